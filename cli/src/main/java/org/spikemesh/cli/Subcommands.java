@@ -1,0 +1,13 @@
+package org.spikemesh.cli;
+
+import picocli.CommandLine;
+
+/** The one place where the verbs of {@code spikemesh} are registered (one line per verb). */
+final class Subcommands {
+    private Subcommands() {
+    }
+
+    static void register(CommandLine cl) {
+        // verbs are added here as they land
+    }
+}

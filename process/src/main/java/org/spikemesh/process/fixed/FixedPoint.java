@@ -1,0 +1,109 @@
+package org.spikemesh.process.fixed;
+
+/**
+ * Loihi fixed-point rules, exactly as Lava's {@code PyLifModelBitAcc} and {@code PyDenseModelBitAcc}.
+ * All methods are pure; the per-neuron ones are written branch-free in int arithmetic so the JIT vectorises loops
+ * over them.
+ */
+public final class FixedPoint {
+    /** u and v are 24-bit: the wrap point of u is 2^23. */
+    public static final int MAX_UV = 1 << 23;
+    /** v is clipped to [-(2^23-1), 2^23-1]. */
+    public static final int V_LIMIT = MAX_UV - 1;
+    /** Activations are shifted left by 6 before being added to u. */
+    public static final int ACT_SHIFT = 6;
+    /** The threshold is shifted left by 6. */
+    public static final int VTH_SHIFT = 6;
+    /** Decays are 12-bit fractions of 4096. */
+    public static final int DECAY_UNITY = 4096;
+
+    private FixedPoint() {
+    }
+
+    /**
+     * Clips and truncates one weight as Lava does before the first step.
+     *
+     * @param w the given weight (an integer)
+     * @param mode the sign mode
+     * @param numWeightBits 1..8
+     * @return the weight the chip holds
+     */
+    public static int prepareWeight(long w, SignMode mode, int numWeightBits) {
+        switch (mode) {
+            case MIXED: {
+                long c = Math.max(-256, Math.min(255, w));
+                int s = 9 - numWeightBits;
+                return (int) ((c >> s) << s);
+            }
+            case EXCITATORY: {
+                long c = Math.max(0, Math.min(255, w));
+                int s = 8 - numWeightBits;
+                return (int) ((c >> s) << s);
+            }
+            case INHIBITORY: {
+                long m = Math.max(0, Math.min(255, -w));
+                int s = 8 - numWeightBits;
+                return (int) -((m >> s) << s);
+            }
+            default:
+                throw new IllegalArgumentException(String.valueOf(mode));
+        }
+    }
+
+    /**
+     * Applies the weight exponent to an accumulated sum: left shift if positive, arithmetic right shift (floor)
+     * otherwise; int32 arithmetic as in Lava.
+     *
+     * @param acc accumulated weights
+     * @param weightExp -8..7
+     * @return the activation sent
+     */
+    public static int applyWeightExp(int acc, int weightExp) {
+        return weightExp > 0 ? acc << weightExp : acc >> -weightExp;
+    }
+
+    /**
+     * {@code trunc0(x * factor / 4096)}: multiply by a 12-bit fraction rounding toward zero, for |x| &lt; 2^24 and
+     * 0 &lt;= factor &lt;= 4096, without leaving 32 bits and without a branch.
+     *
+     * @param x the state
+     * @param factor 4096 - decay
+     * @return the decayed state
+     */
+    public static int decay(int x, int factor) {
+        int m = x >> 31;
+        int a = (x ^ m) - m;
+        int d = (a >> 12) * factor + (((a & 4095) * factor) >> 12);
+        return (d ^ m) - m;
+    }
+
+    /**
+     * One u update: decay by {@code du+1}, add the activation shifted by 6 (int32 wrap), wrap once into 24 bits.
+     *
+     * @param u current
+     * @param factorU 4096 - (du + 1)
+     * @param a summed activation
+     * @return new u
+     */
+    public static int updateU(int u, int factorU, int a) {
+        int x = decay(u, factorU) + (a << ACT_SHIFT);
+        // a single wrap, as Lava: x > 2^23 -> x - 2^24; x <= -2^23 -> x + 2^24 (x may be any int32)
+        int hi = x > MAX_UV ? 1 << 24 : 0;
+        int lo = x <= -MAX_UV ? 1 << 24 : 0;
+        return x - hi + lo;
+    }
+
+    /**
+     * One v update before the threshold: decay by dv, add u and the bias, clip to +-(2^23-1).
+     *
+     * @param v current
+     * @param factorV 4096 - dv
+     * @param u the new u
+     * @param bias bias_mant &lt;&lt; bias_exp
+     * @return new v (before spike and reset)
+     */
+    public static int updateV(int v, int factorV, int u, int bias) {
+        int x = decay(v, factorV) + u + bias;
+        return Math.max(-V_LIMIT, Math.min(V_LIMIT, x));
+    }
+}
