@@ -1,0 +1,245 @@
+package org.spikemesh.simulator;
+
+import java.util.concurrent.TimeUnit;
+import org.spikemesh.process.Process;
+import org.spikemesh.process.ProcessGraph;
+import org.spikemesh.process.Var;
+import org.spikemesh.simulator.reference.ReferenceBackend;
+
+/**
+ * The run API, as Lava's {@code run}/{@code pause}/{@code stop}: run for N steps ({@link #run}) or continuously
+ * ({@link #start}) until {@link #pause}; read and write Vars between runs ({@link #get}, {@link #set}).
+ * A failure in the background thread is rethrown by the next call on this object.
+ * <pre>{@code
+ * try (Simulation sim = Simulation.reference(ProcessGraph.of(lif1), RunConfig.defaults().probe(lif1.v()))) {
+ *     sim.run(50);
+ *     double[] v = sim.get(lif1.v());
+ * }
+ * }</pre>
+ */
+public final class Simulation implements AutoCloseable {
+    private final Backend backend;
+    private final Object lock = new Object();
+    private Thread runner;
+    private volatile boolean pauseRequested;
+    private volatile Throwable failure;
+    private boolean closed;
+
+    /**
+     * @param backend the backend to drive
+     */
+    public Simulation(Backend backend) {
+        this.backend = backend;
+    }
+
+    /**
+     * A simulation on the reference backend.
+     *
+     * @param graph the network
+     * @param config arithmetic, seed, probes, listeners
+     * @return the simulation
+     */
+    public static Simulation reference(ProcessGraph graph, RunConfig config) {
+        return new Simulation(new ReferenceBackend(graph, config));
+    }
+
+    /**
+     * A simulation on the reference backend of the network containing {@code p}.
+     *
+     * @param p any process of the network
+     * @param config arithmetic, seed, probes, listeners
+     * @return the simulation
+     */
+    public static Simulation reference(Process p, RunConfig config) {
+        return reference(ProcessGraph.of(p), config);
+    }
+
+    /**
+     * Runs for a number of steps and returns when they are done.
+     *
+     * @param steps number of steps (&gt;= 0)
+     */
+    public void run(int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps must be >= 0, got " + steps);
+        }
+        synchronized (lock) {
+            requireIdle();
+            for (int i = 0; i < steps; i++) {
+                backend.step();
+            }
+        }
+    }
+
+    /** Runs continuously in a background thread until {@link #pause()} or {@link #stop()}. */
+    public void start() {
+        synchronized (lock) {
+            requireIdle();
+            pauseRequested = false;
+            runner = new Thread(this::loop, "spikemesh-run");
+            runner.setDaemon(true);
+            runner.start();
+        }
+    }
+
+    private void loop() {
+        try {
+            while (!pauseRequested) {
+                backend.step();
+            }
+        } catch (Throwable t) {
+            failure = t;
+        }
+    }
+
+    /** Resumes a paused simulation (same as {@link #start()}). */
+    public void resume() {
+        start();
+    }
+
+    /** Pauses a continuous run after the step in progress; returns when it has stopped. */
+    public void pause() {
+        synchronized (lock) {
+            Thread r = runner;
+            if (r != null) {
+                pauseRequested = true;
+                try {
+                    r.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while pausing", e);
+                }
+                runner = null;
+            }
+            rethrow();
+        }
+    }
+
+    /** @return true while running continuously */
+    public boolean isRunning() {
+        Thread r = runner;
+        return r != null && r.isAlive();
+    }
+
+    /** @return the last completed step */
+    public int step() {
+        synchronized (lock) {
+            return backend.currentStep();
+        }
+    }
+
+    /**
+     * Waits until the continuous run has passed a step (for tests and examples).
+     *
+     * @param target step to reach
+     * @param timeoutMs how long to wait at most
+     * @return true when reached
+     */
+    public boolean awaitStep(int target, long timeoutMs) {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (System.nanoTime() < end) {
+            if (failure != null) {
+                rethrow();
+            }
+            if (backend.currentStep() >= target) {
+                return true;
+            }
+            Thread.onSpinWait();
+            if (!isRunning()) {
+                return backend.currentStep() >= target;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reads a Var's current value (pauses first if running continuously).
+     *
+     * @param var the Var
+     * @return its values
+     */
+    public double[] get(Var var) {
+        pause();
+        synchronized (lock) {
+            return backend.read(var);
+        }
+    }
+
+    /**
+     * Writes a Var between runs (one scalar broadcasts).
+     *
+     * @param var the Var
+     * @param values new values
+     */
+    public void set(Var var, double... values) {
+        pause();
+        synchronized (lock) {
+            backend.write(var, values);
+        }
+    }
+
+    /** @return the backend */
+    public Backend backend() {
+        return backend;
+    }
+
+    /** Stops the run and releases the backend; always returns. */
+    public void stop() {
+        close();
+    }
+
+    @Override
+    public void close() {
+        Throwable pending = null;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            pauseRequested = true;
+            Thread r = runner;
+            if (r != null) {
+                try {
+                    r.join(5000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                runner = null;
+            }
+            closed = true;
+            backend.close();
+            pending = failure;
+        }
+        if (pending != null) {
+            failure = null;
+            throwUnchecked(pending);
+        }
+    }
+
+    private void requireIdle() {
+        if (closed) {
+            throw new IllegalStateException("the simulation was stopped");
+        }
+        if (runner != null) {
+            throw new IllegalStateException("the simulation is running; pause() first");
+        }
+        rethrow();
+    }
+
+    private void rethrow() {
+        Throwable f = failure;
+        if (f != null) {
+            failure = null;
+            throwUnchecked(f);
+        }
+    }
+
+    private static void throwUnchecked(Throwable t) {
+        if (t instanceof RuntimeException) {
+            throw (RuntimeException) t;
+        }
+        if (t instanceof Error) {
+            throw (Error) t;
+        }
+        throw new IllegalStateException(t);
+    }
+}
