@@ -8,6 +8,7 @@ final class Subcommands {
     }
 
     static void register(CommandLine cl) {
+        cl.addSubcommand("run", new RunCommand());
         // verbs are added here as they land
     }
 }
