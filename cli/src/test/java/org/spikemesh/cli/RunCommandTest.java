@@ -1,0 +1,146 @@
+package org.spikemesh.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.spikemesh.process.Process;
+import org.spikemesh.process.ProcessGraph;
+import org.spikemesh.process.Var;
+import org.spikemesh.process.io.Network;
+import org.spikemesh.process.io.NetworkWriter;
+import org.spikemesh.process.io.RandomNetworks;
+import org.spikemesh.simulator.Monitor;
+import org.spikemesh.simulator.RunConfig;
+import org.spikemesh.simulator.Simulation;
+
+/** {@code spikemesh run} in-process: outputs, identity with the Java API, reproducibility, one-line errors. */
+class RunCommandTest {
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    static LongStream seeds() {
+        return LongStream.range(1, 13);
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void shouldGiveTheSameSpikesAndTracesAsTheJavaApi(long seed, @TempDir Path dir) throws IOException {
+        Network net = RandomNetworks.fixedPoint(seed);
+        Path file = dir.resolve("net.yaml");
+        Files.writeString(file, NetworkWriter.toYaml(net));
+        List<String> rec = new ArrayList<>();
+        for (Process p : net.graph().processes()) {
+            if (p.type().equals("LIF")) {
+                rec.add(p.name() + ".v");
+                rec.add(p.name() + ".u");
+            }
+        }
+        Result r = cli("run", file.toString(), "--steps", "40", "--seed", "7", "--quiet", "--record",
+                String.join(",", rec), "--out", dir.resolve("a").toString());
+        assertEquals(0, r.code(), r.err());
+        Result again = cli("run", file.toString(), "--steps", "40", "--seed", "7", "--quiet", "--record",
+                String.join(",", rec), "--out", dir.resolve("b").toString());
+        assertEquals(0, again.code(), again.err());
+
+        // the Java API on a fresh copy of the same network
+        ProcessGraph g = RandomNetworks.fixedPoint(seed).graph();
+        Monitor m = new Monitor();
+        RunConfig cfg = RunConfig.defaults().seed(7).listener(m);
+        for (String v : rec) {
+            cfg.probe(g.var(v));
+        }
+        try (Simulation sim = Simulation.reference(g, cfg)) {
+            sim.run(40);
+        }
+        StringBuilder spikes = new StringBuilder("step,process,neuron\n");
+        TreeMap<Integer, StringBuilder> byStep = new TreeMap<>();
+        for (Process p : g.processes()) {
+            for (int[] s : m.spikes(p)) {
+                byStep.computeIfAbsent(s[0], k -> new StringBuilder())
+                        .append(s[0]).append(',').append(p.name()).append(',').append(s[1]).append('\n');
+            }
+        }
+        byStep.values().forEach(spikes::append);
+        assertEquals(spikes.toString(), Files.readString(dir.resolve("a/spikes.csv")));
+        for (String v : rec) {
+            Var var = g.var(v);
+            StringBuilder csv = new StringBuilder("step");
+            for (int i = 0; i < var.size(); i++) {
+                csv.append(',').append(i);
+            }
+            csv.append('\n');
+            double[][] tr = m.trace(var);
+            for (int t = 0; t < tr.length; t++) {
+                csv.append(t + 1);
+                for (double x : tr[t]) {
+                    csv.append(',').append((long) x);
+                }
+                csv.append('\n');
+            }
+            assertEquals(csv.toString(), Files.readString(dir.resolve("a/" + v + ".csv")), v);
+            assertEquals(Files.readString(dir.resolve("a/" + v + ".csv")), Files.readString(dir.resolve("b/" + v + ".csv")));
+        }
+        assertEquals(Files.readString(dir.resolve("a/spikes.csv")), Files.readString(dir.resolve("b/spikes.csv")),
+                "fixed-point runs are reproducible");
+    }
+
+    static Stream<String[]> badInputs() {
+        return Stream.of(
+                new String[]{"format: spikemesh-network/1\nprocesses: [{name: x, type: Nope}]\n", "unknown process type 'Nope'"},
+                new String[]{"this: [is: not yaml\n", "not valid YAML"},
+                new String[]{"format: spikemesh-network/1\nprocesses: [{name: x, type: LIF, shape: [1], du: 9999}]\n",
+                    "process 'x', field 'du': value 9999 is out of range; valid is 0..4095"});
+    }
+
+    @ParameterizedTest
+    @MethodSource("badInputs")
+    void shouldExitWithCode2AndOneLineForBadInput(String yaml, String expected, @TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, yaml);
+        Result r = cli("run", file.toString(), "--steps", "5", "--quiet", "--out", dir.resolve("o").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(expected), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace");
+        assertFalse(Files.exists(dir.resolve("o")), "no output directory on failure");
+        try (var s = Files.list(dir)) {
+            assertEquals(1, s.count(), "no partial files left beside the output");
+        }
+    }
+
+    @Test
+    void shouldRejectUnknownRecordedVar(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("n.yaml");
+        Files.writeString(file, "format: spikemesh-network/1\nprocesses: [{name: x, type: LIF, shape: [1]}]\n");
+        Result r = cli("run", file.toString(), "--steps", "5", "--record", "x.w", "--out", dir.resolve("o").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("process 'x', field 'w': no such variable; LIF has [u, v, du, dv, vth, bias_mant, bias_exp]"),
+                r.err());
+    }
+}
