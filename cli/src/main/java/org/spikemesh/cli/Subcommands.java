@@ -9,6 +9,7 @@ final class Subcommands {
 
     static void register(CommandLine cl) {
         cl.addSubcommand("run", new RunCommand());
+        cl.addSubcommand("bench", new BenchCommand());
         // verbs are added here as they land
     }
 }

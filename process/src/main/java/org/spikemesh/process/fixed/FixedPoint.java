@@ -87,10 +87,22 @@ public final class FixedPoint {
      */
     public static int updateU(int u, int factorU, int a) {
         int x = decay(u, factorU) + (a << ACT_SHIFT);
-        // a single wrap, as Lava: x > 2^23 -> x - 2^24; x <= -2^23 -> x + 2^24 (x may be any int32)
-        int hi = x > MAX_UV ? 1 << 24 : 0;
-        int lo = x <= -MAX_UV ? 1 << 24 : 0;
-        return x - hi + lo;
+        return wrap24(x);
+    }
+
+    /**
+     * Lava's single wrap of u, branch-free and exact for every int32 x: {@code x > 2^23 -> x - 2^24},
+     * {@code x <= -2^23 -> x + 2^24}. The sign masks never overflow: the high test only matters for x &gt;= 0 and
+     * the low one only for x &lt; 0.
+     *
+     * @param x decayed u plus shifted activation
+     * @return wrapped u
+     */
+    public static int wrap24(int x) {
+        int neg = x >> 31;
+        int hi = ((MAX_UV - x) >> 31) & ~neg;
+        int lo = ((x + MAX_UV - 1) >> 31) & neg;
+        return x - (hi & (1 << 24)) + (lo & (1 << 24));
     }
 
     /**
@@ -103,7 +115,21 @@ public final class FixedPoint {
      * @return new v (before spike and reset)
      */
     public static int updateV(int v, int factorV, int u, int bias) {
-        int x = decay(v, factorV) + u + bias;
-        return Math.max(-V_LIMIT, Math.min(V_LIMIT, x));
+        return clipV(decay(v, factorV) + u + bias);
+    }
+
+    /**
+     * Clips to [-(2^23-1), 2^23-1] with sign masks instead of Math.min/max (which stop C2 from vectorising the
+     * loop); exact for every int32 since each test only matters on the side of zero where it cannot overflow.
+     *
+     * @param x value
+     * @return clipped value
+     */
+    public static int clipV(int x) {
+        int neg = x >> 31;
+        int over = ((V_LIMIT - x) >> 31) & ~neg;
+        int under = ((x + V_LIMIT) >> 31) & neg;
+        int y = (x & ~over) | (V_LIMIT & over);
+        return (y & ~under) | (-V_LIMIT & under);
     }
 }

@@ -78,6 +78,19 @@ class FixedPointTest {
         assertEquals(expected, FixedPoint.updateU(0, 0, a));
     }
 
+    @ParameterizedTest(name = "wrap24({0}) = {1}")
+    @CsvSource({
+        "2147483647, 2130706431",    // int32 max > 2^23: minus 2^24 = 2147483647 - 16777216
+        "-2147483648, -2130706432",  // int32 min <= -2^23: plus 2^24
+        "8388609, -8388607",         // 2^23 + 1 - 2^24
+        "-8388609, 8388607",         // -2^23 - 1 + 2^24
+        "-8388607, -8388607",
+        "0, 0"
+    })
+    void shouldWrapEveryInt32ExactlyOnce(int x, int expected) {
+        assertEquals(expected, FixedPoint.wrap24(x));
+    }
+
     @ParameterizedTest(name = "v={0} u={1} bias={2} -> {3}")
     @CsvSource({
         "0, 8388608, 0, 8388607",          // clipped to 2^23 - 1
@@ -86,6 +99,13 @@ class FixedPointTest {
     })
     void shouldClipV(int v, int u, int bias, int expected) {
         assertEquals(expected, FixedPoint.updateV(v, 4096, u, bias));
+    }
+
+    @ParameterizedTest(name = "clipV({0}) = {1}")
+    @CsvSource({"2147483647, 8388607", "-2147483648, -8388607", "8388608, 8388607", "-8388608, -8388607",
+        "8388607, 8388607", "-8388607, -8388607", "5, 5"})
+    void shouldClipEveryInt32(int x, int expected) {
+        assertEquals(expected, FixedPoint.clipV(x));
     }
 
     @ParameterizedTest(name = "sign mode of {0}")

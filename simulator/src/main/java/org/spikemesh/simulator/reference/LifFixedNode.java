@@ -17,6 +17,8 @@ final class LifFixedNode extends Node {
     private final int[] bias;
     private final int[] vth;
     private final int[] zeros;
+    private final int[] flag;
+    private boolean uniform;
 
     LifFixedNode(LIF lif, ActivationInPort in) {
         super(lif);
@@ -31,6 +33,7 @@ final class LifFixedNode extends Node {
         this.bias = new int[n];
         this.vth = new int[n];
         this.zeros = in == null ? new int[n] : null;
+        this.flag = new int[n];
         for (int i = 0; i < n; i++) {
             u[i] = (int) lif.u().get(i);
             v[i] = (int) lif.v().get(i);
@@ -45,24 +48,61 @@ final class LifFixedNode extends Node {
             bias[i] = (int) lif.biasMant().get(i) << (int) lif.biasExp().get(i);
             vth[i] = (int) lif.vth().get(i) << FixedPoint.VTH_SHIFT;
         }
+        uniform = lif.du().isUniform() && lif.dv().isUniform() && lif.vth().isUniform()
+                && lif.biasMant().isUniform() && lif.biasExp().isUniform();
     }
 
     @Override
     void step(int step) {
         int[] a = in == null ? zeros : in.readFixed();
+        if (uniform) {
+            updateUniform(a, factorU[0], factorV[0], bias[0], vth[0]);
+        } else {
+            updatePerNeuron(a);
+        }
+        collectSpikes();
+    }
+
+    /**
+     * Sub-threshold update and reset with per-population parameters; int-only and branch-free so C2 vectorises it.
+     * The spike flag (all ones when v &gt; vth) is kept for {@link #collectSpikes()}.
+     */
+    private void updateUniform(int[] a, int fu, int fv, int b, int th) {
         int[] uu = u;
         int[] vv = v;
+        int[] fl = flag;
+        for (int i = 0; i < n; i++) {
+            int nu = FixedPoint.wrap24(FixedPoint.decay(uu[i], fu) + (a[i] << FixedPoint.ACT_SHIFT));
+            uu[i] = nu;
+            int nv = FixedPoint.clipV(FixedPoint.decay(vv[i], fv) + nu + b);
+            int spike = (th - nv) >> 31;
+            fl[i] = spike;
+            vv[i] = nv & ~spike;
+        }
+    }
+
+    private void updatePerNeuron(int[] a) {
+        int[] uu = u;
+        int[] vv = v;
+        int[] fl = flag;
+        for (int i = 0; i < n; i++) {
+            int nu = FixedPoint.wrap24(FixedPoint.decay(uu[i], factorU[i]) + (a[i] << FixedPoint.ACT_SHIFT));
+            uu[i] = nu;
+            int nv = FixedPoint.clipV(FixedPoint.decay(vv[i], factorV[i]) + nu + bias[i]);
+            int spike = (vth[i] - nv) >> 31;
+            fl[i] = spike;
+            vv[i] = nv & ~spike;
+        }
+    }
+
+    private void collectSpikes() {
+        int[] fl = flag;
         int[] idx = out.idx;
         int count = 0;
         for (int i = 0; i < n; i++) {
-            int nu = FixedPoint.updateU(uu[i], factorU[i], a[i]);
-            uu[i] = nu;
-            int nv = FixedPoint.updateV(vv[i], factorV[i], nu, bias[i]);
-            if (nv > vth[i]) {
+            if (fl[i] != 0) {
                 idx[count++] = i;
-                nv = 0;
             }
-            vv[i] = nv;
         }
         out.n = count;
     }

@@ -1,0 +1,109 @@
+package org.spikemesh.cli;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.spikemesh.process.Process;
+import org.spikemesh.process.ProcessGraph;
+import org.spikemesh.process.io.Network;
+import org.spikemesh.process.lib.SynapseTable;
+import org.spikemesh.process.lib.Synapses;
+import org.spikemesh.process.nets.Cuba;
+import org.spikemesh.simulator.RunConfig;
+import org.spikemesh.simulator.RunListener;
+import org.spikemesh.simulator.Simulation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code spikemesh bench}: macro benchmarks that print events per second and neuron-steps per second. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Macro benchmarks (CUBA network, Brian2's benchmark, in Loihi fixed point).",
+        subcommands = {BenchCommand.Reference.class})
+public final class BenchCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** CUBA on the reference backend, single thread. */
+    @Command(name = "reference", mixinStandardHelpOptions = true,
+            description = "CUBA on the reference backend (one thread): neuron-steps/s, synaptic events/s, bytes per synapse.")
+    public static final class Reference implements Callable<Integer> {
+        @Option(names = "--neurons", defaultValue = "4000", description = "N (default 4000)")
+        int neurons;
+
+        @Option(names = "--steps", defaultValue = "10000", description = "time steps (default 10000 = 1 s at 0.1 ms)")
+        int steps;
+
+        @Option(names = "--seed", defaultValue = "1", description = "network seed")
+        long seed;
+
+        @Option(names = "--repeat", defaultValue = "3", description = "timed repetitions (median is reported)")
+        int repeat;
+
+        @Option(names = {"-q", "--quiet"}, description = "no progress bar")
+        boolean quiet;
+
+        @Override
+        public Integer call() {
+            long t0 = System.nanoTime();
+            Network net = Cuba.build(neurons, seed);
+            ProcessGraph g = net.graph();
+            double buildS = (System.nanoTime() - t0) / 1e9;
+            long synapses = 0;
+            int[] outDegree = new int[neurons];
+            for (Process p : g.processes()) {
+                if (p instanceof Synapses) {
+                    SynapseTable t = ((Synapses) p).table();
+                    synapses += t.size();
+                    for (int i = 0; i < t.numInputs(); i++) {
+                        outDegree[i] += t.rowStart()[i + 1] - t.rowStart()[i];
+                    }
+                }
+            }
+            double[] secs = new double[repeat];
+            long events = 0;
+            long spikes = 0;
+            for (int rep = 0; rep < repeat; rep++) {
+                long[] counts = new long[2];
+                RunListener count = new RunListener() {
+                    @Override
+                    public void spikes(int step, Process process, int[] idx, int n) {
+                        counts[0] += n;
+                        for (int k = 0; k < n; k++) {
+                            counts[1] += outDegree[idx[k]];
+                        }
+                    }
+                };
+                ProcessGraph fresh = Cuba.build(neurons, seed).graph();
+                try (Simulation sim = Simulation.reference(fresh, RunConfig.defaults().listener(count));
+                     Progress bar = Progress.start("cuba " + neurons + " rep " + (rep + 1), steps, "steps", quiet)) {
+                    long s = System.nanoTime();
+                    int chunk = Math.max(1, steps / 100);
+                    for (int done = 0; done < steps; done += chunk) {
+                        sim.run(Math.min(chunk, steps - done));
+                        bar.stepTo(Math.min(steps, done + chunk));
+                    }
+                    secs[rep] = (System.nanoTime() - s) / 1e9;
+                }
+                spikes = counts[0];
+                events = counts[1];
+            }
+            java.util.Arrays.sort(secs);
+            double med = secs[repeat / 2];
+            double neuronSteps = (double) neurons * steps;
+            double rateHz = spikes / (double) neurons / (steps * 1e-4);
+            System.out.printf(Locale.ROOT, "CUBA N=%d, %d steps, %d synapses (build %.2f s), reference backend, 1 thread%n",
+                    neurons, steps, synapses, buildS);
+            System.out.printf(Locale.ROOT, "  loop %.3f s (median of %d): %d spikes (%.1f Hz), %d synaptic events%n",
+                    med, repeat, spikes, rateHz, events);
+            System.out.printf(Locale.ROOT, "  %.1f M neuron-steps/s, %.2f ns per neuron-step%n",
+                    neuronSteps / med / 1e6, med * 1e9 / neuronSteps);
+            System.out.printf(Locale.ROOT, "  synaptic tables: 6 bytes per synapse (int32 target + int16 weight)%n");
+            System.out.printf(Locale.ROOT, "  %.1f M events/s%n", events / med / 1e6);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.spikemesh.process.nets;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.spikemesh.process.Connection;
+import org.spikemesh.process.Process;
+import org.spikemesh.process.fixed.SignMode;
+import org.spikemesh.process.io.Network;
+import org.spikemesh.process.lib.LIF;
+import org.spikemesh.process.lib.Sparse;
+
+/**
+ * The CUBA benchmark (Brette et al. 2007, benchmark 2; Brian2's examples/CUBA.py) in Loihi fixed point:
+ * N LIF neurons, 80% excitatory, 20% inhibitory, each receiving 64 excitatory and 16 inhibitory random inputs
+ * (p = 0.02 at N = 4000, kept at 80 inputs for every N, as Brian2's scaling rule), dt = 0.1 ms.
+ * <p>
+ * Mapping of Brian2's parameters (dt = 0.1 ms; v measured from Vr = -60 mV in units of 1/640000 mV... scaled so
+ * that vth fits 17 bits): taum = 20 ms gives dv = round(4096 * 0.1 / 20) = 20; one synaptic current with
+ * taue = 5 ms gives du = round(4096 * 0.1 / 5) = 82 (Loihi has one current per compartment, so inhibition uses taue
+ * too, with its weight scaled so the total charge matches taui = 10 ms); Vt - Vr = 10 mV is vth = 100000
+ * (vth &lt;&lt; 6 = 6.4e6 units, i.e. 640000 units per mV); El - Vr = 11 mV sets the bias: v settles at
+ * bias * 4096 / dv = 7.04e6, so bias = 34375 ~ 2148 &lt;&lt; 4. A spike's total charge into v is w * 64 * 4096 / du:
+ * we = 1.62 mV * taue/taum = 0.405 mV gives w_exc = 81; wi = -9 mV * taui/taum = -4.5 mV gives
+ * -900 = -225 &lt;&lt; 2 (weight_exp 2). No refractory period (Lava's LIF has none), initial v uniform in
+ * [0, vth &lt;&lt; 6).
+ */
+public final class Cuba {
+    /** Excitatory inputs per neuron. */
+    public static final int EXC_INPUTS = 64;
+    /** Inhibitory inputs per neuron. */
+    public static final int INH_INPUTS = 16;
+
+    private Cuba() {
+    }
+
+    /**
+     * @param n number of neurons (&gt;= 100)
+     * @param seed connectivity and initial state seed
+     * @return the network: {@code cuba} (LIF), {@code exc} and {@code inh} (Sparse, recurrent)
+     */
+    public static Network build(int n, long seed) {
+        if (n < 100) {
+            throw new IllegalArgumentException("CUBA needs at least 100 neurons, got " + n);
+        }
+        SplittableRandom r = new SplittableRandom(seed);
+        int nExc = n * 4 / 5;
+        int nInh = n - nExc;
+        double[] v0 = new double[n];
+        for (int i = 0; i < n; i++) {
+            v0[i] = r.nextInt(6_400_000);
+        }
+        LIF lif = LIF.builder("cuba").shape(n).du(82).dv(20).vth(100000).biasMant(2148).biasExp(4).v(v0).build();
+        Sparse exc = synapses("exc", n, 0, nExc, EXC_INPUTS, 81, 0, SignMode.EXCITATORY, r);
+        Sparse inh = synapses("inh", n, nExc, nInh, INH_INPUTS, -225, 2, SignMode.INHIBITORY, r);
+        Connection c1 = new Connection(lif.sOut(), exc.sIn());
+        Connection c2 = new Connection(lif.sOut(), inh.sIn());
+        Connection c3 = new Connection(exc.aOut(), lif.aIn());
+        Connection c4 = new Connection(inh.aOut(), lif.aIn());
+        for (Connection c : List.of(c1, c2, c3, c4)) {
+            c.from().connect(c.to());
+        }
+        List<Process> procs = List.of(lif, exc, inh);
+        return new Network(procs, List.of(c1, c2, c3, c4), "cuba-" + n);
+    }
+
+    private static Sparse synapses(String name, int n, int preFrom, int preCount, int perNeuron, int w, int exp,
+                                   SignMode mode, SplittableRandom r) {
+        int k = Math.min(perNeuron, preCount);
+        int total = n * k;
+        int[] post = new int[total];
+        int[] pre = new int[total];
+        double[] ws = new double[total];
+        int[] pick = new int[k];
+        int at = 0;
+        for (int o = 0; o < n; o++) {
+            // k distinct pre-synaptic neurons by rejection (k << preCount)
+            for (int j = 0; j < k; j++) {
+                int c;
+                boolean dup;
+                do {
+                    c = preFrom + r.nextInt(preCount);
+                    dup = false;
+                    for (int q = 0; q < j; q++) {
+                        if (pick[q] == c) {
+                            dup = true;
+                            break;
+                        }
+                    }
+                } while (dup);
+                pick[j] = c;
+                post[at] = o;
+                pre[at] = c;
+                ws[at] = w;
+                at++;
+            }
+        }
+        return Sparse.of(name, n, n, post, pre, ws, null, 8, exp, mode);
+    }
+}
