@@ -1,0 +1,2 @@
+/** Runnable examples, one idea each; docs quote them. */
+package org.spikemesh.examples;
