@@ -10,6 +10,7 @@ final class Subcommands {
     static void register(CommandLine cl) {
         cl.addSubcommand("run", new RunCommand());
         cl.addSubcommand("bench", new BenchCommand());
+        cl.addSubcommand("chip", new org.spikemesh.cli.chip.ChipCommand());
         // verbs are added here as they land
     }
 }
