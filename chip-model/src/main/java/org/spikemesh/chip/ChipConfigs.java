@@ -69,6 +69,28 @@ public final class ChipConfigs {
     }
 
     /**
+     * The same chip as a system of n chips, laid out in the most nearly square grid (wider than tall).
+     *
+     * @param c chip configuration
+     * @param n chips, at least 1
+     * @return the configuration with {@code mesh.chips = n}
+     */
+    public static ChipConfig withChips(ChipConfig c, int n) {
+        if (n < 1) {
+            throw new ChipConfigException(c.name() + ": chips must be at least 1, got " + n);
+        }
+        int gy = 1;
+        for (int d = 1; (long) d * d <= n; d++) {
+            if (n % d == 0) {
+                gy = d;
+            }
+        }
+        Mesh m = c.mesh();
+        Mesh mesh = new Mesh(m.tilesX(), m.tilesY(), m.coresPerTile(), m.coresPerChip(), n, n / gy, gy);
+        return new ChipConfig(c.name(), mesh, c.core(), c.router(), c.barrier(), c.learning(), c.staticPowerWatts());
+    }
+
+    /**
      * @param file a chip YAML file
      * @return the validated configuration
      */

@@ -11,6 +11,7 @@ final class Subcommands {
         cl.addSubcommand("run", new RunCommand());
         cl.addSubcommand("bench", new BenchCommand());
         cl.addSubcommand("chip", new org.spikemesh.cli.chip.ChipCommand());
+        cl.addSubcommand("map", new MapCommand());
         // verbs are added here as they land
     }
 }

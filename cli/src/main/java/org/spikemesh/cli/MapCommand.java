@@ -1,0 +1,69 @@
+package org.spikemesh.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+import org.spikemesh.chip.ChipConfig;
+import org.spikemesh.chip.ChipConfigs;
+import org.spikemesh.compiler.Compilation;
+import org.spikemesh.compiler.CompileOptions;
+import org.spikemesh.compiler.Compiler;
+import org.spikemesh.process.ProcessGraph;
+import org.spikemesh.process.io.NetworkFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code spikemesh map}: compiles a network onto a chip and prints (and optionally writes) the mapping report. */
+@Command(name = "map", mixinStandardHelpOptions = true,
+        description = "Map a network onto a chip: partition, place, route; print the mapping report.")
+public final class MapCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "NETWORK", description = "network file (YAML, spikemesh-network/1)")
+    Path network;
+
+    @Option(names = "--chip", required = true, paramLabel = "PRESET|FILE", description = "chip preset or chip file")
+    String chip;
+
+    @Option(names = "--chips", defaultValue = "0", description = "chips to use (default: as the chip config says)")
+    int chips;
+
+    @Option(names = "--seed", defaultValue = "1", description = "placement seed (default 1)")
+    long seed;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "write the mapping report as JSON")
+    Path report;
+
+    @Option(names = {"-q", "--quiet"}, description = "do not print the report table")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "stack traces on errors")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        if (chips < 0) {
+            throw new IllegalArgumentException("--chips must be >= 1, got " + chips);
+        }
+        ChipConfig cfg = ChipConfigs.presetOrFile(chip);
+        ProcessGraph graph = NetworkFile.load(network).graph();
+        Compilation c = Compiler.compile(graph, cfg, CompileOptions.defaults().withChips(chips).withSeed(seed));
+        if (report != null) {
+            Path abs = report.toAbsolutePath();
+            Path tmp = Files.createTempFile(abs.getParent(), ".map", ".json");
+            try {
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), c.report().toMap());
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        if (!quiet) {
+            System.out.print(c.report().toText());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,32 @@
+package org.spikemesh.compiler;
+
+/**
+ * Options of one compilation.
+ *
+ * @param chips chips to map onto (0: as many as the chip config says)
+ * @param seed seed of the placement's local search
+ * @param placementMoves local-search moves (negative: a default scaled to the network; 0: greedy start only)
+ * @param rates measured spikes per step of each neuron by population id (from a previous run), or null
+ */
+public record CompileOptions(int chips, long seed, long placementMoves, double[][] rates) {
+    /** @return defaults: the config's chips, seed 1, default local search, unit rates */
+    public static CompileOptions defaults() {
+        return new CompileOptions(0, 1, -1, null);
+    }
+
+    /**
+     * @param n chips
+     * @return a copy with n chips
+     */
+    public CompileOptions withChips(int n) {
+        return new CompileOptions(n, seed, placementMoves, rates);
+    }
+
+    /**
+     * @param s seed
+     * @return a copy with seed s
+     */
+    public CompileOptions withSeed(long s) {
+        return new CompileOptions(chips, s, placementMoves, rates);
+    }
+}

@@ -1,0 +1,46 @@
+package org.spikemesh.compiler;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.spikemesh.chip.ChipConfig;
+import org.spikemesh.chip.ChipConfigs;
+import org.spikemesh.compiler.program.ChipProgram;
+import org.spikemesh.process.NumericModel;
+import org.spikemesh.process.ProcessGraph;
+
+/**
+ * Runs the stages in order: flatten, quantise, partition, place, route and emit, timing each, and assembles the
+ * {@link MappingReport}.
+ */
+public final class Compiler {
+    private Compiler() {
+    }
+
+    /**
+     * @param graph the network (fixed_pt, or float_pt to be quantised)
+     * @param chip the chip configuration
+     * @param options chips, seed, local search, measured rates
+     * @return program and report
+     * @throws MappingException when the network does not fit
+     */
+    public static Compilation compile(ProcessGraph graph, ChipConfig chip, CompileOptions options) {
+        Map<String, Double> times = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        ChipConfig target = options.chips() > 0 ? ChipConfigs.withChips(chip, options.chips()) : chip;
+        Quantiser.Result q = Quantiser.quantise(graph);
+        FlatNetwork net = Flattener.flatten(q.graph(), NumericModel.FIXED_PT);
+        long t1 = System.nanoTime();
+        times.put("flatten_and_quantise", (t1 - t0) / 1e6);
+        Partition part = Partitioner.partition(net, target, options.rates());
+        long t2 = System.nanoTime();
+        times.put("partition", (t2 - t1) / 1e6);
+        Placement placement = Placer.place(part.traffic(), target, options.seed(), options.placementMoves());
+        long t3 = System.nanoTime();
+        times.put("place", (t3 - t2) / 1e6);
+        ChipProgram program = Emitter.emit(net, part, placement, target);
+        long t4 = System.nanoTime();
+        times.put("route_and_emit", (t4 - t3) / 1e6);
+        MappingReport report = MappingReport.of(net, part, placement, program, q.errors(), times);
+        return new Compilation(program, report, net);
+    }
+}

@@ -1,0 +1,326 @@
+package org.spikemesh.compiler;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.spikemesh.chip.ChipConfig;
+import org.spikemesh.compiler.program.ChipProgram;
+import org.spikemesh.compiler.program.CoreProgram;
+import org.spikemesh.compiler.program.NeuronState;
+import org.spikemesh.compiler.program.RouteTable;
+import org.spikemesh.compiler.program.SynapseMemory;
+import org.spikemesh.process.fixed.FixedPoint;
+import org.spikemesh.process.lib.LIF;
+import org.spikemesh.process.lib.SynapseTable;
+
+/**
+ * Stage 6: writes the {@link ChipProgram}. Every (projection, pre neuron, destination core) with at least one
+ * synapse becomes an axon at the destination and a route entry at the source; synapses of an axon are contiguous.
+ * Two passes over the synapses: count, then fill; memory is allocated once per core.
+ */
+public final class Emitter {
+    private final FlatNetwork net;
+    private final Partition part;
+    private final RouteBuilder routes;
+    private final int nb;
+    private final int[] axonCount;
+    private final int[] synCount;
+    private final int[][] routeCount;
+    private final int[][] slotOf;
+    private final int[] slots;
+    private final int[][] slotDest;
+    private final int[][] laneGroups;
+
+    private Emitter(FlatNetwork net, Partition part, RouteBuilder routes) {
+        this.net = net;
+        this.part = part;
+        this.routes = routes;
+        this.nb = part.blocks().size();
+        this.axonCount = new int[nb];
+        this.synCount = new int[nb];
+        this.routeCount = new int[nb][];
+        this.slotOf = new int[nb][];
+        this.slots = new int[nb];
+        this.slotDest = new int[nb][];
+        this.laneGroups = new int[nb][];
+        for (Block b : part.blocks()) {
+            routeCount[b.id()] = new int[b.neurons() + 1];
+        }
+    }
+
+    /**
+     * @param net flat network (fixed point)
+     * @param part partition
+     * @param placement placement
+     * @param chip chip with the chips used
+     * @return the program
+     */
+    public static ChipProgram emit(FlatNetwork net, Partition part, Placement placement, ChipConfig chip) {
+        RouteBuilder rb = new RouteBuilder(chip, placement.coreOfBlock());
+        return new Emitter(net, part, rb).run(placement, chip);
+    }
+
+    private ChipProgram run(Placement placement, ChipConfig chip) {
+        for (SynapseGroup g : net.groups()) {
+            if (g.pre() != null) {
+                for (Population q : g.posts()) {
+                    count(g, q);
+                }
+            }
+        }
+        Filler f = new Filler();
+        for (SynapseGroup g : net.groups()) {
+            if (g.pre() != null) {
+                for (Population q : g.posts()) {
+                    f.fill(g, q);
+                }
+            }
+        }
+        List<CoreProgram> cores = new ArrayList<>(nb);
+        int[] tx = new int[nb];
+        int[] ty = new int[nb];
+        boolean[] tileUsed = new boolean[routes.tilesX() * routes.tilesY()];
+        int tilesInUse = 0;
+        for (Block b : part.blocks()) {
+            int id = b.id();
+            tx[id] = routes.tileX(id);
+            ty[id] = routes.tileY(id);
+            int tile = ty[id] * routes.tilesX() + tx[id];
+            if (!tileUsed[tile]) {
+                tileUsed[tile] = true;
+                tilesInUse++;
+            }
+            cores.add(new CoreProgram(id, placement.coreOfBlock()[id], b.population().process(), b.lo(), b.hi(),
+                    neurons(b), f.memory(id), routeTable(id), tile, b.format(), b.memoryBytes()));
+        }
+        return new ChipProgram(chip, List.copyOf(cores), routes.tilesX(), routes.tilesY(), tx, ty, tilesInUse);
+    }
+
+    private int slot(int a, int b) {
+        if (slotOf[a] == null) {
+            slotOf[a] = new int[nb];
+            Arrays.fill(slotOf[a], -1);
+            slotDest[a] = new int[4];
+        }
+        int s = slotOf[a][b];
+        if (s < 0) {
+            s = slots[a]++;
+            slotOf[a][b] = s;
+            if (s == slotDest[a].length) {
+                slotDest[a] = Arrays.copyOf(slotDest[a], s * 2);
+            }
+            slotDest[a][s] = b;
+        }
+        return s;
+    }
+
+    private void count(SynapseGroup g, Population q) {
+        SynapseTable t = g.table();
+        Population p = g.pre();
+        int[] rs = t.rowStart();
+        int[] post = t.post();
+        int kq = part.blockSize()[q.id()];
+        int fq = part.firstBlock()[q.id()];
+        int[] stamp = new int[part.firstBlock()[q.id() + 1] - fq];
+        Arrays.fill(stamp, -1);
+        for (int i = 0; i < p.size(); i++) {
+            int a = part.blockOf(p.id(), i);
+            int li = i - (a - part.firstBlock()[p.id()]) * part.blockSize()[p.id()];
+            for (int j = rs[i], e = rs[i + 1]; j < e; j++) {
+                int bl = post[j] / kq;
+                int b = fq + bl;
+                synCount[b]++;
+                if (stamp[bl] != i) {
+                    stamp[bl] = i;
+                    axonCount[b]++;
+                    routeCount[a][li + 1]++;
+                    slot(a, b);
+                }
+            }
+        }
+        if (g.weightExp() < 0) {
+            for (int b = fq; b < part.firstBlock()[q.id() + 1]; b++) {
+                addLane(b, g.id());
+            }
+        }
+    }
+
+    private void addLane(int b, int group) {
+        int[] l = laneGroups[b] == null ? new int[0] : laneGroups[b];
+        for (int x : l) {
+            if (x == group) {
+                return;
+            }
+        }
+        l = Arrays.copyOf(l, l.length + 1);
+        l[l.length - 1] = group;
+        laneGroups[b] = l;
+    }
+
+    private int laneOf(int b, int group) {
+        int[] l = laneGroups[b];
+        for (int k = 0; l != null && k < l.length; k++) {
+            if (l[k] == group) {
+                return k + 1;
+            }
+        }
+        return 0;
+    }
+
+    private NeuronState neurons(Block b) {
+        if (!(b.population().process() instanceof LIF)) {
+            return null;
+        }
+        LIF lif = (LIF) b.population().process();
+        int n = b.neurons();
+        int[] u = new int[n];
+        int[] v = new int[n];
+        int[] fu = new int[n];
+        int[] fv = new int[n];
+        int[] bias = new int[n];
+        int[] vth = new int[n];
+        for (int k = 0; k < n; k++) {
+            int i = b.lo() + k;
+            u[k] = (int) lif.u().get(i);
+            v[k] = (int) lif.v().get(i);
+            fu[k] = FixedPoint.DECAY_UNITY - ((int) lif.du().get(i) + 1);
+            fv[k] = FixedPoint.DECAY_UNITY - (int) lif.dv().get(i);
+            bias[k] = (int) lif.biasMant().get(i) << (int) lif.biasExp().get(i);
+            vth[k] = (int) lif.vth().get(i) << FixedPoint.VTH_SHIFT;
+        }
+        boolean uniform = lif.du().isUniform() && lif.dv().isUniform() && lif.vth().isUniform()
+                && lif.biasMant().isUniform() && lif.biasExp().isUniform();
+        return new NeuronState(u, v, fu, fv, bias, vth, uniform);
+    }
+
+    private RouteTable routeTable(int a) {
+        int[] rs = routeCount[a];
+        int n = slots[a];
+        int[] dest = new int[n];
+        int[] ew = new int[n];
+        int[] ns = new int[n];
+        int[] cross = new int[n];
+        int[] lat = new int[n];
+        for (int s = 0; s < n; s++) {
+            int b = slotDest[a][s];
+            dest[s] = b;
+            ew[s] = routes.hopsEastWest(a, b);
+            ns[s] = routes.hopsNorthSouth(a, b);
+            cross[s] = routes.chipCrossings(a, b);
+            lat[s] = routes.latencyNs(a, b);
+        }
+        return new RouteTable(rs, filledRoutes[a] == null ? new int[0] : filledRoutes[a], dest, ew, ns, cross, lat);
+    }
+
+    private int[][] filledRoutes;
+
+    /** Second pass: allocates per core and writes axons, synapses and route entries. */
+    private final class Filler {
+        final int[][] axonStart = new int[nb][];
+        final short[][] post = new short[nb][];
+        final short[][] weight = new short[nb][];
+        final byte[][] delay = new byte[nb][];
+        final byte[][] lane = new byte[nb][];
+        final int[][] axonSource = new int[nb][];
+        final int[] maxDelay = new int[nb];
+        final int[] axonFill = new int[nb];
+        final int[] synFill = new int[nb];
+        final int[][] routeFill = new int[nb][];
+
+        Filler() {
+            filledRoutes = new int[nb][];
+            int delayed = 0;
+            for (SynapseGroup g : net.groups()) {
+                delayed = Math.max(delayed, g.table().maxDelay());
+            }
+            for (int b = 0; b < nb; b++) {
+                axonStart[b] = new int[axonCount[b] + 1];
+                axonStart[b][axonCount[b]] = synCount[b];
+                axonSource[b] = new int[axonCount[b]];
+                post[b] = new short[synCount[b]];
+                weight[b] = new short[synCount[b]];
+                lane[b] = laneGroups[b] != null ? new byte[axonCount[b]] : null;
+                int[] rs = routeCount[b];
+                for (int k = 0; k + 1 < rs.length; k++) {
+                    rs[k + 1] += rs[k];
+                }
+                filledRoutes[b] = new int[rs[rs.length - 1]];
+                routeFill[b] = Arrays.copyOf(rs, rs.length - 1);
+            }
+            if (delayed > 0) {
+                for (int b = 0; b < nb; b++) {
+                    delay[b] = new byte[synCount[b]];
+                }
+            }
+        }
+
+        void fill(SynapseGroup g, Population q) {
+            SynapseTable t = g.table();
+            Population p = g.pre();
+            int[] rs = t.rowStart();
+            int[] ps = t.post();
+            int[] dl = t.delay();
+            int[] w = g.weights();
+            int exp = g.weightExp();
+            int kq = part.blockSize()[q.id()];
+            int fq = part.firstBlock()[q.id()];
+            int nq = part.firstBlock()[q.id() + 1] - fq;
+            int[] count = new int[nq];
+            int[] cursor = new int[nq];
+            int[] stamp = new int[nq];
+            Arrays.fill(stamp, -1);
+            for (int i = 0; i < p.size(); i++) {
+                int a = part.blockOf(p.id(), i);
+                int li = i - (a - part.firstBlock()[p.id()]) * part.blockSize()[p.id()];
+                for (int j = rs[i], e = rs[i + 1]; j < e; j++) {
+                    int bl = ps[j] / kq;
+                    if (stamp[bl] != i) {
+                        stamp[bl] = i;
+                        count[bl] = 0;
+                    }
+                    count[bl]++;
+                }
+                for (int j = rs[i], e = rs[i + 1]; j < e; j++) {
+                    int bl = ps[j] / kq;
+                    if (stamp[bl] == i && count[bl] >= 0) {
+                        int b = fq + bl;
+                        int axon = axonFill[b]++;
+                        if (axon > RouteTable.AXON_MASK) {
+                            throw new MappingException("core of block " + b + " (" + q.name() + ") has more than "
+                                    + (RouteTable.AXON_MASK + 1) + " axons, the most a route entry can address");
+                        }
+                        axonStart[b][axon] = synFill[b];
+                        axonSource[b][axon] = a;
+                        cursor[bl] = synFill[b];
+                        synFill[b] += count[bl];
+                        count[bl] = -1;
+                        int laneNo = exp < 0 ? laneOf(b, g.id()) : 0;
+                        if (lane[b] != null) {
+                            lane[b][axon] = (byte) laneNo;
+                        }
+                        filledRoutes[a][routeFill[a][li]++] = slotOf[a][b] << RouteTable.AXON_BITS | axon;
+                    }
+                    int b = fq + bl;
+                    int at = cursor[bl]++;
+                    int local = ps[j] - bl * kq;
+                    post[b][at] = (short) local;
+                    weight[b][at] = (short) (exp >= 0 ? w[j] << exp : w[j]);
+                    if (delay[b] != null) {
+                        delay[b][at] = (byte) dl[j];
+                        maxDelay[b] = Math.max(maxDelay[b], dl[j]);
+                    }
+                }
+            }
+        }
+
+        SynapseMemory memory(int b) {
+            int[] l = laneGroups[b];
+            int[] laneExp = new int[l == null ? 1 : l.length + 1];
+            for (int k = 0; l != null && k < l.length; k++) {
+                laneExp[k + 1] = net.groups().get(l[k]).weightExp();
+            }
+            return new SynapseMemory(axonStart[b], post[b], weight[b], delay[b], lane[b], laneExp, maxDelay[b],
+                    axonSource[b]);
+        }
+    }
+}

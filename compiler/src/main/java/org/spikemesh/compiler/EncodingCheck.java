@@ -1,0 +1,33 @@
+package org.spikemesh.compiler;
+
+import org.spikemesh.chip.ChipConfig;
+import org.spikemesh.chip.SynapseEncoding;
+
+/** Checks that every weight and delay of a fixed-point network fits the chip's synapse encoding. */
+final class EncodingCheck {
+    private EncodingCheck() {
+    }
+
+    static void check(FlatNetwork net, ChipConfig chip) {
+        SynapseEncoding enc = chip.core().encoding();
+        int maxDelay = (1 << enc.delayBits()) - 1;
+        long wMax = (1L << (enc.weightBits() - 1)) - 1;
+        long wMin = -(1L << (enc.weightBits() - 1));
+        for (SynapseGroup g : net.groups()) {
+            int d = g.table().maxDelay();
+            if (d > maxDelay) {
+                throw new MappingException("synapse group " + g.name() + ": delay " + d + " needs more than the "
+                        + enc.delayBits() + " delay bits of " + chip.name() + " (valid delays 0.." + maxDelay + ")");
+            }
+            if (g.weights() == null) {
+                continue;
+            }
+            for (int w : g.weights()) {
+                if (w > wMax || w < wMin) {
+                    throw new MappingException("synapse group " + g.name() + ": weight " + w + " needs more than the "
+                            + enc.weightBits() + " weight bits of " + chip.name() + " (valid " + wMin + ".." + wMax + ")");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.spikemesh.compiler;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.spikemesh.process.Connection;
+import org.spikemesh.process.InPort;
+import org.spikemesh.process.NumericModel;
+import org.spikemesh.process.Port;
+import org.spikemesh.process.Process;
+import org.spikemesh.process.ProcessGraph;
+import org.spikemesh.process.lib.LIF;
+import org.spikemesh.process.lib.PoissonSource;
+import org.spikemesh.process.lib.SpikeInput;
+import org.spikemesh.process.lib.Synapses;
+
+/**
+ * Stage 1: turns a (possibly hierarchical) process graph into populations and synapse groups. Hierarchy is already
+ * flattened by {@link ProcessGraph}; this stage checks that every connection is one a chip can carry: spikes from a
+ * population into one synapse process, activations from a synapse process into LIF inputs.
+ */
+public final class Flattener {
+    private Flattener() {
+    }
+
+    /**
+     * @param graph the network
+     * @param model the arithmetic it is compiled for
+     * @return its populations and synapse groups
+     */
+    public static FlatNetwork flatten(ProcessGraph graph, NumericModel model) {
+        graph.validate(model);
+        Map<Process, Population> pops = new IdentityHashMap<>();
+        List<Population> populations = new ArrayList<>();
+        for (Process p : graph.processes()) {
+            if (p instanceof LIF || p instanceof SpikeInput || p instanceof PoissonSource) {
+                Population pop = new Population(populations.size(), p, p.outPorts().values().iterator().next().size());
+                populations.add(pop);
+                pops.put(p, pop);
+            } else if (!(p instanceof Synapses)) {
+                throw new MappingException(p.name() + ": process type " + p.type()
+                        + " has no chip mapping; the compiler maps LIF, Dense, Sparse, DelayDense, SpikeInput and PoissonSource");
+            }
+        }
+        List<SynapseGroup> groups = new ArrayList<>();
+        for (Process p : graph.processes()) {
+            if (p instanceof Synapses) {
+                groups.add(group((Synapses) p, graph, pops, groups.size(), model));
+            }
+        }
+        for (Population pop : populations) {
+            if (pop.isNeuron()) {
+                checkNeuronInputs((LIF) pop.process(), graph);
+            }
+        }
+        return new FlatNetwork(List.copyOf(populations), List.copyOf(groups), model);
+    }
+
+    private static SynapseGroup group(Synapses s, ProcessGraph graph, Map<Process, Population> pops, int id,
+                                      NumericModel model) {
+        List<Connection> in = into(graph, s.sIn());
+        if (in.size() > 1) {
+            throw new MappingException(s.name() + ".s_in: " + in.size() + " sources drive it; a chip core receives one"
+                    + " population per synapse process: give each source its own Dense or Sparse");
+        }
+        Population pre = in.isEmpty() ? null : pops.get(in.get(0).from().owner());
+        List<Population> posts = new ArrayList<>();
+        for (Connection c : graph.connections()) {
+            if (c.from() == s.aOut()) {
+                Population post = pops.get(c.to().owner());
+                if (post == null || !post.isNeuron()) {
+                    throw new MappingException(s.name() + ".a_out: drives " + c.to().qualifiedName()
+                            + "; on a chip synapses feed LIF inputs (a_in) only");
+                }
+                posts.add(post);
+            }
+        }
+        int[] weights = model == NumericModel.FIXED_PT ? s.preparedWeights() : null;
+        return new SynapseGroup(id, s, pre, List.copyOf(posts), s.table(), weights, s.weightExp());
+    }
+
+    private static void checkNeuronInputs(LIF lif, ProcessGraph graph) {
+        for (Connection c : into(graph, lif.aIn())) {
+            if (c.from().kind() != Port.Kind.ACTIVATION) {
+                throw new MappingException(lif.name() + ".a_in: spikes from " + c.from().qualifiedName()
+                        + " arrive without synapses; on a chip connect them through a Dense or Sparse process");
+            }
+        }
+    }
+
+    private static List<Connection> into(ProcessGraph graph, InPort port) {
+        List<Connection> r = new ArrayList<>();
+        for (Connection c : graph.connections()) {
+            if (c.to() == port) {
+                r.add(c);
+            }
+        }
+        return r;
+    }
+}

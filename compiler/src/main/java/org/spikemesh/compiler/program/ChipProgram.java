@@ -1,0 +1,28 @@
+package org.spikemesh.compiler.program;
+
+import java.util.List;
+import org.spikemesh.chip.ChipConfig;
+
+/**
+ * A compiled network: the chip (with the number of chips used), the mapped cores and the mesh geometry the
+ * engine needs for link accounting.
+ *
+ * @param chip chip configuration, {@code mesh.chips} set to the chips used
+ * @param cores mapped cores in program order
+ * @param tilesX tiles along x of the whole system (chips side by side)
+ * @param tilesY tiles along y
+ * @param tileX global tile x of each core
+ * @param tileY global tile y of each core
+ * @param tilesInUse tiles holding at least one mapped core
+ */
+public record ChipProgram(ChipConfig chip, List<CoreProgram> cores, int tilesX, int tilesY, int[] tileX, int[] tileY,
+                          int tilesInUse) {
+    /** @return synapses over all cores */
+    public long synapses() {
+        long n = 0;
+        for (CoreProgram c : cores) {
+            n += c.synapses().synapses();
+        }
+        return n;
+    }
+}
