@@ -8,6 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.spikemesh.chip.ChipConfigs;
+import org.spikemesh.compiler.CompileOptions;
+import org.spikemesh.compiler.Compiler;
+import org.spikemesh.compiler.program.ChipProgram;
 import org.spikemesh.process.NumericModel;
 import org.spikemesh.process.Process;
 import org.spikemesh.process.ProcessGraph;
@@ -17,6 +21,7 @@ import org.spikemesh.process.io.NetworkFile;
 import org.spikemesh.process.io.NetworkWriter;
 import org.spikemesh.simulator.RunConfig;
 import org.spikemesh.simulator.RunListener;
+import org.spikemesh.simulator.chip.ChipEngine;
 import org.spikemesh.simulator.Simulation;
 import org.spikemesh.simulator.reference.ReferenceBackend;
 import picocli.CommandLine.Command;
@@ -34,8 +39,17 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--steps", required = true, description = "number of time steps")
     int steps;
 
-    @Option(names = "--backend", defaultValue = "reference", description = "reference (default)")
+    @Option(names = "--backend", defaultValue = "reference", description = "reference (default) or chip")
     String backend;
+
+    @Option(names = "--chip", paramLabel = "PRESET|FILE", description = "chip for --backend chip (default loihi-like)")
+    String chip = "loihi-like";
+
+    @Option(names = "--chips", defaultValue = "0", description = "chips for --backend chip (default: as the chip says)")
+    int chips;
+
+    @Option(names = "--threads", description = "worker threads for --backend chip (default: available cores)")
+    Integer threads;
 
     @Option(names = "--model", description = "fixed_pt or float_pt (default: as the network says, else fixed_pt)")
     String model;
@@ -61,12 +75,18 @@ public final class RunCommand implements Callable<Integer> {
     boolean verbose;
 
     @Override
+    @SuppressWarnings("unchecked")
     public Integer call() throws Exception {
         if (steps < 0) {
             throw new IllegalArgumentException("--steps must be >= 0, got " + steps);
         }
-        if (!"reference".equals(backend)) {
-            throw new IllegalArgumentException("--backend '" + backend + "' is not available; valid is reference");
+        if (!"reference".equals(backend) && !"chip".equals(backend)) {
+            throw new IllegalArgumentException("--backend '" + backend + "' is not available; valid are reference, chip");
+        }
+        boolean onChip = "chip".equals(backend);
+        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (nThreads < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1, got " + nThreads);
         }
         Network net = NetworkFile.load(network);
         ProcessGraph graph = net.graph();
@@ -76,6 +96,11 @@ public final class RunCommand implements Callable<Integer> {
             probes.add(graph.var(r.trim()));
         }
         NumericModel resolved = ReferenceBackend.resolveModel(graph, m);
+        if (onChip && resolved != NumericModel.FIXED_PT) {
+            throw new IllegalArgumentException("--backend chip runs fixed_pt networks; this run is " + resolved.tag());
+        }
+        ChipProgram program = onChip ? Compiler.compile(graph, ChipConfigs.presetOrFile(chip),
+                CompileOptions.defaults().withChips(chips).withSeed(seed)).program() : null;
         List<Process> spiking = new ArrayList<>();
         for (Process p : graph.processes()) {
             if (p.outPorts().containsKey("s_out")) {
@@ -95,14 +120,21 @@ public final class RunCommand implements Callable<Integer> {
             RunConfig cfg = RunConfig.defaults().model(resolved).seed(seed).listener(rec).listener(tick);
             probes.forEach(cfg::probe);
             long t0 = System.nanoTime();
-            try (Simulation sim = Simulation.reference(graph, cfg)) {
+            ChipEngine engine = onChip ? new ChipEngine(graph, program, cfg, nThreads) : null;
+            try (Simulation sim = onChip ? new Simulation(engine) : Simulation.reference(graph, cfg)) {
                 sim.run(steps);
+                if (engine != null) {
+                    summary.put("chip", ChipOutputs.write(engine, dir.staging(), chip));
+                    summary.put("threads", nThreads);
+                }
                 if (saveWeights != null) {
                     NetworkWriter.save(new Network(net.processes(), net.connections(), net.source()), saveWeights);
                 }
             }
             double wall = (System.nanoTime() - t0) / 1e9;
             rec.flush();
+            Map<String, Object> chipPart = (Map<String, Object>) summary.remove("chip");
+            Object threadsUsed = summary.remove("threads");
             summary.put("format", "spikemesh-summary/1");
             summary.put("network", network.toString());
             summary.put("backend", backend);
@@ -113,6 +145,10 @@ public final class RunCommand implements Callable<Integer> {
             summary.put("spikes_by_process", rec.spikeCounts());
             summary.put("recorded", record);
             summary.put("wall_seconds", wall);
+            if (chipPart != null) {
+                summary.put("chip", chipPart);
+                summary.put("threads", threadsUsed);
+            }
             summary.put("versions", Map.of("spikemesh", "0.1.0", "java", System.getProperty("java.version")));
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(dir.staging().resolve("summary.json").toFile(), summary);

@@ -10,6 +10,17 @@ public interface Backend extends AutoCloseable {
     /** Advances one time step, calling the listeners. */
     void step();
 
+    /**
+     * Advances several steps; backends that run in parallel override it to run them without a handoff per step.
+     *
+     * @param steps number of steps
+     */
+    default void run(int steps) {
+        for (int i = 0; i < steps; i++) {
+            step();
+        }
+    }
+
     /** @return the last completed step (0 before the first) */
     int currentStep();
 

@@ -65,9 +65,7 @@ public final class Simulation implements AutoCloseable {
         }
         synchronized (lock) {
             requireIdle();
-            for (int i = 0; i < steps; i++) {
-                backend.step();
-            }
+            backend.run(steps);
         }
     }
 

@@ -1,0 +1,101 @@
+package org.spikemesh.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import org.spikemesh.compiler.program.ChipProgram;
+import org.spikemesh.compiler.program.CoreProgram;
+import org.spikemesh.simulator.chip.Accounts;
+import org.spikemesh.simulator.chip.ChipEngine;
+import org.spikemesh.simulator.chip.CostModel;
+
+/**
+ * Writes what the chip engine counted: time_per_step.csv, energy_per_step.csv, core_counters.csv, link_loads.csv,
+ * and the "chip" section of summary.json.
+ */
+final class ChipOutputs {
+    private ChipOutputs() {
+    }
+
+    static Map<String, Object> write(ChipEngine engine, Path dir, String chipSource) throws IOException {
+        Accounts a = engine.accounts();
+        ChipProgram p = engine.program();
+        CostModel cost = new CostModel(p.chip(), p.tilesInUse());
+        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("time_per_step.csv"), StandardCharsets.UTF_8)) {
+            w.write("step,time_ns,critical_core,spikes,synaptic_ops,busiest_link_messages\n");
+            for (int i = 0; i < a.steps(); i++) {
+                w.write((i + 1) + "," + fmt(a.stepNs(i)) + "," + a.criticalCore(i) + "," + a.stepSpikes(i) + ","
+                        + a.stepSynops(i) + "," + a.stepBusiestLink(i) + "\n");
+            }
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("energy_per_step.csv"), StandardCharsets.UTF_8)) {
+            w.write("step,energy_pj\n");
+            for (int i = 0; i < a.steps(); i++) {
+                w.write((i + 1) + "," + fmt(a.stepPj(i)) + "\n");
+            }
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("core_counters.csv"), StandardCharsets.UTF_8)) {
+            w.write("core,population,first_neuron,neurons,synaptic_ops,updates_active,updates_inactive,spikes,"
+                    + "messages_in,messages_out,busy_ns,energy_pj\n");
+            for (CoreProgram c : p.cores()) {
+                long[] t = engine.coreTotals(c.index());
+                double pj = t[0] * cost.synopPj() + t[1] * cost.activePj() + t[2] * cost.inactivePj()
+                        + t[3] * cost.spikePj() + t[4] * cost.receivePj();
+                w.write(c.globalCore() + "," + c.process().name() + "," + c.lo() + "," + c.size() + "," + t[0] + ","
+                        + t[1] + "," + t[2] + "," + t[3] + "," + t[4] + "," + t[5] + ","
+                        + fmt(engine.coreTimeNs(c.index())) + "," + fmt(pj) + "\n");
+            }
+        }
+        String[] dirs = {"east", "west", "north", "south"};
+        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("link_loads.csv"), StandardCharsets.UTF_8)) {
+            w.write("tile_x,tile_y,direction,messages\n");
+            for (int d = 0; d < 4; d++) {
+                long[] l = a.linkTotals(d);
+                for (int i = 0; i < l.length; i++) {
+                    if (l[i] != 0) {
+                        w.write(i % p.tilesX() + "," + i / p.tilesX() + "," + dirs[d] + "," + l[i] + "\n");
+                    }
+                }
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("chip", p.chip().name());
+        m.put("chip_source", chipSource);
+        m.put("chip_sha256", p.chip().hash());
+        m.put("chips", p.chip().mesh().chips());
+        m.put("cores_used", p.cores().size());
+        m.put("tiles_in_use", p.tilesInUse());
+        m.put("simulated_time_ns", a.timeNs());
+        m.put("energy_pj", a.energyByKind());
+        double total = a.energyByKind().get("total");
+        m.put("energy_per_synaptic_event_pj", a.synops() == 0 ? 0.0 : total / a.synops());
+        m.put("counts", a.counts());
+        m.put("step_time_ns", percentiles(a.stepTimeHistogram()));
+        m.put("message_latency_ns", percentiles(a.latencyHistogram()));
+        m.put("files", List.of("time_per_step.csv", "energy_per_step.csv", "core_counters.csv", "link_loads.csv"));
+        return m;
+    }
+
+    private static Map<String, Object> percentiles(Histogram h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("count", h.getTotalCount());
+        if (h.getTotalCount() > 0) {
+            m.put("min", h.getMinValue());
+            m.put("p50", h.getValueAtPercentile(50));
+            m.put("p99", h.getValueAtPercentile(99));
+            m.put("max", h.getMaxValue());
+            m.put("mean", h.getMean());
+        }
+        return m;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+}

@@ -1,0 +1,291 @@
+package org.spikemesh.simulator.chip;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import org.spikemesh.compiler.program.ChipProgram;
+
+/**
+ * Closes the books of each step once every shard's {@link StepPartial} of that step is in: sums the integer counts
+ * (in shard order; integers, so the order does not matter), turns the link-span differences into link loads, and
+ * derives the step's time (slowest core + traffic + barrier) and energy. Keeps run totals, per-step series,
+ * per-link totals and HdrHistograms of step time and message latency.
+ */
+public final class Accounts {
+    private final CostModel cost;
+    private final ChipProgram program;
+    private final int gx;
+    private final int gy;
+    /** per-link message totals: east, west, north, south, each tilesX*tilesY, indexed y*tilesX+x. */
+    private final long[][] linkTotals;
+    private final Histogram stepTime = new Histogram(3);
+    private final Histogram latency = new Histogram(3);
+    private int steps;
+    private double[] stepNs = new double[1024];
+    private double[] stepPj = new double[1024];
+    private int[] critical = new int[1024];
+    private long[] stepSpikes = new long[1024];
+    private long[] stepSynops = new long[1024];
+    private long[] stepBusiest = new long[1024];
+    long synops;
+    long active;
+    long inactive;
+    long spikes;
+    long messages;
+    long messagesIn;
+    long hopsEastWest;
+    long hopsNorthSouth;
+    long withinTile;
+    long chipCrossings;
+    long bufferOverflows;
+    double timeNs;
+
+    Accounts(CostModel cost, ChipProgram program) {
+        this.cost = cost;
+        this.program = program;
+        this.gx = program.tilesX();
+        this.gy = program.tilesY();
+        this.linkTotals = new long[4][gx * gy];
+    }
+
+    void close(int t, Shard[] shards) {
+        StepPartial[] ps = new StepPartial[shards.length];
+        for (int s = 0; s < shards.length; s++) {
+            ps[s] = shards[s].partials[t & 3];
+        }
+        long sy = 0;
+        long ac = 0;
+        long in = 0;
+        long sp = 0;
+        long ms = 0;
+        long mi = 0;
+        long ew = 0;
+        long nsh = 0;
+        long wt = 0;
+        long cc = 0;
+        double slowest = 0;
+        int slowestCore = -1;
+        int maxPath = 0;
+        for (StepPartial p : ps) {
+            sy += p.synops;
+            ac += p.active;
+            in += p.inactive;
+            sp += p.spikes;
+            ms += p.messages;
+            mi += p.messagesIn;
+            ew += p.hopsEastWest;
+            nsh += p.hopsNorthSouth;
+            wt += p.withinTile;
+            cc += p.chipCrossings;
+            if (p.slowestCoreNs > slowest || slowestCore < 0 && p.slowestCore >= 0) {
+                slowest = p.slowestCoreNs;
+                slowestCore = p.slowestCore;
+            }
+            maxPath = Math.max(maxPath, p.maxLatencyNs);
+        }
+        long busiest = linkLoads(ps);
+        double traffic = ms == 0 ? 0 : cost.trafficNs(maxPath, busiest);
+        double ns = slowest + traffic + cost.barrierNs();
+        double pj = sy * cost.synopPj() + ac * cost.activePj() + in * cost.inactivePj() + sp * cost.spikePj()
+                + mi * cost.receivePj() + cost.hopsPj(ew, nsh, wt) + cost.interChipPj(cc) + cost.barrierPj()
+                + cost.staticPj(ns);
+        long wait = Math.round(cost.meanWaitNs(busiest));
+        for (StepPartial p : ps) {
+            for (int k = 0; k < p.latencyValues; k++) {
+                int lat = p.latencies[k];
+                latency.recordValueWithCount(lat + wait, p.latencyCount[lat]);
+            }
+        }
+        stepTime.recordValue(Math.max(0, Math.round(ns)));
+        synops += sy;
+        active += ac;
+        inactive += in;
+        spikes += sp;
+        messages += ms;
+        messagesIn += mi;
+        hopsEastWest += ew;
+        hopsNorthSouth += nsh;
+        withinTile += wt;
+        chipCrossings += cc;
+        timeNs += ns;
+        append(ns, pj, slowestCore, sp, sy, busiest);
+    }
+
+    private long linkLoads(StepPartial[] ps) {
+        long busiest = 0;
+        int depth = cost.bufferDepth();
+        int gx1 = gx + 1;
+        int gy1 = gy + 1;
+        for (int y = 0; y < gy; y++) {
+            long e = 0;
+            long w = 0;
+            for (int x = 0; x < gx; x++) {
+                for (StepPartial p : ps) {
+                    e += p.east[y * gx1 + x];
+                    w += p.west[y * gx1 + x];
+                }
+                busiest = Math.max(busiest, Math.max(e, w));
+                linkTotals[0][y * gx + x] += e;
+                linkTotals[1][y * gx + x] += w;
+                bufferOverflows += Math.max(0, e - depth) + Math.max(0, w - depth);
+            }
+        }
+        for (int x = 0; x < gx; x++) {
+            long n = 0;
+            long s = 0;
+            for (int y = 0; y < gy; y++) {
+                for (StepPartial p : ps) {
+                    n += p.north[x * gy1 + y];
+                    s += p.south[x * gy1 + y];
+                }
+                busiest = Math.max(busiest, Math.max(n, s));
+                linkTotals[2][y * gx + x] += n;
+                linkTotals[3][y * gx + x] += s;
+                bufferOverflows += Math.max(0, n - depth) + Math.max(0, s - depth);
+            }
+        }
+        return busiest;
+    }
+
+    private void append(double ns, double pj, int core, long sp, long sy, long busiest) {
+        if (steps == stepNs.length) {
+            int m = steps * 2;
+            stepNs = Arrays.copyOf(stepNs, m);
+            stepPj = Arrays.copyOf(stepPj, m);
+            critical = Arrays.copyOf(critical, m);
+            stepSpikes = Arrays.copyOf(stepSpikes, m);
+            stepSynops = Arrays.copyOf(stepSynops, m);
+            stepBusiest = Arrays.copyOf(stepBusiest, m);
+        }
+        stepNs[steps] = ns;
+        stepPj[steps] = pj;
+        critical[steps] = core;
+        stepSpikes[steps] = sp;
+        stepSynops[steps] = sy;
+        stepBusiest[steps] = busiest;
+        steps++;
+    }
+
+    /** @return steps accounted */
+    public int steps() {
+        return steps;
+    }
+
+    /**
+     * @param i step index (0-based)
+     * @return simulated time of the step, ns
+     */
+    public double stepNs(int i) {
+        return stepNs[i];
+    }
+
+    /**
+     * @param i step index
+     * @return energy of the step, pJ
+     */
+    public double stepPj(int i) {
+        return stepPj[i];
+    }
+
+    /**
+     * @param i step index
+     * @return global core number of the slowest core of the step (-1 if none)
+     */
+    public int criticalCore(int i) {
+        return critical[i] < 0 ? -1 : program.cores().get(critical[i]).globalCore();
+    }
+
+    /**
+     * @param i step index
+     * @return spikes in the step
+     */
+    public long stepSpikes(int i) {
+        return stepSpikes[i];
+    }
+
+    /**
+     * @param i step index
+     * @return synaptic ops in the step
+     */
+    public long stepSynops(int i) {
+        return stepSynops[i];
+    }
+
+    /**
+     * @param i step index
+     * @return messages on the busiest link in the step
+     */
+    public long stepBusiestLink(int i) {
+        return stepBusiest[i];
+    }
+
+    /**
+     * @param direction 0 east, 1 west, 2 north, 3 south
+     * @return messages over the run on each link of that direction, indexed {@code y * tilesX + x} of its source tile
+     */
+    public long[] linkTotals(int direction) {
+        return linkTotals[direction].clone();
+    }
+
+    /** @return simulated time, ns */
+    public double timeNs() {
+        return timeNs;
+    }
+
+    /** @return synaptic events (synaptic ops) over the run */
+    public long synops() {
+        return synops;
+    }
+
+    /** @return spikes over the run */
+    public long spikes() {
+        return spikes;
+    }
+
+    /** @return energy by kind in pJ, and the total */
+    public Map<String, Double> energyByKind() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("synaptic_ops", synops * cost.synopPj());
+        m.put("neuron_updates", active * cost.activePj() + inactive * cost.inactivePj());
+        m.put("spikes", spikes * cost.spikePj() + messagesIn * cost.receivePj());
+        m.put("hops", cost.hopsPj(hopsEastWest, hopsNorthSouth, withinTile));
+        m.put("inter_chip", cost.interChipPj(chipCrossings));
+        m.put("learning", 0.0);
+        m.put("barrier", steps * cost.barrierPj());
+        m.put("static", cost.staticPj(timeNs));
+        double total = 0;
+        for (double v : m.values()) {
+            total += v;
+        }
+        m.put("total", total);
+        return m;
+    }
+
+    /** @return counts over the run by kind */
+    public Map<String, Long> counts() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("synaptic_ops", synops);
+        m.put("neuron_updates_active", active);
+        m.put("neuron_updates_inactive", inactive);
+        m.put("spikes", spikes);
+        m.put("messages", messages);
+        m.put("messages_received", messagesIn);
+        m.put("hops_east_west", hopsEastWest);
+        m.put("hops_north_south", hopsNorthSouth);
+        m.put("within_tile_messages", withinTile);
+        m.put("chip_crossings", chipCrossings);
+        m.put("buffer_overflows", bufferOverflows);
+        return m;
+    }
+
+    /** @return step time distribution (ns) */
+    public Histogram stepTimeHistogram() {
+        return stepTime.copy();
+    }
+
+    /** @return message latency distribution (ns) */
+    public Histogram latencyHistogram() {
+        return latency.copy();
+    }
+}

@@ -1,0 +1,357 @@
+package org.spikemesh.simulator.chip;
+
+import com.lmax.disruptor.AlertException;
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.PhasedBackoffWaitStrategy;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
+import com.lmax.disruptor.SequenceBarrier;
+import com.lmax.disruptor.TimeoutException;
+import com.lmax.disruptor.WaitStrategy;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.spikemesh.compiler.program.ChipProgram;
+import org.spikemesh.compiler.program.CoreProgram;
+import org.spikemesh.process.ModelException;
+import org.spikemesh.process.Process;
+import org.spikemesh.process.ProcessGraph;
+import org.spikemesh.process.Var;
+import org.spikemesh.process.fixed.FixedPoint;
+import org.spikemesh.process.lib.LIF;
+import org.spikemesh.simulator.Backend;
+import org.spikemesh.simulator.RunConfig;
+
+/**
+ * Runs a {@link ChipProgram} on shards of cores, one thread per shard: the calling thread runs shard 0 and reports to
+ * the listeners; worker threads run the others. Shards exchange one batch per step per pair over single-producer
+ * Disruptor ring buffers, which is also the step barrier. A failure in any worker alerts every barrier and is
+ * rethrown to the caller with its cause; {@link #close()} always returns.
+ */
+public final class ChipEngine implements Backend {
+    private static final int RING_SIZE = 4;
+    private final ChipProgram program;
+    private final CoreRuntime[] cores;
+    private final Shard[] shards;
+    private final Thread[] workers;
+    private final List<SequenceBarrier> allBarriers = new ArrayList<>();
+    private final Accounts accounts;
+    private final Reporter reporter;
+    private final Map<Process, List<CoreRuntime>> coresOf = new IdentityHashMap<>();
+    private volatile int target;
+    private volatile boolean closed;
+    private volatile Throwable failure;
+    private int step;
+    private int closedThrough;
+
+    /**
+     * @param graph the network the program was compiled from (for listener order and Var access)
+     * @param program the compiled program
+     * @param config seed, probes, listeners
+     * @param threads worker threads including the caller (1 or more; capped at the number of cores mapped)
+     */
+    public ChipEngine(ProcessGraph graph, ChipProgram program, RunConfig config, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        this.program = program;
+        int n = program.cores().size();
+        this.cores = new CoreRuntime[n];
+        for (CoreProgram cp : program.cores()) {
+            cores[cp.index()] = new CoreRuntime(cp, config.seed());
+            coresOf.computeIfAbsent(cp.process(), k -> new ArrayList<>()).add(cores[cp.index()]);
+        }
+        int s = Math.max(1, Math.min(threads, n));
+        int[] first = split(s);
+        int[] shardOf = new int[n];
+        int[] lo = new int[s];
+        int[] hi = new int[s];
+        for (int k = 0; k < s; k++) {
+            lo[k] = first[k];
+            hi[k] = first[k + 1];
+            for (int c = lo[k]; c < hi[k]; c++) {
+                shardOf[c] = k;
+            }
+        }
+        CostModel cost = new CostModel(program.chip(), program.tilesInUse());
+        boolean reporting = !config.listeners().isEmpty();
+        this.reporter = reporting ? new Reporter(config.listeners(), config.probes(), config.recordSpikes(),
+                Reporter.spikingOf(graph.schedule()), cores, lo, hi) : null;
+        int maxLatency = 0;
+        for (CoreProgram cp : program.cores()) {
+            for (int l : cp.routes().latencyNs()) {
+                maxLatency = Math.max(maxLatency, l);
+            }
+        }
+        this.shards = new Shard[s];
+        for (int k = 0; k < s; k++) {
+            shards[k] = new Shard(k, lo[k], hi[k], cores, shardOf, program, cost, s, maxLatency, reporter);
+        }
+        connect(s, threads);
+        this.accounts = new Accounts(cost, program);
+        this.workers = new Thread[s - 1];
+        for (int k = 1; k < s; k++) {
+            Shard sh = shards[k];
+            workers[k - 1] = new Thread(() -> work(sh), "spikemesh-shard-" + k);
+            workers[k - 1].setDaemon(true);
+            workers[k - 1].start();
+        }
+    }
+
+    /** Splits cores into contiguous shards of about equal work (neurons plus synapses). */
+    private int[] split(int s) {
+        int n = cores.length;
+        long total = 0;
+        long[] w = new long[n];
+        for (int c = 0; c < n; c++) {
+            w[c] = cores[c].n + (long) cores[c].program.synapses().synapses();
+            total += w[c];
+        }
+        int[] first = new int[s + 1];
+        long acc = 0;
+        int k = 1;
+        for (int c = 0; c < n && k < s; c++) {
+            acc += w[c];
+            int remainingCores = n - (c + 1);
+            if (acc * s >= total * k || remainingCores == s - k) {
+                first[k++] = c + 1;
+            }
+        }
+        first[s] = n;
+        return first;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void connect(int s, int threads) {
+        if (s == 1) {
+            return;
+        }
+        boolean spin = threads <= Runtime.getRuntime().availableProcessors();
+        for (Shard sh : shards) {
+            sh.out = new RingBuffer[s];
+            sh.in = new RingBuffer[s];
+            sh.barriers = new SequenceBarrier[s];
+            sh.consumed = new Sequence[s];
+        }
+        for (int from = 0; from < s; from++) {
+            for (int to = 0; to < s; to++) {
+                if (from == to) {
+                    continue;
+                }
+                WaitStrategy ws = spin
+                        ? PhasedBackoffWaitStrategy.withLiteLock(200, 2000, TimeUnit.MICROSECONDS)
+                        : new BlockingWaitStrategy();
+                RingBuffer<Batch> ring = RingBuffer.createSingleProducer(Batch::new, RING_SIZE, ws);
+                Sequence consumed = new Sequence(-1);
+                ring.addGatingSequences(consumed);
+                SequenceBarrier barrier = ring.newBarrier();
+                allBarriers.add(barrier);
+                shards[from].out[to] = ring;
+                shards[to].in[from] = ring;
+                shards[to].barriers[from] = barrier;
+                shards[to].consumed[from] = consumed;
+            }
+        }
+    }
+
+    private void work(Shard sh) {
+        try {
+            while (!closed) {
+                int t = sh.completed;
+                if (t >= target) {
+                    LockSupport.parkNanos(this, 1_000_000);
+                    continue;
+                }
+                sh.step(t + 1);
+            }
+        } catch (AlertException e) {
+            // closing or another shard failed: stop quietly
+        } catch (Throwable e) {
+            fail(e);
+        }
+    }
+
+    private void fail(Throwable e) {
+        if (failure == null) {
+            failure = e;
+        }
+        for (SequenceBarrier b : allBarriers) {
+            b.alert();
+        }
+    }
+
+    private void rethrow() {
+        Throwable f = failure;
+        if (f != null) {
+            throw new IllegalStateException("chip engine failed: " + f, f);
+        }
+    }
+
+    @Override
+    public void step() {
+        run(1);
+    }
+
+    @Override
+    public void run(int steps) {
+        rethrow();
+        if (closed) {
+            throw new IllegalStateException("chip engine is closed");
+        }
+        int end = step + steps;
+        target = end;
+        for (Thread w : workers) {
+            LockSupport.unpark(w);
+        }
+        Shard s0 = shards[0];
+        try {
+            for (int t = step + 1; t <= end; t++) {
+                if (reporter != null) {
+                    reporter.begin(t);
+                }
+                s0.step(t);
+                step = t;
+                if (t - 1 > closedThrough) {
+                    accounts.close(t - 1, shards);
+                    closedThrough = t - 1;
+                }
+                if (reporter != null) {
+                    reporter.flush(t);
+                }
+            }
+            awaitWorkers(end);
+            if (end > closedThrough) {
+                accounts.close(end, shards);
+                closedThrough = end;
+            }
+        } catch (AlertException | TimeoutException e) {
+            rethrow();
+            throw new IllegalStateException("chip engine was closed during a run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(e);
+            rethrow();
+        } catch (RuntimeException | Error e) {
+            fail(e);
+            throw e;
+        }
+    }
+
+    private void awaitWorkers(int end) {
+        for (int k = 1; k < shards.length; k++) {
+            while (shards[k].completed < end) {
+                rethrow();
+                if (closed) {
+                    throw new IllegalStateException("chip engine was closed during a run");
+                }
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    @Override
+    public int currentStep() {
+        return step;
+    }
+
+    /** @return the time and energy accounts of the run so far */
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    /** @return the program being run */
+    public ChipProgram program() {
+        return program;
+    }
+
+    /**
+     * @param coreIndex program core index
+     * @return run totals of that core: synops, active, inactive, spikes, messages in, messages out
+     */
+    public long[] coreTotals(int coreIndex) {
+        CoreRuntime c = cores[coreIndex];
+        return new long[]{c.totalSynops, c.totalActive, c.totalInactive, c.totalSpikes, c.totalMessagesIn, c.messagesOut};
+    }
+
+    /**
+     * @param coreIndex program core index
+     * @return simulated busy time of that core over the run, ns
+     */
+    public double coreTimeNs(int coreIndex) {
+        return cores[coreIndex].totalTimeNs;
+    }
+
+    private List<CoreRuntime> coresOf(Var var) {
+        List<CoreRuntime> cs = coresOf.get(var.owner());
+        if (cs == null) {
+            throw ModelException.of(var.owner().name(), var.name(), "is not mapped to the chip in this run");
+        }
+        return cs;
+    }
+
+    @Override
+    public double[] read(Var var) {
+        List<CoreRuntime> cs = coresOf(var);
+        Process p = var.owner();
+        if (p instanceof LIF && (var == ((LIF) p).u() || var == ((LIF) p).v())) {
+            double[] r = new double[var.size()];
+            for (CoreRuntime c : cs) {
+                int[] src = var == ((LIF) p).u() ? c.u : c.v;
+                for (int i = 0; i < c.n; i++) {
+                    r[c.program.lo() + i] = src[i];
+                }
+            }
+            return r;
+        }
+        return var.get();
+    }
+
+    @Override
+    public void write(Var var, double[] values) {
+        List<CoreRuntime> cs = coresOf(var);
+        Process p = var.owner();
+        if (!(p instanceof LIF)) {
+            throw ModelException.of(p.name(), var.name(), "cannot be changed on the chip engine between runs; only"
+                    + " LIF state and parameters can");
+        }
+        LIF lif = (LIF) p;
+        var.set(values);
+        lif.validate(org.spikemesh.process.NumericModel.FIXED_PT);
+        for (CoreRuntime c : cs) {
+            for (int i = 0; i < c.n; i++) {
+                int g = c.program.lo() + i;
+                if (var == lif.u()) {
+                    c.u[i] = (int) var.get(g);
+                } else if (var == lif.v()) {
+                    c.v[i] = (int) var.get(g);
+                } else {
+                    c.program.neurons().factorU()[i] = FixedPoint.DECAY_UNITY - ((int) lif.du().get(g) + 1);
+                    c.program.neurons().factorV()[i] = FixedPoint.DECAY_UNITY - (int) lif.dv().get(g);
+                    c.program.neurons().bias()[i] = (int) lif.biasMant().get(g) << (int) lif.biasExp().get(g);
+                    c.program.neurons().vth()[i] = (int) lif.vth().get(g) << FixedPoint.VTH_SHIFT;
+                }
+            }
+            c.refreshUniform();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (SequenceBarrier b : allBarriers) {
+            b.alert();
+        }
+        for (Thread w : workers) {
+            LockSupport.unpark(w);
+            try {
+                w.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
