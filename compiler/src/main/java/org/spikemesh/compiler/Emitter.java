@@ -305,7 +305,7 @@ public final class Emitter {
                     int local = ps[j] - bl * kq;
                     post[b][at] = (short) local;
                     weight[b][at] = (short) (exp >= 0 ? w[j] << exp : w[j]);
-                    if (delay[b] != null) {
+                    if (delay[b] != null && dl != null) {
                         delay[b][at] = (byte) dl[j];
                         maxDelay[b] = Math.max(maxDelay[b], dl[j]);
                     }

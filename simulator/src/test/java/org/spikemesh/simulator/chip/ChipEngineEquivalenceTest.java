@@ -1,0 +1,133 @@
+package org.spikemesh.simulator.chip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.spikemesh.chip.ChipConfig;
+import org.spikemesh.chip.ChipConfigs;
+import org.spikemesh.chip.Core;
+import org.spikemesh.compiler.CompileOptions;
+import org.spikemesh.compiler.Compiler;
+import org.spikemesh.compiler.program.ChipProgram;
+import org.spikemesh.process.Process;
+import org.spikemesh.process.ProcessGraph;
+import org.spikemesh.process.Var;
+import org.spikemesh.process.io.NetworkFile;
+import org.spikemesh.process.io.RandomNetworks;
+import org.spikemesh.process.lib.LIF;
+import org.spikemesh.process.nets.Cuba;
+import org.spikemesh.simulator.RunConfig;
+import org.spikemesh.simulator.RunListener;
+import org.spikemesh.simulator.Simulation;
+
+/**
+ * The chip engine must equal the reference backend bit for bit: every spike and every LIF u and v at every step,
+ * for 1, 2 and 4 threads, on the Lava golden network, random fixed-point networks (delays, negative exponents,
+ * every sign mode, Poisson noise, recurrence), CUBA, and a network spread over several chips.
+ */
+class ChipEngineEquivalenceTest {
+
+    /** A network to build afresh for each backend (processes hold state), the chip and the steps to run. */
+    record Case(String name, Supplier<ProcessGraph> graph, ChipConfig chip, int steps) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Arguments> cases() {
+        List<Case> cases = new ArrayList<>();
+        cases.add(new Case("lava-golden", ChipEngineEquivalenceTest::golden, ChipConfigs.preset("loihi-like"), 50));
+        ChipConfig tiny = tinyCores(ChipConfigs.preset("loihi-like"), 3);
+        for (long seed = 1; seed <= 10; seed++) {
+            long s = seed;
+            cases.add(new Case("random-" + s, () -> RandomNetworks.fixedPoint(s).graph(), tiny, 40));
+        }
+        cases.add(new Case("cuba-1000", () -> Cuba.build(1000, 3).graph(), ChipConfigs.preset("loihi-like"), 300));
+        cases.add(new Case("cuba-2400-on-3-chips", () -> Cuba.build(2400, 5).graph(),
+                ChipConfigs.withChips(tinyCores(ChipConfigs.preset("loihi-like"), 10), 3), 100));
+        List<Arguments> args = new ArrayList<>();
+        for (Case c : cases) {
+            for (int threads : new int[]{1, 2, 4}) {
+                args.add(Arguments.of(c, threads));
+            }
+        }
+        return args.stream();
+    }
+
+    /** The chip with cores of only {@code neurons} neurons, so that small networks spread over many cores and shards. */
+    static ChipConfig tinyCores(ChipConfig c, int neurons) {
+        Core k = c.core();
+        Core small = new Core(neurons, k.maxFanInAxons(), k.maxFanOutRoutes(), k.synapseMemoryBytes(), k.encoding(),
+                k.neuronStateBits(), k.clockMhz(), k.synop(), k.neuronUpdateActive(), k.neuronUpdateInactive(),
+                k.spikeOut(), k.messageReceive());
+        return new ChipConfig(c.name() + "-tiny", c.mesh(), small, c.router(), c.barrier(), c.learning(),
+                c.staticPowerWatts());
+    }
+
+    private static ProcessGraph golden() {
+        try (InputStream in = ChipEngineEquivalenceTest.class.getResourceAsStream("/lava-golden/lif_dense_lif.yaml")) {
+            return NetworkFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "lif_dense_lif.yaml", null)
+                    .graph();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} on {1} threads")
+    @MethodSource("cases")
+    void shouldEqualReferenceBitForBit(Case c, int threads) {
+        String reference = trace(c.graph().get(), null, threads, c.steps());
+        ProcessGraph g = c.graph().get();
+        ChipProgram program = Compiler.compile(g, c.chip(), CompileOptions.defaults()).program();
+        if (c.name().endsWith("chips")) {
+            long chips = program.cores().stream().mapToInt(k -> k.globalCore() / c.chip().coresPerChip()).distinct().count();
+            assertTrue(chips >= 2, "the multi-chip case must use several chips, uses " + chips);
+        }
+        String chip = trace(g, program, threads, c.steps());
+        assertTrue(reference.contains("spk"), "the case must spike at least once to test anything");
+        assertEquals(reference, chip);
+    }
+
+    /** Runs in two halves (so state carries across run calls) and returns every spike and every u, v, per step. */
+    private static String trace(ProcessGraph g, ChipProgram program, int threads, int steps) {
+        StringBuilder sb = new StringBuilder();
+        RunConfig cfg = RunConfig.defaults().seed(11).listener(new RunListener() {
+            @Override
+            public void spikes(int step, Process process, int[] neurons, int count) {
+                if (count > 0) {
+                    sb.append(step).append(" spk ").append(process.name()).append(' ')
+                            .append(Arrays.toString(Arrays.copyOf(neurons, count))).append('\n');
+                }
+            }
+
+            @Override
+            public void values(int step, Var var, double[] values) {
+                sb.append(step).append(' ').append(var.qualifiedName()).append(' ')
+                        .append(Arrays.toString(values)).append('\n');
+            }
+        });
+        for (Process p : g.processes()) {
+            if (p instanceof LIF) {
+                cfg.probe(((LIF) p).u(), ((LIF) p).v());
+            }
+        }
+        try (Simulation sim = program == null ? Simulation.reference(g, cfg)
+                : new Simulation(new ChipEngine(g, program, cfg, threads))) {
+            sim.run(steps / 2);
+            sim.run(steps - steps / 2);
+        }
+        return sb.toString();
+    }
+}
