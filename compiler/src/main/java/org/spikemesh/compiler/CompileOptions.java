@@ -3,7 +3,7 @@ package org.spikemesh.compiler;
 /**
  * Options of one compilation.
  *
- * @param chips chips to map onto (0: as many as the chip config says)
+ * @param chips chips to map onto (0: as many as the chip config says; -1: as many as the network needs)
  * @param seed seed of the placement's local search
  * @param placementMoves local-search moves (negative: a default scaled to the network; 0: greedy start only)
  * @param rates measured spikes per step of each neuron by population id (from a previous run), or null

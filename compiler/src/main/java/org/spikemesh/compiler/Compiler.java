@@ -13,6 +13,10 @@ import org.spikemesh.process.ProcessGraph;
  * {@link MappingReport}.
  */
 public final class Compiler {
+    /** {@link CompileOptions#chips()} value asking for as many chips as the network needs. */
+    public static final int AUTO_CHIPS = -1;
+    private static final int MAX_AUTO_CHIPS = 1024;
+
     private Compiler() {
     }
 
@@ -26,12 +30,17 @@ public final class Compiler {
     public static Compilation compile(ProcessGraph graph, ChipConfig chip, CompileOptions options) {
         Map<String, Double> times = new LinkedHashMap<>();
         long t0 = System.nanoTime();
-        ChipConfig target = options.chips() > 0 ? ChipConfigs.withChips(chip, options.chips()) : chip;
+        ChipConfig target = options.chips() > 0 ? ChipConfigs.withChips(chip, options.chips())
+                : options.chips() == AUTO_CHIPS ? ChipConfigs.withChips(chip, MAX_AUTO_CHIPS) : chip;
         Quantiser.Result q = Quantiser.quantise(graph);
         FlatNetwork net = Flattener.flatten(q.graph(), NumericModel.FIXED_PT);
         long t1 = System.nanoTime();
         times.put("flatten_and_quantise", (t1 - t0) / 1e6);
         Partition part = Partitioner.partition(net, target, options.rates());
+        if (options.chips() == AUTO_CHIPS) {
+            int per = chip.coresPerChip();
+            target = ChipConfigs.withChips(chip, (part.blocks().size() + per - 1) / per);
+        }
         long t2 = System.nanoTime();
         times.put("partition", (t2 - t1) / 1e6);
         Placement placement = Placer.place(part.traffic(), target, options.seed(), options.placementMoves());

@@ -1,0 +1,92 @@
+package org.spikemesh.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.spikemesh.chip.ChipConfig;
+import org.spikemesh.chip.ChipConfigs;
+import org.spikemesh.compiler.Compilation;
+import org.spikemesh.compiler.CompileOptions;
+import org.spikemesh.compiler.Compiler;
+import org.spikemesh.process.ProcessGraph;
+import org.spikemesh.process.nets.Cuba;
+import org.spikemesh.simulator.RunConfig;
+import org.spikemesh.simulator.chip.Accounts;
+import org.spikemesh.simulator.chip.ChipEngine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code spikemesh bench cuba}: Brian2's CUBA benchmark compiled to a chip and run on the chip engine with time and
+ * energy accounting on, for each thread count given; prints synaptic events/s and neuron-steps/s of the loop.
+ */
+@Command(name = "cuba", mixinStandardHelpOptions = true,
+        description = "CUBA on the chip engine (accounting on): synaptic events/s and neuron-steps/s per thread count.")
+public final class BenchCuba implements Callable<Integer> {
+    @Option(names = "--neurons", defaultValue = "4000", description = "N (default 4000)")
+    int neurons;
+
+    @Option(names = "--steps", defaultValue = "10000", description = "time steps (default 10000 = 1 s at 0.1 ms)")
+    int steps;
+
+    @Option(names = "--threads", split = ",", description = "thread counts to measure (default 1)")
+    List<Integer> threads = new ArrayList<>(List.of(1));
+
+    @Option(names = "--chip", defaultValue = "loihi-like", description = "chip preset or file (default loihi-like)")
+    String chip;
+
+    @Option(names = "--seed", defaultValue = "1", description = "network seed")
+    long seed;
+
+    @Option(names = "--repeat", defaultValue = "3", description = "timed repetitions (median is reported)")
+    int repeat;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress bar")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        ChipConfig cfg = ChipConfigs.presetOrFile(chip);
+        long t0 = System.nanoTime();
+        ProcessGraph graph = Cuba.build(neurons, seed).graph();
+        Compilation c = Compiler.compile(graph, cfg, CompileOptions.defaults().withChips(Compiler.AUTO_CHIPS).withSeed(seed));
+        double compileS = (System.nanoTime() - t0) / 1e9;
+        long synapses = c.program().synapses();
+        System.out.printf(Locale.ROOT, "CUBA N=%d, %d steps, %d synapses on %s x %d chips, %d cores (build+compile %.2f s)%n",
+                neurons, steps, synapses, cfg.name(), c.program().chip().mesh().chips(), c.program().cores().size(),
+                compileS);
+        String last = null;
+        for (int t : threads) {
+            double[] secs = new double[repeat];
+            Accounts acc = null;
+            for (int rep = 0; rep < repeat; rep++) {
+                try (ChipEngine engine = new ChipEngine(graph, Compiler.compile(Cuba.build(neurons, seed).graph(), cfg,
+                        CompileOptions.defaults().withChips(Compiler.AUTO_CHIPS).withSeed(seed)).program(),
+                        RunConfig.defaults().seed(seed), t);
+                     Progress bar = Progress.start("cuba " + neurons + " x" + t + " rep " + (rep + 1), steps, "steps", quiet)) {
+                    long s = System.nanoTime();
+                    int chunk = Math.max(1, steps / 100);
+                    for (int done = 0; done < steps; done += chunk) {
+                        engine.run(Math.min(chunk, steps - done));
+                        bar.stepTo(Math.min(steps, done + chunk));
+                    }
+                    secs[rep] = (System.nanoTime() - s) / 1e9;
+                    acc = engine.accounts();
+                }
+            }
+            java.util.Arrays.sort(secs);
+            double med = secs[repeat / 2];
+            double neuronSteps = (double) neurons * steps;
+            double rateHz = acc.spikes() / (double) neurons / (steps * 1e-4);
+            System.out.printf(Locale.ROOT, "  %d thread%s: loop %.3f s (median of %d), %d spikes (%.1f Hz), %d synaptic events,"
+                            + " %.1f M neuron-steps/s, simulated %.3f ms on chip, %.3f uJ%n", t, t == 1 ? "" : "s", med,
+                    repeat, acc.spikes(), rateHz, acc.synops(), neuronSteps / med / 1e6, acc.timeNs() / 1e6,
+                    acc.energyByKind().get("total") / 1e6);
+            last = String.format(Locale.ROOT, "  %d thread%s: %.1f M events/s", t, t == 1 ? "" : "s",
+                    acc.synops() / med / 1e6);
+            System.out.println(last);
+        }
+        return 0;
+    }
+}
