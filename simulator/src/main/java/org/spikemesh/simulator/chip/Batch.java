@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The event carried on a shard-to-shard ring buffer: all messages of one step from one shard to another, as
- * primitive arrays (pairs of destination core and axon), plus, for the shard that reports to the listeners, that
+ * primitive arrays (the program-wide numbers of the neurons that spiked and reach that shard), plus, for the shard that reports to the listeners, that
  * step's spikes (pairs of core and neuron) and probed state. Arrays grow when needed and are reused step after step.
  */
 final class Batch {
@@ -23,12 +23,11 @@ final class Batch {
         stateInts = 0;
     }
 
-    void addMessage(int core, int axon) {
-        if (messageInts + 2 > messages.length) {
+    void addMessage(int neuron) {
+        if (messageInts == messages.length) {
             messages = Arrays.copyOf(messages, messages.length * 2);
         }
-        messages[messageInts++] = core;
-        messages[messageInts++] = axon;
+        messages[messageInts++] = neuron;
     }
 
     void addSpike(int core, int neuron) {

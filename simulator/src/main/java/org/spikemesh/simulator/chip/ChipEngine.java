@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.spikemesh.compiler.program.ChipProgram;
 import org.spikemesh.compiler.program.CoreProgram;
+import org.spikemesh.compiler.program.RouteTable;
 import org.spikemesh.process.ModelException;
 import org.spikemesh.process.Process;
 import org.spikemesh.process.ProcessGraph;
@@ -33,6 +34,7 @@ import org.spikemesh.simulator.RunConfig;
  */
 public final class ChipEngine implements Backend {
     private static final int RING_SIZE = 4;
+    private static final int MAX_SHARDS = 64;
     private final ChipProgram program;
     private final CoreRuntime[] cores;
     private final Shard[] shards;
@@ -64,7 +66,7 @@ public final class ChipEngine implements Backend {
             cores[cp.index()] = new CoreRuntime(cp, config.seed());
             coresOf.computeIfAbsent(cp.process(), k -> new ArrayList<>()).add(cores[cp.index()]);
         }
-        int s = Math.max(1, Math.min(threads, n));
+        int s = Math.max(1, Math.min(Math.min(threads, MAX_SHARDS), n));
         int[] first = split(s);
         int[] shardOf = new int[n];
         int[] lo = new int[s];
@@ -86,9 +88,25 @@ public final class ChipEngine implements Backend {
                 maxLatency = Math.max(maxLatency, l);
             }
         }
+        int[] neuronBase = new int[n + 1];
+        for (int c = 0; c < n; c++) {
+            neuronBase[c + 1] = neuronBase[c] + cores[c].n;
+        }
+        long[] shardMask = new long[neuronBase[n]];
+        for (CoreProgram cp : program.cores()) {
+            RouteTable rt = cp.routes();
+            for (int i = 0; i < cp.size(); i++) {
+                long mask = 0;
+                for (int r = rt.routeStart()[i]; r < rt.routeStart()[i + 1]; r++) {
+                    mask |= 1L << shardOf[rt.destCore()[rt.neuronRoutes()[r] >>> RouteTable.AXON_BITS]];
+                }
+                shardMask[neuronBase[cp.index()] + i] = mask;
+            }
+        }
         this.shards = new Shard[s];
         for (int k = 0; k < s; k++) {
-            shards[k] = new Shard(k, lo[k], hi[k], cores, shardOf, program, cost, s, maxLatency, reporter);
+            shards[k] = new Shard(k, lo[k], hi[k], cores, neuronBase, shardMask,
+                    InboundTable.build(program, neuronBase, shardOf, k), program, cost, s, maxLatency, reporter);
         }
         connect(s, threads);
         this.accounts = new Accounts(cost, program);

@@ -85,10 +85,16 @@ final class CoreRuntime {
         messagesIn = 0;
         if (p != null) {
             int[] a = ring[t % slots];
-            active = uniform ? updateUniform(a, p.factorU()[0], p.factorV()[0], p.bias()[0], p.vth()[0])
+            long r = uniform ? updateUniform(a, p.factorU()[0], p.factorV()[0], p.bias()[0], p.vth()[0])
                     : updatePerNeuron(a);
+            active = (int) r;
             java.util.Arrays.fill(a, 0);
-            collect();
+            if (r >>> 32 != 0) {
+                collect();
+            } else {
+                spikeCount = 0;
+            }
+            nextAcc = ring[(t + 1) % slots];
         } else if (schedule != null) {
             active = 0;
             spikeCount = 0;
@@ -115,11 +121,12 @@ final class CoreRuntime {
         }
     }
 
-    private int updateUniform(int[] a, int fu, int fv, int b, int th) {
+    private long updateUniform(int[] a, int fu, int fv, int b, int th) {
         int[] uu = u;
         int[] vv = v;
         int[] fl = spikes;
         int act = 0;
+        int fired = 0;
         for (int i = 0; i < n; i++) {
             int nu = FixedPoint.wrap24(FixedPoint.decay(uu[i], fu) + (a[i] << FixedPoint.ACT_SHIFT));
             uu[i] = nu;
@@ -130,15 +137,17 @@ final class CoreRuntime {
             vv[i] = r;
             int s = nu | r;
             act += (s | -s) >>> 31;
+            fired -= spike;
         }
-        return act;
+        return (long) fired << 32 | act;
     }
 
-    private int updatePerNeuron(int[] a) {
+    private long updatePerNeuron(int[] a) {
         int[] uu = u;
         int[] vv = v;
         int[] fl = spikes;
         int act = 0;
+        int fired = 0;
         for (int i = 0; i < n; i++) {
             int nu = FixedPoint.wrap24(FixedPoint.decay(uu[i], p.factorU()[i]) + (a[i] << FixedPoint.ACT_SHIFT));
             uu[i] = nu;
@@ -149,8 +158,9 @@ final class CoreRuntime {
             vv[i] = r;
             int s = nu | r;
             act += (s | -s) >>> 31;
+            fired -= spike;
         }
-        return act;
+        return (long) fired << 32 | act;
     }
 
     /** Turns the spike flags (all ones where v crossed the threshold) into ascending local indices, in place. */
@@ -165,32 +175,25 @@ final class CoreRuntime {
         spikeCount = count;
     }
 
+    /** Input slot of the next step (delay 0, lane 0), set by {@link #update}. */
+    int[] nextAcc;
+
     /**
-     * Delivers one message (a spike on one axon) sent at step t.
+     * Delivers the synapses {@code from .. to-1} of a segment with a delay or a lane, for a spike sent at step t.
      *
      * @param t step the spike was sent
-     * @param axon axon number on this core
+     * @param lane 0 for direct, else the lane of a negative-exponent group
+     * @param from first synapse
+     * @param to one past the last
+     * @param post targets
+     * @param w weights
+     * @param d delays or null
      */
-    void deliver(int t, int axon) {
-        SynapseMemory m = mem;
-        int from = m.axonStart()[axon];
-        int to = m.axonStart()[axon + 1];
-        messagesIn++;
-        synops += to - from;
-        short[] post = m.post();
-        short[] w = m.weight();
-        int lane = m.axonLane() == null ? 0 : m.axonLane()[axon];
-        if (m.delay() == null) {
-            int[] acc = lane == 0 ? ring[(t + 1) % slots] : laneAcc[lane][0];
-            for (int j = from; j < to; j++) {
-                acc[post[j] & 0xFFFF] += w[j];
-            }
-        } else {
-            byte[] d = m.delay();
-            for (int j = from; j < to; j++) {
-                int[] acc = lane == 0 ? ring[(t + 1 + d[j]) % slots] : laneAcc[lane][d[j]];
-                acc[post[j] & 0xFFFF] += w[j];
-            }
+    void deliverSlow(int t, int lane, int from, int to, short[] post, short[] w, byte[] d) {
+        for (int j = from; j < to; j++) {
+            int delay = d == null ? 0 : d[j];
+            int[] acc = lane == 0 ? ring[(t + 1 + delay) % slots] : laneAcc[lane][delay];
+            acc[post[j] & 0xFFFF] += w[j];
         }
     }
 

@@ -19,7 +19,9 @@ final class Shard {
     final int first;
     final int last;
     private final CoreRuntime[] cores;
-    private final int[] shardOf;
+    private final int[] neuronBase;
+    private final long[] shardMask;
+    private final InboundTable inbound;
     private final ChipProgram program;
     private final CostModel cost;
     final StepPartial[] partials = new StepPartial[4];
@@ -35,13 +37,15 @@ final class Shard {
     /** Step this shard completed last; written by its thread, read by the engine. */
     volatile int completed;
 
-    Shard(int id, int first, int last, CoreRuntime[] cores, int[] shardOf, ChipProgram program, CostModel cost,
-          int shards, int maxLatency, Reporter reporter) {
+    Shard(int id, int first, int last, CoreRuntime[] cores, int[] neuronBase, long[] shardMask, InboundTable inbound,
+          ChipProgram program, CostModel cost, int shards, int maxLatency, Reporter reporter) {
         this.id = id;
         this.first = first;
         this.last = last;
         this.cores = cores;
-        this.shardOf = shardOf;
+        this.neuronBase = neuronBase;
+        this.shardMask = shardMask;
+        this.inbound = inbound;
         this.program = program;
         this.cost = cost;
         this.outSeq = new long[shards];
@@ -93,8 +97,8 @@ final class Shard {
                             + r + " but got step " + b.step);
                 }
                 int[] m = b.messages;
-                for (int k = 0; k < b.messageInts; k += 2) {
-                    cores[m[k]].deliver(t, m[k + 1]);
+                for (int k = 0; k < b.messageInts; k++) {
+                    deliver(m[k], t);
                 }
                 if (reporter != null && id == 0) {
                     reporter.receive(r, b);
@@ -112,30 +116,56 @@ final class Shard {
         RouteTable rt = core.program.routes();
         int[] rs = rt.routeStart();
         int[] entries = rt.neuronRoutes();
-        int[] dest = rt.destCore();
         int[] count = core.slotCount;
         int[] touched = core.touched;
         int nt = core.touchedCount;
         int[] sp = core.spikes;
+        int base = neuronBase[core.index];
         for (int k = 0; k < core.spikeCount; k++) {
             int i = sp[k];
             for (int r = rs[i], e = rs[i + 1]; r < e; r++) {
-                int entry = entries[r];
-                int slot = entry >>> RouteTable.AXON_BITS;
-                int axon = entry & RouteTable.AXON_MASK;
+                int slot = entries[r] >>> RouteTable.AXON_BITS;
                 if (count[slot]++ == 0) {
                     touched[nt++] = slot;
                 }
-                int d = dest[slot];
-                int sh = shardOf[d];
+            }
+            int g = base + i;
+            long mask = shardMask[g];
+            while (mask != 0) {
+                int sh = Long.numberOfTrailingZeros(mask);
+                mask &= mask - 1;
                 if (sh == id) {
-                    cores[d].deliver(t, axon);
+                    deliver(g, t);
                 } else {
-                    outBatch[sh].addMessage(d, axon);
+                    outBatch[sh].addMessage(g);
                 }
             }
         }
         core.touchedCount = nt;
+    }
+
+    /** Delivers the spike of program-wide neuron g, sent at step t, to every core of this shard it reaches. */
+    private void deliver(int g, int t) {
+        InboundTable in = inbound;
+        int[] segSyn = in.segSyn;
+        int[] segCore = in.segCore;
+        short[] post = in.post;
+        short[] w = in.weight;
+        for (int k = in.segStart[g], e = in.segStart[g + 1]; k < e; k++) {
+            CoreRuntime d = cores[segCore[k]];
+            int from = segSyn[k];
+            int to = segSyn[k + 1];
+            d.messagesIn++;
+            d.synops += to - from;
+            if (in.delay == null && in.segLane[k] == 0) {
+                int[] acc = d.nextAcc;
+                for (int j = from; j < to; j++) {
+                    acc[post[j] & 0xFFFF] += w[j];
+                }
+            } else {
+                d.deliverSlow(t, in.segLane[k], from, to, post, w, in.delay);
+            }
+        }
     }
 
     private void account(CoreRuntime core, int t, StepPartial part) {
