@@ -280,6 +280,21 @@ public final class ChipEngine implements Backend {
         return accounts;
     }
 
+    /**
+     * Makes one shard throw at a given step, to test that failures reach the caller.
+     *
+     * @param shard shard number
+     * @param step step at which it throws
+     */
+    void injectFault(int shard, int step) {
+        shards[shard].faultAtStep = step;
+    }
+
+    /** @return shards in use */
+    public int shards() {
+        return shards.length;
+    }
+
     /** @return the program being run */
     public ChipProgram program() {
         return program;

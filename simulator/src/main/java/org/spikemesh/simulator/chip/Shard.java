@@ -34,6 +34,8 @@ final class Shard {
     private final long[] outSeq;
     private final Batch[] outBatch;
     final Reporter reporter;
+    /** Fault injection for tests: the step at which this shard throws (0: never). */
+    volatile int faultAtStep;
     /** Step this shard completed last; written by its thread, read by the engine. */
     volatile int completed;
 
@@ -63,6 +65,9 @@ final class Shard {
      * @throws AlertException when the engine failed or is closing
      */
     void step(int t) throws AlertException, InterruptedException, TimeoutException {
+        if (t == faultAtStep) {
+            throw new IllegalStateException("fault injected in shard " + id + " at step " + t);
+        }
         StepPartial part = partials[t & 3];
         part.reset();
         for (int r = 0; r < outBatch.length; r++) {

@@ -1,0 +1,129 @@
+package org.spikemesh.simulator.chip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.spikemesh.chip.ChipConfig;
+import org.spikemesh.chip.ChipConfigs;
+import org.spikemesh.compiler.CompileOptions;
+import org.spikemesh.compiler.Compiler;
+import org.spikemesh.compiler.program.ChipProgram;
+import org.spikemesh.compiler.program.CoreProgram;
+import org.spikemesh.process.ProcessGraph;
+import org.spikemesh.process.lib.Dense;
+import org.spikemesh.process.lib.LIF;
+import org.spikemesh.process.lib.SpikeInput;
+import org.spikemesh.simulator.RunConfig;
+
+/**
+ * Time and energy of tiny programs on teaching-2x2, computed by hand from the preset: synop 1 ns / 10 pJ, neuron
+ * update active 2 ns / 20 pJ, inactive 1 ns / 10 pJ, spike out 1 ns / 5 pJ, message receive 1 ns / 5 pJ, east-west
+ * hop 10 ns / 10 pJ, link bandwidth 0.1 message/ns, buffer depth 4, barrier 100 ns at 1 tile to 400 ns at 4 tiles
+ * (linear: 200 ns at 2 tiles) and 50 pJ, static power 1 mW (1 pJ per ns).
+ */
+class ChipCostTest {
+    private static final ChipConfig TEACHING = ChipConfigs.preset("teaching-2x2");
+
+    /** {@code k} input neurons all spiking at step 1 into one LIF (du 4095, dv 0, vth 1000: it never fires). */
+    private static ProcessGraph fanIn(int k) {
+        java.util.Map<Integer, int[]> spikes = new java.util.HashMap<>();
+        for (int i = 0; i < k; i++) {
+            spikes.put(i, new int[]{1});
+        }
+        SpikeInput in = SpikeInput.of("in", new int[]{k}, spikes);
+        double[][] w = new double[1][k];
+        java.util.Arrays.fill(w[0], 10);
+        Dense d = Dense.of("w", w, 8, 0, null);
+        LIF lif = LIF.builder("lif").shape(1).du(4095).dv(0).vth(1000).biasMant(0).biasExp(0).build();
+        in.sOut().connect(d.sIn());
+        d.aOut().connect(lif.aIn());
+        return ProcessGraph.of(in, d, lif);
+    }
+
+    private static ChipEngine run(ProcessGraph g, int steps) {
+        ChipProgram p = Compiler.compile(g, TEACHING, new CompileOptions(0, 1, 0, null)).program();
+        ChipEngine e = new ChipEngine(g, p, RunConfig.defaults(), 1);
+        e.run(steps);
+        return e;
+    }
+
+    private static int lifCore(ChipEngine e) {
+        for (CoreProgram c : e.program().cores()) {
+            if (c.process().name().equals("lif")) {
+                return c.globalCore();
+            }
+        }
+        throw new AssertionError("no lif core");
+    }
+
+    @Test
+    void shouldCostOneSpikeOverOneHopExactly() {
+        try (ChipEngine e = run(fanIn(1), 3)) {
+            Accounts a = e.accounts();
+            // the greedy start puts the two cores on neighbouring tiles (0,0) and (1,0): one east-west hop
+            assertEquals(1, a.counts().get("hops_east_west"));
+            // step 1: input core 1 spike (1 ns); LIF core: inactive update 1 + synop 1 + receive 1 = 3 ns (slowest);
+            // traffic: 1 hop 10 ns, no queue; barrier 200 ns (2 tiles)  -> 213 ns
+            assertEquals(213.0, a.stepNs(0), 1e-9);
+            assertEquals(lifCore(e), a.criticalCore(0));
+            // steps 2 and 3: the LIF is active (u = 640, then v = 640): 2 ns + barrier 200 ns, no traffic
+            assertEquals(202.0, a.stepNs(1), 1e-9);
+            assertEquals(202.0, a.stepNs(2), 1e-9);
+            assertEquals(617.0, a.timeNs(), 1e-9);
+            // energy step 1: spike 5 + inactive 10 + synop 10 + receive 5 + hop 10 + barrier 50 + static 213 = 303 pJ
+            assertEquals(303.0, a.stepPj(0), 1e-9);
+            assertEquals(272.0, a.stepPj(1), 1e-9);
+            Map<String, Double> kind = a.energyByKind();
+            assertEquals(10.0, kind.get("synaptic_ops"), 1e-9);
+            assertEquals(50.0, kind.get("neuron_updates"), 1e-9);
+            assertEquals(10.0, kind.get("spikes"), 1e-9);
+            assertEquals(10.0, kind.get("hops"), 1e-9);
+            assertEquals(150.0, kind.get("barrier"), 1e-9);
+            assertEquals(617.0, kind.get("static"), 1e-9);
+            assertEquals(847.0, kind.get("total"), 1e-9);
+            assertEquals(1, a.latencyHistogram().getTotalCount());
+            assertEquals(10, a.latencyHistogram().getMaxValue());
+        }
+    }
+
+    @Test
+    void shouldQueueTwoMessagesOnOneLink() {
+        try (ChipEngine e = run(fanIn(2), 1)) {
+            Accounts a = e.accounts();
+            // input core: 2 spikes = 2 ns; LIF core: inactive 1 + synops 2 + receives 2 = 5 ns;
+            // traffic: path 10 ns + the second message waits (2 - 1) / 0.1 = 10 ns; barrier 200 -> 225 ns
+            assertEquals(225.0, a.stepNs(0), 1e-9);
+            assertEquals(2, a.stepBusiestLink(0));
+            // each message's latency: 10 ns path + mean wait (2 - 1) / (2 * 0.1) = 5 ns
+            assertEquals(2, a.latencyHistogram().getTotalCount());
+            assertEquals(15, a.latencyHistogram().getMinValue());
+            assertEquals(15, a.latencyHistogram().getMaxValue());
+            assertEquals(0, a.counts().get("buffer_overflows"));
+        }
+    }
+
+    @Test
+    void shouldCountMessagesBeyondTheBufferDepth() {
+        try (ChipEngine e = run(fanIn(6), 1)) {
+            Accounts a = e.accounts();
+            // six messages on one link with room for four: two overflow; the last leaves (6 - 1) / 0.1 = 50 ns late
+            assertEquals(2, a.counts().get("buffer_overflows"));
+            // input core 6 ns; LIF core 1 + 6 + 6 = 13 ns; traffic 10 + 50; barrier 200 -> 273 ns
+            assertEquals(273.0, a.stepNs(0), 1e-9);
+        }
+    }
+
+    @Test
+    void shouldChargeTheBarrierOfOneTileWhenEverythingSharesIt() {
+        // a LIF alone, no traffic: 1 tile in use -> 100 ns barrier; with bias 1 its v is never 0, so it is active
+        LIF lif = LIF.builder("solo").shape(1).du(0).dv(0).vth(100000).biasMant(1).biasExp(0).build();
+        ProcessGraph g = ProcessGraph.of(lif);
+        try (ChipEngine e = run(g, 2)) {
+            // step 1: v = 0 + 0 + 1 = 1 -> active update 2 ns; barrier 100 ns
+            assertEquals(102.0, e.accounts().stepNs(0), 1e-9);
+            // energy: active 20 + barrier 50 + static 102 = 172 pJ
+            assertEquals(172.0, e.accounts().stepPj(0), 1e-9);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.spikemesh.simulator.chip;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.spikemesh.chip.ChipConfigs;
+import org.spikemesh.compiler.CompileOptions;
+import org.spikemesh.compiler.Compiler;
+import org.spikemesh.compiler.program.ChipProgram;
+import org.spikemesh.process.ProcessGraph;
+import org.spikemesh.process.lib.LIF;
+import org.spikemesh.process.nets.Cuba;
+import org.spikemesh.simulator.RunConfig;
+import org.spikemesh.simulator.Simulation;
+
+/** Failures in any shard reach the caller with their cause; close always returns; get/set work between runs. */
+class ChipEngineLifecycleTest {
+
+    private static ChipEngine engine(ProcessGraph g, int threads) {
+        ChipProgram p = Compiler.compile(g, ChipEngineEquivalenceTest.tinyCores(ChipConfigs.preset("loihi-like"), 50),
+                CompileOptions.defaults()).program();
+        return new ChipEngine(g, p, RunConfig.defaults(), threads);
+    }
+
+    @ParameterizedTest(name = "fault in shard {0}")
+    @ValueSource(ints = {0, 1, 3})
+    void shouldRethrowAWorkerFailureWithItsCause(int shard) {
+        ChipEngine e = engine(Cuba.build(400, 1).graph(), 4);
+        assertEquals(4, e.shards());
+        e.injectFault(shard, 7);
+        IllegalStateException ex = assertThrows(IllegalStateException.class, () -> e.run(20));
+        Throwable cause = ex.getCause() == null ? ex : ex.getCause();
+        assertTrue(String.valueOf(cause.getMessage()).contains("fault injected in shard " + shard + " at step 7"),
+                String.valueOf(cause));
+        e.close();
+        assertThrows(IllegalStateException.class, () -> e.run(1), "a failed engine refuses to run on");
+    }
+
+    @ParameterizedTest(name = "{0} threads")
+    @ValueSource(ints = {1, 2, 4})
+    void shouldGetAndSetStateBetweenRunsAsTheReferenceDoes(int threads) {
+        ProcessGraph chipGraph = Cuba.build(400, 2).graph();
+        ProcessGraph refGraph = Cuba.build(400, 2).graph();
+        LIF chipLif = (LIF) chipGraph.process("cuba");
+        LIF refLif = (LIF) refGraph.process("cuba");
+        try (Simulation chip = new Simulation(engine(chipGraph, threads));
+             Simulation ref = Simulation.reference(refGraph, RunConfig.defaults())) {
+            chip.run(30);
+            ref.run(30);
+            assertArrayEquals(ref.get(refLif.v()), chip.get(chipLif.v()));
+            double[] v = new double[400];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (i * 997) % 6_000_000;
+            }
+            chip.set(chipLif.v(), v);
+            ref.set(refLif.v(), v);
+            chip.set(chipLif.vth(), 90000);
+            ref.set(refLif.vth(), 90000);
+            chip.run(40);
+            ref.run(40);
+            assertArrayEquals(ref.get(refLif.u()), chip.get(chipLif.u()));
+            assertArrayEquals(ref.get(refLif.v()), chip.get(chipLif.v()));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} threads")
+    @ValueSource(ints = {2, 4})
+    void shouldCloseIdleAndUnusedEngines(int threads) {
+        ChipEngine e = engine(Cuba.build(200, 3).graph(), threads);
+        e.close();
+        e.close();
+        ChipEngine f = engine(Cuba.build(200, 3).graph(), threads);
+        f.run(5);
+        f.close();
+        assertThrows(IllegalStateException.class, () -> f.run(1));
+    }
+}
