@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spikemesh.chip.ChipConfigs;
+import org.spikemesh.compiler.Compilation;
 import org.spikemesh.compiler.CompileOptions;
 import org.spikemesh.compiler.Compiler;
 import org.spikemesh.compiler.program.ChipProgram;
@@ -89,18 +90,25 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--threads must be >= 1, got " + nThreads);
         }
         Network net = NetworkFile.load(network);
-        ProcessGraph graph = net.graph();
+        ProcessGraph source = net.graph();
         NumericModel m = model == null ? null : NumericModel.parse(model);
+        NumericModel resolved = ReferenceBackend.resolveModel(source, m);
+        Compilation compiled = null;
+        if (onChip) {
+            if (m != null && m != ReferenceBackend.resolveModel(source, null)) {
+                throw new IllegalArgumentException("--model " + model + " cannot be combined with --backend chip: the"
+                        + " chip runs fixed point and quantises float_pt networks itself");
+            }
+            compiled = Compiler.compile(source, ChipConfigs.presetOrFile(chip),
+                    CompileOptions.defaults().withChips(chips).withSeed(seed));
+            resolved = NumericModel.FIXED_PT;
+        }
+        ProcessGraph graph = compiled != null ? compiled.graph() : source;
+        ChipProgram program = compiled != null ? compiled.program() : null;
         List<Var> probes = new ArrayList<>();
         for (String r : record) {
             probes.add(graph.var(r.trim()));
         }
-        NumericModel resolved = ReferenceBackend.resolveModel(graph, m);
-        if (onChip && resolved != NumericModel.FIXED_PT) {
-            throw new IllegalArgumentException("--backend chip runs fixed_pt networks; this run is " + resolved.tag());
-        }
-        ChipProgram program = onChip ? Compiler.compile(graph, ChipConfigs.presetOrFile(chip),
-                CompileOptions.defaults().withChips(chips).withSeed(seed)).program() : null;
         List<Process> spiking = new ArrayList<>();
         for (Process p : graph.processes()) {
             if (p.outPorts().containsKey("s_out")) {

@@ -50,6 +50,6 @@ public final class Compiler {
         long t4 = System.nanoTime();
         times.put("route_and_emit", (t4 - t3) / 1e6);
         MappingReport report = MappingReport.of(net, part, placement, program, q.errors(), times);
-        return new Compilation(program, report, net);
+        return new Compilation(program, report, net, q.graph());
     }
 }

@@ -141,7 +141,9 @@ public record MappingReport(Map<String, Object> summary, List<Map<String, Object
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("group", e.group());
             row.put("weight_exp", e.weightExp());
+            row.put("scale", e.scale());
             row.put("max_relative_error", e.maxRelativeError());
+            row.put("rms_relative_error", e.rmsRelativeError());
             row.put("mantissa_bits_used", e.mantissaBitsUsed());
             qs.add(row);
         }

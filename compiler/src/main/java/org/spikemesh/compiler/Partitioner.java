@@ -72,7 +72,7 @@ public final class Partitioner {
                                 + limit + " of a " + chip.name() + " core (" + String.format("%.2f", over)
                                 + " times the capacity); reduce its fan-in or fan-out");
                     }
-                    k[p.id()] = Math.max(1, Math.min(k[p.id()] - 1, (int) Math.floor(k[p.id()] * 0.97 / over)));
+                    k[p.id()] = Math.max(1, Math.min(k[p.id()] - 1, (int) Math.floor(k[p.id()] / over)));
                     limitedBy[p.id()] = limit;
                     changed = true;
                 }
