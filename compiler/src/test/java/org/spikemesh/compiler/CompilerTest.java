@@ -157,7 +157,7 @@ class CompilerTest {
     }
 
     @Test
-    void shouldImproveOnABadStartWithLocalSearch() {
+    void shouldFindTheBestLayoutOfAChain() {
         // a chain of 8 populations of 3 neurons; with cores of 3 neurons the chain has 8 blocks. Traffic flows only
         // between neighbours in the chain, so the optimum is a path on the mesh with distance 1 per link.
         List<org.spikemesh.process.Process> ps = new ArrayList<>();

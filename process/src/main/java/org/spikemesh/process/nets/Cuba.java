@@ -39,6 +39,19 @@ public final class Cuba {
      * @return the network: {@code cuba} (LIF), {@code exc} and {@code inh} (Sparse, recurrent)
      */
     public static Network build(int n, long seed) {
+        return build(n, seed, EXC_INPUTS, INH_INPUTS);
+    }
+
+    /**
+     * CUBA with another fan-in (for scale benchmarks, e.g. 80 + 20 = 100 synapses per neuron).
+     *
+     * @param n number of neurons (&gt;= 100)
+     * @param seed connectivity and initial state seed
+     * @param excInputs excitatory inputs per neuron
+     * @param inhInputs inhibitory inputs per neuron
+     * @return the network
+     */
+    public static Network build(int n, long seed, int excInputs, int inhInputs) {
         if (n < 100) {
             throw new IllegalArgumentException("CUBA needs at least 100 neurons, got " + n);
         }
@@ -50,8 +63,8 @@ public final class Cuba {
             v0[i] = r.nextInt(6_400_000);
         }
         LIF lif = LIF.builder("cuba").shape(n).du(82).dv(20).vth(100000).biasMant(2148).biasExp(4).v(v0).build();
-        Sparse exc = synapses("exc", n, 0, nExc, EXC_INPUTS, 81, 0, SignMode.EXCITATORY, r);
-        Sparse inh = synapses("inh", n, nExc, nInh, INH_INPUTS, -225, 2, SignMode.INHIBITORY, r);
+        Sparse exc = synapses("exc", n, 0, nExc, excInputs, 81, 0, SignMode.EXCITATORY, r);
+        Sparse inh = synapses("inh", n, nExc, nInh, inhInputs, -225, 2, SignMode.INHIBITORY, r);
         Connection c1 = new Connection(lif.sOut(), exc.sIn());
         Connection c2 = new Connection(lif.sOut(), inh.sIn());
         Connection c3 = new Connection(exc.aOut(), lif.aIn());
