@@ -38,11 +38,11 @@ final class Batch {
         spikes[spikeInts++] = neuron;
     }
 
-    void addState(int[] values, int n) {
+    void addState(int[] values, int from, int n) {
         if (stateInts + n > state.length) {
             state = Arrays.copyOf(state, Math.max(state.length * 2, stateInts + n));
         }
-        System.arraycopy(values, 0, state, stateInts, n);
+        System.arraycopy(values, from, state, stateInts, n);
         stateInts += n;
     }
 }

@@ -105,8 +105,17 @@ public final class ChipEngine implements Backend {
         }
         this.shards = new Shard[s];
         for (int k = 0; k < s; k++) {
+            int slots = 1;
+            for (int c = lo[k]; c < hi[k]; c++) {
+                slots = Math.max(slots, cores[c].slots());
+            }
+            NeuronArray na = new NeuronArray(cores, lo[k], hi[k], slots);
+            for (int c = lo[k]; c < hi[k]; c++) {
+                cores[c].neurons = na;
+            }
             shards[k] = new Shard(k, lo[k], hi[k], cores, neuronBase, shardMask,
-                    InboundTable.build(program, neuronBase, shardOf, k), program, cost, s, maxLatency, reporter);
+                    InboundTable.build(program, neuronBase, shardOf, k, cores), na, program, cost, s, maxLatency,
+                    reporter);
         }
         connect(s, threads);
         this.accounts = new Accounts(cost, program);
@@ -332,9 +341,9 @@ public final class ChipEngine implements Backend {
         if (p instanceof LIF && (var == ((LIF) p).u() || var == ((LIF) p).v())) {
             double[] r = new double[var.size()];
             for (CoreRuntime c : cs) {
-                int[] src = var == ((LIF) p).u() ? c.u : c.v;
+                int[] src = var == ((LIF) p).u() ? c.neurons.u : c.neurons.v;
                 for (int i = 0; i < c.n; i++) {
-                    r[c.program.lo() + i] = src[i];
+                    r[c.program.lo() + i] = src[c.base + i];
                 }
             }
             return r;
@@ -357,9 +366,9 @@ public final class ChipEngine implements Backend {
             for (int i = 0; i < c.n; i++) {
                 int g = c.program.lo() + i;
                 if (var == lif.u()) {
-                    c.u[i] = (int) var.get(g);
+                    c.neurons.u[c.base + i] = (int) var.get(g);
                 } else if (var == lif.v()) {
-                    c.v[i] = (int) var.get(g);
+                    c.neurons.v[c.base + i] = (int) var.get(g);
                 } else {
                     c.program.neurons().factorU()[i] = FixedPoint.DECAY_UNITY - ((int) lif.du().get(g) + 1);
                     c.program.neurons().factorV()[i] = FixedPoint.DECAY_UNITY - (int) lif.dv().get(g);
@@ -368,6 +377,9 @@ public final class ChipEngine implements Backend {
                 }
             }
             c.refreshUniform();
+        }
+        for (CoreRuntime c : cs) {
+            c.neurons.buildRuns();
         }
     }
 

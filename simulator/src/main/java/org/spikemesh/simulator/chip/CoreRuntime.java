@@ -9,21 +9,18 @@ import org.spikemesh.process.lib.PoissonSource;
 import org.spikemesh.process.lib.SpikeInput;
 
 /**
- * The mutable state of one core during a run: LIF state (or a spike source), the input ring of delay slots, the lanes
- * of negative-exponent groups, this step's spikes and this step's operation counts. The neuron kernel is the
- * reference backend's (Lava's bit-accurate LIF) applied to the core's slice.
+ * One core during a run: where its neurons sit in its shard's {@link NeuronArray} (or, for a spike source, what it
+ * emits), the lanes of its negative-exponent groups, this step's spikes and operation counts, and run totals.
  */
 final class CoreRuntime {
     final CoreProgram program;
     final int index;
     final int n;
-    final int[] u;
-    final int[] v;
+    /** first neuron in the shard's arrays (LIF cores). */
+    int base;
+    NeuronArray neurons;
     private final NeuronState p;
     private final SynapseMemory mem;
-    final int slots;
-    private boolean uniform;
-    final int[][] ring;
     private final int[][][] laneAcc;
     final int[] spikes;
     int spikeCount;
@@ -31,6 +28,7 @@ final class CoreRuntime {
     private final double[] rate;
     private final long poissonSeed;
     private final long poissonStream;
+    private boolean uniform;
 
     // this step's counts
     long synops;
@@ -41,32 +39,27 @@ final class CoreRuntime {
     final int[] touched;
     int touchedCount;
 
+    // totals over the run
+    long totalSynops;
+    long totalActive;
+    long totalInactive;
+    long totalSpikes;
+    long totalMessagesIn;
+    long messagesOut;
+    double totalTimeNs;
+
     CoreRuntime(CoreProgram program, long runSeed) {
         this.program = program;
         this.index = program.index();
         this.n = program.size();
         this.p = program.neurons();
         this.mem = program.synapses();
-        this.slots = mem.maxDelay() + 1;
-        this.uniform = p != null && p.uniform();
         this.spikes = new int[n];
         this.slotCount = new int[program.routes().slots()];
         this.touched = new int[program.routes().slots()];
-        if (p != null) {
-            this.u = p.u().clone();
-            this.v = p.v().clone();
-            this.ring = new int[slots][n];
-        } else {
-            this.u = null;
-            this.v = null;
-            this.ring = null;
-        }
-        this.laneAcc = mem.lanes() > 1 ? new int[mem.lanes()][slots][n] : null;
-        if (program.process() instanceof SpikeInput) {
-            this.schedule = ((SpikeInput) program.process()).schedule();
-        } else {
-            this.schedule = null;
-        }
+        this.uniform = p != null && p.uniform();
+        this.laneAcc = mem.lanes() > 1 ? new int[mem.lanes()][mem.maxDelay() + 1][n] : null;
+        this.schedule = program.process() instanceof SpikeInput ? ((SpikeInput) program.process()).schedule() : null;
         if (program.process() instanceof PoissonSource) {
             PoissonSource ps = (PoissonSource) program.process();
             this.rate = ps.rate().get();
@@ -79,22 +72,23 @@ final class CoreRuntime {
         }
     }
 
-    /** Updates the neurons (or draws the source's spikes) of step t and collects the spikes. */
-    void update(int t) {
+    /** @return delay slots this core needs */
+    int slots() {
+        return mem.maxDelay() + 1;
+    }
+
+    /** @return whether its parameters are equal across the core */
+    boolean uniform() {
+        return uniform;
+    }
+
+    /** After the shard's kernel ran: this core's spikes and active count for step t (or a source's spikes). */
+    void afterUpdate(int t) {
         synops = 0;
         messagesIn = 0;
         if (p != null) {
-            int[] a = ring[t % slots];
-            long r = uniform ? updateUniform(a, p.factorU()[0], p.factorV()[0], p.bias()[0], p.vth()[0])
-                    : updatePerNeuron(a);
-            active = (int) r;
-            java.util.Arrays.fill(a, 0);
-            if (r >>> 32 != 0) {
-                collect();
-            } else {
-                spikeCount = 0;
-            }
-            nextAcc = ring[(t + 1) % slots];
+            active = n - neurons.rest(base, n);
+            spikeCount = neurons.anySpike(base, n) ? neurons.collect(base, n, spikes) : 0;
         } else if (schedule != null) {
             active = 0;
             spikeCount = 0;
@@ -121,79 +115,20 @@ final class CoreRuntime {
         }
     }
 
-    private long updateUniform(int[] a, int fu, int fv, int b, int th) {
-        int[] uu = u;
-        int[] vv = v;
-        int[] fl = spikes;
-        int act = 0;
-        int fired = 0;
-        for (int i = 0; i < n; i++) {
-            int nu = FixedPoint.wrap24(FixedPoint.decay(uu[i], fu) + (a[i] << FixedPoint.ACT_SHIFT));
-            uu[i] = nu;
-            int nv = FixedPoint.clipV(FixedPoint.decay(vv[i], fv) + nu + b);
-            int spike = (th - nv) >> 31;
-            fl[i] = spike;
-            int r = nv & ~spike;
-            vv[i] = r;
-            int s = nu | r;
-            act += (s | -s) >>> 31;
-            fired -= spike;
-        }
-        return (long) fired << 32 | act;
-    }
-
-    private long updatePerNeuron(int[] a) {
-        int[] uu = u;
-        int[] vv = v;
-        int[] fl = spikes;
-        int act = 0;
-        int fired = 0;
-        for (int i = 0; i < n; i++) {
-            int nu = FixedPoint.wrap24(FixedPoint.decay(uu[i], p.factorU()[i]) + (a[i] << FixedPoint.ACT_SHIFT));
-            uu[i] = nu;
-            int nv = FixedPoint.clipV(FixedPoint.decay(vv[i], p.factorV()[i]) + nu + p.bias()[i]);
-            int spike = (p.vth()[i] - nv) >> 31;
-            fl[i] = spike;
-            int r = nv & ~spike;
-            vv[i] = r;
-            int s = nu | r;
-            act += (s | -s) >>> 31;
-            fired -= spike;
-        }
-        return (long) fired << 32 | act;
-    }
-
-    /** Turns the spike flags (all ones where v crossed the threshold) into ascending local indices, in place. */
-    private void collect() {
-        int[] fl = spikes;
-        int count = 0;
-        for (int i = 0; i < n; i++) {
-            if (fl[i] != 0) {
-                fl[count++] = i;
-            }
-        }
-        spikeCount = count;
-    }
-
-    /** Input slot of the next step (delay 0, lane 0), set by {@link #update}. */
-    int[] nextAcc;
-
     /**
      * Delivers the synapses {@code from .. to-1} of a segment with a delay or a lane, for a spike sent at step t.
-     *
-     * @param t step the spike was sent
-     * @param lane 0 for direct, else the lane of a negative-exponent group
-     * @param from first synapse
-     * @param to one past the last
-     * @param post targets
-     * @param w weights
-     * @param d delays or null
+     * Targets are shard-wide neuron indices.
      */
-    void deliverSlow(int t, int lane, int from, int to, short[] post, short[] w, byte[] d) {
+    void deliverSlow(int t, int lane, int from, int to, int[] post, short[] w, byte[] d) {
+        int[][] ring = neurons.ring;
+        int slots = neurons.slots;
         for (int j = from; j < to; j++) {
             int delay = d == null ? 0 : d[j];
-            int[] acc = lane == 0 ? ring[(t + 1 + delay) % slots] : laneAcc[lane][delay];
-            acc[post[j] & 0xFFFF] += w[j];
+            if (lane == 0) {
+                ring[(t + 1 + delay) % slots][post[j]] += w[j];
+            } else {
+                laneAcc[lane][delay][post[j] - base] += w[j];
+            }
         }
     }
 
@@ -202,27 +137,20 @@ final class CoreRuntime {
         if (laneAcc == null) {
             return;
         }
+        int[][] ring = neurons.ring;
+        int slots = neurons.slots;
         for (int lane = 1; lane < laneAcc.length; lane++) {
             int exp = mem.laneExp()[lane];
-            for (int d = 0; d < slots; d++) {
+            for (int d = 0; d < laneAcc[lane].length; d++) {
                 int[] src = laneAcc[lane][d];
                 int[] dst = ring[(t + 1 + d) % slots];
                 for (int i = 0; i < n; i++) {
-                    dst[i] += FixedPoint.applyWeightExp(src[i], exp);
+                    dst[base + i] += FixedPoint.applyWeightExp(src[i], exp);
                     src[i] = 0;
                 }
             }
         }
     }
-
-    // totals over the run
-    long totalSynops;
-    long totalActive;
-    long totalInactive;
-    long totalSpikes;
-    long totalMessagesIn;
-    long messagesOut;
-    double totalTimeNs;
 
     void addTotals(long inactive, double ns) {
         totalSynops += synops;

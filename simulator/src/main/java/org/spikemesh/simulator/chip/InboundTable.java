@@ -22,12 +22,13 @@ final class InboundTable {
     final byte[] segLane;
     /** first synapse of each segment; {@code segSyn[k+1]} ends it. */
     final int[] segSyn;
-    final short[] post;
+    /** target of each synapse as a shard-wide neuron index. */
+    final int[] post;
     final short[] weight;
     /** delay per synapse or null when all are 0. */
     final byte[] delay;
 
-    private InboundTable(int[] segStart, int[] segCore, byte[] segLane, int[] segSyn, short[] post, short[] weight,
+    private InboundTable(int[] segStart, int[] segCore, byte[] segLane, int[] segSyn, int[] post, short[] weight,
                          byte[] delay) {
         this.segStart = segStart;
         this.segCore = segCore;
@@ -43,9 +44,10 @@ final class InboundTable {
      * @param neuronBase first program-wide neuron number of each core, plus the total
      * @param shardOf shard of each core
      * @param shard this shard
+     * @param cores runtimes, with their offsets in the shard's neuron arrays set
      * @return the table
      */
-    static InboundTable build(ChipProgram program, int[] neuronBase, int[] shardOf, int shard) {
+    static InboundTable build(ChipProgram program, int[] neuronBase, int[] shardOf, int shard, CoreRuntime[] cores) {
         int total = neuronBase[neuronBase.length - 1];
         int[] segStart = new int[total + 1];
         int segs = 0;
@@ -73,7 +75,7 @@ final class InboundTable {
         int[] segCore = new int[segs];
         byte[] segLane = new byte[segs];
         int[] segSyn = new int[segs + 1];
-        short[] post = new short[(int) syns];
+        int[] post = new int[(int) syns];
         short[] weight = new short[(int) syns];
         byte[] delay = delays ? new byte[(int) syns] : null;
         int k = 0;
@@ -95,7 +97,10 @@ final class InboundTable {
                     segCore[k] = d;
                     segLane[k] = m.axonLane() == null ? 0 : m.axonLane()[axon];
                     segSyn[k] = s;
-                    System.arraycopy(m.post(), from, post, s, n);
+                    int base = cores[d].base;
+                    for (int j = 0; j < n; j++) {
+                        post[s + j] = base + (m.post()[from + j] & 0xFFFF);
+                    }
                     System.arraycopy(m.weight(), from, weight, s, n);
                     if (delay != null) {
                         if (m.delay() != null) {
@@ -116,7 +121,7 @@ final class InboundTable {
 
     /** @return bytes held by the table */
     long bytes() {
-        return 4L * segStart.length + 4L * segCore.length + segLane.length + 4L * segSyn.length + 2L * post.length
+        return 4L * segStart.length + 4L * segCore.length + segLane.length + 4L * segSyn.length + 4L * post.length
                 + 2L * weight.length + (delay == null ? 0 : delay.length);
     }
 }

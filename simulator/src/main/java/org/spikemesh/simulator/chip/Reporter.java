@@ -75,7 +75,7 @@ final class Reporter {
         }
         for (int k = 0; k < probeKind.length; k++) {
             if (probeKind[k] >= 0 && probeProcess[k] == core.program.process()) {
-                b.addState(probeKind[k] == 0 ? core.u : core.v, core.n);
+                b.addState(probeKind[k] == 0 ? core.neurons.u : core.neurons.v, core.base, core.n);
             }
         }
     }

@@ -22,6 +22,8 @@ final class Shard {
     private final int[] neuronBase;
     private final long[] shardMask;
     private final InboundTable inbound;
+    final NeuronArray neurons;
+    private int[] nextAcc;
     private final ChipProgram program;
     private final CostModel cost;
     final StepPartial[] partials = new StepPartial[4];
@@ -40,7 +42,7 @@ final class Shard {
     volatile int completed;
 
     Shard(int id, int first, int last, CoreRuntime[] cores, int[] neuronBase, long[] shardMask, InboundTable inbound,
-          ChipProgram program, CostModel cost, int shards, int maxLatency, Reporter reporter) {
+          NeuronArray neurons, ChipProgram program, CostModel cost, int shards, int maxLatency, Reporter reporter) {
         this.id = id;
         this.first = first;
         this.last = last;
@@ -48,6 +50,7 @@ final class Shard {
         this.neuronBase = neuronBase;
         this.shardMask = shardMask;
         this.inbound = inbound;
+        this.neurons = neurons;
         this.program = program;
         this.cost = cost;
         this.outSeq = new long[shards];
@@ -77,8 +80,12 @@ final class Shard {
                 outBatch[r].reset(t);
             }
         }
+        if (neurons != null) {
+            neurons.update(t);
+            nextAcc = neurons.ring[(t + 1) % neurons.slots];
+        }
         for (int c = first; c < last; c++) {
-            cores[c].update(t);
+            cores[c].afterUpdate(t);
         }
         Batch toReporter = id == 0 ? null : outBatch[0];
         for (int c = first; c < last; c++) {
@@ -154,7 +161,7 @@ final class Shard {
         InboundTable in = inbound;
         int[] segSyn = in.segSyn;
         int[] segCore = in.segCore;
-        short[] post = in.post;
+        int[] post = in.post;
         short[] w = in.weight;
         for (int k = in.segStart[g], e = in.segStart[g + 1]; k < e; k++) {
             CoreRuntime d = cores[segCore[k]];
@@ -163,9 +170,9 @@ final class Shard {
             d.messagesIn++;
             d.synops += to - from;
             if (in.delay == null && in.segLane[k] == 0) {
-                int[] acc = d.nextAcc;
+                int[] acc = nextAcc;
                 for (int j = from; j < to; j++) {
-                    acc[post[j] & 0xFFFF] += w[j];
+                    acc[post[j]] += w[j];
                 }
             } else {
                 d.deliverSlow(t, in.segLane[k], from, to, post, w, in.delay);
