@@ -87,8 +87,14 @@ final class CoreRuntime {
         synops = 0;
         messagesIn = 0;
         if (p != null) {
-            active = n - neurons.rest(base, n);
-            spikeCount = neurons.anySpike(base, n) ? neurons.collect(base, n, spikes) : 0;
+            if (neurons.anyFlag(base, n)) {
+                long r = neurons.scan(base, n, spikes);
+                spikeCount = (int) r;
+                active = n - (int) (r >>> 32);
+            } else {
+                spikeCount = 0;
+                active = n;
+            }
         } else if (schedule != null) {
             active = 0;
             spikeCount = 0;
