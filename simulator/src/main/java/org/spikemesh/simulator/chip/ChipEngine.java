@@ -314,8 +314,8 @@ public final class ChipEngine implements Backend {
      * @return run totals of that core: synops, active, inactive, spikes, messages in, messages out
      */
     public long[] coreTotals(int coreIndex) {
-        CoreRuntime c = cores[coreIndex];
-        return new long[]{c.totalSynops, c.totalActive, c.totalInactive, c.totalSpikes, c.totalMessagesIn, c.messagesOut};
+        Shard s = shardOfCore(coreIndex);
+        return s.totals(coreIndex - s.first);
     }
 
     /**
@@ -323,7 +323,17 @@ public final class ChipEngine implements Backend {
      * @return simulated busy time of that core over the run, ns
      */
     public double coreTimeNs(int coreIndex) {
-        return cores[coreIndex].totalTimeNs;
+        Shard s = shardOfCore(coreIndex);
+        return s.timeNs(coreIndex - s.first);
+    }
+
+    private Shard shardOfCore(int coreIndex) {
+        for (Shard s : shards) {
+            if (coreIndex >= s.first && coreIndex < s.last) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("core " + coreIndex + " is not in this program");
     }
 
     private List<CoreRuntime> coresOf(Var var) {

@@ -31,22 +31,11 @@ final class CoreRuntime {
     private boolean uniform;
 
     // this step's counts
-    long synops;
-    long messagesIn;
     int active;
     // per-slot message counts of this step, with the slots touched
     final int[] slotCount;
     final int[] touched;
     int touchedCount;
-
-    // totals over the run
-    long totalSynops;
-    long totalActive;
-    long totalInactive;
-    long totalSpikes;
-    long totalMessagesIn;
-    long messagesOut;
-    double totalTimeNs;
 
     CoreRuntime(CoreProgram program, long runSeed) {
         this.program = program;
@@ -84,8 +73,6 @@ final class CoreRuntime {
 
     /** After the shard's kernel ran: this core's spikes and active count for step t (or a source's spikes). */
     void afterUpdate(int t) {
-        synops = 0;
-        messagesIn = 0;
         if (p != null) {
             if (neurons.anyFlag(base, n)) {
                 long r = neurons.scan(base, n, spikes);
@@ -158,13 +145,9 @@ final class CoreRuntime {
         }
     }
 
-    void addTotals(long inactive, double ns) {
-        totalSynops += synops;
-        totalActive += active;
-        totalInactive += inactive;
-        totalSpikes += spikeCount;
-        totalMessagesIn += messagesIn;
-        totalTimeNs += ns;
+    /** @return true when the core has negative-exponent lanes to flush each step */
+    boolean hasLanes() {
+        return laneAcc != null;
     }
 
     /** Re-reads whether the parameters are equal across the core after a write. */

@@ -24,6 +24,29 @@ final class Shard {
     private final InboundTable inbound;
     final NeuronArray neurons;
     private int[] nextAcc;
+    private static final int INFO = 10;
+    private final int size;
+    private final int[] stepSynops;
+    private final int[] stepMessagesIn;
+    private final int[] stepActive;
+    private final int[] stepSpikes;
+    private final int[] neuronsOf;
+    private final long[] totalSynops;
+    private final long[] totalMessagesIn;
+    private final long[] totalActive;
+    private final long[] totalInactive;
+    private final long[] totalSpikes;
+    private final long[] totalMessagesOut;
+    private final double[] totalTimeNs;
+    private final int[] spiked;
+    private int spikedCount;
+    private final int[][] slotInfo;
+    private final java.util.List<CoreRuntime> laneCores = new java.util.ArrayList<>();
+    private final double tSynop;
+    private final double tActive;
+    private final double tInactive;
+    private final double tSpike;
+    private final double tReceive;
     private final ChipProgram program;
     private final CostModel cost;
     final StepPartial[] partials = new StepPartial[4];
@@ -59,6 +82,33 @@ final class Shard {
         for (int k = 0; k < 4; k++) {
             partials[k] = new StepPartial(program.tilesX(), program.tilesY(), maxLatency);
         }
+        this.size = last - first;
+        this.stepSynops = new int[size];
+        this.stepMessagesIn = new int[size];
+        this.stepActive = new int[size];
+        this.stepSpikes = new int[size];
+        this.neuronsOf = new int[size];
+        this.totalSynops = new long[size];
+        this.totalMessagesIn = new long[size];
+        this.totalActive = new long[size];
+        this.totalInactive = new long[size];
+        this.totalSpikes = new long[size];
+        this.totalMessagesOut = new long[size];
+        this.totalTimeNs = new double[size];
+        this.spiked = new int[size];
+        this.slotInfo = new int[size][];
+        for (int c = first; c < last; c++) {
+            neuronsOf[c - first] = cores[c].isNeuron() ? cores[c].n : 0;
+            slotInfo[c - first] = slotInfo(cores[c]);
+            if (cores[c].hasLanes()) {
+                laneCores.add(cores[c]);
+            }
+        }
+        this.tSynop = cost.coreTimeNs(1, 0, 0, 0, 0);
+        this.tActive = cost.coreTimeNs(0, 1, 0, 0, 0);
+        this.tInactive = cost.coreTimeNs(0, 0, 1, 0, 0);
+        this.tSpike = cost.coreTimeNs(0, 0, 0, 1, 0);
+        this.tReceive = cost.coreTimeNs(0, 0, 0, 0, 1);
     }
 
     /**
@@ -84,14 +134,20 @@ final class Shard {
             neurons.update(t);
             nextAcc = neurons.ring[(t + 1) % neurons.slots];
         }
-        for (int c = first; c < last; c++) {
-            cores[c].afterUpdate(t);
-        }
         Batch toReporter = id == 0 ? null : outBatch[0];
+        spikedCount = 0;
         for (int c = first; c < last; c++) {
-            route(cores[c], t);
+            CoreRuntime core = cores[c];
+            core.afterUpdate(t);
+            int local = c - first;
+            stepActive[local] = core.active;
+            stepSpikes[local] = core.spikeCount;
+            if (core.spikeCount > 0) {
+                spiked[spikedCount++] = local;
+                route(core, t);
+            }
             if (reporter != null) {
-                reporter.record(cores[c], toReporter);
+                reporter.record(core, toReporter);
             }
         }
         for (int r = 0; r < outBatch.length; r++) {
@@ -118,8 +174,12 @@ final class Shard {
                 consumed[r].set(seq);
             }
         }
-        for (int c = first; c < last; c++) {
-            account(cores[c], t, part);
+        for (CoreRuntime c : laneCores) {
+            c.flushLanes(t);
+        }
+        accountCores(part);
+        for (int k = 0; k < spikedCount; k++) {
+            accountTraffic(spiked[k], part);
         }
         completed = t;
     }
@@ -164,75 +224,148 @@ final class Shard {
         int[] post = in.post;
         short[] w = in.weight;
         for (int k = in.segStart[g], e = in.segStart[g + 1]; k < e; k++) {
-            CoreRuntime d = cores[segCore[k]];
+            int local = segCore[k] - first;
             int from = segSyn[k];
             int to = segSyn[k + 1];
-            d.messagesIn++;
-            d.synops += to - from;
+            stepMessagesIn[local]++;
+            stepSynops[local] += to - from;
             if (in.delay == null && in.segLane[k] == 0) {
                 int[] acc = nextAcc;
                 for (int j = from; j < to; j++) {
                     acc[post[j]] += w[j];
                 }
             } else {
-                d.deliverSlow(t, in.segLane[k], from, to, post, w, in.delay);
+                cores[segCore[k]].deliverSlow(t, in.segLane[k], from, to, post, w, in.delay);
             }
         }
     }
 
-    private void account(CoreRuntime core, int t, StepPartial part) {
-        core.flushLanes(t);
-        long inactive = core.isNeuron() ? core.n - core.active : 0;
-        double ns = cost.coreTimeNs(core.synops, core.active, inactive, core.spikeCount, core.messagesIn);
-        core.addTotals(inactive, ns);
-        part.synops += core.synops;
-        part.active += core.active;
-        part.inactive += inactive;
-        part.spikes += core.spikeCount;
-        part.messagesIn += core.messagesIn;
-        if (ns > part.slowestCoreNs) {
-            part.slowestCoreNs = ns;
-            part.slowestCore = core.index;
+    /** Time of every core of the shard this step, from its counts; totals; the slowest core. */
+    private void accountCores(StepPartial part) {
+        long sy = 0;
+        long ac = 0;
+        long ia = 0;
+        long sp = 0;
+        long mi = 0;
+        double slowest = -1;
+        int slowestCore = -1;
+        for (int k = 0; k < size; k++) {
+            int s0 = stepSynops[k];
+            int m0 = stepMessagesIn[k];
+            int a0 = stepActive[k];
+            int p0 = stepSpikes[k];
+            int i0 = neuronsOf[k] - a0;
+            double ns = s0 * tSynop + a0 * tActive + i0 * tInactive + p0 * tSpike + m0 * tReceive;
+            totalSynops[k] += s0;
+            totalMessagesIn[k] += m0;
+            totalActive[k] += a0;
+            totalInactive[k] += i0;
+            totalSpikes[k] += p0;
+            totalTimeNs[k] += ns;
+            sy += s0;
+            ac += a0;
+            ia += i0;
+            sp += p0;
+            mi += m0;
+            if (ns > slowest) {
+                slowest = ns;
+                slowestCore = first + k;
+            }
+            stepSynops[k] = 0;
+            stepMessagesIn[k] = 0;
         }
+        part.synops = sy;
+        part.active = ac;
+        part.inactive = ia;
+        part.spikes = sp;
+        part.messagesIn = mi;
+        part.slowestCoreNs = slowest;
+        part.slowestCore = slowestCore;
+    }
+
+    /** Messages, hops, link spans and latencies of the routes a core used this step. */
+    private void accountTraffic(int local, StepPartial part) {
+        CoreRuntime core = cores[first + local];
+        int[] info = slotInfo[local];
+        long[][] h = {part.east, part.west};
+        long[][] v = {part.north, part.south};
+        long out = 0;
+        for (int k = 0; k < core.touchedCount; k++) {
+            int slot = core.touched[k];
+            long c = core.slotCount[slot];
+            core.slotCount[slot] = 0;
+            out += c;
+            int at = slot * INFO;
+            part.addLatency(info[at], c);
+            int ew = info[at + 1];
+            int ns = info[at + 2];
+            if (ew + ns == 0) {
+                part.withinTile += c;
+                continue;
+            }
+            part.hopsEastWest += ew * c;
+            part.hopsNorthSouth += ns * c;
+            part.chipCrossings += info[at + 3] * c;
+            if (info[at + 4] >= 0) {
+                long[] d = h[info[at + 4]];
+                d[info[at + 5]] += c;
+                d[info[at + 6]] -= c;
+            }
+            if (info[at + 7] >= 0) {
+                long[] d = v[info[at + 7]];
+                d[info[at + 8]] += c;
+                d[info[at + 9]] -= c;
+            }
+        }
+        part.messages += out;
+        totalMessagesOut[local] += out;
+        core.touchedCount = 0;
+    }
+
+    /**
+     * Per slot of a core's routing table: latency, hops east-west, north-south, chip crossings, then the horizontal
+     * span (0 east / 1 west / -1 none, start and end index in the difference array) and the vertical one.
+     */
+    private int[] slotInfo(CoreRuntime core) {
         RouteTable rt = core.program.routes();
         int gx1 = program.tilesX() + 1;
         int gy1 = program.tilesY() + 1;
         int sx = program.tileX()[core.index];
         int sy = program.tileY()[core.index];
-        for (int k = 0; k < core.touchedCount; k++) {
-            int slot = core.touched[k];
-            long c = core.slotCount[slot];
-            core.slotCount[slot] = 0;
-            core.messagesOut += c;
-            part.messages += c;
-            int ew = rt.hopsEastWest()[slot];
-            int nsHops = rt.hopsNorthSouth()[slot];
-            part.addLatency(rt.latencyNs()[slot], c);
-            if (ew + nsHops == 0) {
-                part.withinTile += c;
-                continue;
-            }
-            part.hopsEastWest += ew * c;
-            part.hopsNorthSouth += nsHops * c;
-            part.chipCrossings += rt.chipCrossings()[slot] * c;
-            int d = rt.destCore()[slot];
+        int[] info = new int[rt.slots() * INFO];
+        for (int s = 0; s < rt.slots(); s++) {
+            int at = s * INFO;
+            int d = rt.destCore()[s];
             int dx = program.tileX()[d];
             int dy = program.tileY()[d];
-            if (dx > sx) {
-                part.east[sy * gx1 + sx] += c;
-                part.east[sy * gx1 + dx] -= c;
-            } else if (dx < sx) {
-                part.west[sy * gx1 + dx + 1] += c;
-                part.west[sy * gx1 + sx + 1] -= c;
-            }
-            if (dy > sy) {
-                part.north[dx * gy1 + sy] += c;
-                part.north[dx * gy1 + dy] -= c;
-            } else if (dy < sy) {
-                part.south[dx * gy1 + dy + 1] += c;
-                part.south[dx * gy1 + sy + 1] -= c;
-            }
+            info[at] = rt.latencyNs()[s];
+            info[at + 1] = rt.hopsEastWest()[s];
+            info[at + 2] = rt.hopsNorthSouth()[s];
+            info[at + 3] = rt.chipCrossings()[s];
+            info[at + 4] = dx > sx ? 0 : dx < sx ? 1 : -1;
+            info[at + 5] = dx > sx ? sy * gx1 + sx : sy * gx1 + dx + 1;
+            info[at + 6] = dx > sx ? sy * gx1 + dx : sy * gx1 + sx + 1;
+            info[at + 7] = dy > sy ? 0 : dy < sy ? 1 : -1;
+            info[at + 8] = dy > sy ? dx * gy1 + sy : dx * gy1 + dy + 1;
+            info[at + 9] = dy > sy ? dx * gy1 + dy : dx * gy1 + sy + 1;
         }
-        core.touchedCount = 0;
+        return info;
+    }
+
+    /**
+     * @param local core index in the shard
+     * @return run totals: synops, active, inactive, spikes, messages in, messages out
+     */
+    long[] totals(int local) {
+        return new long[]{totalSynops[local], totalActive[local], totalInactive[local], totalSpikes[local],
+            totalMessagesIn[local], totalMessagesOut[local]};
+    }
+
+    /**
+     * @param local core index in the shard
+     * @return simulated busy time over the run, ns
+     */
+    double timeNs(int local) {
+        return totalTimeNs[local];
     }
 }
