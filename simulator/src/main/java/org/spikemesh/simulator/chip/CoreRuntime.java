@@ -32,10 +32,6 @@ final class CoreRuntime {
 
     // this step's counts
     int active;
-    // per-slot message counts of this step, with the slots touched
-    final int[] slotCount;
-    final int[] touched;
-    int touchedCount;
 
     CoreRuntime(CoreProgram program, long runSeed) {
         this.program = program;
@@ -44,8 +40,6 @@ final class CoreRuntime {
         this.p = program.neurons();
         this.mem = program.synapses();
         this.spikes = new int[n];
-        this.slotCount = new int[program.routes().slots()];
-        this.touched = new int[program.routes().slots()];
         this.uniform = p != null && p.uniform();
         this.laneAcc = mem.lanes() > 1 ? new int[mem.lanes()][mem.maxDelay() + 1][n] : null;
         this.schedule = program.process() instanceof SpikeInput ? ((SpikeInput) program.process()).schedule() : null;

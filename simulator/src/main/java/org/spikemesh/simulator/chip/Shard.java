@@ -24,7 +24,6 @@ final class Shard {
     private final InboundTable inbound;
     final NeuronArray neurons;
     private int[] nextAcc;
-    private static final int INFO = 10;
     private final int size;
     private final int[] stepSynops;
     private final int[] stepMessagesIn;
@@ -38,9 +37,7 @@ final class Shard {
     private final long[] totalSpikes;
     private final long[] totalMessagesOut;
     private final double[] totalTimeNs;
-    private final int[] spiked;
-    private int spikedCount;
-    private final int[][] slotInfo;
+    private final long[][] routeInfo;
     private final java.util.List<CoreRuntime> laneCores = new java.util.ArrayList<>();
     private final double tSynop;
     private final double tActive;
@@ -95,11 +92,10 @@ final class Shard {
         this.totalSpikes = new long[size];
         this.totalMessagesOut = new long[size];
         this.totalTimeNs = new double[size];
-        this.spiked = new int[size];
-        this.slotInfo = new int[size][];
+        this.routeInfo = new long[size][];
         for (int c = first; c < last; c++) {
             neuronsOf[c - first] = cores[c].isNeuron() ? cores[c].n : 0;
-            slotInfo[c - first] = slotInfo(cores[c]);
+            routeInfo[c - first] = routeInfo(cores[c]);
             if (cores[c].hasLanes()) {
                 laneCores.add(cores[c]);
             }
@@ -135,7 +131,6 @@ final class Shard {
             nextAcc = neurons.ring[(t + 1) % neurons.slots];
         }
         Batch toReporter = id == 0 ? null : outBatch[0];
-        spikedCount = 0;
         for (int c = first; c < last; c++) {
             CoreRuntime core = cores[c];
             core.afterUpdate(t);
@@ -143,8 +138,7 @@ final class Shard {
             stepActive[local] = core.active;
             stepSpikes[local] = core.spikeCount;
             if (core.spikeCount > 0) {
-                spiked[spikedCount++] = local;
-                route(core, t);
+                route(core, t, part);
             }
             if (reporter != null) {
                 reporter.record(core, toReporter);
@@ -178,27 +172,65 @@ final class Shard {
             c.flushLanes(t);
         }
         accountCores(part);
-        for (int k = 0; k < spikedCount; k++) {
-            accountTraffic(spiked[k], part);
-        }
         completed = t;
     }
 
-    private void route(CoreRuntime core, int t) {
+    /**
+     * Sends the spikes of a core: for every route of every spiking neuron, counts the message, its hops, chip
+     * crossings, latency and link spans (from the precomputed {@link #routeInfo}), then delivers the spike once per
+     * shard it reaches.
+     */
+    private void route(CoreRuntime core, int t, StepPartial part) {
         RouteTable rt = core.program.routes();
         int[] rs = rt.routeStart();
-        int[] entries = rt.neuronRoutes();
-        int[] count = core.slotCount;
-        int[] touched = core.touched;
-        int nt = core.touchedCount;
+        long[] info = routeInfo[core.index - first];
         int[] sp = core.spikes;
         int base = neuronBase[core.index];
+        int gx1 = program.tilesX() + 1;
+        int gy1 = program.tilesY() + 1;
+        int sx = program.tileX()[core.index];
+        int sy = program.tileY()[core.index];
+        long[] east = part.east;
+        long[] west = part.west;
+        long[] north = part.north;
+        long[] south = part.south;
+        long ewHops = 0;
+        long nsHops = 0;
+        long crossings = 0;
+        long within = 0;
+        int messages = 0;
         for (int k = 0; k < core.spikeCount; k++) {
             int i = sp[k];
-            for (int r = rs[i], e = rs[i + 1]; r < e; r++) {
-                int slot = entries[r] >>> RouteTable.AXON_BITS;
-                if (count[slot]++ == 0) {
-                    touched[nt++] = slot;
+            int from = rs[i];
+            int to = rs[i + 1];
+            messages += to - from;
+            for (int r = from; r < to; r++) {
+                long x = info[r];
+                int dx = (int) (x & 0xFFF);
+                int dy = (int) (x >>> 12 & 0xFFF);
+                int ew = dx > sx ? dx - sx : sx - dx;
+                int ns = dy > sy ? dy - sy : sy - dy;
+                part.addLatency((int) (x >>> 32 & 0xFFFF), 1);
+                if (ew + ns == 0) {
+                    within++;
+                    continue;
+                }
+                ewHops += ew;
+                nsHops += ns;
+                crossings += x >>> 24 & 0xFF;
+                if (dx > sx) {
+                    east[sy * gx1 + sx]++;
+                    east[sy * gx1 + dx]--;
+                } else if (dx < sx) {
+                    west[sy * gx1 + dx + 1]++;
+                    west[sy * gx1 + sx + 1]--;
+                }
+                if (dy > sy) {
+                    north[dx * gy1 + sy]++;
+                    north[dx * gy1 + dy]--;
+                } else if (dy < sy) {
+                    south[dx * gy1 + dy + 1]++;
+                    south[dx * gy1 + sy + 1]--;
                 }
             }
             int g = base + i;
@@ -213,7 +245,12 @@ final class Shard {
                 }
             }
         }
-        core.touchedCount = nt;
+        part.hopsEastWest += ewHops;
+        part.hopsNorthSouth += nsHops;
+        part.chipCrossings += crossings;
+        part.withinTile += within;
+        part.messages += messages;
+        totalMessagesOut[core.index - first] += messages;
     }
 
     /** Delivers the spike of program-wide neuron g, sent at step t, to every core of this shard it reaches. */
@@ -283,71 +320,26 @@ final class Shard {
         part.slowestCore = slowestCore;
     }
 
-    /** Messages, hops, link spans and latencies of the routes a core used this step. */
-    private void accountTraffic(int local, StepPartial part) {
-        CoreRuntime core = cores[first + local];
-        int[] info = slotInfo[local];
-        long[][] h = {part.east, part.west};
-        long[][] v = {part.north, part.south};
-        long out = 0;
-        for (int k = 0; k < core.touchedCount; k++) {
-            int slot = core.touched[k];
-            long c = core.slotCount[slot];
-            core.slotCount[slot] = 0;
-            out += c;
-            int at = slot * INFO;
-            part.addLatency(info[at], c);
-            int ew = info[at + 1];
-            int ns = info[at + 2];
-            if (ew + ns == 0) {
-                part.withinTile += c;
-                continue;
-            }
-            part.hopsEastWest += ew * c;
-            part.hopsNorthSouth += ns * c;
-            part.chipCrossings += info[at + 3] * c;
-            if (info[at + 4] >= 0) {
-                long[] d = h[info[at + 4]];
-                d[info[at + 5]] += c;
-                d[info[at + 6]] -= c;
-            }
-            if (info[at + 7] >= 0) {
-                long[] d = v[info[at + 7]];
-                d[info[at + 8]] += c;
-                d[info[at + 9]] -= c;
-            }
-        }
-        part.messages += out;
-        totalMessagesOut[local] += out;
-        core.touchedCount = 0;
-    }
-
     /**
-     * Per slot of a core's routing table: latency, hops east-west, north-south, chip crossings, then the horizontal
-     * span (0 east / 1 west / -1 none, start and end index in the difference array) and the vertical one.
+     * Per route entry of a core (parallel to its neuron routes): destination tile x (12 bits), tile y (12 bits),
+     * chip crossings (8 bits) and contention-free latency in ns (16 bits).
      */
-    private int[] slotInfo(CoreRuntime core) {
+    private long[] routeInfo(CoreRuntime core) {
         RouteTable rt = core.program.routes();
-        int gx1 = program.tilesX() + 1;
-        int gy1 = program.tilesY() + 1;
-        int sx = program.tileX()[core.index];
-        int sy = program.tileY()[core.index];
-        int[] info = new int[rt.slots() * INFO];
-        for (int s = 0; s < rt.slots(); s++) {
-            int at = s * INFO;
-            int d = rt.destCore()[s];
-            int dx = program.tileX()[d];
-            int dy = program.tileY()[d];
-            info[at] = rt.latencyNs()[s];
-            info[at + 1] = rt.hopsEastWest()[s];
-            info[at + 2] = rt.hopsNorthSouth()[s];
-            info[at + 3] = rt.chipCrossings()[s];
-            info[at + 4] = dx > sx ? 0 : dx < sx ? 1 : -1;
-            info[at + 5] = dx > sx ? sy * gx1 + sx : sy * gx1 + dx + 1;
-            info[at + 6] = dx > sx ? sy * gx1 + dx : sy * gx1 + sx + 1;
-            info[at + 7] = dy > sy ? 0 : dy < sy ? 1 : -1;
-            info[at + 8] = dy > sy ? dx * gy1 + sy : dx * gy1 + dy + 1;
-            info[at + 9] = dy > sy ? dx * gy1 + dy : dx * gy1 + sy + 1;
+        long[] info = new long[rt.neuronRoutes().length];
+        if (program.tilesX() > 0xFFF || program.tilesY() > 0xFFF) {
+            throw new IllegalArgumentException("the engine addresses at most 4095 x 4095 tiles; this system has "
+                    + program.tilesX() + " x " + program.tilesY());
+        }
+        for (int r = 0; r < info.length; r++) {
+            int slot = rt.neuronRoutes()[r] >>> RouteTable.AXON_BITS;
+            int d = rt.destCore()[slot];
+            if (rt.latencyNs()[slot] > 0xFFFF || rt.chipCrossings()[slot] > 0xFF) {
+                throw new IllegalArgumentException("route latency " + rt.latencyNs()[slot] + " ns or "
+                        + rt.chipCrossings()[slot] + " chip crossings beyond what the engine counts (65535, 255)");
+            }
+            info[r] = program.tileX()[d] | (long) program.tileY()[d] << 12 | (long) rt.chipCrossings()[slot] << 24
+                    | (long) rt.latencyNs()[slot] << 32;
         }
         return info;
     }
