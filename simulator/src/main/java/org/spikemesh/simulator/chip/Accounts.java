@@ -82,7 +82,12 @@ public final class Accounts {
                 slowest = p.slowestCoreNs;
                 slowestCore = p.slowestCore;
             }
-            maxPath = Math.max(maxPath, p.maxLatencyNs);
+            for (int lat = p.latencyCount.length - 1; lat > maxPath; lat--) {
+                if (p.latencyCount[lat] != 0) {
+                    maxPath = lat;
+                    break;
+                }
+            }
         }
         long busiest = linkLoads(ps);
         double traffic = ms == 0 ? 0 : cost.trafficNs(maxPath, busiest);
@@ -92,9 +97,10 @@ public final class Accounts {
                 + cost.staticPj(ns);
         long wait = Math.round(cost.meanWaitNs(busiest));
         for (StepPartial p : ps) {
-            for (int k = 0; k < p.latencyValues; k++) {
-                int lat = p.latencies[k];
-                latency.recordValueWithCount(lat + wait, p.latencyCount[lat]);
+            for (int lat = 0; lat < p.latencyCount.length; lat++) {
+                if (p.latencyCount[lat] != 0) {
+                    latency.recordValueWithCount(lat + wait, p.latencyCount[lat]);
+                }
             }
         }
         stepTime.recordValue(Math.max(0, Math.round(ns)));
@@ -122,8 +128,8 @@ public final class Accounts {
             long w = 0;
             for (int x = 0; x < gx; x++) {
                 for (StepPartial p : ps) {
-                    e += p.east[y * gx1 + x];
-                    w += p.west[y * gx1 + x];
+                    e += p.horizontal[y * gx1 + x];
+                    w += p.horizontal[p.westOffset + y * gx1 + x];
                 }
                 busiest = Math.max(busiest, Math.max(e, w));
                 linkTotals[0][y * gx + x] += e;
@@ -136,8 +142,8 @@ public final class Accounts {
             long s = 0;
             for (int y = 0; y < gy; y++) {
                 for (StepPartial p : ps) {
-                    n += p.north[x * gy1 + y];
-                    s += p.south[x * gy1 + y];
+                    n += p.vertical[x * gy1 + y];
+                    s += p.vertical[p.southOffset + x * gy1 + y];
                 }
                 busiest = Math.max(busiest, Math.max(n, s));
                 linkTotals[2][y * gx + x] += n;

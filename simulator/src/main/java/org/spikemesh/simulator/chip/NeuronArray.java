@@ -163,11 +163,21 @@ final class NeuronArray {
 
     private int any(int lo, int hi) {
         int[] fl = flag;
-        int acc = 0;
-        for (int i = lo; i < hi; i++) {
-            acc |= fl[i];
+        int a0 = 0;
+        int a1 = 0;
+        int a2 = 0;
+        int a3 = 0;
+        int i = lo;
+        for (; i + 3 < hi; i += 4) {
+            a0 |= fl[i];
+            a1 |= fl[i + 1];
+            a2 |= fl[i + 2];
+            a3 |= fl[i + 3];
         }
-        return acc;
+        for (; i < hi; i++) {
+            a0 |= fl[i];
+        }
+        return a0 | a1 | a2 | a3;
     }
 
     /**

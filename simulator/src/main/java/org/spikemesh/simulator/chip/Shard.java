@@ -38,6 +38,7 @@ final class Shard {
     private final long[] totalMessagesOut;
     private final double[] totalTimeNs;
     private final long[][] routeInfo;
+    private final long[][] routeSpans;
     private final java.util.List<CoreRuntime> laneCores = new java.util.ArrayList<>();
     private final double tSynop;
     private final double tActive;
@@ -93,9 +94,11 @@ final class Shard {
         this.totalMessagesOut = new long[size];
         this.totalTimeNs = new double[size];
         this.routeInfo = new long[size][];
+        this.routeSpans = new long[size][];
         for (int c = first; c < last; c++) {
             neuronsOf[c - first] = cores[c].isNeuron() ? cores[c].n : 0;
             routeInfo[c - first] = routeInfo(cores[c]);
+            routeSpans[c - first] = routeSpans(cores[c]);
             if (cores[c].hasLanes()) {
                 laneCores.add(cores[c]);
             }
@@ -183,17 +186,13 @@ final class Shard {
     private void route(CoreRuntime core, int t, StepPartial part) {
         RouteTable rt = core.program.routes();
         int[] rs = rt.routeStart();
+        long[] spans = routeSpans[core.index - first];
         long[] info = routeInfo[core.index - first];
         int[] sp = core.spikes;
         int base = neuronBase[core.index];
-        int gx1 = program.tilesX() + 1;
-        int gy1 = program.tilesY() + 1;
-        int sx = program.tileX()[core.index];
-        int sy = program.tileY()[core.index];
-        long[] east = part.east;
-        long[] west = part.west;
-        long[] north = part.north;
-        long[] south = part.south;
+        long[] horizontal = part.horizontal;
+        long[] vertical = part.vertical;
+        long[] latency = part.latencyCount;
         long ewHops = 0;
         long nsHops = 0;
         long crossings = 0;
@@ -205,33 +204,17 @@ final class Shard {
             int to = rs[i + 1];
             messages += to - from;
             for (int r = from; r < to; r++) {
-                long x = info[r];
-                int dx = (int) (x & 0xFFF);
-                int dy = (int) (x >>> 12 & 0xFFF);
-                int ew = dx > sx ? dx - sx : sx - dx;
-                int ns = dy > sy ? dy - sy : sy - dy;
-                part.addLatency((int) (x >>> 32 & 0xFFFF), 1);
-                if (ew + ns == 0) {
-                    within++;
-                    continue;
-                }
-                ewHops += ew;
-                nsHops += ns;
-                crossings += x >>> 24 & 0xFF;
-                if (dx > sx) {
-                    east[sy * gx1 + sx]++;
-                    east[sy * gx1 + dx]--;
-                } else if (dx < sx) {
-                    west[sy * gx1 + dx + 1]++;
-                    west[sy * gx1 + sx + 1]--;
-                }
-                if (dy > sy) {
-                    north[dx * gy1 + sy]++;
-                    north[dx * gy1 + dy]--;
-                } else if (dy < sy) {
-                    south[dx * gy1 + dy + 1]++;
-                    south[dx * gy1 + sy + 1]--;
-                }
+                long x = spans[r];
+                horizontal[(int) (x & 0xFFFF)]++;
+                horizontal[(int) (x >>> 16 & 0xFFFF)]--;
+                vertical[(int) (x >>> 32 & 0xFFFF)]++;
+                vertical[(int) (x >>> 48)]--;
+                long y = info[r];
+                ewHops += y & 0xFFFF;
+                nsHops += y >>> 16 & 0xFFFF;
+                crossings += y >>> 32 & 0xFF;
+                within += y >>> 40 & 1;
+                latency[(int) (y >>> 48)]++;
             }
             int g = base + i;
             long mask = shardMask[g];
@@ -321,27 +304,76 @@ final class Shard {
     }
 
     /**
-     * Per route entry of a core (parallel to its neuron routes): destination tile x (12 bits), tile y (12 bits),
-     * chip crossings (8 bits) and contention-free latency in ns (16 bits).
+     * Per route entry of a core (parallel to its neuron routes): hops east-west (16 bits), north-south (16), chip
+     * crossings (8), 1 when it stays in its tile (1), contention-free latency in ns (16, from bit 48).
      */
     private long[] routeInfo(CoreRuntime core) {
         RouteTable rt = core.program.routes();
         long[] info = new long[rt.neuronRoutes().length];
-        if (program.tilesX() > 0xFFF || program.tilesY() > 0xFFF) {
-            throw new IllegalArgumentException("the engine addresses at most 4095 x 4095 tiles; this system has "
-                    + program.tilesX() + " x " + program.tilesY());
-        }
         for (int r = 0; r < info.length; r++) {
             int slot = rt.neuronRoutes()[r] >>> RouteTable.AXON_BITS;
-            int d = rt.destCore()[slot];
-            if (rt.latencyNs()[slot] > 0xFFFF || rt.chipCrossings()[slot] > 0xFF) {
-                throw new IllegalArgumentException("route latency " + rt.latencyNs()[slot] + " ns or "
-                        + rt.chipCrossings()[slot] + " chip crossings beyond what the engine counts (65535, 255)");
+            int ew = rt.hopsEastWest()[slot];
+            int ns = rt.hopsNorthSouth()[slot];
+            if (rt.latencyNs()[slot] > 0xFFFF || rt.chipCrossings()[slot] > 0xFF || ew > 0xFFFF || ns > 0xFFFF) {
+                throw new IllegalArgumentException("route latency " + rt.latencyNs()[slot] + " ns, " + ew + "+" + ns
+                        + " hops or " + rt.chipCrossings()[slot] + " chip crossings beyond what the engine counts");
             }
-            info[r] = program.tileX()[d] | (long) program.tileY()[d] << 12 | (long) rt.chipCrossings()[slot] << 24
-                    | (long) rt.latencyNs()[slot] << 32;
+            info[r] = ew | (long) ns << 16 | (long) rt.chipCrossings()[slot] << 32 | (ew + ns == 0 ? 1L : 0L) << 40
+                    | (long) rt.latencyNs()[slot] << 48;
         }
         return info;
+    }
+
+    /**
+     * Per route entry: the XY spans of its path as four indices into the step's link difference arrays
+     * ({@link StepPartial#horizontal}: east spans then west spans; {@link StepPartial#vertical}: north then south),
+     * +1 at the start and -1 at the end; a route without a horizontal (vertical) leg adds and removes at the same
+     * index, which cancels, so no branch is needed.
+     */
+    private long[] routeSpans(CoreRuntime core) {
+        RouteTable rt = core.program.routes();
+        int gx1 = program.tilesX() + 1;
+        int gy1 = program.tilesY() + 1;
+        int westOffset = program.tilesY() * gx1;
+        int southOffset = program.tilesX() * gy1;
+        if (2 * westOffset > 0xFFFF || 2 * southOffset > 0xFFFF) {
+            throw new IllegalArgumentException("the engine counts links of at most 65535 / 2 per direction; this system"
+                    + " has " + program.tilesX() + " x " + program.tilesY() + " tiles");
+        }
+        int sx = program.tileX()[core.index];
+        int sy = program.tileY()[core.index];
+        long[] spans = new long[rt.neuronRoutes().length];
+        for (int r = 0; r < spans.length; r++) {
+            int d = rt.destCore()[rt.neuronRoutes()[r] >>> RouteTable.AXON_BITS];
+            int dx = program.tileX()[d];
+            int dy = program.tileY()[d];
+            long h0;
+            long h1;
+            if (dx > sx) {
+                h0 = sy * gx1 + sx;
+                h1 = sy * gx1 + dx;
+            } else if (dx < sx) {
+                h0 = westOffset + sy * gx1 + dx + 1;
+                h1 = westOffset + sy * gx1 + sx + 1;
+            } else {
+                h0 = 0;
+                h1 = 0;
+            }
+            long v0;
+            long v1;
+            if (dy > sy) {
+                v0 = dx * gy1 + sy;
+                v1 = dx * gy1 + dy;
+            } else if (dy < sy) {
+                v0 = southOffset + dx * gy1 + dy + 1;
+                v1 = southOffset + dx * gy1 + sy + 1;
+            } else {
+                v0 = 0;
+                v1 = 0;
+            }
+            spans[r] = h0 | h1 << 16 | v0 << 32 | v1 << 48;
+        }
+        return spans;
     }
 
     /**

@@ -20,23 +20,24 @@ final class StepPartial {
     long chipCrossings;
     double slowestCoreNs;
     int slowestCore;
-    int maxLatencyNs;
-    /** east spans per row: index y*(tilesX+1)+x; west likewise; north and south spans per column: x*(tilesY+1)+y. */
-    final long[] east;
-    final long[] west;
-    final long[] north;
-    final long[] south;
+    /**
+     * Link-span differences: east spans per row at y*(tilesX+1)+x, then west spans at the same place shifted by
+     * tilesY*(tilesX+1).
+     */
+    final long[] horizontal;
+    /** North spans per column at x*(tilesY+1)+y, then south spans shifted by tilesX*(tilesY+1). */
+    final long[] vertical;
+    final int westOffset;
+    final int southOffset;
+    /** messages by contention-free latency in ns. */
     final long[] latencyCount;
-    final int[] latencies;
-    int latencyValues;
 
     StepPartial(int tilesX, int tilesY, int maxLatency) {
-        east = new long[tilesY * (tilesX + 1)];
-        west = new long[tilesY * (tilesX + 1)];
-        north = new long[tilesX * (tilesY + 1)];
-        south = new long[tilesX * (tilesY + 1)];
+        westOffset = tilesY * (tilesX + 1);
+        southOffset = tilesX * (tilesY + 1);
+        horizontal = new long[2 * westOffset];
+        vertical = new long[2 * southOffset];
         latencyCount = new long[maxLatency + 1];
-        latencies = new int[maxLatency + 1];
     }
 
     void reset() {
@@ -44,22 +45,8 @@ final class StepPartial {
         hopsEastWest = hopsNorthSouth = withinTile = chipCrossings = 0;
         slowestCoreNs = -1;
         slowestCore = -1;
-        maxLatencyNs = 0;
-        Arrays.fill(east, 0);
-        Arrays.fill(west, 0);
-        Arrays.fill(north, 0);
-        Arrays.fill(south, 0);
-        for (int k = 0; k < latencyValues; k++) {
-            latencyCount[latencies[k]] = 0;
-        }
-        latencyValues = 0;
-    }
-
-    void addLatency(int ns, long count) {
-        if (latencyCount[ns] == 0) {
-            latencies[latencyValues++] = ns;
-        }
-        latencyCount[ns] += count;
-        maxLatencyNs = Math.max(maxLatencyNs, ns);
+        Arrays.fill(horizontal, 0);
+        Arrays.fill(vertical, 0);
+        Arrays.fill(latencyCount, 0);
     }
 }
