@@ -161,23 +161,11 @@ final class NeuronArray {
         }
     }
 
+    private static final int[] ZEROS = new int[CHUNK];
+
+    /** @return non-zero when a flag in [lo, hi) is set; {@link Arrays#mismatch} is a SIMD intrinsic */
     private int any(int lo, int hi) {
-        int[] fl = flag;
-        int a0 = 0;
-        int a1 = 0;
-        int a2 = 0;
-        int a3 = 0;
-        int i = lo;
-        for (; i + 3 < hi; i += 4) {
-            a0 |= fl[i];
-            a1 |= fl[i + 1];
-            a2 |= fl[i + 2];
-            a3 |= fl[i + 3];
-        }
-        for (; i < hi; i++) {
-            a0 |= fl[i];
-        }
-        return a0 | a1 | a2 | a3;
+        return Arrays.mismatch(flag, lo, hi, ZEROS, 0, hi - lo) < 0 ? 0 : 1;
     }
 
     /**
@@ -203,17 +191,23 @@ final class NeuronArray {
         int count = 0;
         int rest = 0;
         int[] fl = flag;
-        for (int i = 0; i < n; i++) {
-            int f = fl[base + i];
-            if (f == 0) {
+        int i = 0;
+        while (i < n) {
+            int len = Math.min(CHUNK, n - i);
+            int m = Arrays.mismatch(fl, base + i, base + i + len, ZEROS, 0, len);
+            if (m < 0) {
+                i += len;
                 continue;
             }
+            i += m;
+            int f = fl[base + i];
             if (f == -1) {
                 out[count++] = i;
                 rest += (u[base + i] | v[base + i]) == 0 ? 1 : 0;
             } else {
                 rest++;
             }
+            i++;
         }
         return (long) rest << 32 | count;
     }
