@@ -29,15 +29,17 @@ final class ChipOutputs {
         CostModel cost = new CostModel(p.chip(), p.tilesInUse());
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("time_per_step.csv"), StandardCharsets.UTF_8)) {
             w.write("step,time_ns,critical_core,spikes,synaptic_ops,busiest_link_messages\n");
+            int k = a.seriesEvery();
             for (int i = 0; i < a.steps(); i++) {
-                w.write((i + 1) + "," + fmt(a.stepNs(i)) + "," + a.criticalCore(i) + "," + a.stepSpikes(i) + ","
+                w.write(Math.min(a.stepsClosed(), (i + 1) * k) + "," + fmt(a.stepNs(i)) + "," + a.criticalCore(i) + "," + a.stepSpikes(i) + ","
                         + a.stepSynops(i) + "," + a.stepBusiestLink(i) + "\n");
             }
         }
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("energy_per_step.csv"), StandardCharsets.UTF_8)) {
             w.write("step,energy_pj\n");
+            int k = a.seriesEvery();
             for (int i = 0; i < a.steps(); i++) {
-                w.write((i + 1) + "," + fmt(a.stepPj(i)) + "\n");
+                w.write(Math.min(a.stepsClosed(), (i + 1) * k) + "," + fmt(a.stepPj(i)) + "\n");
             }
         }
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("core_counters.csv"), StandardCharsets.UTF_8)) {
@@ -72,6 +74,7 @@ final class ChipOutputs {
         m.put("cores_used", p.cores().size());
         m.put("tiles_in_use", p.tilesInUse());
         m.put("simulated_time_ns", a.timeNs());
+        m.put("series_steps_per_row", a.seriesEvery());
         m.put("energy_pj", a.energyByKind());
         double total = a.energyByKind().get("total");
         m.put("energy_per_synaptic_event_pj", a.synops() == 0 ? 0.0 : total / a.synops());

@@ -52,6 +52,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "worker threads for --backend chip (default: available cores)")
     Integer threads;
 
+    @Option(names = "--counters-every", paramLabel = "K",
+            description = "--backend chip: one row of time_per_step/energy_per_step per K steps, summed"
+                    + " (default: 1, or steps/100000 for longer runs)")
+    Integer countersEvery;
+
     @Option(names = "--model", description = "fixed_pt or float_pt (default: as the network says, else fixed_pt)")
     String model;
 
@@ -74,6 +79,10 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-v", "--verbose"}, description = "stack traces on errors")
     boolean verbose;
+
+    /** Set by Ctrl-C: the run stops after the chunk in progress and writes consistent outputs for the steps done. */
+    private volatile boolean interrupted;
+    private int done;
 
     @Override
     @SuppressWarnings("unchecked")
@@ -116,6 +125,16 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         Map<String, Object> summary = new LinkedHashMap<>();
+        Thread main = Thread.currentThread();
+        Thread onCtrlC = new Thread(() -> {
+            interrupted = true;
+            try {
+                main.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "spikemesh-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
         try (AtomicDirectory dir = new AtomicDirectory(out);
              RunRecorder rec = new RunRecorder(dir.staging(), probes, spiking, resolved == NumericModel.FIXED_PT);
              Progress progress = Progress.start("run", steps, "steps", quiet)) {
@@ -129,8 +148,16 @@ public final class RunCommand implements Callable<Integer> {
             probes.forEach(cfg::probe);
             long t0 = System.nanoTime();
             ChipEngine engine = onChip ? new ChipEngine(graph, program, cfg, nThreads) : null;
+            if (engine != null) {
+                engine.accounts().seriesEvery(countersEvery != null ? countersEvery : Math.max(1, steps / 100_000));
+            }
             try (Simulation sim = onChip ? new Simulation(engine) : Simulation.reference(graph, cfg)) {
-                sim.run(steps);
+                int chunk = Math.max(1, Math.min(1000, steps / 100));
+                while (done < steps && !interrupted) {
+                    int n = Math.min(chunk, steps - done);
+                    sim.run(n);
+                    done += n;
+                }
                 if (engine != null) {
                     summary.put("chip", ChipOutputs.write(engine, dir.staging(), chip));
                     summary.put("threads", nThreads);
@@ -147,7 +174,10 @@ public final class RunCommand implements Callable<Integer> {
             summary.put("network", network.toString());
             summary.put("backend", backend);
             summary.put("model", resolved.tag());
-            summary.put("steps", steps);
+            summary.put("steps", done);
+            if (done < steps) {
+                summary.put("interrupted", "stopped by the user after step " + done + " of " + steps);
+            }
             summary.put("seed", seed);
             summary.put("spikes_total", rec.totalSpikes());
             summary.put("spikes_by_process", rec.spikeCounts());
@@ -161,9 +191,15 @@ public final class RunCommand implements Callable<Integer> {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(dir.staging().resolve("summary.json").toFile(), summary);
             dir.commit();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting after Ctrl-C: the hook is waiting for this thread, which is done
+            }
         }
         if (!quiet) {
-            System.out.printf("ran %s: %d steps, %d spikes in %.3f s -> %s%n", network, steps,
+            System.out.printf("ran %s: %d steps, %d spikes in %.3f s -> %s%n", network, done,
                     (Long) summary.get("spikes_total"), (Double) summary.get("wall_seconds"), out);
             Map<String, Object> c = (Map<String, Object>) summary.get("chip");
             if (c != null) {

@@ -28,6 +28,10 @@ public final class Accounts {
     private long[] stepSpikes = new long[1024];
     private long[] stepSynops = new long[1024];
     private long[] stepBusiest = new long[1024];
+    private double[] windowSlowest = new double[1024];
+    private int every = 1;
+    private int windowFill;
+    private int stepsClosed;
     long synops;
     long active;
     long inactive;
@@ -155,32 +159,73 @@ public final class Accounts {
     }
 
     private void append(double ns, double pj, int core, long sp, long sy, long busiest) {
-        if (steps == stepNs.length) {
-            int m = steps * 2;
-            stepNs = Arrays.copyOf(stepNs, m);
-            stepPj = Arrays.copyOf(stepPj, m);
-            critical = Arrays.copyOf(critical, m);
-            stepSpikes = Arrays.copyOf(stepSpikes, m);
-            stepSynops = Arrays.copyOf(stepSynops, m);
-            stepBusiest = Arrays.copyOf(stepBusiest, m);
+        stepsClosed++;
+        if (windowFill == 0) {
+            if (steps == stepNs.length) {
+                int m = steps * 2;
+                stepNs = Arrays.copyOf(stepNs, m);
+                stepPj = Arrays.copyOf(stepPj, m);
+                critical = Arrays.copyOf(critical, m);
+                stepSpikes = Arrays.copyOf(stepSpikes, m);
+                stepSynops = Arrays.copyOf(stepSynops, m);
+                stepBusiest = Arrays.copyOf(stepBusiest, m);
+                windowSlowest = Arrays.copyOf(windowSlowest, m);
+            }
+            stepNs[steps] = 0;
+            stepPj[steps] = 0;
+            critical[steps] = core;
+            windowSlowest[steps] = -1;
+            stepSpikes[steps] = 0;
+            stepSynops[steps] = 0;
+            stepBusiest[steps] = 0;
+            steps++;
         }
-        stepNs[steps] = ns;
-        stepPj[steps] = pj;
-        critical[steps] = core;
-        stepSpikes[steps] = sp;
-        stepSynops[steps] = sy;
-        stepBusiest[steps] = busiest;
-        steps++;
+        int row = steps - 1;
+        stepNs[row] += ns;
+        stepPj[row] += pj;
+        if (ns > windowSlowest[row]) {
+            windowSlowest[row] = ns;
+            critical[row] = core;
+        }
+        stepSpikes[row] += sp;
+        stepSynops[row] += sy;
+        stepBusiest[row] = Math.max(stepBusiest[row], busiest);
+        windowFill = windowFill + 1 == every ? 0 : windowFill + 1;
     }
 
-    /** @return steps accounted */
+    /**
+     * Sums the per-step series over windows of k steps (for long runs); call before the first step.
+     *
+     * @param k steps per row of the series, at least 1
+     */
+    public void seriesEvery(int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("steps per series row must be >= 1, got " + k);
+        }
+        if (stepsClosed > 0) {
+            throw new IllegalStateException("the series window is set before the first step");
+        }
+        every = k;
+    }
+
+    /** @return steps per row of the series */
+    public int seriesEvery() {
+        return every;
+    }
+
+    /** @return steps closed so far */
+    public int stepsClosed() {
+        return stepsClosed;
+    }
+
+    /** @return rows of the per-step series (steps when the window is 1) */
     public int steps() {
         return steps;
     }
 
     /**
-     * @param i step index (0-based)
-     * @return simulated time of the step, ns
+     * @param i row (0-based; a row is a step, or a window of {@link #seriesEvery()} steps summed)
+     * @return simulated time of the row, ns
      */
     public double stepNs(int i) {
         return stepNs[i];
@@ -195,8 +240,8 @@ public final class Accounts {
     }
 
     /**
-     * @param i step index
-     * @return global core number of the slowest core of the step (-1 if none)
+     * @param i row
+     * @return global core number of the slowest core of the row's slowest step (-1 if none)
      */
     public int criticalCore(int i) {
         return critical[i] < 0 ? -1 : program.cores().get(critical[i]).globalCore();
@@ -219,8 +264,8 @@ public final class Accounts {
     }
 
     /**
-     * @param i step index
-     * @return messages on the busiest link in the step
+     * @param i row
+     * @return messages on the busiest link in the row's busiest step
      */
     public long stepBusiestLink(int i) {
         return stepBusiest[i];
