@@ -13,23 +13,26 @@ import org.spikemesh.process.Process;
 import org.spikemesh.process.ProcessGraph;
 import org.spikemesh.process.Var;
 import org.spikemesh.process.io.Network;
-import org.spikemesh.process.io.NetworkFile;
 import org.spikemesh.process.io.NetworkWriter;
 import org.spikemesh.simulator.RunConfig;
 import org.spikemesh.simulator.RunListener;
 import org.spikemesh.simulator.Simulation;
 import org.spikemesh.simulator.reference.ReferenceBackend;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code spikemesh run}: runs a network file and writes spikes, traces and a summary. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a network file (spikemesh-network/1) and write spikes.csv, PROCESS.VAR.csv and summary.json.")
+        description = "Run a network file (spikemesh-network/1) or a NIR graph and write spikes.csv, PROCESS.VAR.csv and summary.json.")
 public final class RunCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "NETWORK", description = "network file (YAML, spikemesh-network/1)")
+    @Parameters(index = "0", paramLabel = "NETWORK", description = "network file (YAML, spikemesh-network/1) or NIR graph (.nir)")
     Path network;
+
+    @Mixin
+    NirOptions nir = new NirOptions();
 
     @Option(names = "--steps", required = true, description = "number of time steps")
     int steps;
@@ -68,7 +71,7 @@ public final class RunCommand implements Callable<Integer> {
         if (!"reference".equals(backend)) {
             throw new IllegalArgumentException("--backend '" + backend + "' is not available; valid is reference");
         }
-        Network net = NetworkFile.load(network);
+        Network net = nir.load(network, saveWeights != null);
         ProcessGraph graph = net.graph();
         NumericModel m = model == null ? null : NumericModel.parse(model);
         List<Var> probes = new ArrayList<>();

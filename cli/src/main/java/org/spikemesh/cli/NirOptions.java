@@ -1,0 +1,80 @@
+package org.spikemesh.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import org.spikemesh.process.ModelException;
+import org.spikemesh.process.io.Network;
+import org.spikemesh.process.io.NetworkFile;
+import org.spikemesh.process.lib.CubaNeuron;
+import org.spikemesh.process.nir.NirImporter;
+import org.spikemesh.process.nir.NirInputs;
+import org.spikemesh.process.nir.NirModel;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of {@code spikemesh run} for NIR graphs ({@code --input}, {@code --dt}, {@code --reset}) and the
+ * choice between a network file and a NIR file: a file that starts with the HDF5 signature, or is named
+ * {@code *.nir}, is imported as NIR (docs/nir.md); anything else is loaded as spikemesh-network/1.
+ */
+final class NirOptions {
+    private static final byte[] HDF5_SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+
+    @Option(names = "--input", paramLabel = "FILE",
+            description = "NIR only: input spikes, CSV 'step,input,index' (step 1-based, input = NIR Input node, index flat)")
+    Path input;
+
+    @Option(names = "--dt", paramLabel = "SECONDS",
+            description = "NIR only: time step used to discretise the graph (default 1e-4)")
+    Double dt;
+
+    @Option(names = "--reset", paramLabel = "MODE",
+            description = "NIR only: zero (v <- v_reset, default) or subtract (v <- v - threshold)")
+    String reset;
+
+    /**
+     * Loads the network the user named.
+     *
+     * @param file a network file or a NIR file
+     * @param saveWeights true when the run is asked to write the network back
+     * @return the network
+     */
+    Network load(Path file, boolean saveWeights) {
+        if (!isNir(file)) {
+            if (input != null || dt != null || reset != null) {
+                throw new ModelException(file + ": --input, --dt and --reset are for NIR graphs (.nir); this is a"
+                        + " network file, whose spikes and time step are in the file");
+            }
+            return NetworkFile.load(file);
+        }
+        if (saveWeights) {
+            throw new ModelException(file + ": --save-weights writes spikemesh-network/1 files and is not available for NIR graphs");
+        }
+        Map<String, Map<Integer, int[]>> spikes = input == null ? Map.of() : NirInputs.load(input);
+        CubaNeuron.Reset mode = reset == null ? CubaNeuron.Reset.ZERO : CubaNeuron.Reset.parse(reset);
+        double step = dt == null ? NirImporter.Options.DEFAULT_DT : dt;
+        NirModel m = NirImporter.load(file, new NirImporter.Options(step, mode, spikes));
+        for (String w : m.warnings()) {
+            System.err.println("spikemesh run: warning: " + w);
+        }
+        if (input == null) {
+            System.err.println("spikemesh run: warning: no --input; the Input nodes " + m.inputs().keySet() + " send no spikes");
+        }
+        return m.network();
+    }
+
+    static boolean isNir(Path file) {
+        if (file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".nir")) {
+            return true;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(HDF5_SIGNATURE.length), HDF5_SIGNATURE);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
