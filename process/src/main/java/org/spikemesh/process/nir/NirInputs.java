@@ -46,7 +46,7 @@ public final class NirInputs {
     /**
      * @param lines the file's lines
      * @param source the name for messages
-     * @return Input node -&gt; index -&gt; steps
+     * @return Input node -&gt; index -&gt; steps, ascending
      */
     public static Map<String, Map<Integer, int[]>> parse(List<String> lines, String source) {
         if (lines.isEmpty() || !HEADER.equals(lines.get(0).strip())) {
@@ -84,7 +84,7 @@ public final class NirInputs {
         Map<String, Map<Integer, int[]>> r = new LinkedHashMap<>();
         by.forEach((input, m) -> {
             Map<Integer, int[]> steps = new TreeMap<>();
-            m.forEach((i, s) -> steps.put(i, s.stream().mapToInt(Integer::intValue).toArray()));
+            m.forEach((i, s) -> steps.put(i, s.stream().mapToInt(Integer::intValue).sorted().toArray()));
             r.put(input, steps);
         });
         return r;
