@@ -14,7 +14,9 @@ import org.spikemesh.process.lib.CubaNeuron;
 import org.spikemesh.process.nir.NirImporter;
 import org.spikemesh.process.nir.NirInputs;
 import org.spikemesh.process.nir.NirModel;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The options of {@code spikemesh run} for NIR graphs ({@code --input}, {@code --dt}, {@code --reset}) and the
@@ -23,6 +25,9 @@ import picocli.CommandLine.Option;
  */
 final class NirOptions {
     private static final byte[] HDF5_SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     @Option(names = "--input", paramLabel = "FILE",
             description = "NIR only: input spikes, CSV 'step,input,index' (step 1-based, input = NIR Input node, index flat)")
@@ -58,11 +63,12 @@ final class NirOptions {
         CubaNeuron.Reset mode = reset == null ? CubaNeuron.Reset.ZERO : CubaNeuron.Reset.parse(reset);
         double step = dt == null ? NirImporter.Options.DEFAULT_DT : dt;
         NirModel m = NirImporter.load(file, new NirImporter.Options(step, mode, spikes));
+        java.io.PrintWriter err = mixee == null ? new java.io.PrintWriter(System.err, true) : mixee.commandLine().getErr();
         for (String w : m.warnings()) {
-            System.err.println("spikemesh run: warning: " + w);
+            err.println("spikemesh run: warning: " + w);
         }
         if (input == null) {
-            System.err.println("spikemesh run: warning: no --input; the Input nodes " + m.inputs().keySet() + " send no spikes");
+            err.println("spikemesh run: warning: no --input; the Input nodes " + m.inputs().keySet() + " send no spikes");
         }
         return m.network();
     }
