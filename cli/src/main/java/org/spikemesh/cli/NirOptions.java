@@ -1,11 +1,6 @@
 package org.spikemesh.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 import org.spikemesh.process.ModelException;
 import org.spikemesh.process.io.Network;
@@ -14,6 +9,7 @@ import org.spikemesh.process.lib.CubaNeuron;
 import org.spikemesh.process.nir.NirImporter;
 import org.spikemesh.process.nir.NirInputs;
 import org.spikemesh.process.nir.NirModel;
+import org.spikemesh.process.nir.NirReader;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,8 +20,6 @@ import picocli.CommandLine.Spec;
  * {@code *.nir}, is imported as NIR (docs/nir.md); anything else is loaded as spikemesh-network/1.
  */
 final class NirOptions {
-    private static final byte[] HDF5_SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
-
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
@@ -49,7 +43,7 @@ final class NirOptions {
      * @return the network
      */
     Network load(Path file, boolean saveWeights) {
-        if (!isNir(file)) {
+        if (!NirReader.looksLikeNir(file)) {
             if (input != null || dt != null || reset != null) {
                 throw new ModelException(file + ": --input, --dt and --reset are for NIR graphs (.nir); this is a"
                         + " network file, whose spikes and time step are in the file");
@@ -71,16 +65,5 @@ final class NirOptions {
             err.println("spikemesh run: warning: no --input; the Input nodes " + m.inputs().keySet() + " send no spikes");
         }
         return m.network();
-    }
-
-    static boolean isNir(Path file) {
-        if (file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".nir")) {
-            return true;
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return Arrays.equals(in.readNBytes(HDF5_SIGNATURE.length), HDF5_SIGNATURE);
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

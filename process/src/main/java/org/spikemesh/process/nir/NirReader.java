@@ -19,6 +19,8 @@ import org.spikemesh.process.ModelException;
  * layout. Plain, chunked and gzip-compressed datasets are read alike (by jHDF). Metadata groups are skipped.
  */
 public final class NirReader {
+    private static final byte[] HDF5_SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+
     private final String file;
 
     private NirReader(String file) {
@@ -66,6 +68,25 @@ public final class NirReader {
             throw e;
         } catch (RuntimeException e) {
             throw new ModelException(name + ": cannot read the HDF5 file: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Tells a NIR file from a network file before reading it: a name ending in {@code .nir} or a file that starts
+     * with the HDF5 signature.
+     *
+     * @param path a file
+     * @return true when it should be read as NIR
+     */
+    public static boolean looksLikeNir(Path path) {
+        Path name = path.getFileName();
+        if (name != null && name.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".nir")) {
+            return true;
+        }
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            return java.util.Arrays.equals(in.readNBytes(HDF5_SIGNATURE.length), HDF5_SIGNATURE);
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

@@ -81,6 +81,15 @@ class NirReaderTest {
     }
 
     @Test
+    void shouldTellNirFilesByNameOrHdf5Signature() throws IOException {
+        Path yaml = dir.resolve("net.yaml");
+        Files.writeString(yaml, "format: spikemesh-network/1\n");
+        assertTrue(NirReader.looksLikeNir(dir.resolve("absent.nir")));
+        assertTrue(NirReader.looksLikeNir(NirSamples.file("not_a_nir_graph.h5", dir)));
+        assertTrue(!NirReader.looksLikeNir(yaml));
+    }
+
+    @Test
     void shouldRejectAMissingFile() {
         Path p = dir.resolve("absent.nir");
         ModelException e = assertThrows(ModelException.class, () -> NirReader.read(p));
