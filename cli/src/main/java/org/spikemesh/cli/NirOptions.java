@@ -15,9 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The options of {@code spikemesh run} for NIR graphs ({@code --input}, {@code --dt}, {@code --reset}) and the
- * choice between a network file and a NIR file: a file that starts with the HDF5 signature, or is named
- * {@code *.nir}, is imported as NIR (docs/nir.md); anything else is loaded as spikemesh-network/1.
+ * The options of {@code spikemesh run} for NIR graphs ({@code --input}, {@code --dt}, {@code --reset},
+ * {@code --discretisation}) and the choice between a network file and a NIR file: a file that starts with the HDF5
+ * signature, or is named {@code *.nir}, is imported as NIR (docs/nir.md); anything else is loaded as
+ * spikemesh-network/1.
  */
 final class NirOptions {
     @Spec(Spec.Target.MIXEE)
@@ -35,6 +36,10 @@ final class NirOptions {
             description = "NIR only: zero (v <- v_reset, default) or subtract (v <- v - threshold)")
     String reset;
 
+    @Option(names = "--discretisation", paramLabel = "SCHEME",
+            description = "NIR only: euler (decay dt/tau, default) or exp (decay 1 - exp(-dt/tau))")
+    String discretisation;
+
     /**
      * Loads the network the user named.
      *
@@ -44,8 +49,8 @@ final class NirOptions {
      */
     Network load(Path file, boolean saveWeights) {
         if (!NirReader.looksLikeNir(file)) {
-            if (input != null || dt != null || reset != null) {
-                throw new ModelException(file + ": --input, --dt and --reset are for NIR graphs (.nir); this is a"
+            if (input != null || dt != null || reset != null || discretisation != null) {
+                throw new ModelException(file + ": --input, --dt, --reset and --discretisation are for NIR graphs (.nir); this is a"
                         + " network file, whose spikes and time step are in the file");
             }
             return NetworkFile.load(file);
@@ -56,7 +61,9 @@ final class NirOptions {
         Map<String, Map<Integer, int[]>> spikes = input == null ? Map.of() : NirInputs.load(input);
         CubaNeuron.Reset mode = reset == null ? CubaNeuron.Reset.ZERO : CubaNeuron.Reset.parse(reset);
         double step = dt == null ? NirImporter.Options.DEFAULT_DT : dt;
-        NirModel m = NirImporter.load(file, new NirImporter.Options(step, mode, spikes));
+        NirImporter.Discretisation scheme = discretisation == null ? NirImporter.Discretisation.EULER
+                : NirImporter.Discretisation.parse(discretisation);
+        NirModel m = NirImporter.load(file, new NirImporter.Options(step, mode, spikes, scheme));
         java.io.PrintWriter err = mixee == null ? new java.io.PrintWriter(System.err, true) : mixee.commandLine().getErr();
         for (String w : m.warnings()) {
             err.println("spikemesh run: warning: " + w);

@@ -83,7 +83,7 @@ class NirRunCommandTest {
         RunCommandTest.Result r = RunCommandTest.cli("run", yaml.toString(), "--dt", "1e-3", "--steps", "5", "--out",
                 dir.resolve("o").toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().strip().startsWith("spikemesh run: " + yaml + ": --input, --dt and --reset are for NIR graphs"),
+        assertTrue(r.err().strip().startsWith("spikemesh run: " + yaml + ": --input, --dt, --reset and --discretisation are for NIR graphs"),
                 r.err());
     }
 

@@ -56,14 +56,42 @@ public final class NirImporter {
     private static final String IDENTITY = "(port)";
     private static final long DENSE_LIMIT = 1L << 22;
 
+    /** How a time constant becomes a decay per step. */
+    public enum Discretisation {
+        /** Forward Euler: decay {@code dt / tau} (Norse, snnTorch, Lava); needs {@code dt <= tau}. */
+        EULER,
+        /** Exact for an input held over the step: decay {@code 1 - exp(-dt / tau)} (Nengo, the exact solution). */
+        EXP;
+
+        /** @return the name used on the command line */
+        public String tag() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /**
+         * @param text {@code euler} or {@code exp}
+         * @return the scheme
+         */
+        public static Discretisation parse(String text) {
+            for (Discretisation d : values()) {
+                if (d.tag().equals(text.trim().toLowerCase(java.util.Locale.ROOT))) {
+                    return d;
+                }
+            }
+            throw new ModelException("unknown discretisation '" + text + "': valid are euler, exp");
+        }
+    }
+
     /**
-     * How to import: the time step, the reset mode and the input spikes.
+     * How to import: the time step, the reset mode, the input spikes and the discretisation.
      *
      * @param dt time step in seconds (&gt; 0)
      * @param reset what a spike does to v
      * @param inputs NIR Input node name -&gt; flat neuron index -&gt; steps (1-based) at which it spikes
+     * @param discretisation how time constants become decays per step
      */
-    public record Options(double dt, CubaNeuron.Reset reset, Map<String, Map<Integer, int[]>> inputs) {
+    public record Options(double dt, CubaNeuron.Reset reset, Map<String, Map<Integer, int[]>> inputs,
+                          Discretisation discretisation) {
         /** The samples' time step, 1e-4 s. */
         public static final double DEFAULT_DT = 1e-4;
 
@@ -71,12 +99,25 @@ public final class NirImporter {
          * @param dt time step in seconds
          * @param reset reset mode
          * @param inputs input spikes by Input node
+         * @param discretisation Euler or exponential
          */
         public Options {
             if (!(dt > 0) || Double.isInfinite(dt)) {
                 throw new ModelException("dt must be a positive number of seconds, got " + dt);
             }
             inputs = Map.copyOf(inputs);
+            java.util.Objects.requireNonNull(discretisation, "discretisation");
+        }
+
+        /**
+         * Forward Euler.
+         *
+         * @param dt time step in seconds
+         * @param reset reset mode
+         * @param inputs input spikes by Input node
+         */
+        public Options(double dt, CubaNeuron.Reset reset, Map<String, Map<Integer, int[]>> inputs) {
+            this(dt, reset, inputs, Discretisation.EULER);
         }
 
         /** @return dt = 1e-4 s, reset zero, no input spikes */
@@ -952,7 +993,10 @@ public final class NirImporter {
         return b.build();
     }
 
-    /** @return dt / tau, checked to be in (0, 1] so that forward Euler does not diverge */
+    /**
+     * @return dt / tau (Euler), checked to be in (0, 1] so that forward Euler does not diverge, or
+     *         1 - exp(-dt / tau) (exp)
+     */
     private double[] decay(FlatNode n, String key, int size) {
         double[] tau = broadcast(n, key, n.node.number(key), size);
         double[] d = new double[size];
@@ -960,10 +1004,14 @@ public final class NirImporter {
             if (!(tau[i] > 0)) {
                 throw new ModelException(n.describe() + ": " + key + " = " + tau[i] + " s; time constants must be > 0");
             }
+            if (options.discretisation() == Discretisation.EXP) {
+                d[i] = -Math.expm1(-options.dt() / tau[i]);
+                continue;
+            }
             d[i] = options.dt() / tau[i];
             if (d[i] > 1) {
                 throw new ModelException(n.describe() + ": " + key + " = " + tau[i] + " s is shorter than dt = "
-                        + options.dt() + " s, where forward Euler diverges; choose --dt <= " + tau[i]);
+                        + options.dt() + " s, where forward Euler diverges; choose --dt <= " + tau[i] + " or --discretisation exp");
             }
         }
         return d;

@@ -295,6 +295,10 @@ class NirImporterTest {
                 List.of(e("in", "lif")), NirImporter.Options.defaults()));
         assertTrue(ex.getMessage().startsWith("mem.nir: node 'lif' (LIF): tau = 5.0E-5 s is shorter than dt = 1.0E-4 s"),
                 ex.getMessage());
+        NirModel exp = convert(nodes(input("in", 1), lif), List.of(e("in", "lif")),
+                new NirImporter.Options(DT, CubaNeuron.Reset.ZERO, Map.of(), NirImporter.Discretisation.EXP));
+        // 1 - exp(-1e-4 / 5e-5) = 1 - exp(-2)
+        assertEquals(1 - Math.exp(-2), ((CubaNeuron) process(exp, "lif")).dv().get(0), 1e-12);
     }
 
     @Test
