@@ -18,7 +18,6 @@ import org.spikemesh.process.Process;
 import org.spikemesh.process.ProcessGraph;
 import org.spikemesh.process.Var;
 import org.spikemesh.process.io.Network;
-import org.spikemesh.process.io.NetworkFile;
 import org.spikemesh.process.io.NetworkWriter;
 import org.spikemesh.simulator.RunConfig;
 import org.spikemesh.simulator.RunListener;
@@ -26,16 +25,20 @@ import org.spikemesh.simulator.chip.ChipEngine;
 import org.spikemesh.simulator.Simulation;
 import org.spikemesh.simulator.reference.ReferenceBackend;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code spikemesh run}: runs a network file and writes spikes, traces and a summary. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a network file (spikemesh-network/1) and write spikes.csv, PROCESS.VAR.csv and summary.json.")
+        description = "Run a network file (spikemesh-network/1) or a NIR graph and write spikes.csv, PROCESS.VAR.csv and summary.json.")
 public final class RunCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "NETWORK", description = "network file (YAML, spikemesh-network/1)")
+    @Parameters(index = "0", paramLabel = "NETWORK", description = "network file (YAML, spikemesh-network/1) or NIR graph (.nir)")
     Path network;
+
+    @Mixin
+    NirOptions nir = new NirOptions();
 
     @Option(names = "--steps", required = true, description = "number of time steps")
     int steps;
@@ -98,7 +101,7 @@ public final class RunCommand implements Callable<Integer> {
         if (nThreads < 1) {
             throw new IllegalArgumentException("--threads must be >= 1, got " + nThreads);
         }
-        Network net = NetworkFile.load(network);
+        Network net = nir.load(network, saveWeights != null);
         ProcessGraph source = net.graph();
         NumericModel m = model == null ? null : NumericModel.parse(model);
         NumericModel resolved = ReferenceBackend.resolveModel(source, m);

@@ -14,6 +14,7 @@ import org.spikemesh.process.Port;
 import org.spikemesh.process.Process;
 import org.spikemesh.process.ProcessGraph;
 import org.spikemesh.process.Var;
+import org.spikemesh.process.lib.CubaNeuron;
 import org.spikemesh.process.lib.LIF;
 import org.spikemesh.process.lib.PoissonSource;
 import org.spikemesh.process.lib.SpikeInput;
@@ -54,7 +55,8 @@ public final class ReferenceBackend implements Backend {
     }
 
     /**
-     * The arithmetic of a run: the requested one, else the one the network's LIFs declare, else fixed_pt.
+     * The arithmetic of a run: the requested one, else the one the network's LIFs declare (a {@link CubaNeuron}
+     * declares float_pt), else fixed_pt.
      *
      * @param graph network
      * @param requested requested model or null
@@ -66,10 +68,10 @@ public final class ReferenceBackend implements Backend {
         }
         NumericModel found = null;
         for (Process p : graph.processes()) {
-            if (p instanceof LIF && ((LIF) p).model() != null) {
-                NumericModel m = ((LIF) p).model();
+            NumericModel m = p instanceof LIF ? ((LIF) p).model() : p instanceof CubaNeuron ? NumericModel.FLOAT_PT : null;
+            if (m != null) {
                 if (found != null && found != m) {
-                    throw ModelException.of(p.name(), "model", "is " + m.tag() + " but another LIF is " + found.tag()
+                    throw ModelException.of(p.name(), "model", "is " + m.tag() + " but another neuron is " + found.tag()
                             + "; one run uses one arithmetic (choose with --model)");
                 }
                 found = m;
@@ -120,6 +122,10 @@ public final class ReferenceBackend implements Backend {
             LIF lif = (LIF) p;
             ActivationInPort in = activationIn(lif.aIn(), spikeOut, actOut, fixed);
             return fixed ? new LifFixedNode(lif, in) : new LifFloatNode(lif, in);
+        }
+        if (p instanceof CubaNeuron) {
+            CubaNeuron c = (CubaNeuron) p;
+            return new CubaNeuronFloatNode(c, activationIn(c.aIn(), spikeOut, actOut, fixed));
         }
         if (p instanceof Synapses) {
             Synapses s = (Synapses) p;

@@ -1,0 +1,76 @@
+package org.spikemesh.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.spikemesh.process.ModelException;
+import org.spikemesh.process.io.Network;
+import org.spikemesh.process.io.NetworkFile;
+import org.spikemesh.process.lib.CubaNeuron;
+import org.spikemesh.process.nir.NirImporter;
+import org.spikemesh.process.nir.NirInputs;
+import org.spikemesh.process.nir.NirModel;
+import org.spikemesh.process.nir.NirReader;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The options of {@code spikemesh run} for NIR graphs ({@code --input}, {@code --dt}, {@code --reset},
+ * {@code --discretisation}) and the choice between a network file and a NIR file: a file that starts with the HDF5
+ * signature, or is named {@code *.nir}, is imported as NIR (docs/nir.md); anything else is loaded as
+ * spikemesh-network/1.
+ */
+final class NirOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    @Option(names = "--input", paramLabel = "FILE",
+            description = "NIR only: input spikes, CSV 'step,input,index' (step 1-based, input = NIR Input node, index flat)")
+    Path input;
+
+    @Option(names = "--dt", paramLabel = "SECONDS",
+            description = "NIR only: time step used to discretise the graph (default 1e-4)")
+    Double dt;
+
+    @Option(names = "--reset", paramLabel = "MODE",
+            description = "NIR only: zero (v <- v_reset, default) or subtract (v <- v - threshold)")
+    String reset;
+
+    @Option(names = "--discretisation", paramLabel = "SCHEME",
+            description = "NIR only: euler (decay dt/tau, default) or exp (decay 1 - exp(-dt/tau))")
+    String discretisation;
+
+    /**
+     * Loads the network the user named.
+     *
+     * @param file a network file or a NIR file
+     * @param saveWeights true when the run is asked to write the network back
+     * @return the network
+     */
+    Network load(Path file, boolean saveWeights) {
+        if (!NirReader.looksLikeNir(file)) {
+            if (input != null || dt != null || reset != null || discretisation != null) {
+                throw new ModelException(file + ": --input, --dt, --reset and --discretisation are for NIR graphs (.nir); this is a"
+                        + " network file, whose spikes and time step are in the file");
+            }
+            return NetworkFile.load(file);
+        }
+        if (saveWeights) {
+            throw new ModelException(file + ": --save-weights writes spikemesh-network/1 files and is not available for NIR graphs");
+        }
+        Map<String, Map<Integer, int[]>> spikes = input == null ? Map.of() : NirInputs.load(input);
+        CubaNeuron.Reset mode = reset == null ? CubaNeuron.Reset.ZERO : CubaNeuron.Reset.parse(reset);
+        double step = dt == null ? NirImporter.Options.DEFAULT_DT : dt;
+        NirImporter.Discretisation scheme = discretisation == null ? NirImporter.Discretisation.EULER
+                : NirImporter.Discretisation.parse(discretisation);
+        NirModel m = NirImporter.load(file, new NirImporter.Options(step, mode, spikes, scheme));
+        java.io.PrintWriter err = mixee == null ? new java.io.PrintWriter(System.err, true) : mixee.commandLine().getErr();
+        for (String w : m.warnings()) {
+            err.println("spikemesh run: warning: " + w);
+        }
+        if (input == null) {
+            err.println("spikemesh run: warning: no --input; the Input nodes " + m.inputs().keySet() + " send no spikes");
+        }
+        return m.network();
+    }
+}
