@@ -12,7 +12,6 @@ import org.spikemesh.compiler.Compilation;
 import org.spikemesh.compiler.CompileOptions;
 import org.spikemesh.compiler.Compiler;
 import org.spikemesh.process.ProcessGraph;
-import org.spikemesh.process.io.NetworkFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,7 +21,7 @@ import picocli.CommandLine.Parameters;
         description = "Map a network onto a chip: partition, place, route; print the mapping report.")
 public final class MapCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "NETWORK", description = "network file (YAML, spikemesh-network/1)")
+    @Parameters(index = "0", paramLabel = "NETWORK", description = "network file (YAML, spikemesh-network/1) or NIR graph (.nir)")
     Path network;
 
     @Option(names = "--chip", required = true, paramLabel = "PRESET|FILE", description = "chip preset or chip file")
@@ -43,13 +42,16 @@ public final class MapCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "stack traces on errors")
     boolean verbose;
 
+    @picocli.CommandLine.Mixin
+    NirOptions nir = new NirOptions();
+
     @Override
     public Integer call() throws Exception {
         if (chips < 0) {
             throw new IllegalArgumentException("--chips must be >= 1, got " + chips);
         }
         ChipConfig cfg = ChipConfigs.presetOrFile(chip);
-        ProcessGraph graph = NetworkFile.load(network).graph();
+        ProcessGraph graph = nir.load(network, false).graph();
         Compilation c = Compiler.compile(graph, cfg, CompileOptions.defaults().withChips(chips).withSeed(seed));
         if (report != null) {
             Path abs = report.toAbsolutePath();

@@ -49,7 +49,7 @@ public final class Compiler {
         ChipProgram program = Emitter.emit(net, part, placement, target);
         long t4 = System.nanoTime();
         times.put("route_and_emit", (t4 - t3) / 1e6);
-        MappingReport report = MappingReport.of(net, part, placement, program, q.errors(), times);
+        MappingReport report = MappingReport.of(net, part, placement, program, q, times);
         return new Compilation(program, report, net, q.graph());
     }
 }

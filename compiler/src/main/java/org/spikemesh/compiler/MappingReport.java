@@ -17,16 +17,18 @@ import org.spikemesh.compiler.program.CoreProgram;
  * @param cores one row per mapped core
  * @param populations one row per population: block size and the limit that set it
  * @param quantisation per synapse group errors (empty for fixed-point networks)
+ * @param notes what the chip cannot represent exactly (float networks)
  * @param placement start, random, start and final costs, moves
  * @param traffic expected messages per step at one spike per neuron per step, hops and link loads
  * @param compileMs wall time per stage in ms
  */
 public record MappingReport(Map<String, Object> summary, List<Map<String, Object>> cores,
                             List<Map<String, Object>> populations, List<Quantiser.GroupError> quantisation,
+                            List<String> notes,
                             Map<String, Object> placement, Map<String, Object> traffic, Map<String, Double> compileMs) {
 
     static MappingReport of(FlatNetwork net, Partition part, Placement pl, ChipProgram program,
-                            List<Quantiser.GroupError> q, Map<String, Double> times) {
+                            Quantiser.Result q, Map<String, Double> times) {
         Core limits = program.chip().core();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("chip", program.chip().name());
@@ -71,7 +73,8 @@ public record MappingReport(Map<String, Object> summary, List<Map<String, Object
         placement.put("final_cost", pl.finalCost());
         placement.put("moves", pl.moves());
         placement.put("accepted", pl.accepted());
-        return new MappingReport(summary, cores, pops, q, placement, traffic(part.traffic(), program), times);
+        return new MappingReport(summary, cores, pops, q.errors(), q.notes(), placement,
+                traffic(part.traffic(), program), times);
     }
 
     private static Map<String, Object> traffic(Traffic t, ChipProgram program) {
@@ -148,6 +151,7 @@ public record MappingReport(Map<String, Object> summary, List<Map<String, Object
             qs.add(row);
         }
         m.put("quantisation", qs);
+        m.put("quantisation_notes", notes);
         m.put("placement", placement);
         m.put("traffic", traffic);
         m.put("compile_ms", compileMs);
@@ -183,6 +187,9 @@ public record MappingReport(Map<String, Object> summary, List<Map<String, Object
         sb.append(String.format("traffic: %.1f messages/step at unit rate, mean %.2f hops, busiest link %s carries %.1f%n",
                 (Double) traffic.get("messages_per_step"), (Double) traffic.get("mean_hops"), traffic.get("busiest_link"),
                 (Double) traffic.get("max_link_load")));
+        for (String n : notes) {
+            sb.append("quantisation: ").append(n).append(System.lineSeparator());
+        }
         sb.append("compile ms: ").append(compileMs).append(System.lineSeparator());
         return sb.toString();
     }

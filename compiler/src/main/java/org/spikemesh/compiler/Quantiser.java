@@ -11,6 +11,7 @@ import org.spikemesh.process.Process;
 import org.spikemesh.process.ProcessGraph;
 import org.spikemesh.process.fixed.FixedPoint;
 import org.spikemesh.process.fixed.SignMode;
+import org.spikemesh.process.lib.CubaNeuron;
 import org.spikemesh.process.lib.LIF;
 import org.spikemesh.process.lib.PoissonSource;
 import org.spikemesh.process.lib.Sparse;
@@ -35,6 +36,8 @@ import org.spikemesh.process.lib.Synapses;
 public final class Quantiser {
     private static final double V_TARGET = 1 << 21;
     private static final double W_MAX = 64.0 * 255 * (1 << 7);
+    /** Largest bias: a 12-bit mantissa with exponent 7. */
+    private static final double B_MAX = 4095.0 * (1 << 7);
 
     private Quantiser() {
     }
@@ -42,8 +45,9 @@ public final class Quantiser {
     /**
      * @param graph the fixed-point network (the input itself when it was fixed point already)
      * @param errors per synapse group (empty when nothing was converted)
+     * @param notes what the fixed-point chip cannot represent exactly, by population, and by how much
      */
-    public record Result(ProcessGraph graph, List<GroupError> errors) {
+    public record Result(ProcessGraph graph, List<GroupError> errors, List<String> notes) {
     }
 
     /**
@@ -65,10 +69,10 @@ public final class Quantiser {
     public static Result quantise(ProcessGraph graph) {
         boolean isFloat = false;
         for (Process p : graph.processes()) {
-            isFloat |= p instanceof LIF && ((LIF) p).model() == NumericModel.FLOAT_PT;
+            isFloat |= p instanceof LIF && ((LIF) p).model() == NumericModel.FLOAT_PT || p instanceof CubaNeuron;
         }
         if (!isFloat) {
-            return new Result(graph, List.of());
+            return new Result(graph, List.of(), List.of());
         }
         graph.validate(NumericModel.FLOAT_PT);
         return new Quantiser().convert(graph);
@@ -77,11 +81,15 @@ public final class Quantiser {
     private final Map<Process, Process> copies = new IdentityHashMap<>();
     private final Map<Process, Double> scale = new IdentityHashMap<>();
     private final List<GroupError> errors = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final Map<Process, Double> gain = new IdentityHashMap<>();
 
     private Result convert(ProcessGraph graph) {
         for (Process p : graph.processes()) {
-            if (p instanceof LIF) {
-                scale.put(p, scaleOf((LIF) p, graph));
+            if (p instanceof LIF || p instanceof CubaNeuron) {
+                gain.put(p, p instanceof CubaNeuron ? maxAbs(((CubaNeuron) p).uGain().get())
+                        * maxAbs(((CubaNeuron) p).vGain().get()) : 1.0);
+                scale.put(p, scaleOf(p, graph));
             }
         }
         List<Process> out = new ArrayList<>();
@@ -95,20 +103,43 @@ public final class Quantiser {
             Process to = copies.get(c.to().owner());
             from.outPort(c.from().name()).connect(to.inPort(c.to().name()));
         }
-        return new Result(ProcessGraph.of(out, graph.source() + " (quantised)"), List.copyOf(errors));
+        return new Result(ProcessGraph.of(out, graph.source() + " (quantised)"), List.copyOf(errors),
+                List.copyOf(notes));
     }
 
-    private double scaleOf(LIF lif, ProcessGraph graph) {
-        double vth = 0;
-        for (int i = 0; i < lif.size(); i++) {
-            vth = Math.max(vth, Math.abs(lif.vth().get(i)));
+    /** @return per neuron the constant added to v each step, in float units */
+    private static double[] biasV(Process p) {
+        if (p instanceof LIF) {
+            return ((LIF) p).biasMant().get();
         }
+        CubaNeuron f = (CubaNeuron) p;
+        double[] b = new double[f.size()];
+        for (int i = 0; i < b.length; i++) {
+            double dui = f.du().get(i);
+            b[i] = f.uGain().get(i) * f.vGain().get(i) * f.bias().get(i) / Math.max(dui, 1e-12)
+                    + f.dv().get(i) * f.vLeak().get(i);
+        }
+        return b;
+    }
+
+    private static double maxAbs(double[] x) {
+        double m = 0;
+        for (double v : x) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m;
+    }
+
+    private double scaleOf(Process p, ProcessGraph graph) {
+        double vth = maxAbs(p instanceof LIF ? ((LIF) p).vth().get() : ((CubaNeuron) p).vth().get());
         double s = vth > 0 ? V_TARGET / vth : V_TARGET;
-        for (Synapses g : groupsInto(lif, graph)) {
-            double wMax = 0;
-            for (double w : g.table().weight()) {
-                wMax = Math.max(wMax, Math.abs(w));
-            }
+        double g = gain.get(p);
+        double bias = maxAbs(biasV(p));
+        if (bias > 0) {
+            s = Math.min(s, B_MAX / bias);
+        }
+        for (Synapses syn : groupsInto(p, graph)) {
+            double wMax = maxAbs(syn.table().weight()) * g;
             if (wMax > 0) {
                 s = Math.min(s, W_MAX / wMax);
             }
@@ -116,10 +147,10 @@ public final class Quantiser {
         return s;
     }
 
-    private static List<Synapses> groupsInto(LIF lif, ProcessGraph graph) {
+    private static List<Synapses> groupsInto(Process p, ProcessGraph graph) {
         List<Synapses> r = new ArrayList<>();
         for (Connection c : graph.connections()) {
-            if (c.to() == lif.aIn() && c.from().owner() instanceof Synapses) {
+            if (c.to().owner() == p && c.from().owner() instanceof Synapses) {
                 r.add((Synapses) c.from().owner());
             }
         }
@@ -129,6 +160,9 @@ public final class Quantiser {
     private Process copy(Process p, ProcessGraph graph) {
         if (p instanceof LIF) {
             return lif((LIF) p);
+        }
+        if (p instanceof CubaNeuron) {
+            return cuba((CubaNeuron) p);
         }
         if (p instanceof Synapses) {
             return synapses((Synapses) p, graph);
@@ -161,7 +195,7 @@ public final class Quantiser {
             vth[i] = Math.min((1 << 17) - 1, Math.max(0, Math.round(s * f.vth().get(i) / 64)));
             double b = s * f.biasMant().get(i);
             int e = 0;
-            while (Math.abs(b) / (1 << e) > 4095 && e < 23) {
+            while (Math.abs(b) / (1 << e) > 4095 && e < 7) {
                 e++;
             }
             bm[i] = Math.round(b / (1 << e));
@@ -173,15 +207,76 @@ public final class Quantiser {
                 .biasMant(bm).biasExp(be).u(u).v(v).build();
     }
 
+    /**
+     * CubaNeuron ({@code u = u(1-du) + ug (a + bias)}, {@code v = v(1-dv) + dv vl + vg u}) as a Loihi LIF with
+     * {@code U = S vg u}: weights scaled by {@code S vg ug}, bias {@code S (vg ug bias / du + dv vl)} (exact when
+     * du = 1, else exact in the steady state of the current), threshold {@code S vth}. What cannot be represented
+     * (reset by subtraction, a non-zero reset value, per-neuron gains, no spikes) is noted with its size.
+     */
+    private LIF cuba(CubaNeuron f) {
+        double s = scale.get(f);
+        int n = f.size();
+        double g = gain.get(f);
+        double[] du = new double[n];
+        double[] dv = new double[n];
+        double[] vth = new double[n];
+        double[] bm = new double[n];
+        double[] be = new double[n];
+        double[] v = new double[n];
+        double[] u = new double[n];
+        boolean steadyOnly = false;
+        double gainSpread = 0;
+        for (int i = 0; i < n; i++) {
+            double dui = f.du().get(i);
+            double gi = f.uGain().get(i) * f.vGain().get(i);
+            gainSpread = Math.max(gainSpread, g == 0 ? 0 : Math.abs(gi - g) / Math.abs(g));
+            du[i] = Math.max(0, Math.min(4095, Math.round(4096 * dui) - 1));
+            dv[i] = Math.max(0, Math.min(4096, Math.round(4096 * f.dv().get(i))));
+            vth[i] = f.spiking() ? Math.min((1 << 17) - 1, Math.max(0, Math.round(s * f.vth().get(i) / 64)))
+                    : (1 << 17) - 1;
+            double biasV = biasV(f)[i];
+            steadyOnly |= dui < 1 && f.bias().get(i) != 0;
+            double b = s * biasV;
+            int e = 0;
+            while (Math.abs(b) / (1 << e) > 4095 && e < 7) {
+                e++;
+            }
+            bm[i] = Math.round(b / (1 << e));
+            be[i] = e;
+            v[i] = Math.round(s * f.v().get(i));
+            u[i] = Math.round(s * f.vGain().get(i) * f.u().get(i));
+        }
+        if (f.reset() == CubaNeuron.Reset.SUBTRACT) {
+            notes.add(f.name() + ": reset by subtraction becomes reset to zero on the chip (v loses up to one"
+                    + " threshold's excess per spike)");
+        }
+        if (maxAbs(f.vReset().get()) != 0) {
+            notes.add(f.name() + ": reset value " + maxAbs(f.vReset().get()) + " becomes 0 on the chip");
+        }
+        if (steadyOnly) {
+            notes.add(f.name() + ": a constant current with du < 1 is applied as a voltage bias: exact in the steady"
+                    + " state, the first 1/du steps differ");
+        }
+        if (gainSpread > 0) {
+            notes.add(f.name() + ": per-neuron gains differ by up to " + String.format("%.3g", gainSpread * 100)
+                    + " %; the chip uses one weight scale per population");
+        }
+        if (!f.spiking()) {
+            notes.add(f.name() + ": non-spiking readout mapped with the highest threshold (it never fires)");
+        }
+        return LIF.builder(f.name()).shape(f.aIn().shape()).model(NumericModel.FIXED_PT).du(du).dv(dv).vth(vth)
+                .biasMant(bm).biasExp(be).u(u).v(v).build();
+    }
+
     private Process synapses(Synapses g, ProcessGraph graph) {
         SynapseTable t = g.table();
-        LIF target = null;
+        Process target = null;
         for (Connection c : graph.connections()) {
-            if (c.from() == g.aOut() && c.to().owner() instanceof LIF) {
-                target = (LIF) c.to().owner();
+            if (c.from() == g.aOut() && (c.to().owner() instanceof LIF || c.to().owner() instanceof CubaNeuron)) {
+                target = c.to().owner();
             }
         }
-        double s = target == null ? 1.0 : scale.get(target);
+        double s = target == null ? 1.0 : scale.get(target) * gain.get(target);
         double[] x = new double[t.size()];
         double xMax = 0;
         boolean pos = false;

@@ -216,4 +216,67 @@ class CompilerTest {
         assertEquals(1023, q.du().get(0), "round(4096 * 0.25) - 1");
         assertEquals(0, q.dv().get(0));
     }
+
+    @Test
+    void shouldQuantiseACubaNeuronByFoldingItsGainsIntoTheWeights() {
+        // u = u(1 - 1) + ug (a + bias) with ug = 2, v = v(1 - 0.25) + 0.25 * vl + vg u with vg = 0.5, vth 1, bias 0.1,
+        // vl 0.2. Gain g = ug vg = 1; S = min(2^21 / 1, 64*255*2^7 / (1 * 0.5), 4095 * 2^7 / (0.1 + 0.05)) = 2^21.
+        // Weight 0.5 -> S g 0.5 / 64 = 16384 units: exponent 7, mantissa 128. Bias in v per step:
+        // S (g bias / du + dv vl) = 2^21 * 0.15 = 314572.8 -> exponent 7 (314572.8 / 128 = 2457.6 -> 2458).
+        SpikeInput in = SpikeInput.of("in", new int[]{1}, java.util.Map.of(0, new int[]{1}));
+        Dense d = Dense.of("w", new double[][]{{0.5}}, 8, 0, null);
+        org.spikemesh.process.lib.CubaNeuron n = org.spikemesh.process.lib.CubaNeuron.builder("cn").shape(1).du(1)
+                .dv(0.25).uGain(2).vGain(0.5).bias(0.1).vLeak(0.2).vth(1).build();
+        in.sOut().connect(d.sIn());
+        d.aOut().connect(n.aIn());
+        Compilation c = Compiler.compile(ProcessGraph.of(in, d, n), LOIHI, CompileOptions.defaults());
+        Quantiser.GroupError e = c.report().quantisation().get(0);
+        assertEquals(7, e.weightExp());
+        assertEquals(0.0, e.maxRelativeError(), 1e-12);
+        LIF q = (LIF) c.graph().process("cn");
+        assertEquals(32768, q.vth().get(0));
+        assertEquals(2458, q.biasMant().get(0));
+        assertEquals(7, q.biasExp().get(0));
+        assertEquals(4095, q.du().get(0), "round(4096 * 1) - 1");
+        assertEquals(1024, q.dv().get(0));
+        assertTrue(c.report().notes().isEmpty(), String.valueOf(c.report().notes()));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void shouldKeepEveryQuantisedWeightWithinItsDocumentedBound(long seed) {
+        // bound (docs/compiler.md): rounding to the mantissa costs at most half a unit of 2^exp; mixed sign mode
+        // truncates the lowest bit as well, at most one more unit. So |w_q - x| <= 0.5 * 2^exp (one sign) or
+        // 1.5 * 2^exp (mixed), where x = S w / 64 is the exact value in activation units.
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        int nIn = 20;
+        int nOut = 10;
+        boolean mixed = r.nextBoolean();
+        double[][] w = new double[nOut][nIn];
+        for (double[] row : w) {
+            for (int i = 0; i < nIn; i++) {
+                row[i] = (mixed ? r.nextDouble(-1, 1) : r.nextDouble(0, 1)) * Math.pow(10, r.nextInt(-3, 2));
+            }
+        }
+        SpikeInput in = SpikeInput.of("in", new int[]{nIn}, java.util.Map.of(0, new int[]{1}));
+        Dense d = Dense.of("w", w, 8, 0, null);
+        LIF lif = LIF.builder("pop").shape(nOut).model(NumericModel.FLOAT_PT).du(0.1).dv(0.1)
+                .vth(r.nextDouble(0.1, 10)).build();
+        in.sOut().connect(d.sIn());
+        d.aOut().connect(lif.aIn());
+        Compilation c = Compiler.compile(ProcessGraph.of(in, d, lif), LOIHI, CompileOptions.defaults());
+        Quantiser.GroupError e = c.report().quantisation().get(0);
+        org.spikemesh.process.lib.Synapses q = (org.spikemesh.process.lib.Synapses) c.graph().process("w");
+        int[] prepared = q.preparedWeights();
+        org.spikemesh.process.lib.SynapseTable t = q.table();
+        double unit = Math.pow(2, e.weightExp());
+        double bound = (mixed ? 1.5 : 0.5) * unit;
+        for (int i = 0; i < t.numInputs(); i++) {
+            for (int k = t.rowStart()[i]; k < t.rowStart()[i + 1]; k++) {
+                double x = e.scale() * w[t.post()[k]][i] / 64;
+                assertTrue(Math.abs(prepared[k] * unit - x) <= bound + 1e-9,
+                        "weight " + w[t.post()[k]][i] + ": " + prepared[k] * unit + " vs " + x);
+            }
+        }
+    }
 }
