@@ -64,6 +64,8 @@ public final class BenchCommand implements Runnable {
                 }
             }
             double[] secs = new double[repeat];
+            double[] synapseSecs = new double[repeat];
+            double[] neuronSecs = new double[repeat];
             long events = 0;
             long spikes = 0;
             for (int rep = 0; rep < repeat; rep++) {
@@ -78,7 +80,10 @@ public final class BenchCommand implements Runnable {
                     }
                 };
                 ProcessGraph fresh = Cuba.build(neurons, seed).graph();
-                try (Simulation sim = Simulation.reference(fresh, RunConfig.defaults().listener(count));
+                org.spikemesh.simulator.reference.ReferenceBackend backend =
+                        new org.spikemesh.simulator.reference.ReferenceBackend(fresh, RunConfig.defaults().listener(count));
+                backend.timePhases(true);
+                try (Simulation sim = new Simulation(backend);
                      Progress bar = Progress.start("cuba " + neurons + " rep " + (rep + 1), steps, "steps", quiet)) {
                     long s = System.nanoTime();
                     int chunk = Math.max(1, steps / 100);
@@ -89,10 +94,16 @@ public final class BenchCommand implements Runnable {
                     secs[rep] = (System.nanoTime() - s) / 1e9;
                 }
                 spikes = counts[0];
+                synapseSecs[rep] = backend.synapseNanos() / 1e9;
+                neuronSecs[rep] = backend.neuronNanos() / 1e9;
                 events = counts[1];
             }
             java.util.Arrays.sort(secs);
             double med = secs[repeat / 2];
+            java.util.Arrays.sort(synapseSecs);
+            java.util.Arrays.sort(neuronSecs);
+            synapseSecs[0] = synapseSecs[repeat / 2];
+            neuronSecs[0] = neuronSecs[repeat / 2];
             double neuronSteps = (double) neurons * steps;
             double rateHz = spikes / (double) neurons / (steps * 1e-4);
             System.out.printf(Locale.ROOT, "CUBA N=%d, %d steps, %d synapses (build %.2f s), reference backend, 1 thread%n",
@@ -102,6 +113,9 @@ public final class BenchCommand implements Runnable {
             System.out.printf(Locale.ROOT, "  %.1f M neuron-steps/s, %.2f ns per neuron-step%n",
                     neuronSteps / med / 1e6, med * 1e9 / neuronSteps);
             System.out.printf(Locale.ROOT, "  synaptic tables: 6 bytes per synapse (int32 target + int16 weight)%n");
+            System.out.printf(Locale.ROOT, "  phases (medians, timed apart): neurons %.3f s (%.1f M neuron-steps/s),"
+                    + " synaptic delivery %.3f s (%.1f M events/s of delivery alone)%n", neuronSecs[0],
+                    neuronSteps / neuronSecs[0] / 1e6, synapseSecs[0], events / synapseSecs[0] / 1e6);
             System.out.printf(Locale.ROOT, "  %.1f M events/s%n", events / med / 1e6);
             return 0;
         }
