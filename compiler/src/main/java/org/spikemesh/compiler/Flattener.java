@@ -38,6 +38,10 @@ public final class Flattener {
                 Population pop = new Population(populations.size(), p, p.outPorts().values().iterator().next().size());
                 populations.add(pop);
                 pops.put(p, pop);
+            } else if (p instanceof org.spikemesh.process.lib.VarMonitor
+                    || p instanceof org.spikemesh.process.lib.VarWriter) {
+                throw new MappingException(p.name() + ": " + p.type() + " reads or writes Vars between steps through a"
+                        + " RefPort, which the chip engine does not run yet; use the reference backend, or --record");
             } else if (!(p instanceof Synapses)) {
                 throw new MappingException(p.name() + ": process type " + p.type()
                         + " has no chip mapping; the compiler maps LIF, Dense, Sparse, DelayDense, SpikeInput and PoissonSource");

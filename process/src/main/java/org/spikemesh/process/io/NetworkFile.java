@@ -20,6 +20,7 @@ import org.spikemesh.process.ModelException;
 import org.spikemesh.process.NumericModel;
 import org.spikemesh.process.OutPort;
 import org.spikemesh.process.Process;
+import org.spikemesh.process.RefPort;
 import org.spikemesh.process.lib.Composite;
 import org.spikemesh.process.lib.DelayDense;
 import org.spikemesh.process.lib.Dense;
@@ -27,6 +28,8 @@ import org.spikemesh.process.lib.LIF;
 import org.spikemesh.process.lib.PoissonSource;
 import org.spikemesh.process.lib.Sparse;
 import org.spikemesh.process.lib.SpikeInput;
+import org.spikemesh.process.lib.VarMonitor;
+import org.spikemesh.process.lib.VarWriter;
 import org.spikemesh.process.fixed.SignMode;
 
 /**
@@ -50,6 +53,8 @@ public final class NetworkFile {
         TYPE_FIELDS.put(SpikeInput.TYPE, List.of("name", "type", "shape", "spikes"));
         TYPE_FIELDS.put(PoissonSource.TYPE, List.of("name", "type", "shape", "rate", "seed"));
         TYPE_FIELDS.put(Composite.TYPE, List.of("name", "type", "processes", "connections", "ports"));
+        TYPE_FIELDS.put(VarMonitor.TYPE, List.of("name", "type", "shape", "target", "num_steps"));
+        TYPE_FIELDS.put(VarWriter.TYPE, List.of("name", "type", "shape", "target", "writes"));
     }
 
     private final String file;
@@ -122,6 +127,9 @@ public final class NetworkFile {
         Map<String, Process> byName = new LinkedHashMap<>();
         List<Process> procs = processes(top.required("processes"), byName, null);
         List<Connection> conns = connections(top.raw("connections"), byName, "connections");
+        for (Map.Entry<RefPort, String> e : pendingTargets.entrySet()) {
+            connectTarget(e.getKey(), e.getValue(), byName);
+        }
         top.done(TOP_FIELDS);
         return new Network(procs, conns, file);
     }
@@ -188,9 +196,74 @@ public final class NetworkFile {
                         ? missing(f, "rate") : f.numbers("rate", null), f.optionalLong("seed"));
             case Composite.TYPE:
                 return composite(name, f);
+            case VarMonitor.TYPE: {
+                VarMonitor m = VarMonitor.of(name, f.ints("shape"), f.integer("num_steps", 0));
+                pendingTargets.put(m.ref(), f.string("target"));
+                return m;
+            }
+            case VarWriter.TYPE: {
+                VarWriter w = VarWriter.of(name, f.ints("shape"), writes(f));
+                pendingTargets.put(w.ref(), f.string("target"));
+                return w;
+            }
             default:
                 throw new IllegalStateException(type);
         }
+    }
+
+    private final Map<RefPort, String> pendingTargets = new LinkedHashMap<>();
+
+    private static void connectTarget(RefPort ref, String target, Map<String, Process> byName) {
+        String at = "process '" + ref.owner().name() + "' (" + ref.owner().type() + "): field 'target'";
+        int dot = target.lastIndexOf('.');
+        if (dot <= 0) {
+            throw new ModelException(at + ": '" + target + "' is not PROCESS.VAR, e.g. lif1.v");
+        }
+        Process p = byName.get(target.substring(0, dot));
+        if (p == null) {
+            throw new ModelException(at + ": no process '" + target.substring(0, dot) + "'; processes are "
+                    + String.join(", ", byName.keySet()));
+        }
+        org.spikemesh.process.Var v = p.vars().get(target.substring(dot + 1));
+        if (v == null) {
+            throw new ModelException(at + ": process '" + p.name() + "' has no Var '" + target.substring(dot + 1)
+                    + "'; its Vars are " + String.join(", ", p.vars().keySet()));
+        }
+        try {
+            ref.connectVar(v);
+        } catch (ModelException e) {
+            throw new ModelException(at + ": " + e.getMessage());
+        }
+    }
+
+    private static Map<Integer, double[]> writes(Fields f) {
+        Map<Integer, double[]> out = new LinkedHashMap<>();
+        JsonNode w = f.required("writes");
+        if (!w.isObject()) {
+            throw f.error("writes", "must be a mapping step -> values, e.g. {10: [0, 0, 0]} or {10: 0}");
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = w.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            int step;
+            try {
+                step = Integer.parseInt(e.getKey().trim());
+            } catch (NumberFormatException ex) {
+                throw f.error("writes", "key '" + e.getKey() + "' is not a step");
+            }
+            JsonNode v = e.getValue();
+            double[] vals;
+            if (v.isArray()) {
+                vals = new double[v.size()];
+                for (int i = 0; i < vals.length; i++) {
+                    vals[i] = f.number(v.get(i), "writes");
+                }
+            } else {
+                vals = new double[]{f.number(v, "writes")};
+            }
+            out.put(step, vals);
+        }
+        return out;
     }
 
     private static double[] missing(Fields f, String field) {

@@ -20,6 +20,8 @@ import org.spikemesh.process.lib.LIF;
 import org.spikemesh.process.lib.PoissonSource;
 import org.spikemesh.process.lib.Sparse;
 import org.spikemesh.process.lib.SpikeInput;
+import org.spikemesh.process.lib.VarMonitor;
+import org.spikemesh.process.lib.VarWriter;
 import org.spikemesh.process.lib.SynapseTable;
 import org.spikemesh.process.lib.Synapses;
 
@@ -146,6 +148,26 @@ public final class NetworkWriter {
             if (s.seed() != null) {
                 sb.append(", seed: ").append(s.seed());
             }
+        } else if (p instanceof VarMonitor) {
+            VarMonitor m = (VarMonitor) p;
+            sb.append(", shape: ").append(ints(m.ref().target() == null ? new int[]{m.data().shape()[1]}
+                    : m.ref().target().var().shape())).append(", target: ").append(target(m.ref()))
+                    .append(", num_steps: ").append(m.numSteps());
+        } else if (p instanceof VarWriter) {
+            VarWriter w = (VarWriter) p;
+            sb.append(", shape: ").append(ints(w.ref().target().var().shape())).append(", target: ")
+                    .append(target(w.ref())).append(", writes: {");
+            boolean first = true;
+            for (Map.Entry<Integer, double[]> e : w.writes().entrySet()) {
+                sb.append(first ? "" : ", ").append(e.getKey()).append(": [");
+                double[] v = e.getValue();
+                for (int i = 0; i < v.length; i++) {
+                    sb.append(i == 0 ? "" : ", ").append(num(v[i]));
+                }
+                sb.append("]");
+                first = false;
+            }
+            sb.append("}");
         } else if (p instanceof Composite) {
             composite(sb, (Composite) p, indent);
             return;
@@ -229,6 +251,14 @@ public final class NetworkWriter {
             sb.append("]");
         }
         return sb.append("]").toString();
+    }
+
+    private static String target(org.spikemesh.process.RefPort r) {
+        if (r.target() == null) {
+            throw new org.spikemesh.process.ModelException("process '" + r.owner().name() + "': RefPort " + r.name()
+                    + " is not connected; a network file names its target as PROCESS.VAR");
+        }
+        return r.target().var().qualifiedName();
     }
 
     private static String ints(int[] a) {

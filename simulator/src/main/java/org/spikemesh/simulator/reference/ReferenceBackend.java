@@ -13,12 +13,15 @@ import org.spikemesh.process.OutPort;
 import org.spikemesh.process.Port;
 import org.spikemesh.process.Process;
 import org.spikemesh.process.ProcessGraph;
+import org.spikemesh.process.RefPort;
 import org.spikemesh.process.Var;
 import org.spikemesh.process.lib.CubaNeuron;
 import org.spikemesh.process.lib.LIF;
 import org.spikemesh.process.lib.PoissonSource;
 import org.spikemesh.process.lib.SpikeInput;
 import org.spikemesh.process.lib.Synapses;
+import org.spikemesh.process.lib.VarMonitor;
+import org.spikemesh.process.lib.VarWriter;
 import org.spikemesh.simulator.Backend;
 import org.spikemesh.simulator.RunConfig;
 import org.spikemesh.simulator.RunListener;
@@ -26,7 +29,8 @@ import org.spikemesh.simulator.RunListener;
 /**
  * Runs a {@link ProcessGraph} directly, one thread, step by step with Lava's semantics: at step t every delay
  * element (Dense, Sparse, DelayDense) first sends what it accumulated at t-1, then sources and neurons update in
- * dependency order, then the delay elements take in the spikes of step t. Probes are read after the step.
+ * dependency order, then the delay elements take in the spikes of step t. Probes are read after the step; then
+ * RefPort reads ({@link VarMonitor}) and writes ({@link VarWriter}) are applied, in that order.
  */
 public final class ReferenceBackend implements Backend {
     private final ProcessGraph graph;
@@ -35,6 +39,8 @@ public final class ReferenceBackend implements Backend {
     private final List<Node> ordered = new ArrayList<>();
     private final Map<Process, Node> nodes = new IdentityHashMap<>();
     private final List<Node> spiking = new ArrayList<>();
+    private final List<Process> monitors = new ArrayList<>();
+    private final List<Process> writers = new ArrayList<>();
     private final List<Var> probes;
     private final List<RunListener> listeners;
     private final boolean recordSpikes;
@@ -102,6 +108,14 @@ public final class ReferenceBackend implements Backend {
         // sources and neurons first create their own spike buffers; delay elements read them
         List<Process> order = graph.schedule();
         for (Process p : order) {
+            if (p instanceof VarMonitor || p instanceof VarWriter) {
+                RefPort r = p.refPorts().get("ref");
+                if (r.target() == null) {
+                    throw ModelException.of(p.name(), "ref", "is not connected to a Var (give 'target: PROCESS.VAR')");
+                }
+                (p instanceof VarMonitor ? monitors : writers).add(p);
+                continue;
+            }
             Node n = create(p, fixed, seed, spikeOut, actOut);
             nodes.put(p, n);
             ordered.add(n);
@@ -233,6 +247,24 @@ public final class ReferenceBackend implements Backend {
         }
         if (!listeners.isEmpty()) {
             report(t);
+        }
+        if (!monitors.isEmpty() || !writers.isEmpty()) {
+            applyRefPorts(t);
+        }
+    }
+
+    /** RefPort reads (monitors) then writes (writers), between step t and t+1. */
+    private void applyRefPorts(int t) {
+        for (Process p : monitors) {
+            VarMonitor m = (VarMonitor) p;
+            m.record(t, read(m.ref().target().var()));
+        }
+        for (Process p : writers) {
+            VarWriter w = (VarWriter) p;
+            double[] v = w.valuesAfter(t);
+            if (v != null) {
+                write(w.ref().target().var(), v);
+            }
         }
     }
 
