@@ -26,7 +26,8 @@ public final class Emitter {
     private final int[] axonCount;
     private final int[] synCount;
     private final int[][] routeCount;
-    private final int[][] slotOf;
+    private final int[] slotScratch;
+    private int scratchBlock = -1;
     private final int[] slots;
     private final int[][] slotDest;
     private final int[][] laneGroups;
@@ -39,7 +40,8 @@ public final class Emitter {
         this.axonCount = new int[nb];
         this.synCount = new int[nb];
         this.routeCount = new int[nb][];
-        this.slotOf = new int[nb][];
+        this.slotScratch = new int[nb];
+        Arrays.fill(slotScratch, -1);
         this.slots = new int[nb];
         this.slotDest = new int[nb][];
         this.laneGroups = new int[nb][];
@@ -96,16 +98,30 @@ public final class Emitter {
         return new ChipProgram(chip, List.copyOf(cores), routes.tilesX(), routes.tilesY(), tx, ty, tilesInUse);
     }
 
+    /**
+     * The routing-table slot of destination block b in source block a's table, creating it on first use. One dense
+     * scratch map serves the source block being visited (neurons of a block are consecutive, so each pass visits each
+     * block once per synapse group): switching blocks clears the old block's entries and loads the new one's.
+     */
     private int slot(int a, int b) {
-        if (slotOf[a] == null) {
-            slotOf[a] = new int[nb];
-            Arrays.fill(slotOf[a], -1);
-            slotDest[a] = new int[4];
+        if (a != scratchBlock) {
+            if (scratchBlock >= 0) {
+                for (int k = 0; k < slots[scratchBlock]; k++) {
+                    slotScratch[slotDest[scratchBlock][k]] = -1;
+                }
+            }
+            scratchBlock = a;
+            if (slotDest[a] == null) {
+                slotDest[a] = new int[4];
+            }
+            for (int k = 0; k < slots[a]; k++) {
+                slotScratch[slotDest[a][k]] = k;
+            }
         }
-        int s = slotOf[a][b];
+        int s = slotScratch[b];
         if (s < 0) {
             s = slots[a]++;
-            slotOf[a][b] = s;
+            slotScratch[b] = s;
             if (s == slotDest[a].length) {
                 slotDest[a] = Arrays.copyOf(slotDest[a], s * 2);
             }
@@ -298,7 +314,7 @@ public final class Emitter {
                         if (lane[b] != null) {
                             lane[b][axon] = (byte) laneNo;
                         }
-                        filledRoutes[a][routeFill[a][li]++] = slotOf[a][b] << RouteTable.AXON_BITS | axon;
+                        filledRoutes[a][routeFill[a][li]++] = slot(a, b) << RouteTable.AXON_BITS | axon;
                     }
                     int b = fq + bl;
                     int at = cursor[bl]++;

@@ -124,6 +124,7 @@ public record MappingReport(Map<String, Object> summary, List<Map<String, Object
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rate_assumed", "one spike per neuron per step unless measured rates were given");
+        m.put("placement_graph_kept_share", t.keptShare());
         m.put("messages_per_step", messages);
         m.put("traffic_x_hops", hops);
         m.put("mean_hops", messages == 0 ? 0 : hops / messages);

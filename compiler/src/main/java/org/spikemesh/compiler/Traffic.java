@@ -10,8 +10,11 @@ package org.spikemesh.compiler;
  * @param weight expected messages per step between the two blocks
  * @param directedKeys directed pairs {@code from * blocks + to}, sorted by source
  * @param directedWeight expected messages per step of each directed pair
+ * @param keptShare share of the expected traffic kept in this graph (below 1 when a block's lightest destinations
+ *                  were dropped to keep the placement graph small)
  */
-public record Traffic(int[] start, int[] to, double[] weight, long[] directedKeys, double[] directedWeight) {
+public record Traffic(int[] start, int[] to, double[] weight, long[] directedKeys, double[] directedWeight,
+                      double keptShare) {
     /** @return number of blocks */
     public int blocks() {
         return start.length - 1;
