@@ -128,11 +128,11 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         Map<String, Object> summary = new LinkedHashMap<>();
-        Thread main = Thread.currentThread();
+        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
         Thread onCtrlC = new Thread(() -> {
             interrupted = true;
             try {
-                main.join(10_000);
+                written.await(30, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -195,6 +195,7 @@ public final class RunCommand implements Callable<Integer> {
                     .writeValue(dir.staging().resolve("summary.json").toFile(), summary);
             dir.commit();
         } finally {
+            written.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(onCtrlC);
             } catch (IllegalStateException shuttingDown) {

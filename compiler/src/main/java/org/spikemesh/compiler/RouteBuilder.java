@@ -9,26 +9,51 @@ import org.spikemesh.chip.CoreCoord;
  * contention-free latency; the engine counts link loads from the same XY spans.
  */
 public final class RouteBuilder {
-    private final ChipConfig chip;
-    private final int[] coreOfBlock;
+    private final int[] x;
+    private final int[] y;
+    private final int[] cx;
+    private final int[] cy;
+    private final int tilesX;
+    private final int tilesY;
+    private final double within;
+    private final double ewNs;
+    private final double nsNs;
+    private final double chipNs;
 
     /**
      * @param chip the chip
      * @param coreOfBlock placement
      */
     public RouteBuilder(ChipConfig chip, int[] coreOfBlock) {
-        this.chip = chip;
-        this.coreOfBlock = coreOfBlock;
+        int n = coreOfBlock.length;
+        this.x = new int[n];
+        this.y = new int[n];
+        this.cx = new int[n];
+        this.cy = new int[n];
+        int gx = chip.mesh().chipGridX();
+        for (int b = 0; b < n; b++) {
+            CoreCoord c = chip.coord(coreOfBlock[b]);
+            cx[b] = c.chip() % gx;
+            cy[b] = c.chip() / gx;
+            x[b] = cx[b] * chip.mesh().tilesX() + c.tileX();
+            y[b] = cy[b] * chip.mesh().tilesY() + c.tileY();
+        }
+        this.tilesX = gx * chip.mesh().tilesX();
+        this.tilesY = chip.mesh().chipGridY() * chip.mesh().tilesY();
+        this.within = chip.router().withinTileSpike().timeNs();
+        this.ewNs = chip.router().hopEastWest().timeNs();
+        this.nsNs = chip.router().hopNorthSouth().timeNs();
+        this.chipNs = chip.router().interChip().timeNs();
     }
 
     /** @return tiles along x of the whole system */
     public int tilesX() {
-        return chip.mesh().chipGridX() * chip.mesh().tilesX();
+        return tilesX;
     }
 
     /** @return tiles along y of the whole system */
     public int tilesY() {
-        return chip.mesh().chipGridY() * chip.mesh().tilesY();
+        return tilesY;
     }
 
     /**
@@ -36,8 +61,7 @@ public final class RouteBuilder {
      * @return global tile x of its core
      */
     public int tileX(int block) {
-        CoreCoord c = chip.coord(coreOfBlock[block]);
-        return (c.chip() % chip.mesh().chipGridX()) * chip.mesh().tilesX() + c.tileX();
+        return x[block];
     }
 
     /**
@@ -45,8 +69,7 @@ public final class RouteBuilder {
      * @return global tile y of its core
      */
     public int tileY(int block) {
-        CoreCoord c = chip.coord(coreOfBlock[block]);
-        return (c.chip() / chip.mesh().chipGridX()) * chip.mesh().tilesY() + c.tileY();
+        return y[block];
     }
 
     /**
@@ -55,7 +78,7 @@ public final class RouteBuilder {
      * @return hops along x on the XY route
      */
     public int hopsEastWest(int a, int b) {
-        return chip.hopsEastWest(coreOfBlock[a], coreOfBlock[b]);
+        return Math.abs(x[a] - x[b]);
     }
 
     /**
@@ -64,7 +87,7 @@ public final class RouteBuilder {
      * @return hops along y
      */
     public int hopsNorthSouth(int a, int b) {
-        return chip.hopsNorthSouth(coreOfBlock[a], coreOfBlock[b]);
+        return Math.abs(y[a] - y[b]);
     }
 
     /**
@@ -73,15 +96,21 @@ public final class RouteBuilder {
      * @return chip-to-chip links crossed
      */
     public int chipCrossings(int a, int b) {
-        return chip.chipCrossings(coreOfBlock[a], coreOfBlock[b]);
+        return Math.abs(cx[a] - cx[b]) + Math.abs(cy[a] - cy[b]);
     }
 
     /**
+     * Contention-free latency, as {@link ChipConfig#messageLatencyNs}: within-tile cost when both share a tile, else
+     * hops by direction plus chip crossings.
+     *
      * @param a source block
      * @param b destination block
-     * @return contention-free latency in whole ns
+     * @return latency in whole ns
      */
     public int latencyNs(int a, int b) {
-        return (int) Math.round(chip.messageLatencyNs(coreOfBlock[a], coreOfBlock[b]));
+        int ew = hopsEastWest(a, b);
+        int ns = hopsNorthSouth(a, b);
+        double t = ew + ns == 0 ? within : ew * ewNs + ns * nsNs + chipCrossings(a, b) * chipNs;
+        return (int) Math.round(t);
     }
 }
