@@ -46,14 +46,18 @@ public final class BenchCompile implements Callable<Integer> {
             long t0 = System.nanoTime();
             ProcessGraph g = Cuba.build(n, seed, exc, fanIn - exc).graph();
             double buildS = (System.nanoTime() - t0) / 1e9;
+            long buildPeak = peakHeap();
+            resetPeaks();
+            long networkHeap = usedHeap();
             long t1 = System.nanoTime();
             Compilation c = Compiler.compile(g, cfg, CompileOptions.defaults().withChips(Compiler.AUTO_CHIPS).withSeed(seed));
             double compileS = (System.nanoTime() - t1) / 1e9;
             Map<String, Object> pl = c.report().placement();
             System.out.printf(Locale.ROOT, "N=%d, %d synapses: %d cores on %d x %s; network built in %.2f s, compiled in"
-                            + " %.2f s %s; peak heap %.0f MB%n", n, c.program().synapses(), c.program().cores().size(),
+                            + " %.2f s %s; peak heap %.0f MB building the network, %.0f MB compiling (the network itself"
+                            + " holds %.0f MB of it)%n", n, c.program().synapses(), c.program().cores().size(),
                     c.program().chip().mesh().chips(), cfg.name(), buildS, compileS, c.report().compileMs(),
-                    peakHeap() / 1e6);
+                    buildPeak / 1e6, peakHeap() / 1e6, networkHeap / 1e6);
             System.out.printf(Locale.ROOT, "  placement (%s start): traffic x distance random %.4g, start %.4g, after %s"
                             + " moves %.4g (%.1f%% of random)%n", pl.get("start"), (Double) pl.get("random_cost"),
                     (Double) pl.get("start_cost"), pl.get("moves"), (Double) pl.get("final_cost"),
@@ -69,6 +73,16 @@ public final class BenchCompile implements Callable<Integer> {
                 p.resetPeakUsage();
             }
         }
+    }
+
+    private static long usedHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) {
+                sum += p.getUsage().getUsed();
+            }
+        }
+        return sum;
     }
 
     private static long peakHeap() {

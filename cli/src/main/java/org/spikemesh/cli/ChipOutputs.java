@@ -44,14 +44,15 @@ final class ChipOutputs {
         }
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("core_counters.csv"), StandardCharsets.UTF_8)) {
             w.write("core,population,first_neuron,neurons,synaptic_ops,updates_active,updates_inactive,spikes,"
-                    + "messages_in,messages_out,busy_ns,energy_pj\n");
+                    + "messages_in,messages_out,busy_ns,energy_pj,tile_x,tile_y,memory_bytes\n");
             for (CoreProgram c : p.cores()) {
                 long[] t = engine.coreTotals(c.index());
                 double pj = t[0] * cost.synopPj() + t[1] * cost.activePj() + t[2] * cost.inactivePj()
                         + t[3] * cost.spikePj() + t[4] * cost.receivePj();
                 w.write(c.globalCore() + "," + c.process().name() + "," + c.lo() + "," + c.size() + "," + t[0] + ","
                         + t[1] + "," + t[2] + "," + t[3] + "," + t[4] + "," + t[5] + ","
-                        + fmt(engine.coreTimeNs(c.index())) + "," + fmt(pj) + "\n");
+                        + fmt(engine.coreTimeNs(c.index())) + "," + fmt(pj) + "," + p.tileX()[c.index()] + ","
+                        + p.tileY()[c.index()] + "," + c.memoryBytes() + "\n");
             }
         }
         String[] dirs = {"east", "west", "north", "south"};
@@ -66,8 +67,29 @@ final class ChipOutputs {
                 }
             }
         }
+        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("routes.csv"), StandardCharsets.UTF_8)) {
+            w.write("core,dest_core,route_entries,hops_east_west,hops_north_south\n");
+            for (CoreProgram c : p.cores()) {
+                org.spikemesh.compiler.program.RouteTable rt = c.routes();
+                int[] perSlot = new int[rt.slots()];
+                for (int e : rt.neuronRoutes()) {
+                    perSlot[e >>> org.spikemesh.compiler.program.RouteTable.AXON_BITS]++;
+                }
+                for (int s = 0; s < rt.slots(); s++) {
+                    w.write(c.globalCore() + "," + p.cores().get(rt.destCore()[s]).globalCore() + "," + perSlot[s] + ","
+                            + rt.hopsEastWest()[s] + "," + rt.hopsNorthSouth()[s] + "\n");
+                }
+            }
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("latency_histogram.csv"), StandardCharsets.UTF_8)) {
+            w.write("latency_ns,messages\n");
+            for (org.HdrHistogram.HistogramIterationValue v : a.latencyHistogram().recordedValues()) {
+                w.write(v.getValueIteratedTo() + "," + v.getCountAtValueIteratedTo() + "\n");
+            }
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("chip", p.chip().name());
+        m.put("mesh_tiles", List.of(p.tilesX(), p.tilesY()));
         m.put("chip_source", chipSource);
         m.put("chip_sha256", p.chip().hash());
         m.put("chips", p.chip().mesh().chips());
@@ -81,7 +103,8 @@ final class ChipOutputs {
         m.put("counts", a.counts());
         m.put("step_time_ns", percentiles(a.stepTimeHistogram()));
         m.put("message_latency_ns", percentiles(a.latencyHistogram()));
-        m.put("files", List.of("time_per_step.csv", "energy_per_step.csv", "core_counters.csv", "link_loads.csv"));
+        m.put("files", List.of("time_per_step.csv", "energy_per_step.csv", "core_counters.csv", "link_loads.csv",
+                "routes.csv", "latency_histogram.csv"));
         return m;
     }
 

@@ -204,8 +204,10 @@ public final class Emitter {
             bias[k] = (int) lif.biasMant().get(i) << (int) lif.biasExp().get(i);
             vth[k] = (int) lif.vth().get(i) << FixedPoint.VTH_SHIFT;
         }
-        boolean uniform = lif.du().isUniform() && lif.dv().isUniform() && lif.vth().isUniform()
-                && lif.biasMant().isUniform() && lif.biasExp().isUniform();
+        boolean uniform = true;
+        for (int k = 1; k < n && uniform; k++) {
+            uniform = fu[k] == fu[0] && fv[k] == fv[0] && bias[k] == bias[0] && vth[k] == vth[0];
+        }
         return new NeuronState(u, v, fu, fv, bias, vth, uniform);
     }
 

@@ -1,0 +1,138 @@
+package org.spikemesh.cli.report;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Small SVG helpers: escaped text, a colour scale, line and bar charts, all as strings. */
+final class Svg {
+    private Svg() {
+    }
+
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    static String f(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    /** @return a colour from dark blue (0) through teal and yellow (1) */
+    static String colour(double t) {
+        double x = Math.max(0, Math.min(1, t));
+        int r = (int) Math.round(255 * Math.min(1, Math.max(0, 1.6 * x - 0.45)));
+        int g = (int) Math.round(255 * Math.min(1, 0.15 + 0.85 * x));
+        int b = (int) Math.round(255 * Math.max(0, 0.55 - 0.55 * x + 0.25 * Math.sin(Math.PI * x)));
+        return String.format(Locale.ROOT, "#%02x%02x%02x", r, g, b);
+    }
+
+    /**
+     * A line chart of one or more series over the same x.
+     *
+     * @param title chart title
+     * @param x x values
+     * @param series y values per series
+     * @param names series names
+     * @param yLabel unit of y
+     * @return an svg element
+     */
+    static String lines(String title, double[] x, List<double[]> series, List<String> names, String yLabel) {
+        int w = 640;
+        int h = 220;
+        int l = 60;
+        int b = 30;
+        double xMin = x.length == 0 ? 0 : x[0];
+        double xMax = x.length == 0 ? 1 : x[x.length - 1];
+        double yMin = Double.POSITIVE_INFINITY;
+        double yMax = Double.NEGATIVE_INFINITY;
+        for (double[] s : series) {
+            for (double v : s) {
+                yMin = Math.min(yMin, v);
+                yMax = Math.max(yMax, v);
+            }
+        }
+        if (!(yMax > yMin)) {
+            yMax = yMin + 1;
+        }
+        if (!(xMax > xMin)) {
+            xMax = xMin + 1;
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("<svg class=\"chart\" width=\"").append(w).append("\" height=\"").append(h)
+                .append("\" viewBox=\"0 0 ").append(w).append(' ').append(h).append("\">");
+        sb.append("<text x=\"").append(l).append("\" y=\"14\" class=\"t\">").append(esc(title)).append("</text>");
+        sb.append(axes(l, 20, w - 10, h - b, xMin, xMax, yMin, yMax, yLabel));
+        String[] palette = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2"};
+        for (int k = 0; k < series.size(); k++) {
+            double[] s = series.get(k);
+            StringBuilder d = new StringBuilder();
+            for (int i = 0; i < s.length && i < x.length; i++) {
+                double px = l + (x[i] - xMin) / (xMax - xMin) * (w - 10 - l);
+                double py = h - b - (s[i] - yMin) / (yMax - yMin) * (h - b - 20);
+                d.append(i == 0 ? "M" : "L").append(f(px)).append(' ').append(f(py));
+            }
+            sb.append("<path d=\"").append(d).append("\" fill=\"none\" stroke=\"").append(palette[k % palette.length])
+                    .append("\" stroke-width=\"1.2\"><title>").append(esc(names.get(k))).append("</title></path>");
+        }
+        sb.append("</svg>");
+        return sb.toString();
+    }
+
+    static String axes(int x0, int y0, int x1, int y1, double xMin, double xMax, double yMin, double yMax, String yLabel) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("<path d=\"M").append(x0).append(' ').append(y0).append("V").append(y1).append("H").append(x1)
+                .append("\" stroke=\"#555\" fill=\"none\"/>");
+        sb.append("<text x=\"").append(x0 - 4).append("\" y=\"").append(y0 + 8).append("\" class=\"a\" text-anchor=\"end\">")
+                .append(num(yMax)).append("</text>");
+        sb.append("<text x=\"").append(x0 - 4).append("\" y=\"").append(y1).append("\" class=\"a\" text-anchor=\"end\">")
+                .append(num(yMin)).append("</text>");
+        sb.append("<text x=\"").append(x0).append("\" y=\"").append(y1 + 14).append("\" class=\"a\">").append(num(xMin))
+                .append("</text>");
+        sb.append("<text x=\"").append(x1).append("\" y=\"").append(y1 + 14).append("\" class=\"a\" text-anchor=\"end\">")
+                .append(num(xMax)).append(" step</text>");
+        sb.append("<text x=\"4\" y=\"").append((y0 + y1) / 2).append("\" class=\"a\">").append(esc(yLabel)).append("</text>");
+        return sb.toString();
+    }
+
+    static String num(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e12) {
+            return Long.toString((long) v);
+        }
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    /**
+     * Horizontal bars.
+     *
+     * @param title title
+     * @param names bar names
+     * @param values bar values
+     * @param unit unit
+     * @return an svg element
+     */
+    static String bars(String title, List<String> names, List<Double> values, String unit) {
+        int w = 640;
+        int row = 22;
+        int h = 30 + row * names.size();
+        double max = 0;
+        for (double v : values) {
+            max = Math.max(max, v);
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("<svg class=\"chart\" width=\"").append(w).append("\" height=\"").append(h).append("\">");
+        sb.append("<text x=\"150\" y=\"14\" class=\"t\">").append(esc(title)).append("</text>");
+        for (int i = 0; i < names.size(); i++) {
+            double v = values.get(i);
+            double len = max == 0 ? 0 : v / max * 330;
+            int y = 24 + i * row;
+            sb.append("<text x=\"145\" y=\"").append(y + 13).append("\" class=\"a\" text-anchor=\"end\">")
+                    .append(esc(names.get(i))).append("</text>");
+            sb.append("<rect x=\"150\" y=\"").append(y).append("\" width=\"").append(f(len)).append("\" height=\"16\" fill=\"")
+                    .append(colour(max == 0 ? 0 : v / max)).append("\"><title>").append(num(v)).append(' ').append(unit)
+                    .append("</title></rect>");
+            sb.append("<text x=\"").append(f(155 + len)).append("\" y=\"").append(y + 13).append("\" class=\"a\">")
+                    .append(num(v)).append(' ').append(esc(unit)).append("</text>");
+        }
+        sb.append("</svg>");
+        return sb.toString();
+    }
+}
