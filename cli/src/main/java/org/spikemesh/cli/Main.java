@@ -38,6 +38,14 @@ public final class Main implements Runnable {
      * @param args command line arguments
      */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("spikemesh: out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB of heap);"
+                    + " give more with SPIKEMESH_JAVA_OPTS=-Xmx16g, or use fewer neurons or synapses");
+            code = 1;
+        }
+        System.exit(code);
     }
 }

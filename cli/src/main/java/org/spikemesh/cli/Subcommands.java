@@ -12,6 +12,8 @@ final class Subcommands {
         cl.addSubcommand("bench", new BenchCommand());
         cl.addSubcommand("chip", new org.spikemesh.cli.chip.ChipCommand());
         cl.addSubcommand("map", new MapCommand());
+        cl.addSubcommand("report", new org.spikemesh.cli.report.ReportCommand());
+        cl.addSubcommand("animate", new org.spikemesh.cli.report.AnimateCommand());
         // verbs are added here as they land
     }
 }

@@ -1,0 +1,108 @@
+package org.spikemesh.cli.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spikemesh.cli.Main;
+
+/** The report and the animation of a small chip run, checked against the run's own files. */
+class ReportTest {
+    private static final String NET = "format: spikemesh-network/1\n"
+            + "processes:\n"
+            + "  - {name: in, type: SpikeInput, shape: [4], spikes: {0: [1, 3, 5], 1: [2, 4], 2: [1], 3: [6, 7]}}\n"
+            + "  - {name: w, type: Dense, weights: [[60, 60, 60, 60], [60, 0, 60, 0], [0, 60, 0, 60]],"
+            + " num_weight_bits: 8, weight_exp: 0}\n"
+            + "  - {name: pop, type: LIF, shape: [3], du: 4095, dv: 0, vth: 40, bias_mant: 0, bias_exp: 0}\n"
+            + "connections:\n  - [in.s_out, w.s_in]\n  - [w.a_out, pop.a_in]\n";
+
+    private static int cli(String... args) {
+        var cl = Main.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        assertEquals(0, code, err.toString());
+        return code;
+    }
+
+    private static Path run(Path dir) throws IOException {
+        Path net = dir.resolve("net.yaml");
+        Files.writeString(net, NET);
+        Path out = dir.resolve("run");
+        cli("run", net.toString(), "--steps", "12", "--backend", "chip", "--chip", "teaching-2x2", "--record", "pop.v",
+                "--out", out.toString(), "-q");
+        return out;
+    }
+
+    @Test
+    void shouldDrawOnePathPerPopulationAndTheSummaryFigures(@TempDir Path dir) throws IOException {
+        Path out = run(dir);
+        Path html = dir.resolve("report.html");
+        cli("report", out.toString(), "-o", html.toString());
+        String h = Files.readString(html);
+        JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        List<String> lines = Files.readAllLines(out.resolve("spikes.csv"));
+        long inSpikes = lines.stream().filter(l -> l.contains(",in,")).count();
+        long popSpikes = lines.stream().filter(l -> l.contains(",pop,")).count();
+        assertEquals(8, inSpikes, "the input's 8 scheduled spikes");
+        assertTrue(popSpikes > 0, "the population must fire for the test to mean anything");
+        assertEquals(1, count(h, "data-population=\"in\""));
+        assertEquals(1, count(h, "data-population=\"pop\""));
+        assertEquals(inSpikes, count(path(h, "in"), "h1.2"), "one mark per input spike");
+        assertEquals(popSpikes, count(path(h, "pop"), "h1.2"), "one mark per population spike");
+        assertTrue(h.contains("<b>" + s.path("spikes_total").asText() + "</b>spikes"));
+        assertTrue(h.contains("<b>" + Svg.num(s.path("chip").path("energy_pj").path("total").asDouble() / 1e6) + " uJ</b>"));
+        assertTrue(h.contains("<b>" + s.path("chip").path("counts").path("synaptic_ops").asText() + "</b>synaptic ops"));
+        assertTrue(h.contains("pop.v"), "the recorded trace is drawn");
+        assertFalse(Pattern.compile("(src|href)=[\"']https?://").matcher(h).find(), "nothing loads from the network");
+    }
+
+    @Test
+    void shouldAnimateEachStepWithItsOwnCounts(@TempDir Path dir) throws IOException {
+        Path out = run(dir);
+        Path html = dir.resolve("anim.html");
+        cli("animate", out.toString(), "-o", html.toString(), "--window", "12");
+        String h = Files.readString(html);
+        assertTrue(h.contains("<svg id=\"mesh\""));
+        assertFalse(Pattern.compile("(src|href)=[\"']https?://").matcher(h).find());
+        // the panel of every step carries the step's row of time_per_step.csv and energy_per_step.csv
+        List<String> time = Files.readAllLines(out.resolve("time_per_step.csv"));
+        List<String> energy = Files.readAllLines(out.resolve("energy_per_step.csv"));
+        for (int step = 1; step <= 12; step++) {
+            String[] t = time.get(step).split(",");
+            String e = energy.get(step).split(",")[1];
+            assertTrue(h.contains("\"" + step + "\":[" + t[1] + "," + t[2] + "," + t[3] + "," + t[4] + "," + t[5] + "," + e
+                    + "]"), "panel of step " + step);
+        }
+        // step 1: input neurons 0 and 2 fire; they sit on one core
+        assertTrue(h.contains("\"1\":[[0,2]]") || h.contains("\"1\":[[1,2]]") || h.contains("\"1\":[[2,2]]")
+                || h.contains("\"1\":[[3,2]]"), "two input spikes at step 1 on the input core");
+    }
+
+    private static String path(String h, String population) {
+        Matcher m = Pattern.compile("data-population=\"" + population + "\" d=\"([^\"]*)\"").matcher(h);
+        assertTrue(m.find());
+        return m.group(1);
+    }
+
+    private static int count(String s, String sub) {
+        int n = 0;
+        for (int i = s.indexOf(sub); i >= 0; i = s.indexOf(sub, i + sub.length())) {
+            n++;
+        }
+        return n;
+    }
+}
