@@ -239,7 +239,6 @@ public final class Emitter {
         final short[][] weight = new short[nb][];
         final byte[][] delay = new byte[nb][];
         final byte[][] lane = new byte[nb][];
-        final int[][] axonSource = new int[nb][];
         final int[] maxDelay = new int[nb];
         final int[] axonFill = new int[nb];
         final int[] synFill = new int[nb];
@@ -254,7 +253,6 @@ public final class Emitter {
             for (int b = 0; b < nb; b++) {
                 axonStart[b] = new int[axonCount[b] + 1];
                 axonStart[b][axonCount[b]] = synCount[b];
-                axonSource[b] = new int[axonCount[b]];
                 post[b] = new short[synCount[b]];
                 weight[b] = new short[synCount[b]];
                 lane[b] = laneGroups[b] != null ? new byte[axonCount[b]] : null;
@@ -308,7 +306,6 @@ public final class Emitter {
                                     + (RouteTable.AXON_MASK + 1) + " axons, the most a route entry can address");
                         }
                         axonStart[b][axon] = synFill[b];
-                        axonSource[b][axon] = a;
                         cursor[bl] = synFill[b];
                         synFill[b] += count[bl];
                         count[bl] = -1;
@@ -337,8 +334,7 @@ public final class Emitter {
             for (int k = 0; l != null && k < l.length; k++) {
                 laneExp[k + 1] = net.groups().get(l[k]).weightExp();
             }
-            return new SynapseMemory(axonStart[b], post[b], weight[b], delay[b], lane[b], laneExp, maxDelay[b],
-                    axonSource[b]);
+            return new SynapseMemory(axonStart[b], post[b], weight[b], delay[b], lane[b], laneExp, maxDelay[b]);
         }
     }
 }

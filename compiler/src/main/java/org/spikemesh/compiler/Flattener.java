@@ -10,9 +10,12 @@ import org.spikemesh.process.NumericModel;
 import org.spikemesh.process.Port;
 import org.spikemesh.process.Process;
 import org.spikemesh.process.ProcessGraph;
+import org.spikemesh.process.fixed.FixedPoint;
+import org.spikemesh.process.fixed.SignMode;
 import org.spikemesh.process.lib.LIF;
 import org.spikemesh.process.lib.PoissonSource;
 import org.spikemesh.process.lib.SpikeInput;
+import org.spikemesh.process.lib.SynapseTable;
 import org.spikemesh.process.lib.Synapses;
 
 /**
@@ -80,8 +83,21 @@ public final class Flattener {
                 posts.add(post);
             }
         }
-        int[] weights = model == NumericModel.FIXED_PT ? s.preparedWeights() : null;
-        return new SynapseGroup(id, s, pre, List.copyOf(posts), s.table(), weights, s.weightExp());
+        // one copy of the table: prepare the integer weights from it as Synapses#preparedWeights does, then keep
+        // only the connectivity (a million-neuron network cannot afford several copies of its double weights)
+        SynapseTable t = s.table();
+        int[] weights = null;
+        if (model == NumericModel.FIXED_PT) {
+            SignMode mode = s.declaredSignMode() != null ? s.declaredSignMode() : SignMode.of(t.weight());
+            weights = new int[t.size()];
+            for (int k = 0; k < weights.length; k++) {
+                weights[k] = FixedPoint.prepareWeight((long) t.weight()[k], mode, s.numWeightBits());
+            }
+        }
+        // the compiler needs the connectivity and the prepared integer weights, not a second copy of the doubles
+        SynapseTable connectivity = new SynapseTable(t.numInputs(), t.numOutputs(), t.rowStart(), t.post(), null,
+                t.delay());
+        return new SynapseGroup(id, s, pre, List.copyOf(posts), connectivity, weights, s.weightExp());
     }
 
     private static void checkNeuronInputs(LIF lif, ProcessGraph graph) {

@@ -12,7 +12,7 @@ import org.spikemesh.process.lib.Synapses;
  * @param process the synapse process
  * @param pre the population whose spikes drive it
  * @param posts the populations its activations feed
- * @param table connectivity, CSR by pre
+ * @param table connectivity, CSR by pre (its float weights are not kept: {@code weight()} is null)
  * @param weights prepared integer weights, one per table entry (truncated by sign mode and weight bits)
  * @param weightExp the weight exponent (applied per synapse when &gt;= 0, to each step's sum when &lt; 0)
  */

@@ -14,10 +14,9 @@ package org.spikemesh.compiler.program;
  * @param axonLane lane of each axon (0: direct; k &gt; 0: lane k with exponent {@code laneExp[k]}), or null when all are 0
  * @param laneExp exponent of each lane (index 0 unused)
  * @param maxDelay largest delay
- * @param axonSource for each axon, the program index of its source core (for reports)
  */
 public record SynapseMemory(int[] axonStart, short[] post, short[] weight, byte[] delay, byte[] axonLane,
-                            int[] laneExp, int maxDelay, int[] axonSource) {
+                            int[] laneExp, int maxDelay) {
     /** @return number of axons */
     public int axons() {
         return axonStart.length - 1;
