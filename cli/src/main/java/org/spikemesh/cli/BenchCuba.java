@@ -58,6 +58,14 @@ public final class BenchCuba implements Callable<Integer> {
                 compileS);
         String last = null;
         for (int t : threads) {
+            // warm-up (not timed): the JIT compiles the paths this thread count takes (shard exchange, ...)
+            try (ChipEngine warm = new ChipEngine(graph, Compiler.compile(Cuba.build(neurons, seed).graph(), cfg,
+                    CompileOptions.defaults().withChips(Compiler.AUTO_CHIPS).withSeed(seed)).program(),
+                    RunConfig.defaults().seed(seed), t)) {
+                for (int done = 0; done < Math.min(steps, 3000); done += 100) {
+                    warm.run(100);
+                }
+            }
             double[] secs = new double[repeat];
             Accounts acc = null;
             for (int rep = 0; rep < repeat; rep++) {
