@@ -87,6 +87,20 @@ final class ChipOutputs {
                 w.write(v.getValueIteratedTo() + "," + v.getCountAtValueIteratedTo() + "\n");
             }
         }
+        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("core_counters_by_step.csv"), StandardCharsets.UTF_8)) {
+            w.write("step,core,synaptic_ops,updates_active,spikes,messages_in,messages_out,busy_ns\n");
+            for (long[] r : engine.coreCountersByWindow()) {
+                w.write(r[0] + "," + r[1] + "," + r[2] + "," + r[3] + "," + r[4] + "," + r[5] + "," + r[6] + ","
+                        + fmt(Double.longBitsToDouble(r[7])) + "\n");
+            }
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("link_loads_by_step.csv"), StandardCharsets.UTF_8)) {
+            w.write("step,tile_x,tile_y,direction,messages\n");
+            for (long[] r : a.linkLoadsByWindow()) {
+                w.write(r[0] + "," + r[2] % a.tilesX() + "," + r[2] / a.tilesX() + "," + dirs[(int) r[1]] + "," + r[3]
+                        + "\n");
+            }
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("chip", p.chip().name());
         m.put("mesh_tiles", List.of(p.tilesX(), p.tilesY()));
@@ -104,7 +118,7 @@ final class ChipOutputs {
         m.put("step_time_ns", percentiles(a.stepTimeHistogram()));
         m.put("message_latency_ns", percentiles(a.latencyHistogram()));
         m.put("files", List.of("time_per_step.csv", "energy_per_step.csv", "core_counters.csv", "link_loads.csv",
-                "routes.csv", "latency_histogram.csv"));
+                "core_counters_by_step.csv", "link_loads_by_step.csv", "routes.csv", "latency_histogram.csv"));
         return m;
     }
 

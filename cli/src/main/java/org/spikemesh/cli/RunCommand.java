@@ -60,6 +60,11 @@ public final class RunCommand implements Callable<Integer> {
                     + " (default: 1, or steps/100000 for longer runs)")
     Integer countersEvery;
 
+    @Option(names = "--core-counters-every", paramLabel = "K",
+            description = "--backend chip: per-core and per-link counts summed over windows of K steps in"
+                    + " core_counters_by_step.csv and link_loads_by_step.csv (default: steps/100, at least 1)")
+    Integer coreCountersEvery;
+
     @Option(names = "--model", description = "fixed_pt or float_pt (default: as the network says, else fixed_pt)")
     String model;
 
@@ -153,6 +158,7 @@ public final class RunCommand implements Callable<Integer> {
             ChipEngine engine = onChip ? new ChipEngine(graph, program, cfg, nThreads) : null;
             if (engine != null) {
                 engine.accounts().seriesEvery(countersEvery != null ? countersEvery : Math.max(1, steps / 100_000));
+                engine.coreCountersEvery(coreCountersEvery != null ? coreCountersEvery : Math.max(1, steps / 100));
             }
             try (Simulation sim = onChip ? new Simulation(engine) : Simulation.reference(graph, cfg)) {
                 int chunk = Math.max(1, Math.min(1000, steps / 100));

@@ -94,6 +94,9 @@ public final class Accounts {
             }
         }
         long busiest = linkLoads(ps);
+        if (linkWindow != null && ++linkFill == linkEvery) {
+            flushLinkWindow(t);
+        }
         double traffic = ms == 0 ? 0 : cost.trafficNs(maxPath, busiest);
         double ns = slowest + traffic + cost.barrierNs();
         double pj = sy * cost.synopPj() + ac * cost.activePj() + in * cost.inactivePj() + sp * cost.spikePj()
@@ -122,6 +125,58 @@ public final class Accounts {
         append(ns, pj, slowestCore, sp, sy, busiest);
     }
 
+    private int linkEvery;
+    private int linkFill;
+    private long[][] linkWindow;
+    private long[] linkRows = new long[0];
+    private int linkRowCount;
+
+    void linkLoadsEvery(int k) {
+        linkEvery = k;
+        linkWindow = k > 0 ? new long[4][gx * gy] : null;
+    }
+
+    /** Closes the link window in progress at step t (rows: step, direction, link index, messages; non-zero only). */
+    void flushLinkWindow(int t) {
+        if (linkWindow == null || linkFill == 0) {
+            return;
+        }
+        for (int d = 0; d < 4; d++) {
+            for (int i = 0; i < linkWindow[d].length; i++) {
+                if (linkWindow[d][i] != 0) {
+                    if ((linkRowCount + 1) * 4 > linkRows.length) {
+                        linkRows = Arrays.copyOf(linkRows, Math.max(64, linkRows.length * 2));
+                    }
+                    int at = linkRowCount * 4;
+                    linkRows[at] = t;
+                    linkRows[at + 1] = d;
+                    linkRows[at + 2] = i;
+                    linkRows[at + 3] = linkWindow[d][i];
+                    linkRowCount++;
+                    linkWindow[d][i] = 0;
+                }
+            }
+        }
+        linkFill = 0;
+    }
+
+    /**
+     * @return link loads by window: rows of {window end step, direction (0 east, 1 west, 2 north, 3 south), link
+     *         index y * tilesX + x of its source tile, messages}
+     */
+    public long[][] linkLoadsByWindow() {
+        long[][] r = new long[linkRowCount][];
+        for (int k = 0; k < linkRowCount; k++) {
+            r[k] = Arrays.copyOfRange(linkRows, k * 4, k * 4 + 4);
+        }
+        return r;
+    }
+
+    /** @return tiles along x of the whole system */
+    public int tilesX() {
+        return gx;
+    }
+
     private long linkLoads(StepPartial[] ps) {
         long busiest = 0;
         int depth = cost.bufferDepth();
@@ -138,6 +193,10 @@ public final class Accounts {
                 busiest = Math.max(busiest, Math.max(e, w));
                 linkTotals[0][y * gx + x] += e;
                 linkTotals[1][y * gx + x] += w;
+                if (linkWindow != null) {
+                    linkWindow[0][y * gx + x] += e;
+                    linkWindow[1][y * gx + x] += w;
+                }
                 bufferOverflows += Math.max(0, e - depth) + Math.max(0, w - depth);
             }
         }
@@ -152,6 +211,10 @@ public final class Accounts {
                 busiest = Math.max(busiest, Math.max(n, s));
                 linkTotals[2][y * gx + x] += n;
                 linkTotals[3][y * gx + x] += s;
+                if (linkWindow != null) {
+                    linkWindow[2][y * gx + x] += n;
+                    linkWindow[3][y * gx + x] += s;
+                }
                 bufferOverflows += Math.max(0, n - depth) + Math.max(0, s - depth);
             }
         }

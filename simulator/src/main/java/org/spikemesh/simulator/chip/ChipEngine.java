@@ -299,6 +299,51 @@ public final class ChipEngine implements Backend {
         shards[shard].faultAtStep = step;
     }
 
+    /**
+     * Keeps per-core counts summed over windows of k steps (0: off, the default); call before the first step.
+     *
+     * @param k steps per window
+     */
+    public void coreCountersEvery(int k) {
+        if (k < 0) {
+            throw new IllegalArgumentException("steps per core-counter window must be >= 0, got " + k);
+        }
+        if (step > 0) {
+            throw new IllegalStateException("the core-counter window is set before the first step");
+        }
+        for (Shard s : shards) {
+            s.windowSteps = k;
+        }
+        accounts.linkLoadsEvery(k);
+    }
+
+    /**
+     * Per-core counts by window, in step then core order; the window in progress is closed first. Call between runs.
+     *
+     * @return rows of {window end step, global core, synaptic ops, active updates, spikes, messages in, messages out,
+     *         busy ns as {@link Double#doubleToLongBits}}
+     */
+    public long[][] coreCountersByWindow() {
+        for (Shard s : shards) {
+            s.flushWindow(step);
+        }
+        accounts.flushLinkWindow(step);
+        int windows = shards[0].windowRowCount / Math.max(1, shards[0].last - shards[0].first);
+        java.util.List<long[]> rows = new ArrayList<>();
+        for (int w = 0; w < windows; w++) {
+            for (Shard s : shards) {
+                int size = s.last - s.first;
+                for (int k = 0; k < size; k++) {
+                    int at = (w * size + k) * 8;
+                    long[] r = java.util.Arrays.copyOfRange(s.windowRows, at, at + 8);
+                    r[1] = program.cores().get((int) r[1]).globalCore();
+                    rows.add(r);
+                }
+            }
+        }
+        return rows.toArray(new long[0][]);
+    }
+
     /** @return shards in use */
     public int shards() {
         return shards.length;

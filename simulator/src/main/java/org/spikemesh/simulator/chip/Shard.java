@@ -38,6 +38,18 @@ final class Shard {
     private final long[] totalMessagesOut;
     private final double[] totalTimeNs;
     private final long[][] routeInfo;
+    /** per-core counts summed over a window of {@link #windowSteps} steps, flushed as rows into {@link #windowRows}. */
+    int windowSteps;
+    private final long[] winSynops;
+    private final long[] winActive;
+    private final long[] winSpikes;
+    private final long[] winMessagesIn;
+    private final long[] winMessagesOut;
+    private final double[] winTime;
+    private int winFill;
+    /** rows of (window end step, core index, synops, active, spikes, messages in, messages out, busy ns bits). */
+    long[] windowRows = new long[0];
+    int windowRowCount;
     private final long[][] routeSpans;
     private final java.util.List<CoreRuntime> laneCores = new java.util.ArrayList<>();
     private final double tSynop;
@@ -94,6 +106,12 @@ final class Shard {
         this.totalMessagesOut = new long[size];
         this.totalTimeNs = new double[size];
         this.routeInfo = new long[size][];
+        this.winSynops = new long[size];
+        this.winActive = new long[size];
+        this.winSpikes = new long[size];
+        this.winMessagesIn = new long[size];
+        this.winMessagesOut = new long[size];
+        this.winTime = new double[size];
         this.routeSpans = new long[size][];
         for (int c = first; c < last; c++) {
             neuronsOf[c - first] = cores[c].isNeuron() ? cores[c].n : 0;
@@ -175,6 +193,9 @@ final class Shard {
             c.flushLanes(t);
         }
         accountCores(part);
+        if (windowSteps > 0 && ++winFill == windowSteps) {
+            flushWindow(t);
+        }
         completed = t;
     }
 
@@ -234,6 +255,7 @@ final class Shard {
         part.withinTile += within;
         part.messages += messages;
         totalMessagesOut[core.index - first] += messages;
+        winMessagesOut[core.index - first] += messages;
     }
 
     /** Delivers the spike of program-wide neuron g, sent at step t, to every core of this shard it reaches. */
@@ -282,6 +304,13 @@ final class Shard {
             totalInactive[k] += i0;
             totalSpikes[k] += p0;
             totalTimeNs[k] += ns;
+            if (windowSteps > 0) {
+                winSynops[k] += s0;
+                winActive[k] += a0;
+                winSpikes[k] += p0;
+                winMessagesIn[k] += m0;
+                winTime[k] += ns;
+            }
             sy += s0;
             ac += a0;
             ia += i0;
@@ -374,6 +403,40 @@ final class Shard {
             spans[r] = h0 | h1 << 16 | v0 << 32 | v1 << 48;
         }
         return spans;
+    }
+
+    /**
+     * Appends one row per core for the window ending at step t and clears the window (nothing when it is empty).
+     *
+     * @param t last step of the window
+     */
+    void flushWindow(int t) {
+        if (winFill == 0) {
+            return;
+        }
+        int need = (windowRowCount + size) * 8;
+        if (need > windowRows.length) {
+            windowRows = java.util.Arrays.copyOf(windowRows, Math.max(need, windowRows.length * 2));
+        }
+        for (int k = 0; k < size; k++) {
+            int at = windowRowCount * 8;
+            windowRows[at] = t;
+            windowRows[at + 1] = first + k;
+            windowRows[at + 2] = winSynops[k];
+            windowRows[at + 3] = winActive[k];
+            windowRows[at + 4] = winSpikes[k];
+            windowRows[at + 5] = winMessagesIn[k];
+            windowRows[at + 6] = winMessagesOut[k];
+            windowRows[at + 7] = Double.doubleToLongBits(winTime[k]);
+            windowRowCount++;
+            winSynops[k] = 0;
+            winActive[k] = 0;
+            winSpikes[k] = 0;
+            winMessagesIn[k] = 0;
+            winMessagesOut[k] = 0;
+            winTime[k] = 0;
+        }
+        winFill = 0;
     }
 
     /**

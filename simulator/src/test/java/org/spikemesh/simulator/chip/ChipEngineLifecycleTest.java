@@ -78,4 +78,40 @@ class ChipEngineLifecycleTest {
         f.close();
         assertThrows(IllegalStateException.class, () -> f.run(1));
     }
+
+    @org.junit.jupiter.api.Test
+    void shouldCountPerCoreWindowsThatSumToTheTotalsForAnyThreadCount() {
+        long[][] one = null;
+        for (int threads : new int[]{1, 4}) {
+            try (ChipEngine e = engine(Cuba.build(400, 5).graph(), threads)) {
+                e.coreCountersEvery(7);
+                e.run(30);
+                e.run(20);
+                long[][] rows = e.coreCountersByWindow();
+                // windows end at steps 7, 14, ..., 49 and the partial one at 50: 8 windows per core
+                assertEquals(8 * e.program().cores().size(), rows.length);
+                for (int c = 0; c < e.program().cores().size(); c++) {
+                    long synops = 0;
+                    long spikes = 0;
+                    int global = e.program().cores().get(c).globalCore();
+                    for (long[] r : rows) {
+                        if (r[1] == global) {
+                            synops += r[2];
+                            spikes += r[4];
+                        }
+                    }
+                    assertEquals(e.coreTotals(c)[0], synops, "synaptic ops of core " + global);
+                    assertEquals(e.coreTotals(c)[3], spikes, "spikes of core " + global);
+                }
+                if (one == null) {
+                    one = rows;
+                } else {
+                    assertEquals(one.length, rows.length);
+                    for (int k = 0; k < rows.length; k++) {
+                        assertArrayEquals(one[k], rows[k], "row " + k);
+                    }
+                }
+            }
+        }
+    }
 }
