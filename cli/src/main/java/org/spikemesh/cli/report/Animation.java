@@ -154,5 +154,7 @@ public final class Animation {
             "document.getElementById('pause').onclick=()=>{playing=false;clearInterval(timer);timer=null;};",
             "document.getElementById('step').onclick=()=>{show(step+1>D.to?D.from:step+1);};",
             "document.getElementById('speed').onchange=e=>{speed=parseFloat(e.target.value);};",
-            "slider.oninput=e=>show(parseInt(e.target.value));show(D.from);");
+            "slider.oninput=e=>show(parseInt(e.target.value));show(D.from);",
+            "const h=location.hash;if(h.startsWith('#step=')){const n=parseInt(h.slice(6));if(n>=D.from&&n<=D.to)show(n);}",
+            "if(h==='#play'){speed=16;document.getElementById('play').click();}");
 }
