@@ -36,6 +36,14 @@ public final class MapCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "write the mapping report as JSON")
     Path report;
 
+    @Option(names = "--placement", paramLabel = "FILE",
+            description = "pin blocks to cores: CSV population,first_neuron,chip,core (the rest is placed around them)")
+    Path placement;
+
+    @Option(names = "--write-placement", paramLabel = "FILE",
+            description = "write where every block went, as a placement file to edit and feed back with --placement")
+    Path writePlacement;
+
     @Option(names = {"-q", "--quiet"}, description = "do not print the report table")
     boolean quiet;
 
@@ -52,7 +60,14 @@ public final class MapCommand implements Callable<Integer> {
         }
         ChipConfig cfg = ChipConfigs.presetOrFile(chip);
         ProcessGraph graph = nir.load(network, false).graph();
-        Compilation c = Compiler.compile(graph, cfg, CompileOptions.defaults().withChips(chips).withSeed(seed));
+        CompileOptions opts = CompileOptions.defaults().withChips(chips).withSeed(seed);
+        if (placement != null) {
+            opts = opts.withPins(org.spikemesh.compiler.PlacementFile.read(placement));
+        }
+        Compilation c = Compiler.compile(graph, cfg, opts);
+        if (writePlacement != null) {
+            writeAtomically(writePlacement, org.spikemesh.compiler.PlacementFile.write(c));
+        }
         if (report != null) {
             Path abs = report.toAbsolutePath();
             Path tmp = Files.createTempFile(abs.getParent(), ".map", ".json");
@@ -67,5 +82,16 @@ public final class MapCommand implements Callable<Integer> {
             System.out.print(c.report().toText());
         }
         return 0;
+    }
+
+    private static void writeAtomically(Path file, String text) throws java.io.IOException {
+        Path abs = file.toAbsolutePath();
+        Path tmp = Files.createTempFile(abs.getParent(), ".placement", ".csv");
+        try {
+            Files.writeString(tmp, text);
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 }

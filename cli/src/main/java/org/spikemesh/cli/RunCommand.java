@@ -55,6 +55,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "worker threads for --backend chip (default: available cores)")
     Integer threads;
 
+    @Option(names = "--placement", paramLabel = "FILE",
+            description = "--backend chip: pin blocks to cores (CSV population,first_neuron,chip,core; see spikemesh map)")
+    Path placement;
+
     @Option(names = "--counters-every", paramLabel = "K",
             description = "--backend chip: one row of time_per_step/energy_per_step per K steps, summed"
                     + " (default: 1, or steps/100000 for longer runs)")
@@ -116,8 +120,11 @@ public final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--model " + model + " cannot be combined with --backend chip: the"
                         + " chip runs fixed point and quantises float_pt networks itself");
             }
-            compiled = Compiler.compile(source, ChipConfigs.presetOrFile(chip),
-                    CompileOptions.defaults().withChips(chips).withSeed(seed));
+            CompileOptions opts = CompileOptions.defaults().withChips(chips).withSeed(seed);
+            if (placement != null) {
+                opts = opts.withPins(org.spikemesh.compiler.PlacementFile.read(placement));
+            }
+            compiled = Compiler.compile(source, ChipConfigs.presetOrFile(chip), opts);
             resolved = NumericModel.FIXED_PT;
         }
         ProcessGraph graph = compiled != null ? compiled.graph() : source;

@@ -7,8 +7,30 @@ package org.spikemesh.compiler;
  * @param seed seed of the placement's local search
  * @param placementMoves local-search moves (negative: a default scaled to the network; 0: greedy start only)
  * @param rates measured spikes per step of each neuron by population id (from a previous run), or null
+ * @param pins blocks pinned to cores (a placement file), or null
  */
-public record CompileOptions(int chips, long seed, long placementMoves, double[][] rates) {
+public record CompileOptions(int chips, long seed, long placementMoves, double[][] rates,
+                             java.util.List<PlacementFile.Pin> pins) {
+    /**
+     * Without pinned blocks.
+     *
+     * @param chips chips
+     * @param seed seed
+     * @param placementMoves local-search moves
+     * @param rates measured rates or null
+     */
+    public CompileOptions(int chips, long seed, long placementMoves, double[][] rates) {
+        this(chips, seed, placementMoves, rates, null);
+    }
+
+    /**
+     * @param p pinned blocks
+     * @return a copy with these pins
+     */
+    public CompileOptions withPins(java.util.List<PlacementFile.Pin> p) {
+        return new CompileOptions(chips, seed, placementMoves, rates, p);
+    }
+
     /** @return defaults: the config's chips, seed 1, default local search, unit rates */
     public static CompileOptions defaults() {
         return new CompileOptions(0, 1, -1, null);
@@ -19,7 +41,7 @@ public record CompileOptions(int chips, long seed, long placementMoves, double[]
      * @return a copy with n chips
      */
     public CompileOptions withChips(int n) {
-        return new CompileOptions(n, seed, placementMoves, rates);
+        return new CompileOptions(n, seed, placementMoves, rates, pins);
     }
 
     /**
@@ -27,6 +49,6 @@ public record CompileOptions(int chips, long seed, long placementMoves, double[]
      * @return a copy with seed s
      */
     public CompileOptions withSeed(long s) {
-        return new CompileOptions(chips, s, placementMoves, rates);
+        return new CompileOptions(chips, s, placementMoves, rates, pins);
     }
 }

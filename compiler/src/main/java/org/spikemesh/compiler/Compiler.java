@@ -43,7 +43,9 @@ public final class Compiler {
         }
         long t2 = System.nanoTime();
         times.put("partition", (t2 - t1) / 1e6);
-        Placement placement = Placer.place(part.traffic(), target, options.seed(), options.placementMoves());
+        int[] pinned = options.pins() == null || options.pins().isEmpty() ? null
+                : PlacementFile.resolve(options.pins(), part, target);
+        Placement placement = Placer.place(part.traffic(), target, options.seed(), options.placementMoves(), pinned);
         long t3 = System.nanoTime();
         times.put("place", (t3 - t2) / 1e6);
         ChipProgram program = Emitter.emit(net, part, placement, target);

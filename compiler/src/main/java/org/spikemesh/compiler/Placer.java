@@ -10,7 +10,8 @@ import org.spikemesh.chip.CoreCoord;
  * distance is XY hops plus {@value #INTER_CHIP_WEIGHT} per chip-to-chip link crossed (so traffic stays on a chip
  * when it can). A greedy start places blocks in order, each on the free core closest to its placed neighbours; a
  * simulated-annealing pass of seeded random moves and swaps then improves it. The result depends only on the seed;
- * it is never worse than the start.
+ * it is never worse than the start. Pinned blocks (a placement file) keep their cores; the others are placed around
+ * them.
  */
 public final class Placer {
     /** Distance added per chip-to-chip link crossed. */
@@ -48,7 +49,27 @@ public final class Placer {
      * @return the placement
      */
     public static Placement place(Traffic traffic, ChipConfig chip, long seed, long moves) {
-        return new Placer(traffic, chip).run(seed, moves);
+        return place(traffic, chip, seed, moves, null);
+    }
+
+    /**
+     * @param traffic expected traffic between blocks
+     * @param chip the chip
+     * @param seed seed of the random placement and of the local search
+     * @param moves local-search moves (negative: default)
+     * @param pinned global core per block, -1 where free; null when nothing is pinned. Pinned blocks never move.
+     * @return the placement
+     */
+    public static Placement place(Traffic traffic, ChipConfig chip, long seed, long moves, int[] pinned) {
+        Placer p = new Placer(traffic, chip);
+        p.pinned = pinned;
+        return p.run(seed, moves);
+    }
+
+    private int[] pinned;
+
+    private boolean isPinned(int block) {
+        return pinned != null && pinned[block] >= 0;
     }
 
     /**
@@ -113,8 +134,22 @@ public final class Placer {
 
     private int[] sequential(int n) {
         int[] p = new int[n];
+        boolean[] used = new boolean[cores];
         for (int i = 0; i < n; i++) {
-            p[i] = i;
+            p[i] = isPinned(i) ? pinned[i] : -1;
+            if (p[i] >= 0) {
+                used[p[i]] = true;
+            }
+        }
+        int next = 0;
+        for (int i = 0; i < n; i++) {
+            if (p[i] < 0) {
+                while (used[next]) {
+                    next++;
+                }
+                p[i] = next;
+                used[next] = true;
+            }
         }
         return p;
     }
@@ -123,8 +158,17 @@ public final class Placer {
         int[] place = new int[n];
         Arrays.fill(place, -1);
         boolean[] used = new boolean[cores];
+        for (int a = 0; a < n; a++) {
+            if (isPinned(a)) {
+                place[a] = pinned[a];
+                used[pinned[a]] = true;
+            }
+        }
         int[] st = traffic.start();
         for (int a = 0; a < n; a++) {
+            if (isPinned(a)) {
+                continue;
+            }
             int best = -1;
             double bestCost = Double.POSITIVE_INFINITY;
             for (int c = 0; c < cores; c++) {
@@ -179,7 +223,7 @@ public final class Placer {
             for (long m = 0; m < moves; m++, t *= cooling) {
                 int a = random.nextInt(coreOfBlock.length);
                 int target = random.nextInt(cores);
-                if (target == coreOfBlock[a]) {
+                if (target == coreOfBlock[a] || isPinned(a) || blockOfCore[target] >= 0 && isPinned(blockOfCore[target])) {
                     continue;
                 }
                 double d = delta(a, target);

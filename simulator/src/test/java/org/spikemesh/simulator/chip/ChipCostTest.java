@@ -126,4 +126,30 @@ class ChipCostTest {
             assertEquals(172.0, e.accounts().stepPj(0), 1e-9);
         }
     }
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path tmp;
+
+    @Test
+    void shouldCostOneSpikeCrossingTwoHopsExactly() throws java.io.IOException {
+        // pinned: the input on core 0 (tile (0,0)), the LIF on core 3 (tile (1,1)): one east-west and one north-south
+        // hop. Step 1: LIF core 3 ns (inactive 1 + synop 1 + receive 1); path 10 + 20 = 30 ns; barrier 200 ns (2 tiles)
+        // -> 233 ns. Energy: spike 5 + inactive 10 + synop 10 + receive 5 + hops 10 + 20 + barrier 50 + static 233
+        // = 343 pJ.
+        java.nio.file.Path pins = tmp.resolve("pins.csv");
+        java.nio.file.Files.writeString(pins, "population,first_neuron,chip,core\nin,0,0,0\nlif,0,0,3\n");
+        ProcessGraph g = fanIn(1);
+        ChipProgram p = Compiler.compile(g, TEACHING, new CompileOptions(0, 1, 0, null)
+                .withPins(org.spikemesh.compiler.PlacementFile.read(pins))).program();
+        try (ChipEngine e = new ChipEngine(g, p, RunConfig.defaults(), 1)) {
+            e.run(1);
+            Accounts a = e.accounts();
+            assertEquals(1, a.counts().get("hops_east_west"));
+            assertEquals(1, a.counts().get("hops_north_south"));
+            assertEquals(233.0, a.stepNs(0), 1e-9);
+            assertEquals(343.0, a.stepPj(0), 1e-9);
+            assertEquals(30, a.latencyHistogram().getMaxValue());
+            assertEquals(3, a.criticalCore(0));
+        }
+    }
 }
