@@ -49,15 +49,31 @@ public final class BenchCompile implements Callable<Integer> {
             long buildPeak = peakHeap();
             resetPeaks();
             long networkHeap = usedHeap();
+            long[] sampled = {0};
+            Thread sampler = new Thread(() -> {
+                java.lang.management.MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
+                while (!Thread.currentThread().isInterrupted()) {
+                    sampled[0] = Math.max(sampled[0], mem.getHeapMemoryUsage().getUsed());
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
             long t1 = System.nanoTime();
             Compilation c = Compiler.compile(g, cfg, CompileOptions.defaults().withChips(Compiler.AUTO_CHIPS).withSeed(seed));
             double compileS = (System.nanoTime() - t1) / 1e9;
+            sampler.interrupt();
             Map<String, Object> pl = c.report().placement();
             System.out.printf(Locale.ROOT, "N=%d, %d synapses: %d cores on %d x %s; network built in %.2f s, compiled in"
-                            + " %.2f s %s; peak heap %.0f MB building the network, %.0f MB compiling (the network itself"
-                            + " holds %.0f MB of it)%n", n, c.program().synapses(), c.program().cores().size(),
-                    c.program().chip().mesh().chips(), cfg.name(), buildS, compileS, c.report().compileMs(),
-                    buildPeak / 1e6, peakHeap() / 1e6, networkHeap / 1e6);
+                            + " %.2f s %s; heap used at most %.0f MB while compiling (sampled every 20 ms; the network"
+                            + " itself holds %.0f MB of it; building it peaked at %.0f MB), heap limit %.0f MB%n", n,
+                    c.program().synapses(), c.program().cores().size(), c.program().chip().mesh().chips(), cfg.name(),
+                    buildS, compileS, c.report().compileMs(), sampled[0] / 1e6, networkHeap / 1e6, buildPeak / 1e6,
+                    Runtime.getRuntime().maxMemory() / 1e6);
             System.out.printf(Locale.ROOT, "  placement (%s start): traffic x distance random %.4g, start %.4g, after %s"
                             + " moves %.4g (%.1f%% of random)%n", pl.get("start"), (Double) pl.get("random_cost"),
                     (Double) pl.get("start_cost"), pl.get("moves"), (Double) pl.get("final_cost"),

@@ -77,7 +77,7 @@ final class ChipOutputs {
                 }
                 for (int s = 0; s < rt.slots(); s++) {
                     w.write(c.globalCore() + "," + p.cores().get(rt.destCore()[s]).globalCore() + "," + perSlot[s] + ","
-                            + rt.hopsEastWest()[s] + "," + rt.hopsNorthSouth()[s] + "\n");
+                            + rt.hopsEastWest(s) + "," + rt.hopsNorthSouth(s) + "\n");
                 }
             }
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.spikemesh.chip.ChipConfig;
 import org.spikemesh.compiler.program.ChipProgram;
 import org.spikemesh.compiler.program.CoreProgram;
+import org.spikemesh.compiler.program.MeshPaths;
 import org.spikemesh.compiler.program.NeuronState;
 import org.spikemesh.compiler.program.RouteTable;
 import org.spikemesh.compiler.program.SynapseMemory;
@@ -81,6 +82,7 @@ public final class Emitter {
         List<CoreProgram> cores = new ArrayList<>(nb);
         int[] tx = new int[nb];
         int[] ty = new int[nb];
+        MeshPaths paths = routes.paths(nb);
         boolean[] tileUsed = new boolean[routes.tilesX() * routes.tilesY()];
         int tilesInUse = 0;
         for (Block b : part.blocks()) {
@@ -93,7 +95,7 @@ public final class Emitter {
                 tilesInUse++;
             }
             cores.add(new CoreProgram(id, placement.coreOfBlock()[id], b.population().process(), b.lo(), b.hi(),
-                    neurons(b), f.memory(id), routeTable(id), tile, b.format(), b.memoryBytes()));
+                    neurons(b), f.memory(id), routeTable(id, paths), tile, b.format(), b.memoryBytes()));
         }
         return new ChipProgram(chip, List.copyOf(cores), routes.tilesX(), routes.tilesY(), tx, ty, tilesInUse);
     }
@@ -211,23 +213,11 @@ public final class Emitter {
         return new NeuronState(u, v, fu, fv, bias, vth, uniform);
     }
 
-    private RouteTable routeTable(int a) {
-        int[] rs = routeCount[a];
+    private RouteTable routeTable(int a, MeshPaths paths) {
         int n = slots[a];
-        int[] dest = new int[n];
-        int[] ew = new int[n];
-        int[] ns = new int[n];
-        int[] cross = new int[n];
-        int[] lat = new int[n];
-        for (int s = 0; s < n; s++) {
-            int b = slotDest[a][s];
-            dest[s] = b;
-            ew[s] = routes.hopsEastWest(a, b);
-            ns[s] = routes.hopsNorthSouth(a, b);
-            cross[s] = routes.chipCrossings(a, b);
-            lat[s] = routes.latencyNs(a, b);
-        }
-        return new RouteTable(rs, filledRoutes[a] == null ? new int[0] : filledRoutes[a], dest, ew, ns, cross, lat);
+        int[] dest = n == 0 ? new int[0] : Arrays.copyOf(slotDest[a], n);
+        slotDest[a] = null;
+        return new RouteTable(a, routeCount[a], filledRoutes[a] == null ? new int[0] : filledRoutes[a], dest, paths);
     }
 
     private int[][] filledRoutes;

@@ -46,6 +46,15 @@ public final class RouteBuilder {
         this.chipNs = chip.router().interChip().timeNs();
     }
 
+    /**
+     * @param blocks number of blocks (program cores)
+     * @return the program's mesh geometry
+     */
+    public org.spikemesh.compiler.program.MeshPaths paths(int blocks) {
+        return new org.spikemesh.compiler.program.MeshPaths(x.clone(), y.clone(), cx.clone(), cy.clone(), within, ewNs,
+                nsNs, chipNs);
+    }
+
     /** @return tiles along x of the whole system */
     public int tilesX() {
         return tilesX;

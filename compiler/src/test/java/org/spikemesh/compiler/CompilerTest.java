@@ -134,12 +134,13 @@ class CompilerTest {
                 int d = rt.destCore()[s];
                 int dx = Math.abs(p.tileX()[d] - p.tileX()[k.index()]);
                 int dy = Math.abs(p.tileY()[d] - p.tileY()[k.index()]);
-                assertEquals(dx, rt.hopsEastWest()[s]);
-                assertEquals(dy, rt.hopsNorthSouth()[s]);
+                assertEquals(dx, rt.hopsEastWest(s));
+                assertEquals(dy, rt.hopsNorthSouth(s));
                 double ns = dx + dy == 0 ? chip.router().withinTileSpike().timeNs()
                         : dx * chip.router().hopEastWest().timeNs() + dy * chip.router().hopNorthSouth().timeNs()
-                        + rt.chipCrossings()[s] * chip.router().interChip().timeNs();
-                assertEquals(Math.round(ns), rt.latencyNs()[s]);
+                        + rt.chipCrossings(s) * chip.router().interChip().timeNs();
+                assertEquals(Math.round(ns), rt.latencyNs(s));
+                assertEquals(p.chip().chipCrossings(k.globalCore(), p.cores().get(d).globalCore()), rt.chipCrossings(s));
             }
         }
     }

@@ -4,18 +4,16 @@ package org.spikemesh.compiler.program;
  * The routes leaving one core. A neuron's spike is one message per route of that neuron (per-neuron fan-out, as
  * Loihi's output axon routes): {@code neuronRoutes[routeStart[i] .. routeStart[i+1]-1]} are packed entries
  * {@code slot << 16 | axon}: the destination slot in this table and the axon number at the destination core.
- * Each slot has its destination core and its XY path, precomputed.
+ * Each slot names its destination core; its XY path (hops, chip crossings, latency) comes from the program's
+ * {@link MeshPaths}.
  *
+ * @param source program index of the core this table belongs to
  * @param routeStart per local neuron, offsets into {@code neuronRoutes}
  * @param neuronRoutes packed (slot, axon) entries
  * @param destCore program index of each slot's destination core
- * @param hopsEastWest hops along x of each slot's path
- * @param hopsNorthSouth hops along y
- * @param chipCrossings chip-to-chip links crossed
- * @param latencyNs contention-free latency of the path, rounded to whole ns
+ * @param paths the program's mesh geometry
  */
-public record RouteTable(int[] routeStart, int[] neuronRoutes, int[] destCore, int[] hopsEastWest,
-                         int[] hopsNorthSouth, int[] chipCrossings, int[] latencyNs) {
+public record RouteTable(int source, int[] routeStart, int[] neuronRoutes, int[] destCore, MeshPaths paths) {
     /** Bits of the axon field in a packed route entry. */
     public static final int AXON_BITS = 16;
     /** Mask of the axon field. */
@@ -24,5 +22,37 @@ public record RouteTable(int[] routeStart, int[] neuronRoutes, int[] destCore, i
     /** @return number of destination slots */
     public int slots() {
         return destCore.length;
+    }
+
+    /**
+     * @param slot a slot
+     * @return hops east-west of its XY route
+     */
+    public int hopsEastWest(int slot) {
+        return paths.hopsEastWest(source, destCore[slot]);
+    }
+
+    /**
+     * @param slot a slot
+     * @return hops north-south of its XY route
+     */
+    public int hopsNorthSouth(int slot) {
+        return paths.hopsNorthSouth(source, destCore[slot]);
+    }
+
+    /**
+     * @param slot a slot
+     * @return chip-to-chip links crossed
+     */
+    public int chipCrossings(int slot) {
+        return paths.chipCrossings(source, destCore[slot]);
+    }
+
+    /**
+     * @param slot a slot
+     * @return contention-free latency in whole ns
+     */
+    public int latencyNs(int slot) {
+        return paths.latencyNs(source, destCore[slot]);
     }
 }

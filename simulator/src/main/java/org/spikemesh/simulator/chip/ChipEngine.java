@@ -84,8 +84,8 @@ public final class ChipEngine implements Backend {
                 Reporter.spikingOf(graph.schedule()), cores, lo, hi) : null;
         int maxLatency = 0;
         for (CoreProgram cp : program.cores()) {
-            for (int l : cp.routes().latencyNs()) {
-                maxLatency = Math.max(maxLatency, l);
+            for (int slot = 0; slot < cp.routes().slots(); slot++) {
+                maxLatency = Math.max(maxLatency, cp.routes().latencyNs(slot));
             }
         }
         int[] neuronBase = new int[n + 1];

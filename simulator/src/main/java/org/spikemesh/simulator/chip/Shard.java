@@ -341,14 +341,15 @@ final class Shard {
         long[] info = new long[rt.neuronRoutes().length];
         for (int r = 0; r < info.length; r++) {
             int slot = rt.neuronRoutes()[r] >>> RouteTable.AXON_BITS;
-            int ew = rt.hopsEastWest()[slot];
-            int ns = rt.hopsNorthSouth()[slot];
-            if (rt.latencyNs()[slot] > 0xFFFF || rt.chipCrossings()[slot] > 0xFF || ew > 0xFFFF || ns > 0xFFFF) {
-                throw new IllegalArgumentException("route latency " + rt.latencyNs()[slot] + " ns, " + ew + "+" + ns
-                        + " hops or " + rt.chipCrossings()[slot] + " chip crossings beyond what the engine counts");
+            int ew = rt.hopsEastWest(slot);
+            int ns = rt.hopsNorthSouth(slot);
+            int cross = rt.chipCrossings(slot);
+            int lat = rt.latencyNs(slot);
+            if (lat > 0xFFFF || cross > 0xFF || ew > 0xFFFF || ns > 0xFFFF) {
+                throw new IllegalArgumentException("route latency " + lat + " ns, " + ew + "+" + ns
+                        + " hops or " + cross + " chip crossings beyond what the engine counts");
             }
-            info[r] = ew | (long) ns << 16 | (long) rt.chipCrossings()[slot] << 32 | (ew + ns == 0 ? 1L : 0L) << 40
-                    | (long) rt.latencyNs()[slot] << 48;
+            info[r] = ew | (long) ns << 16 | (long) cross << 32 | (ew + ns == 0 ? 1L : 0L) << 40 | (long) lat << 48;
         }
         return info;
     }
