@@ -40,6 +40,11 @@ public final class MapCommand implements Callable<Integer> {
             description = "pin blocks to cores: CSV population,first_neuron,chip,core (the rest is placed around them)")
     Path placement;
 
+    @Option(names = "--rates", paramLabel = "RUN_DIR",
+            description = "place by the spike rates measured in a previous run (its --out directory) instead of one"
+                    + " spike per neuron per step")
+    Path rates;
+
     @Option(names = "--write-placement", paramLabel = "FILE",
             description = "write where every block went, as a placement file to edit and feed back with --placement")
     Path writePlacement;
@@ -64,6 +69,9 @@ public final class MapCommand implements Callable<Integer> {
         if (placement != null) {
             opts = opts.withPins(org.spikemesh.compiler.PlacementFile.read(placement));
         }
+        if (rates != null) {
+            opts = opts.withRates(measuredRates(rates, graph));
+        }
         Compilation c = Compiler.compile(graph, cfg, opts);
         if (writePlacement != null) {
             writeAtomically(writePlacement, org.spikemesh.compiler.PlacementFile.write(c));
@@ -82,6 +90,38 @@ public final class MapCommand implements Callable<Integer> {
             System.out.print(c.report().toText());
         }
         return 0;
+    }
+
+    /** Spikes per step of every neuron from a run's spikes.csv and summary.json (steps). */
+    static java.util.Map<String, double[]> measuredRates(Path run, ProcessGraph graph) throws java.io.IOException {
+        Path summary = run.resolve("summary.json");
+        Path spikes = run.resolve("spikes.csv");
+        if (!Files.isRegularFile(summary) || !Files.isRegularFile(spikes)) {
+            throw new IllegalArgumentException(run + ": --rates needs a run's --out directory with summary.json and"
+                    + " spikes.csv");
+        }
+        int steps = new ObjectMapper().readTree(summary.toFile()).path("steps").asInt();
+        if (steps < 1) {
+            throw new IllegalArgumentException(summary + ": no steps recorded");
+        }
+        java.util.Map<String, double[]> r = new java.util.HashMap<>();
+        try (java.io.BufferedReader in = Files.newBufferedReader(spikes)) {
+            in.readLine();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String[] f = line.split(",");
+                if (f.length != 3) {
+                    continue;
+                }
+                org.spikemesh.process.Process p = graph.process(f[1].replace('~', '/'));
+                int n = p.outPorts().values().iterator().next().size();
+                double[] v = r.computeIfAbsent(p.name(), k -> new double[n]);
+                int i = Integer.parseInt(f[2]);
+                if (i >= 0 && i < n) {
+                    v[i] += 1.0 / steps;
+                }
+            }
+        }
+        return r;
     }
 
     private static void writeAtomically(Path file, String text) throws java.io.IOException {

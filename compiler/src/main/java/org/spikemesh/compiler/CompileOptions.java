@@ -6,10 +6,11 @@ package org.spikemesh.compiler;
  * @param chips chips to map onto (0: as many as the chip config says; -1: as many as the network needs)
  * @param seed seed of the placement's local search
  * @param placementMoves local-search moves (negative: a default scaled to the network; 0: greedy start only)
- * @param rates measured spikes per step of each neuron by population id (from a previous run), or null
+ * @param rates measured spikes per step of each neuron, by population name (from a previous run; populations not
+ *              given count one spike per neuron per step), or null
  * @param pins blocks pinned to cores (a placement file), or null
  */
-public record CompileOptions(int chips, long seed, long placementMoves, double[][] rates,
+public record CompileOptions(int chips, long seed, long placementMoves, java.util.Map<String, double[]> rates,
                              java.util.List<PlacementFile.Pin> pins) {
     /**
      * Without pinned blocks.
@@ -19,7 +20,7 @@ public record CompileOptions(int chips, long seed, long placementMoves, double[]
      * @param placementMoves local-search moves
      * @param rates measured rates or null
      */
-    public CompileOptions(int chips, long seed, long placementMoves, double[][] rates) {
+    public CompileOptions(int chips, long seed, long placementMoves, java.util.Map<String, double[]> rates) {
         this(chips, seed, placementMoves, rates, null);
     }
 
@@ -29,6 +30,14 @@ public record CompileOptions(int chips, long seed, long placementMoves, double[]
      */
     public CompileOptions withPins(java.util.List<PlacementFile.Pin> p) {
         return new CompileOptions(chips, seed, placementMoves, rates, p);
+    }
+
+    /**
+     * @param r measured spikes per step of each neuron by population name
+     * @return a copy with these rates
+     */
+    public CompileOptions withRates(java.util.Map<String, double[]> r) {
+        return new CompileOptions(chips, seed, placementMoves, r, pins);
     }
 
     /** @return defaults: the config's chips, seed 1, default local search, unit rates */

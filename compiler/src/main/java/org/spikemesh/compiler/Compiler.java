@@ -20,6 +20,26 @@ public final class Compiler {
     private Compiler() {
     }
 
+    private static double[][] ratesById(FlatNetwork net, java.util.Map<String, double[]> byName) {
+        if (byName == null) {
+            return null;
+        }
+        double[][] r = new double[net.populations().size()][];
+        for (Population p : net.populations()) {
+            double[] given = byName.get(p.name());
+            if (given != null && given.length != p.size()) {
+                throw new MappingException("measured rates of " + p.name() + " give " + given.length
+                        + " neurons; the population has " + p.size());
+            }
+            if (given == null) {
+                given = new double[p.size()];
+                java.util.Arrays.fill(given, 1.0);
+            }
+            r[p.id()] = given;
+        }
+        return r;
+    }
+
     /**
      * @param graph the network (fixed_pt, or float_pt to be quantised)
      * @param chip the chip configuration
@@ -36,7 +56,7 @@ public final class Compiler {
         FlatNetwork net = Flattener.flatten(q.graph(), NumericModel.FIXED_PT);
         long t1 = System.nanoTime();
         times.put("flatten_and_quantise", (t1 - t0) / 1e6);
-        Partition part = Partitioner.partition(net, target, options.rates());
+        Partition part = Partitioner.partition(net, target, ratesById(net, options.rates()));
         if (options.chips() == AUTO_CHIPS) {
             int per = chip.coresPerChip();
             target = ChipConfigs.withChips(chip, (part.blocks().size() + per - 1) / per);

@@ -95,7 +95,8 @@ public final class Emitter {
                 tilesInUse++;
             }
             cores.add(new CoreProgram(id, placement.coreOfBlock()[id], b.population().process(), b.lo(), b.hi(),
-                    neurons(b), f.memory(id), routeTable(id, paths), tile, b.format(), b.memoryBytes()));
+                    neurons(b), f.memory(id), routeTable(id, paths, chip.router().multicast()), tile, b.format(),
+                    b.memoryBytes()));
         }
         return new ChipProgram(chip, List.copyOf(cores), routes.tilesX(), routes.tilesY(), tx, ty, tilesInUse);
     }
@@ -213,11 +214,38 @@ public final class Emitter {
         return new NeuronState(u, v, fu, fv, bias, vth, uniform);
     }
 
-    private RouteTable routeTable(int a, MeshPaths paths) {
+    private RouteTable routeTable(int a, MeshPaths paths, boolean multicast) {
         int n = slots[a];
         int[] dest = n == 0 ? new int[0] : Arrays.copyOf(slotDest[a], n);
         slotDest[a] = null;
-        return new RouteTable(a, routeCount[a], filledRoutes[a] == null ? new int[0] : filledRoutes[a], dest, paths);
+        return new RouteTable(a, routeCount[a], filledRoutes[a] == null ? new int[0] : filledRoutes[a], dest, paths,
+                multicast ? tree(a, dest, paths) : null);
+    }
+
+    /** The directed links of the union of the XY paths from block a to every destination (a multicast tree). */
+    private int[] tree(int a, int[] dest, MeshPaths paths) {
+        int gx = routes.tilesX();
+        int tiles = gx * routes.tilesY();
+        java.util.BitSet links = new java.util.BitSet(4 * tiles);
+        int sx = paths.tileX()[a];
+        int sy = paths.tileY()[a];
+        for (int d : dest) {
+            int dx = paths.tileX()[d];
+            int dy = paths.tileY()[d];
+            for (int x = sx; x < dx; x++) {
+                links.set(sy * gx + x);
+            }
+            for (int x = sx; x > dx; x--) {
+                links.set(tiles + sy * gx + x);
+            }
+            for (int y = sy; y < dy; y++) {
+                links.set(2 * tiles + y * gx + dx);
+            }
+            for (int y = sy; y > dy; y--) {
+                links.set(3 * tiles + y * gx + dx);
+            }
+        }
+        return links.stream().toArray();
     }
 
     private int[][] filledRoutes;

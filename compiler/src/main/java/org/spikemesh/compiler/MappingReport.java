@@ -123,6 +123,10 @@ public record MappingReport(Map<String, Object> summary, List<Map<String, Object
             }
         }
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("router", program.chip().router().multicast() ? "multicast" : "unicast");
+        if (program.chip().router().multicast()) {
+            multicast(program, m);
+        }
         m.put("rate_assumed", "one spike per neuron per step unless measured rates were given");
         m.put("placement_graph_kept_share", t.keptShare());
         m.put("messages_per_step", messages);
@@ -131,6 +135,41 @@ public record MappingReport(Map<String, Object> summary, List<Map<String, Object
         m.put("max_link_load", max);
         m.put("busiest_link", busiest);
         return m;
+    }
+
+    /** Multicast trees: links per tree and routing-table entries per router (one per tree passing through it). */
+    private static void multicast(ChipProgram program, Map<String, Object> m) {
+        int gx = program.tilesX();
+        int tiles = gx * program.tilesY();
+        int[] entries = new int[tiles];
+        long links = 0;
+        int maxLinks = 0;
+        for (CoreProgram c : program.cores()) {
+            int[] tree = c.routes().treeLinks();
+            if (tree == null || c.routes().slots() == 0) {
+                continue;
+            }
+            java.util.BitSet touched = new java.util.BitSet(tiles);
+            touched.set(program.tileY()[c.index()] * gx + program.tileX()[c.index()]);
+            for (int code : tree) {
+                int dir = code / tiles;
+                int t = code % tiles;
+                touched.set(t);
+                int x = t % gx;
+                int y = t / gx;
+                touched.set(dir == 0 ? t + 1 : dir == 1 ? t - 1 : dir == 2 ? (y + 1) * gx + x : (y - 1) * gx + x);
+            }
+            touched.stream().forEach(t -> entries[t]++);
+            links += tree.length;
+            maxLinks = Math.max(maxLinks, tree.length);
+        }
+        int maxEntries = 0;
+        for (int e : entries) {
+            maxEntries = Math.max(maxEntries, e);
+        }
+        m.put("multicast_tree_links_mean", program.cores().isEmpty() ? 0.0 : links / (double) program.cores().size());
+        m.put("multicast_tree_links_max", maxLinks);
+        m.put("router_table_entries_max", maxEntries);
     }
 
     /** @return the report as nested maps and lists, ready for JSON */

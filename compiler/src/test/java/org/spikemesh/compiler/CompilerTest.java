@@ -280,4 +280,22 @@ class CompilerTest {
             }
         }
     }
+
+    @Test
+    void shouldWeighTrafficByMeasuredRates() {
+        // only the 100 inputs send: each reaches the 10 blocks of the population once, 1 000 messages per step at one
+        // spike per neuron per step; measured at 0.25 spikes per step for every input, a quarter of that
+        Compilation unit = Compiler.compile(dense(300), TEACHING, new CompileOptions(4, 1, 0, null));
+        double[] quarter = new double[100];
+        java.util.Arrays.fill(quarter, 0.25);
+        Compilation measured = Compiler.compile(dense(300), TEACHING,
+                new CompileOptions(4, 1, 0, null).withRates(java.util.Map.of("in", quarter)));
+        double u = (Double) unit.report().traffic().get("messages_per_step");
+        double m = (Double) measured.report().traffic().get("messages_per_step");
+        assertEquals(1000.0, u, 1e-9);
+        assertEquals(250.0, m, 1e-9);
+        MappingException e = assertThrows(MappingException.class, () -> Compiler.compile(dense(300), TEACHING,
+                new CompileOptions(4, 1, 0, null).withRates(java.util.Map.of("in", new double[3]))));
+        assertEquals("measured rates of in give 3 neurons; the population has 100", e.getMessage());
+    }
 }

@@ -12,8 +12,12 @@ package org.spikemesh.compiler.program;
  * @param neuronRoutes packed (slot, axon) entries
  * @param destCore program index of each slot's destination core
  * @param paths the program's mesh geometry
+ * @param treeLinks for a multicast router: the directed links of the union of the XY paths to every destination
+ *                  core, each coded {@code direction * tiles + y * tilesX + x} of its source tile (direction 0 east,
+ *                  1 west, 2 north, 3 south), sorted; null for unicast routers
  */
-public record RouteTable(int source, int[] routeStart, int[] neuronRoutes, int[] destCore, MeshPaths paths) {
+public record RouteTable(int source, int[] routeStart, int[] neuronRoutes, int[] destCore, MeshPaths paths,
+                         int[] treeLinks) {
     /** Bits of the axon field in a packed route entry. */
     public static final int AXON_BITS = 16;
     /** Mask of the axon field. */

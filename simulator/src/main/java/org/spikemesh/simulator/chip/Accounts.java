@@ -186,10 +186,18 @@ public final class Accounts {
             long e = 0;
             long w = 0;
             for (int x = 0; x < gx; x++) {
+                long de = 0;
+                long dw = 0;
                 for (StepPartial p : ps) {
                     e += p.horizontal[y * gx1 + x];
                     w += p.horizontal[p.westOffset + y * gx1 + x];
+                    if (p.linkDirect.length > 0) {
+                        de += p.linkDirect[y * gx + x];
+                        dw += p.linkDirect[gx * gy + y * gx + x];
+                    }
                 }
+                e += de;
+                w += dw;
                 busiest = Math.max(busiest, Math.max(e, w));
                 linkTotals[0][y * gx + x] += e;
                 linkTotals[1][y * gx + x] += w;
@@ -198,16 +206,26 @@ public final class Accounts {
                     linkWindow[1][y * gx + x] += w;
                 }
                 bufferOverflows += Math.max(0, e - depth) + Math.max(0, w - depth);
+                e -= de;
+                w -= dw;
             }
         }
         for (int x = 0; x < gx; x++) {
             long n = 0;
             long s = 0;
             for (int y = 0; y < gy; y++) {
+                long dn = 0;
+                long ds = 0;
                 for (StepPartial p : ps) {
                     n += p.vertical[x * gy1 + y];
                     s += p.vertical[p.southOffset + x * gy1 + y];
+                    if (p.linkDirect.length > 0) {
+                        dn += p.linkDirect[2 * gx * gy + y * gx + x];
+                        ds += p.linkDirect[3 * gx * gy + y * gx + x];
+                    }
                 }
+                n += dn;
+                s += ds;
                 busiest = Math.max(busiest, Math.max(n, s));
                 linkTotals[2][y * gx + x] += n;
                 linkTotals[3][y * gx + x] += s;
@@ -216,6 +234,8 @@ public final class Accounts {
                     linkWindow[3][y * gx + x] += s;
                 }
                 bufferOverflows += Math.max(0, n - depth) + Math.max(0, s - depth);
+                n -= dn;
+                s -= ds;
             }
         }
         return busiest;

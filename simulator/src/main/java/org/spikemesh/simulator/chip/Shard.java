@@ -51,6 +51,9 @@ final class Shard {
     long[] windowRows = new long[0];
     int windowRowCount;
     private final long[][] routeSpans;
+    /** per core: the multicast tree's links (null for unicast) and its hops east-west, north-south, chip crossings. */
+    private final int[][] trees;
+    private final long[][] treeHops;
     private final java.util.List<CoreRuntime> laneCores = new java.util.ArrayList<>();
     private final double tSynop;
     private final double tActive;
@@ -90,7 +93,8 @@ final class Shard {
         this.outBatch = new Batch[shards];
         this.reporter = reporter;
         for (int k = 0; k < 4; k++) {
-            partials[k] = new StepPartial(program.tilesX(), program.tilesY(), maxLatency);
+            partials[k] = new StepPartial(program.tilesX(), program.tilesY(), maxLatency,
+                    program.chip().router().multicast());
         }
         this.size = last - first;
         this.stepSynops = new int[size];
@@ -113,10 +117,14 @@ final class Shard {
         this.winMessagesOut = new long[size];
         this.winTime = new double[size];
         this.routeSpans = new long[size][];
+        this.trees = new int[size][];
+        this.treeHops = new long[size][];
         for (int c = first; c < last; c++) {
             neuronsOf[c - first] = cores[c].isNeuron() ? cores[c].n : 0;
             routeInfo[c - first] = routeInfo(cores[c]);
             routeSpans[c - first] = routeSpans(cores[c]);
+            trees[c - first] = cores[c].program.routes().treeLinks();
+            treeHops[c - first] = trees[c - first] == null ? null : treeHops(trees[c - first]);
             if (cores[c].hasLanes()) {
                 laneCores.add(cores[c]);
             }
@@ -219,12 +227,31 @@ final class Shard {
         long crossings = 0;
         long within = 0;
         int messages = 0;
+        int[] tree = trees[core.index - first];
         for (int k = 0; k < core.spikeCount; k++) {
             int i = sp[k];
             int from = rs[i];
             int to = rs[i + 1];
-            messages += to - from;
-            for (int r = from; r < to; r++) {
+            if (tree != null) {
+                // multicast: one packet per spike, copied along the core's tree; latency still per destination
+                for (int r = from; r < to; r++) {
+                    latency[(int) (info[r] >>> 48)]++;
+                }
+                if (to > from) {
+                    messages++;
+                    long[] direct = part.linkDirect;
+                    for (int l : tree) {
+                        direct[l]++;
+                    }
+                    ewHops += treeHops[core.index - first][0];
+                    nsHops += treeHops[core.index - first][1];
+                    crossings += treeHops[core.index - first][2];
+                    within += tree.length == 0 ? 1 : 0;
+                }
+            } else {
+                messages += to - from;
+            }
+            for (int r = from; r < to && tree == null; r++) {
                 long x = spans[r];
                 horizontal[(int) (x & 0xFFFF)]++;
                 horizontal[(int) (x >>> 16 & 0xFFFF)]--;
@@ -352,6 +379,32 @@ final class Shard {
             info[r] = ew | (long) ns << 16 | (long) cross << 32 | (ew + ns == 0 ? 1L : 0L) << 40 | (long) lat << 48;
         }
         return info;
+    }
+
+    /** Hops east-west, north-south and chip-to-chip links of a multicast tree (link codes as in RouteTable). */
+    private long[] treeHops(int[] tree) {
+        int gx = program.tilesX();
+        int tiles = gx * program.tilesY();
+        int perChipX = program.chip().mesh().tilesX();
+        int perChipY = program.chip().mesh().tilesY();
+        long ew = 0;
+        long ns = 0;
+        long cross = 0;
+        for (int code : tree) {
+            int dir = code / tiles;
+            int x = code % tiles % gx;
+            int y = code % tiles / gx;
+            if (dir < 2) {
+                ew++;
+                int nx = dir == 0 ? x + 1 : x - 1;
+                cross += x / perChipX != nx / perChipX ? 1 : 0;
+            } else {
+                ns++;
+                int ny = dir == 2 ? y + 1 : y - 1;
+                cross += y / perChipY != ny / perChipY ? 1 : 0;
+            }
+        }
+        return new long[]{ew, ns, cross};
     }
 
     /**

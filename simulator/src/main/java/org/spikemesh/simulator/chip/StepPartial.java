@@ -29,15 +29,18 @@ final class StepPartial {
     final long[] vertical;
     final int westOffset;
     final int southOffset;
+    /** multicast packets per link this step, by link code (direction * tiles + y * tilesX + x). */
+    final long[] linkDirect;
     /** messages by contention-free latency in ns. */
     final long[] latencyCount;
 
-    StepPartial(int tilesX, int tilesY, int maxLatency) {
+    StepPartial(int tilesX, int tilesY, int maxLatency, boolean multicast) {
         westOffset = tilesY * (tilesX + 1);
         southOffset = tilesX * (tilesY + 1);
         horizontal = new long[2 * westOffset];
         vertical = new long[2 * southOffset];
         latencyCount = new long[maxLatency + 1];
+        linkDirect = new long[multicast ? 4 * tilesX * tilesY : 0];
     }
 
     void reset() {
@@ -48,5 +51,6 @@ final class StepPartial {
         Arrays.fill(horizontal, 0);
         Arrays.fill(vertical, 0);
         Arrays.fill(latencyCount, 0);
+        Arrays.fill(linkDirect, 0);
     }
 }

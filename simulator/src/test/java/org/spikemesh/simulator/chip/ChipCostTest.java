@@ -152,4 +152,59 @@ class ChipCostTest {
             assertEquals(3, a.criticalCore(0));
         }
     }
+
+    /** One input neuron feeding two single-neuron populations, on tiles (1,0) and (1,1) by a placement file. */
+    private ChipEngine fork(ChipConfig chip) throws java.io.IOException {
+        SpikeInput in = SpikeInput.of("in", new int[]{1}, java.util.Map.of(0, new int[]{1}));
+        Dense da = Dense.of("da", new double[][]{{10}}, 8, 0, null);
+        Dense db = Dense.of("db", new double[][]{{10}}, 8, 0, null);
+        LIF a = LIF.builder("a").shape(1).du(4095).dv(0).vth(1000).build();
+        LIF b = LIF.builder("b").shape(1).du(4095).dv(0).vth(1000).build();
+        in.sOut().connect(da.sIn());
+        in.sOut().connect(db.sIn());
+        da.aOut().connect(a.aIn());
+        db.aOut().connect(b.aIn());
+        ProcessGraph g = ProcessGraph.of(in, da, db, a, b);
+        java.nio.file.Path pins = tmp.resolve("fork.csv");
+        java.nio.file.Files.writeString(pins, "population,first_neuron,chip,core\nin,0,0,0\na,0,0,1\nb,0,0,3\n");
+        ChipProgram p = Compiler.compile(g, chip, new CompileOptions(0, 1, 0, null)
+                .withPins(org.spikemesh.compiler.PlacementFile.read(pins))).program();
+        ChipEngine e = new ChipEngine(g, p, RunConfig.defaults(), 1);
+        e.run(1);
+        return e;
+    }
+
+    @Test
+    void shouldCountAMulticastTreeOnceWhereUnicastCountsEveryPath() throws java.io.IOException {
+        // unicast: (0,0)->(1,0) is one east hop, (0,0)->(1,1) east then north: 3 hops, 2 messages, east link (0,0)
+        // carries 2. Step: slowest core 3 ns; traffic: longest path 10 + 20 = 30 ns, plus (2 - 1) / 0.1 = 10 ns of
+        // queueing; barrier 100 + 300 * (3 - 1) / 3 = 300 ns (3 tiles) -> 343 ns. Energy: spike 5 + 2 inactive updates
+        // 20 + 2 synops 20 + 2 receives 10 + hops 10 + 10 + 20 + barrier 50 + static 343 = 488 pJ.
+        try (ChipEngine u = fork(TEACHING)) {
+            Accounts a = u.accounts();
+            assertEquals(2, a.counts().get("messages"));
+            assertEquals(2, a.counts().get("hops_east_west"));
+            assertEquals(1, a.counts().get("hops_north_south"));
+            assertEquals(343.0, a.stepNs(0), 1e-9);
+            assertEquals(488.0, a.stepPj(0), 1e-9);
+        }
+        // multicast: one packet copied along the tree {east (0,0), north (1,0)}: 2 hops, east link carries 1; no
+        // queueing -> 333 ns; hops 10 + 20 = 30 pJ -> 468 pJ.
+        org.spikemesh.chip.Router r = TEACHING.router();
+        ChipConfig mc = new ChipConfig(TEACHING.name(), TEACHING.mesh(), TEACHING.core(),
+                new org.spikemesh.chip.Router(r.topology(), r.hopEastWest(), r.hopNorthSouth(), r.withinTileSpike(),
+                        r.interChip(), r.linkBandwidthMsgsPerNs(), r.bufferDepth(), true),
+                TEACHING.barrier(), TEACHING.learning(), TEACHING.staticPowerWatts());
+        try (ChipEngine m = fork(mc)) {
+            Accounts a = m.accounts();
+            assertEquals(1, a.counts().get("messages"));
+            assertEquals(1, a.counts().get("hops_east_west"));
+            assertEquals(1, a.counts().get("hops_north_south"));
+            assertEquals(1, a.stepBusiestLink(0));
+            assertEquals(333.0, a.stepNs(0), 1e-9);
+            assertEquals(468.0, a.stepPj(0), 1e-9);
+            assertEquals(1, m.accounts().linkTotals(0)[0], "east link of tile (0,0)");
+            assertEquals(1, m.accounts().linkTotals(2)[1], "north link of tile (1,0)");
+        }
+    }
 }
