@@ -55,6 +55,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "worker threads for --backend chip (default: available cores)")
     Integer threads;
 
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "also write the HTML report of the run (see spikemesh report)")
+    Path report;
+
     @Option(names = "--placement", paramLabel = "FILE",
             description = "--backend chip: pin blocks to cores (CSV population,first_neuron,chip,core; see spikemesh map)")
     Path placement;
@@ -215,6 +219,10 @@ public final class RunCommand implements Callable<Integer> {
                 // the JVM is exiting after Ctrl-C: the hook is waiting for this thread, which is done
             }
         }
+        if (report != null) {
+            org.spikemesh.cli.report.ReportCommand.write(report,
+                    org.spikemesh.cli.report.HtmlReport.render(org.spikemesh.cli.report.RunData.load(out)));
+        }
         if (!quiet) {
             System.out.printf("ran %s: %d steps, %d spikes in %.3f s -> %s%n", network, done,
                     (Long) summary.get("spikes_total"), (Double) summary.get("wall_seconds"), out);
@@ -229,6 +237,9 @@ public final class RunCommand implements Callable<Integer> {
                         e.get("synaptic_ops") / 1e3, e.get("neuron_updates") / 1e3, e.get("spikes") / 1e3,
                         e.get("hops") / 1e3, e.get("barrier") / 1e3, e.get("static") / 1e3, n.get("synaptic_ops"),
                         n.get("messages"));
+            }
+            if (report != null) {
+                System.out.println("report -> " + report);
             }
         }
         return 0;

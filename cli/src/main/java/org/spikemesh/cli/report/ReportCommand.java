@@ -29,12 +29,23 @@ public final class ReportCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Writes a file atomically: a temporary file next to it, then a move. */
-    static void write(Path file, String text) throws java.io.IOException {
+    /**
+     * Writes a file atomically: a temporary file next to it, then a move; readable by everyone, as a web page.
+     *
+     * @param file the file
+     * @param text its content
+     * @throws java.io.IOException when it cannot be written
+     */
+    public static void write(Path file, String text) throws java.io.IOException {
         Path abs = file.toAbsolutePath();
         Path tmp = Files.createTempFile(abs.getParent(), ".report", ".html");
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException notPosix) {
+                // keep the default permissions
+            }
             Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
