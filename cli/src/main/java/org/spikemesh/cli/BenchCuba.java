@@ -45,6 +45,18 @@ public final class BenchCuba implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
 
+    /** Bytes of the program's synapse memories and routing tables. */
+    private static long programBytes(Compilation c) {
+        long b = 0;
+        for (org.spikemesh.compiler.program.CoreProgram k : c.program().cores()) {
+            b += 4L * k.synapses().axonStart().length + 2L * k.synapses().post().length
+                    + 2L * k.synapses().weight().length + (k.synapses().delay() == null ? 0 : k.synapses().delay().length)
+                    + 4L * k.routes().neuronRoutes().length + 4L * k.routes().routeStart().length
+                    + 4L * k.routes().destCore().length;
+        }
+        return b;
+    }
+
     @Override
     public Integer call() {
         ChipConfig cfg = ChipConfigs.presetOrFile(chip);
@@ -68,6 +80,7 @@ public final class BenchCuba implements Callable<Integer> {
             }
             double[] secs = new double[repeat];
             Accounts acc = null;
+            long tableBytes = 0;
             for (int rep = 0; rep < repeat; rep++) {
                 try (ChipEngine engine = new ChipEngine(graph, Compiler.compile(Cuba.build(neurons, seed).graph(), cfg,
                         CompileOptions.defaults().withChips(Compiler.AUTO_CHIPS).withSeed(seed)).program(),
@@ -81,6 +94,7 @@ public final class BenchCuba implements Callable<Integer> {
                     }
                     secs[rep] = (System.nanoTime() - s) / 1e9;
                     acc = engine.accounts();
+                    tableBytes = engine.tableBytes();
                 }
             }
             java.util.Arrays.sort(secs);
@@ -91,6 +105,8 @@ public final class BenchCuba implements Callable<Integer> {
                             + " %.1f M neuron-steps/s, simulated %.3f ms on chip, %.3f uJ%n", t, t == 1 ? "" : "s", med,
                     repeat, acc.spikes(), rateHz, acc.synops(), neuronSteps / med / 1e6, acc.timeNs() / 1e6,
                     acc.energyByKind().get("total") / 1e6);
+            System.out.printf(Locale.ROOT, "  engine tables %.1f bytes per synapse (program tables %.1f more)%n",
+                    tableBytes / (double) synapses, programBytes(c) / (double) synapses);
             last = String.format(Locale.ROOT, "  %d thread%s: %.1f M events/s", t, t == 1 ? "" : "s",
                     acc.synops() / med / 1e6);
             System.out.println(last);

@@ -344,6 +344,18 @@ public final class ChipEngine implements Backend {
         return rows.toArray(new long[0][]);
     }
 
+    /**
+     * @return bytes of the engine's own tables: inbound synapse tables, per-route hop and span data, neuron arrays
+     *         and rings (the program's tables come on top)
+     */
+    public long tableBytes() {
+        long b = 0;
+        for (Shard s : shards) {
+            b += s.tableBytes();
+        }
+        return b;
+    }
+
     /** @return shards in use */
     public int shards() {
         return shards.length;

@@ -493,6 +493,19 @@ final class Shard {
         winFill = 0;
     }
 
+    /** @return bytes of this shard's tables (inbound synapses, route data, neuron arrays and rings) */
+    long tableBytes() {
+        long b = inbound.bytes();
+        for (long[] r : routeInfo) {
+            b += 8L * r.length;
+        }
+        for (long[] r : routeSpans) {
+            b += 8L * r.length;
+        }
+        b += 4L * neurons.length * (3 + neurons.slots);
+        return b;
+    }
+
     /**
      * @param local core index in the shard
      * @return run totals: synops, active, inactive, spikes, messages in, messages out
