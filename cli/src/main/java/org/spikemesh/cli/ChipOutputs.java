@@ -28,11 +28,13 @@ final class ChipOutputs {
         ChipProgram p = engine.program();
         CostModel cost = new CostModel(p.chip(), p.tilesInUse());
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("time_per_step.csv"), StandardCharsets.UTF_8)) {
-            w.write("step,time_ns,critical_core,spikes,synaptic_ops,busiest_link_messages\n");
+            w.write("step,time_ns,critical_core,spikes,synaptic_ops,busiest_link_messages,compute_ns,routing_ns,"
+                    + "barrier_ns\n");
             int k = a.seriesEvery();
             for (int i = 0; i < a.steps(); i++) {
                 w.write(Math.min(a.stepsClosed(), (i + 1) * k) + "," + fmt(a.stepNs(i)) + "," + a.criticalCore(i) + "," + a.stepSpikes(i) + ","
-                        + a.stepSynops(i) + "," + a.stepBusiestLink(i) + "\n");
+                        + a.stepSynops(i) + "," + a.stepBusiestLink(i) + "," + fmt(a.stepComputeNs(i)) + ","
+                        + fmt(a.stepTrafficNs(i)) + "," + fmt(a.stepNs(i) - a.stepComputeNs(i) - a.stepTrafficNs(i)) + "\n");
             }
         }
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("energy_per_step.csv"), StandardCharsets.UTF_8)) {

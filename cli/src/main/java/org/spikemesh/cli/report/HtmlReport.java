@@ -274,17 +274,24 @@ public final class HtmlReport {
         double[] x = new double[m];
         double[] t = new double[m];
         double[] e = new double[m];
+        double[] compute = new double[m];
+        double[] routed = new double[m];
         int slowest = 0;
         for (int i = 0, r = 0; r < n; i++, r += stride) {
-            x[i] = Double.parseDouble(run.timePerStep.get(r)[0]);
-            t[i] = Double.parseDouble(run.timePerStep.get(r)[1]);
+            String[] row = run.timePerStep.get(r);
+            x[i] = Double.parseDouble(row[0]);
+            t[i] = Double.parseDouble(row[1]);
+            if (row.length > 8) {
+                compute[i] = Double.parseDouble(row[6]);
+                routed[i] = compute[i] + Double.parseDouble(row[7]);
+            }
             e[i] = r < run.energyPerStep.size() ? Double.parseDouble(run.energyPerStep.get(r)[1]) : 0;
             if (t[i] > t[slowest]) {
                 slowest = i;
             }
         }
-        html.append(Svg.lines("Simulated time per step (ns): slowest core + traffic + barrier", x, List.of(t),
-                List.of("time"), "ns"));
+        html.append(Svg.lines("Simulated time per step (ns), stacked: compute (slowest core), + routing, + barrier",
+                x, List.of(compute, routed, t), List.of("compute", "compute + routing", "total with barrier"), "ns"));
         if (m > 0) {
             html.append("<p>Slowest step ").append(Svg.num(x[slowest])).append(": ").append(Svg.num(t[slowest]))
                     .append(" ns, critical core ").append(Svg.esc(run.timePerStep.get(slowest * stride)[2]))

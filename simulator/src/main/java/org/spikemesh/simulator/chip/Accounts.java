@@ -29,6 +29,8 @@ public final class Accounts {
     private long[] stepSynops = new long[1024];
     private long[] stepBusiest = new long[1024];
     private double[] windowSlowest = new double[1024];
+    private double[] stepCompute = new double[1024];
+    private double[] stepTraffic = new double[1024];
     private int every = 1;
     private int windowFill;
     private int stepsClosed;
@@ -123,6 +125,8 @@ public final class Accounts {
         chipCrossings += cc;
         timeNs += ns;
         append(ns, pj, slowestCore, sp, sy, busiest);
+        stepCompute[steps - 1] += slowest;
+        stepTraffic[steps - 1] += traffic;
     }
 
     private int linkEvery;
@@ -253,9 +257,13 @@ public final class Accounts {
                 stepSynops = Arrays.copyOf(stepSynops, m);
                 stepBusiest = Arrays.copyOf(stepBusiest, m);
                 windowSlowest = Arrays.copyOf(windowSlowest, m);
+                stepCompute = Arrays.copyOf(stepCompute, m);
+                stepTraffic = Arrays.copyOf(stepTraffic, m);
             }
             stepNs[steps] = 0;
             stepPj[steps] = 0;
+            stepCompute[steps] = 0;
+            stepTraffic[steps] = 0;
             critical[steps] = core;
             windowSlowest[steps] = -1;
             stepSpikes[steps] = 0;
@@ -312,6 +320,22 @@ public final class Accounts {
      */
     public double stepNs(int i) {
         return stepNs[i];
+    }
+
+    /**
+     * @param i row
+     * @return time of the row's slowest cores (compute phase), ns
+     */
+    public double stepComputeNs(int i) {
+        return stepCompute[i];
+    }
+
+    /**
+     * @param i row
+     * @return time of the row's traffic (routing phase), ns; the rest of {@link #stepNs} is the barrier
+     */
+    public double stepTrafficNs(int i) {
+        return stepTraffic[i];
     }
 
     /**

@@ -66,6 +66,8 @@ class ChipCostTest {
             // step 1: input core 1 spike (1 ns); LIF core: inactive update 1 + synop 1 + receive 1 = 3 ns (slowest);
             // traffic: 1 hop 10 ns, no queue; barrier 200 ns (2 tiles)  -> 213 ns
             assertEquals(213.0, a.stepNs(0), 1e-9);
+            assertEquals(3.0, a.stepComputeNs(0), 1e-9);
+            assertEquals(10.0, a.stepTrafficNs(0), 1e-9);
             assertEquals(lifCore(e), a.criticalCore(0));
             // steps 2 and 3: the LIF is active (u = 640, then v = 640): 2 ns + barrier 200 ns, no traffic
             assertEquals(202.0, a.stepNs(1), 1e-9);
