@@ -72,7 +72,10 @@ public final class MapCommand implements Callable<Integer> {
         if (rates != null) {
             opts = opts.withRates(measuredRates(rates, graph));
         }
-        Compilation c = Compiler.compile(graph, cfg, opts);
+        Compilation c;
+        try (Progress bar = Progress.start("map", 4, "stages", quiet)) {
+            c = Compiler.compile(graph, cfg, opts, bar::stepTo);
+        }
         if (writePlacement != null) {
             writeAtomically(writePlacement, org.spikemesh.compiler.PlacementFile.write(c));
         }

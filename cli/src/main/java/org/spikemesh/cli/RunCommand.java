@@ -128,7 +128,9 @@ public final class RunCommand implements Callable<Integer> {
             if (placement != null) {
                 opts = opts.withPins(org.spikemesh.compiler.PlacementFile.read(placement));
             }
-            compiled = Compiler.compile(source, ChipConfigs.presetOrFile(chip), opts);
+            try (Progress bar = Progress.start("compile", 4, "stages", quiet)) {
+                compiled = Compiler.compile(source, ChipConfigs.presetOrFile(chip), opts, bar::stepTo);
+            }
             resolved = NumericModel.FIXED_PT;
         }
         ProcessGraph graph = compiled != null ? compiled.graph() : source;

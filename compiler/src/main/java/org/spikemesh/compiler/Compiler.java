@@ -48,6 +48,21 @@ public final class Compiler {
      * @throws MappingException when the network does not fit
      */
     public static Compilation compile(ProcessGraph graph, ChipConfig chip, CompileOptions options) {
+        return compile(graph, chip, options, stage -> { });
+    }
+
+    /**
+     * As {@link #compile(ProcessGraph, ChipConfig, CompileOptions)}, telling a listener each stage as it ends
+     * (1 flatten and quantise, 2 partition, 3 place, 4 route and emit), e.g. for a progress bar.
+     *
+     * @param graph the network
+     * @param chip the chip configuration
+     * @param options chips, seed, local search, measured rates, pins
+     * @param stageDone called with 1..4 as the stages end
+     * @return program and report
+     */
+    public static Compilation compile(ProcessGraph graph, ChipConfig chip, CompileOptions options,
+                                      java.util.function.IntConsumer stageDone) {
         Map<String, Double> times = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         ChipConfig target = options.chips() > 0 ? ChipConfigs.withChips(chip, options.chips())
@@ -56,6 +71,7 @@ public final class Compiler {
         FlatNetwork net = Flattener.flatten(q.graph(), NumericModel.FIXED_PT);
         long t1 = System.nanoTime();
         times.put("flatten_and_quantise", (t1 - t0) / 1e6);
+        stageDone.accept(1);
         Partition part = Partitioner.partition(net, target, ratesById(net, options.rates()));
         if (options.chips() == AUTO_CHIPS) {
             int per = chip.coresPerChip();
@@ -63,14 +79,17 @@ public final class Compiler {
         }
         long t2 = System.nanoTime();
         times.put("partition", (t2 - t1) / 1e6);
+        stageDone.accept(2);
         int[] pinned = options.pins() == null || options.pins().isEmpty() ? null
                 : PlacementFile.resolve(options.pins(), part, target);
         Placement placement = Placer.place(part.traffic(), target, options.seed(), options.placementMoves(), pinned);
         long t3 = System.nanoTime();
         times.put("place", (t3 - t2) / 1e6);
+        stageDone.accept(3);
         ChipProgram program = Emitter.emit(net, part, placement, target);
         long t4 = System.nanoTime();
         times.put("route_and_emit", (t4 - t3) / 1e6);
+        stageDone.accept(4);
         MappingReport report = MappingReport.of(net, part, placement, program, q, times);
         return new Compilation(program, report, net, q.graph());
     }
