@@ -204,6 +204,15 @@ public final class RunCommand implements Callable<Integer> {
             summary.put("spikes_total", rec.totalSpikes());
             summary.put("spikes_by_process", rec.spikeCounts());
             summary.put("recorded", record);
+            Map<String, Double> thresholds = new LinkedHashMap<>();
+            for (Var v : probes) {
+                if (v.owner() instanceof org.spikemesh.process.lib.LIF
+                        && v == ((org.spikemesh.process.lib.LIF) v.owner()).v()) {
+                    double vth = ((org.spikemesh.process.lib.LIF) v.owner()).vth().get(0);
+                    thresholds.put(v.qualifiedName(), resolved == NumericModel.FIXED_PT ? vth * 64 : vth);
+                }
+            }
+            summary.put("thresholds", thresholds);
             summary.put("wall_seconds", wall);
             if (chipPart != null) {
                 summary.put("chip", chipPart);

@@ -187,7 +187,22 @@ public final class HtmlReport {
             }
             String title = e.getKey() + (rows.get(0).length - 1 > 8 ? " (first 8 of " + (rows.get(0).length - 1)
                     + " neurons)" : "") + (stride > 1 ? " (every " + stride + "th step)" : "");
-            html.append(Svg.lines(title, x, series, names, e.getKey()));
+            JsonNode th = run.summary.path("thresholds").path(e.getKey());
+            double threshold = th.isNumber() ? th.asDouble() : Double.NaN;
+            String process = e.getKey().substring(0, e.getKey().lastIndexOf('.'));
+            List<double[]> marks = new ArrayList<>();
+            int[][] sp = run.spikes.get(process);
+            for (int j = 0; j < neurons; j++) {
+                List<Double> at = new ArrayList<>();
+                for (int k = 0; sp != null && k < sp[0].length; k++) {
+                    if (sp[1][k] == j) {
+                        at.add((double) sp[0][k]);
+                    }
+                }
+                marks.add(at.stream().mapToDouble(Double::doubleValue).toArray());
+            }
+            html.append(Svg.lines(title + (th.isNumber() ? ", dashed: threshold; ticks: spikes" : ""), x, series, names,
+                    e.getKey(), threshold, sp == null ? null : marks));
         }
     }
 

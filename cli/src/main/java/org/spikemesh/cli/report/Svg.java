@@ -36,6 +36,23 @@ final class Svg {
      * @return an svg element
      */
     static String lines(String title, double[] x, List<double[]> series, List<String> names, String yLabel) {
+        return lines(title, x, series, names, yLabel, Double.NaN, null);
+    }
+
+    /**
+     * A line chart with an optional threshold line and spike marks.
+     *
+     * @param title chart title
+     * @param x x values
+     * @param series y values per series
+     * @param names series names
+     * @param yLabel unit of y
+     * @param threshold a y value drawn as a dashed line, or NaN
+     * @param marks per series the x values of its spikes (drawn as ticks at the top), or null
+     * @return an svg element
+     */
+    static String lines(String title, double[] x, List<double[]> series, List<String> names, String yLabel,
+                        double threshold, List<double[]> marks) {
         int w = 640;
         int h = 220;
         int l = 60;
@@ -49,6 +66,10 @@ final class Svg {
                 yMin = Math.min(yMin, v);
                 yMax = Math.max(yMax, v);
             }
+        }
+        if (!Double.isNaN(threshold)) {
+            yMin = Math.min(yMin, threshold);
+            yMax = Math.max(yMax, threshold);
         }
         if (!(yMax > yMin)) {
             yMax = yMin + 1;
@@ -72,6 +93,21 @@ final class Svg {
             }
             sb.append("<path d=\"").append(d).append("\" fill=\"none\" stroke=\"").append(palette[k % palette.length])
                     .append("\" stroke-width=\"1.2\"><title>").append(esc(names.get(k))).append("</title></path>");
+            if (marks != null && k < marks.size()) {
+                StringBuilder m = new StringBuilder();
+                for (double sx : marks.get(k)) {
+                    double px = l + (sx - xMin) / (xMax - xMin) * (w - 10 - l);
+                    m.append('M').append(f(px)).append(' ').append(20 + 2 * k).append("v6");
+                }
+                sb.append("<path class=\"spikes\" d=\"").append(m).append("\" stroke=\"").append(palette[k % palette.length])
+                        .append("\"/>");
+            }
+        }
+        if (!Double.isNaN(threshold)) {
+            double py = h - b - (threshold - yMin) / (yMax - yMin) * (h - b - 20);
+            sb.append("<path class=\"threshold\" d=\"M").append(l).append(' ').append(f(py)).append("H").append(w - 10)
+                    .append("\" stroke=\"#999\" stroke-dasharray=\"4 3\"><title>threshold ").append(num(threshold))
+                    .append("</title></path>");
         }
         sb.append("</svg>");
         return sb.toString();

@@ -67,6 +67,9 @@ class ReportTest {
         assertTrue(h.contains("<b>" + Svg.num(s.path("chip").path("energy_pj").path("total").asDouble() / 1e6) + " uJ</b>"));
         assertTrue(h.contains("<b>" + s.path("chip").path("counts").path("synaptic_ops").asText() + "</b>synaptic ops"));
         assertTrue(h.contains("pop.v"), "the recorded trace is drawn");
+        // fixed point compares v with vth << 6: 40 * 64 = 2560
+        assertTrue(h.contains("<title>threshold 2560</title>"), "the threshold line of pop.v");
+        assertTrue(h.contains("class=\"spikes\""), "spike ticks on the trace");
         assertFalse(Pattern.compile("(src|href)=[\"']https?://").matcher(h).find(), "nothing loads from the network");
     }
 
