@@ -101,7 +101,8 @@ public final class Animation {
                 .append("<button id=\"step\">step</button> speed <select id=\"speed\"><option value=\"0.25\">0.25x</option>")
                 .append("<option value=\"1\" selected>1x</option><option value=\"4\">4x</option><option value=\"16\">16x</option>")
                 .append("</select> step <input id=\"slider\" type=\"range\" min=\"").append(from).append("\" max=\"")
-                .append(last).append("\" value=\"").append(from).append("\" style=\"width:400px\"> <span id=\"label\"></span></div>")
+                .append(last).append("\" value=\"").append(from).append("\" style=\"width:400px\"> <span id=\"label\"></span>")
+                .append(" <i id=\"phase\">compute</i></div>")
                 .append("<svg id=\"mesh\" width=\"").append(gx * cell + 10).append("\" height=\"").append(gy * cell + 10)
                 .append("\" viewBox=\"0 0 ").append(gx * cell + 10).append(' ').append(gy * cell + 10).append("\"></svg>")
                 .append("<div id=\"panel\"></div>")
@@ -149,7 +150,11 @@ public final class Animation {
             "function move(f){svg.querySelectorAll('.pkt').forEach(d=>{const p=JSON.parse(d.dataset.path);",
             " const seg=f<0.5?0:1;const g=f<0.5?f*2:(f-0.5)*2;const a=p[seg],b=p[seg+1];",
             " d.setAttribute('cx',cx(a[0]+(b[0]-a[0])*g));d.setAttribute('cy',cy(a[1]+(b[1]-a[1])*g));});}",
-            "function tick(){phase+=0.05*speed;if(phase<1){move(phase);}else{const n=step+1>D.to?D.from:step+1;show(n);}}",
+            "const phaseLabel=document.getElementById('phase');",
+            "function tick(){phase+=0.05*speed;if(phase<0.2){phaseLabel.textContent='compute';}",
+            " else if(phase<1){phaseLabel.textContent='route';move((phase-0.2)/0.8);}",
+            " else if(phase<1.2){phaseLabel.textContent='barrier';svg.querySelectorAll('.pkt').forEach(p=>p.remove());}",
+            " else{const n=step+1>D.to?D.from:step+1;show(n);}}",
             "document.getElementById('play').onclick=()=>{if(!timer){playing=true;timer=setInterval(tick,40);}};",
             "document.getElementById('pause').onclick=()=>{playing=false;clearInterval(timer);timer=null;};",
             "document.getElementById('step').onclick=()=>{show(step+1>D.to?D.from:step+1);};",

@@ -211,8 +211,10 @@ public final class HtmlReport {
         JsonNode tiles = run.summary.path("chip").path("mesh_tiles");
         int gx = Math.max(1, tiles.path(0).asInt(1));
         int gy = Math.max(1, tiles.path(1).asInt(1));
-        html.append(heat("energy per core (pJ)", 11, gx, gy)).append(heat("spikes out per core", 7, gx, gy))
-                .append(heat("synaptic ops per core", 4, gx, gy)).append(heat("synapse memory (bytes)", 14, gx, gy));
+        html.append(heat("neurons mapped", 3, gx, gy)).append(heat("synapse memory (bytes)", 14, gx, gy))
+                .append(heat("energy (pJ)", 11, gx, gy)).append(heat("synaptic ops", 4, gx, gy))
+                .append(heat("spikes out", 7, gx, gy)).append(heat("messages in", 8, gx, gy));
+        html.append("<p>Each square is a tile (its cores summed), north up; grey tiles hold no mapped core.</p>");
         html.append(links(gx, gy));
     }
 
