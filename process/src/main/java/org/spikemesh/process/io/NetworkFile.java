@@ -40,6 +40,15 @@ public final class NetworkFile {
     /** The format tag on the first line of every network file. */
     public static final String FORMAT = "spikemesh-network/1";
 
+    /** Large networks are written inline: allow documents of up to 1 G code points (SnakeYAML's default is 3 M). */
+    private static final YAMLMapper MAPPER;
+
+    static {
+        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+        options.setCodePointLimit(1 << 30);
+        MAPPER = new YAMLMapper(com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder().loaderOptions(options).build());
+    }
+
     static final List<String> TOP_FIELDS = List.of("format", "name", "description", "processes", "connections");
     static final Map<String, List<String>> TYPE_FIELDS = new LinkedHashMap<>();
 
@@ -96,7 +105,7 @@ public final class NetworkFile {
     public static Network parse(String yaml, String sourceName, Path baseDir) {
         JsonNode root;
         try {
-            root = new YAMLMapper().readTree(yaml);
+            root = MAPPER.readTree(yaml);
         } catch (JacksonException e) {
             JsonLocation loc = e.getLocation();
             String at = loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();

@@ -147,4 +147,23 @@ class NetworkFileTest {
         org.junit.jupiter.api.Assertions.assertArrayEquals(new double[]{-3, 7}, c.table().weight());
         org.junit.jupiter.api.Assertions.assertArrayEquals(new int[]{0, 2}, c.table().delay());
     }
+
+    @org.junit.jupiter.api.Test
+    void shouldLoadNetworkFilesLargerThanSnakeYamlsDefaultLimit() {
+        // 4 000 neurons firing at 150 steps each: about 4.6 M characters, above the 3 M code points SnakeYAML allows
+        StringBuilder sb = new StringBuilder("format: spikemesh-network/1\nprocesses:\n  - {name: in, type: SpikeInput,"
+                + " shape: [4000], spikes: {");
+        for (int n = 0; n < 4000; n++) {
+            sb.append(n == 0 ? "" : ", ").append(n).append(": [");
+            for (int t = 1; t <= 150; t++) {
+                sb.append(t == 1 ? "" : ", ").append(1000 + t);
+            }
+            sb.append(']');
+        }
+        sb.append("}}\nconnections: []\n");
+        org.junit.jupiter.api.Assertions.assertTrue(sb.length() > 3_145_728);
+        Network net = NetworkFile.parse(sb.toString(), "big.yaml", null);
+        org.junit.jupiter.api.Assertions.assertEquals(150,
+                ((org.spikemesh.process.lib.SpikeInput) net.processes().get(0)).spikes().get(3999).length);
+    }
 }
