@@ -160,6 +160,7 @@ public final class Animation {
             "document.getElementById('step').onclick=()=>{show(step+1>D.to?D.from:step+1);};",
             "document.getElementById('speed').onchange=e=>{speed=parseFloat(e.target.value);};",
             "slider.oninput=e=>show(parseInt(e.target.value));show(D.from);",
-            "const h=location.hash;if(h.startsWith('#step=')){const n=parseInt(h.slice(6));if(n>=D.from&&n<=D.to)show(n);}",
+            "const h=location.hash;if(h.startsWith('#step=')){const n=parseInt(h.slice(6));",
+            " if(n>=D.from&&n<=D.to){slider.value=n;slider.dispatchEvent(new Event('input'));}}",
             "if(h==='#play'){speed=16;document.getElementById('play').click();}");
 }
