@@ -74,7 +74,11 @@ public final class BenchCuba implements Callable<Integer> {
             try (ChipEngine warm = new ChipEngine(graph, Compiler.compile(Cuba.build(neurons, seed).graph(), cfg,
                     CompileOptions.defaults().withChips(Compiler.AUTO_CHIPS).withSeed(seed)).program(),
                     RunConfig.defaults().seed(seed), t)) {
-                for (int done = 0; done < Math.min(steps, 3000); done += 100) {
+                // warm-up for the JIT. A fresh engine on 2 threads also starts slow while its threads settle (measured on
+                // 4 000 neurons: 32, 11, 7, then 4 us per step over successive 12 000-step runs of one engine), which
+                // dominates the 0.04 s timed runs of small networks; each timed run starts a fresh engine at step 1.
+                int warmSteps = (int) Math.max(3000, Math.min(40_000, 2e8 / neurons));
+                for (int done = 0; done < warmSteps; done += 100) {
                     warm.run(100);
                 }
             }
