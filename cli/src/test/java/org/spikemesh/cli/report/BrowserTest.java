@@ -55,7 +55,11 @@ class BrowserTest {
             pb.directory(shot.getParent().toFile());
         }
         Process p = pb.start();
-        assertTrue(p.waitFor(90, TimeUnit.SECONDS), "chromium did not finish within 90 s");
+        boolean finished = p.waitFor(90, TimeUnit.SECONDS);
+        if (!finished) {
+            p.destroyForcibly();
+        }
+        assertTrue(finished, "chromium did not finish within 90 s");
         return new String[]{Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8)};
     }
 
