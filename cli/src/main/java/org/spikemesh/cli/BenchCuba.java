@@ -71,9 +71,7 @@ public final class BenchCuba implements Callable<Integer> {
         String last = null;
         for (int t : threads) {
             // warm-up (not timed): the JIT compiles the paths this thread count takes (shard exchange, ...)
-            try (ChipEngine warm = new ChipEngine(graph, Compiler.compile(Cuba.build(neurons, seed).graph(), cfg,
-                    CompileOptions.defaults().withChips(Compiler.AUTO_CHIPS).withSeed(seed)).program(),
-                    RunConfig.defaults().seed(seed), t)) {
+            try (ChipEngine warm = new ChipEngine(graph, c.program(), RunConfig.defaults().seed(seed), t)) {
                 // warm-up for the JIT. A fresh engine on 2 threads also starts slow while its threads settle (measured on
                 // 4 000 neurons: 32, 11, 7, then 4 us per step over successive 12 000-step runs of one engine), which
                 // dominates the 0.04 s timed runs of small networks; each timed run starts a fresh engine at step 1.
@@ -86,9 +84,7 @@ public final class BenchCuba implements Callable<Integer> {
             Accounts acc = null;
             long tableBytes = 0;
             for (int rep = 0; rep < repeat; rep++) {
-                try (ChipEngine engine = new ChipEngine(graph, Compiler.compile(Cuba.build(neurons, seed).graph(), cfg,
-                        CompileOptions.defaults().withChips(Compiler.AUTO_CHIPS).withSeed(seed)).program(),
-                        RunConfig.defaults().seed(seed), t);
+                try (ChipEngine engine = new ChipEngine(graph, c.program(), RunConfig.defaults().seed(seed), t);
                      Progress bar = Progress.start("cuba " + neurons + " x" + t + " rep " + (rep + 1), steps, "steps", quiet)) {
                     long s = System.nanoTime();
                     int chunk = Math.max(1, steps / 100);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import org.spikemesh.chip.ChipConfig;
 import org.spikemesh.chip.ChipConfigs;
@@ -77,17 +76,11 @@ public final class MapCommand implements Callable<Integer> {
             c = Compiler.compile(graph, cfg, opts, bar::stepTo);
         }
         if (writePlacement != null) {
-            writeAtomically(writePlacement, org.spikemesh.compiler.PlacementFile.write(c));
+            AtomicFiles.write(writePlacement, org.spikemesh.compiler.PlacementFile.write(c));
         }
         if (report != null) {
-            Path abs = report.toAbsolutePath();
-            Path tmp = Files.createTempFile(abs.getParent(), ".map", ".json");
-            try {
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), c.report().toMap());
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(report, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(c.report().toMap()));
         }
         if (!quiet) {
             System.out.print(c.report().toText());
@@ -125,16 +118,5 @@ public final class MapCommand implements Callable<Integer> {
             }
         }
         return r;
-    }
-
-    private static void writeAtomically(Path file, String text) throws java.io.IOException {
-        Path abs = file.toAbsolutePath();
-        Path tmp = Files.createTempFile(abs.getParent(), ".placement", ".csv");
-        try {
-            Files.writeString(tmp, text);
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

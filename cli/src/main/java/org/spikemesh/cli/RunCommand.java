@@ -231,7 +231,7 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         if (report != null) {
-            org.spikemesh.cli.report.ReportCommand.write(report,
+            AtomicFiles.write(report,
                     org.spikemesh.cli.report.HtmlReport.render(org.spikemesh.cli.report.RunData.load(out)));
         }
         if (!quiet) {

@@ -107,6 +107,15 @@ public final class Quantiser {
                 List.copyOf(notes));
     }
 
+    /** @return the smallest exponent 0..7 that puts a bias into a 12-bit mantissa (7 when none does) */
+    private static int biasExponent(double bias) {
+        int e = 0;
+        while (Math.abs(bias) / (1 << e) > 4095 && e < 7) {
+            e++;
+        }
+        return e;
+    }
+
     /** @return per neuron the constant added to v each step, in float units */
     private static double[] biasV(Process p) {
         if (p instanceof LIF) {
@@ -194,12 +203,8 @@ public final class Quantiser {
             dv[i] = Math.max(0, Math.min(4096, Math.round(4096 * f.dv().get(i))));
             vth[i] = Math.min((1 << 17) - 1, Math.max(0, Math.round(s * f.vth().get(i) / 64)));
             double b = s * f.biasMant().get(i);
-            int e = 0;
-            while (Math.abs(b) / (1 << e) > 4095 && e < 7) {
-                e++;
-            }
-            bm[i] = Math.round(b / (1 << e));
-            be[i] = e;
+            be[i] = biasExponent(b);
+            bm[i] = Math.round(b / (1 << (int) be[i]));
             u[i] = Math.round(s * f.u().get(i));
             v[i] = Math.round(s * f.v().get(i));
         }
@@ -237,12 +242,8 @@ public final class Quantiser {
             double biasV = biasV(f)[i];
             steadyOnly |= dui < 1 && f.bias().get(i) != 0;
             double b = s * biasV;
-            int e = 0;
-            while (Math.abs(b) / (1 << e) > 4095 && e < 7) {
-                e++;
-            }
-            bm[i] = Math.round(b / (1 << e));
-            be[i] = e;
+            be[i] = biasExponent(b);
+            bm[i] = Math.round(b / (1 << (int) be[i]));
             v[i] = Math.round(s * f.v().get(i));
             u[i] = Math.round(s * f.vGain().get(i) * f.u().get(i));
         }

@@ -30,7 +30,7 @@ public final class AnimateCommand implements Callable<Integer> {
         if (from < 1 || window < 1) {
             throw new IllegalArgumentException("--from and --window must be >= 1, got " + from + " and " + window);
         }
-        ReportCommand.write(output, Animation.render(RunData.load(runDir), from, window));
+        org.spikemesh.cli.AtomicFiles.write(output, Animation.render(RunData.load(runDir), from, window));
         System.out.println("animation -> " + output);
         return 0;
     }

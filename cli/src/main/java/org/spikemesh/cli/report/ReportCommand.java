@@ -1,9 +1,6 @@
 package org.spikemesh.cli.report;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,31 +21,8 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        write(output, HtmlReport.render(RunData.load(runDir)));
+        org.spikemesh.cli.AtomicFiles.write(output, HtmlReport.render(RunData.load(runDir)));
         System.out.println("report -> " + output);
         return 0;
-    }
-
-    /**
-     * Writes a file atomically: a temporary file next to it, then a move; readable by everyone, as a web page.
-     *
-     * @param file the file
-     * @param text its content
-     * @throws java.io.IOException when it cannot be written
-     */
-    public static void write(Path file, String text) throws java.io.IOException {
-        Path abs = file.toAbsolutePath();
-        Path tmp = Files.createTempFile(abs.getParent(), ".report", ".html");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException notPosix) {
-                // keep the default permissions
-            }
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }
