@@ -40,6 +40,7 @@ public final class Accounts {
     long spikes;
     long messages;
     long messagesIn;
+    long learningUpdates;
     long hopsEastWest;
     long hopsNorthSouth;
     long withinTile;
@@ -66,6 +67,7 @@ public final class Accounts {
         long sp = 0;
         long ms = 0;
         long mi = 0;
+        long lu = 0;
         long ew = 0;
         long nsh = 0;
         long wt = 0;
@@ -80,6 +82,7 @@ public final class Accounts {
             sp += p.spikes;
             ms += p.messages;
             mi += p.messagesIn;
+            lu += p.learningUpdates;
             ew += p.hopsEastWest;
             nsh += p.hopsNorthSouth;
             wt += p.withinTile;
@@ -103,7 +106,7 @@ public final class Accounts {
         double ns = slowest + traffic + cost.barrierNs();
         double pj = sy * cost.synopPj() + ac * cost.activePj() + in * cost.inactivePj() + sp * cost.spikePj()
                 + mi * cost.receivePj() + cost.hopsPj(ew, nsh, wt) + cost.interChipPj(cc) + cost.barrierPj()
-                + cost.staticPj(ns);
+                + lu * cost.learningPj() + cost.staticPj(ns);
         long wait = Math.round(cost.meanWaitNs(busiest));
         for (StepPartial p : ps) {
             for (int lat = 0; lat < p.latencyCount.length; lat++) {
@@ -119,6 +122,7 @@ public final class Accounts {
         spikes += sp;
         messages += ms;
         messagesIn += mi;
+        learningUpdates += lu;
         hopsEastWest += ew;
         hopsNorthSouth += nsh;
         withinTile += wt;
@@ -409,7 +413,7 @@ public final class Accounts {
         m.put("spikes", spikes * cost.spikePj() + messagesIn * cost.receivePj());
         m.put("hops", cost.hopsPj(hopsEastWest, hopsNorthSouth, withinTile));
         m.put("inter_chip", cost.interChipPj(chipCrossings));
-        m.put("learning", 0.0);
+        m.put("learning", learningUpdates * cost.learningPj());
         m.put("barrier", steps * cost.barrierPj());
         m.put("static", cost.staticPj(timeNs));
         double total = 0;
@@ -434,6 +438,7 @@ public final class Accounts {
         m.put("within_tile_messages", withinTile);
         m.put("chip_crossings", chipCrossings);
         m.put("buffer_overflows", bufferOverflows);
+        m.put("learning_updates", learningUpdates);
         return m;
     }
 

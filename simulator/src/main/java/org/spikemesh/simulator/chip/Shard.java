@@ -74,6 +74,9 @@ final class Shard {
     final Reporter reporter;
     /** Fault injection for tests: the step at which this shard throws (0: never). */
     volatile int faultAtStep;
+    /** Plastic synapses of this shard's cores, or null. */
+    ShardLearning learning;
+    private final double tLearn;
     /** Step this shard completed last; written by its thread, read by the engine. */
     volatile int completed;
 
@@ -134,6 +137,7 @@ final class Shard {
         this.tInactive = cost.coreTimeNs(0, 0, 1, 0, 0);
         this.tSpike = cost.coreTimeNs(0, 0, 0, 1, 0);
         this.tReceive = cost.coreTimeNs(0, 0, 0, 0, 1);
+        this.tLearn = cost.learningNs();
     }
 
     /**
@@ -199,6 +203,9 @@ final class Shard {
         }
         for (CoreRuntime c : laneCores) {
             c.flushLanes(t);
+        }
+        if (learning != null) {
+            learning.step(t, cores, first);
         }
         accountCores(part);
         if (windowSteps > 0 && ++winFill == windowSteps) {
@@ -292,6 +299,9 @@ final class Shard {
         int[] segCore = in.segCore;
         int[] post = in.post;
         short[] w = in.weight;
+        if (learning != null) {
+            learning.fired(g);
+        }
         for (int k = in.segStart[g], e = in.segStart[g + 1]; k < e; k++) {
             int local = segCore[k] - first;
             int from = segSyn[k];
@@ -316,6 +326,7 @@ final class Shard {
         long ia = 0;
         long sp = 0;
         long mi = 0;
+        long lu = 0;
         double slowest = -1;
         int slowestCore = -1;
         for (int k = 0; k < size; k++) {
@@ -325,6 +336,12 @@ final class Shard {
             int p0 = stepSpikes[k];
             int i0 = neuronsOf[k] - a0;
             double ns = s0 * tSynop + a0 * tActive + i0 * tInactive + p0 * tSpike + m0 * tReceive;
+            if (learning != null) {
+                long u0 = learning.stepUpdates[k];
+                learning.stepUpdates[k] = 0;
+                ns += u0 * tLearn;
+                lu += u0;
+            }
             totalSynops[k] += s0;
             totalMessagesIn[k] += m0;
             totalActive[k] += a0;
@@ -355,6 +372,7 @@ final class Shard {
         part.inactive = ia;
         part.spikes = sp;
         part.messagesIn = mi;
+        part.learningUpdates = lu;
         part.slowestCoreNs = slowest;
         part.slowestCore = slowestCore;
     }
