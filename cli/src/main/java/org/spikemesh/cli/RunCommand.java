@@ -185,6 +185,12 @@ public final class RunCommand implements Callable<Integer> {
                     summary.put("threads", nThreads);
                 }
                 if (saveWeights != null) {
+                    for (org.spikemesh.process.Process p : graph.processes()) {
+                        if (p instanceof org.spikemesh.process.lib.LearningDense) {
+                            org.spikemesh.process.Var w = ((org.spikemesh.process.lib.LearningDense) p).weights();
+                            w.set(sim.get(w));
+                        }
+                    }
                     NetworkWriter.save(new Network(net.processes(), net.connections(), net.source()), saveWeights);
                 }
             }

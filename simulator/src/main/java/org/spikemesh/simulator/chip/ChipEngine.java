@@ -52,6 +52,8 @@ public final class ChipEngine implements Backend {
     private volatile Throwable failure;
     private int step;
     private int closedThrough;
+    /** true when probes read learning state: every step then ends in every shard before it is reported. */
+    private boolean lockstep;
 
     /**
      * @param graph the network the program was compiled from (for listener order and Var access)
@@ -128,6 +130,10 @@ public final class ChipEngine implements Backend {
             }
         }
         connect(s, threads);
+        if (reporter != null) {
+            reporter.plasticReader = v -> readPlastic(v, plasticOf.get(v.owner()));
+            lockstep = reporter.needsLockstep();
+        }
         this.accounts = new Accounts(cost, program);
         this.workers = new Thread[s - 1];
         for (int k = 1; k < s; k++) {
@@ -239,7 +245,7 @@ public final class ChipEngine implements Backend {
             throw new IllegalStateException("chip engine is closed");
         }
         int end = step + steps;
-        target = end;
+        target = lockstep ? step + 1 : end;
         for (Thread w : workers) {
             LockSupport.unpark(w);
         }
@@ -249,7 +255,16 @@ public final class ChipEngine implements Backend {
                 if (reporter != null) {
                     reporter.begin(t);
                 }
+                if (lockstep && t > step + 1) {
+                    target = t;
+                    for (Thread w : workers) {
+                        LockSupport.unpark(w);
+                    }
+                }
                 s0.step(t);
+                if (lockstep) {
+                    awaitWorkers(t);
+                }
                 step = t;
                 if (t - 1 > closedThrough) {
                     accounts.close(t - 1, shards);

@@ -167,6 +167,12 @@ class ChipLearningEquivalenceTest {
                             .append(Arrays.toString(Arrays.copyOf(neurons, count))).append('\n');
                 }
             }
+
+            @Override
+            public void values(int step, Var var, double[] values) {
+                sb.append(step).append(" probe ").append(var.qualifiedName()).append(' ')
+                        .append(Arrays.toString(values)).append('\n');
+            }
         });
         LearningDense plastic = null;
         for (Process p : g.processes()) {
@@ -174,6 +180,7 @@ class ChipLearningEquivalenceTest {
                 cfg.probe(((LIF) p).u(), ((LIF) p).v());
             } else if (p instanceof LearningDense) {
                 plastic = (LearningDense) p;
+                cfg.probe(plastic.weights(), plastic.trace(2));
             }
         }
         ChipConfig chip = ChipEngineEquivalenceTest.tinyCores(ChipConfigs.preset("loihi-like"), 3);
