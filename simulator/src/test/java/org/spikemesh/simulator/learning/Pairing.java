@@ -15,8 +15,8 @@ import org.spikemesh.process.lib.SpikeInput;
  * A test network that makes pre and post spikes at chosen steps: {@code pre} (a SpikeInput) drives the plastic
  * synapse; a {@code teacher} SpikeInput drives the post LIF through a strong Dense, so that a teacher spike at step s
  * makes the post neuron spike at s + 1 (Dense delays by one step; the LIF forgets u and v each step: du = dv = 4095,
- * and a weight of 100 gives v = 100 * 64 above the threshold 1 * 64). The plastic synapse's own output goes nowhere,
- * so learning never changes the spike times.
+ * and a weight of 100 gives v = 100 * 64 above the threshold 60 * 64). The plastic synapse also feeds the post neuron
+ * (as a chip needs), but its weights here stay below 60, so learning never changes the spike times.
  */
 final class Pairing {
     final LearningDense plastic;
@@ -25,12 +25,13 @@ final class Pairing {
     Pairing(int[] preSteps, int[] postSteps, double w0, LearningRule rule, NumericModel model) {
         SpikeInput pre = SpikeInput.of("pre", new int[]{1}, spikes(preSteps, 0));
         SpikeInput teacher = SpikeInput.of("teacher", new int[]{1}, spikes(postSteps, 1));
-        LIF post = LIF.builder("post").shape(1).du(4095).dv(4095).vth(1).model(model).build();
+        LIF post = LIF.builder("post").shape(1).du(4095).dv(4095).vth(60).model(model).build();
         Dense drive = Dense.of("drive", new double[][]{{100}});
         plastic = LearningDense.of("plastic", new double[][]{{w0}}, 8, 0, SignMode.MIXED, rule);
         teacher.sOut().connect(drive.sIn());
         drive.aOut().connect(post.aIn());
         pre.sOut().connect(plastic.sIn());
+        plastic.aOut().connect(post.aIn());
         post.sOut().connect(plastic.sInBap());
         graph = ProcessGraph.of(pre, teacher, post, drive, plastic);
     }
