@@ -186,8 +186,8 @@ public final class RunCommand implements Callable<Integer> {
                 }
                 if (saveWeights != null) {
                     for (org.spikemesh.process.Process p : graph.processes()) {
-                        if (p instanceof org.spikemesh.process.lib.LearningDense) {
-                            org.spikemesh.process.Var w = ((org.spikemesh.process.lib.LearningDense) p).weights();
+                        if (p instanceof org.spikemesh.process.lib.LearningSynapses) {
+                            org.spikemesh.process.Var w = ((org.spikemesh.process.lib.LearningSynapses) p).weights();
                             w.set(sim.get(w));
                         }
                     }

@@ -13,7 +13,7 @@ import org.spikemesh.compiler.program.RouteTable;
 import org.spikemesh.compiler.program.SynapseMemory;
 import org.spikemesh.process.fixed.FixedPoint;
 import org.spikemesh.process.lib.LIF;
-import org.spikemesh.process.lib.LearningDense;
+import org.spikemesh.process.lib.LearningSynapses;
 import org.spikemesh.process.lib.SynapseTable;
 
 /**
@@ -358,14 +358,16 @@ public final class Emitter {
 
         /** One plastic block per post core of a learning process, or null for static synapses. */
         private PlasticBlock[] plasticBlocks(SynapseGroup g, Population q, int kq, int fq, int nq) {
-            if (!(g.process() instanceof LearningDense)) {
+            if (!(g.process() instanceof LearningSynapses)) {
                 return null;
             }
             PlasticBlock[] r = new PlasticBlock[nq];
             int pres = g.pre().size();
             for (int bl = 0; bl < nq; bl++) {
                 int posts = Math.min(kq, q.size() - bl * kq);
-                r[bl] = new PlasticBlock((LearningDense) g.process(), fq + bl, bl * kq, posts, new int[pres],
+                int[] axons = new int[pres];
+                Arrays.fill(axons, -1);
+                r[bl] = new PlasticBlock((LearningSynapses) g.process(), fq + bl, bl * kq, posts, axons,
                         new int[pres], new int[pres]);
                 plastic.add(r[bl]);
             }

@@ -26,6 +26,7 @@ import org.spikemesh.process.learning.LearningRule;
 import org.spikemesh.process.learning.LearningRules;
 import org.spikemesh.process.lib.DelayDense;
 import org.spikemesh.process.lib.LearningDense;
+import org.spikemesh.process.lib.LearningSparse;
 import org.spikemesh.process.lib.Dense;
 import org.spikemesh.process.lib.LIF;
 import org.spikemesh.process.lib.PoissonSource;
@@ -60,6 +61,8 @@ public final class NetworkFile {
         TYPE_FIELDS.put(Dense.TYPE, List.of("name", "type", "weights", "weights_file", "num_weight_bits", "weight_exp", "sign_mode"));
         TYPE_FIELDS.put(LearningDense.TYPE, List.of("name", "type", "weights", "weights_file", "num_weight_bits",
                 "weight_exp", "sign_mode", "learning_rule"));
+        TYPE_FIELDS.put(LearningSparse.TYPE, List.of("name", "type", "shape", "synapses", "synapses_file",
+                "num_weight_bits", "weight_exp", "sign_mode", "learning_rule"));
         TYPE_FIELDS.put(DelayDense.TYPE, List.of("name", "type", "weights", "weights_file", "delays", "delays_file",
                 "num_weight_bits", "weight_exp", "sign_mode"));
         TYPE_FIELDS.put(Sparse.TYPE, List.of("name", "type", "shape", "synapses", "synapses_file", "num_weight_bits",
@@ -204,7 +207,9 @@ public final class NetworkFile {
                 return DelayDense.of(name, matrix(f, "weights"), matrix(f, "delays"), f.integer("num_weight_bits", 8),
                         f.integer("weight_exp", 0), signMode(f));
             case Sparse.TYPE:
-                return sparse(name, f);
+                return sparse(name, f, false);
+            case LearningSparse.TYPE:
+                return sparse(name, f, true);
             case SpikeInput.TYPE:
                 return spikeInput(name, f);
             case PoissonSource.TYPE:
@@ -305,6 +310,11 @@ public final class NetworkFile {
     }
 
     private LearningDense learningDense(String name, Fields f) {
+        return LearningDense.of(name, matrix(f, "weights"), f.integer("num_weight_bits", 8), f.integer("weight_exp", 0),
+                signMode(f), rule(f));
+    }
+
+    private static LearningRule rule(Fields f) {
         JsonNode r = f.required("learning_rule");
         if (!r.isObject()) {
             throw f.error("learning_rule", "must be a mapping, e.g. {dw: \"2^-2*x1*y0 - 2^-2*y1*x0\", x1_impulse: 16,"
@@ -312,14 +322,11 @@ public final class NetworkFile {
         }
         Map<String, Object> params = new LinkedHashMap<>();
         r.fields().forEachRemaining(e -> params.put(e.getKey(), scalar(e.getValue())));
-        LearningRule rule;
         try {
-            rule = LearningRules.fromParameters(params);
+            return LearningRules.fromParameters(params);
         } catch (IllegalArgumentException e) {
             throw f.error("learning_rule", e.getMessage());
         }
-        return LearningDense.of(name, matrix(f, "weights"), f.integer("num_weight_bits", 8), f.integer("weight_exp", 0),
-                signMode(f), rule);
     }
 
     private static Object scalar(JsonNode n) {
@@ -364,7 +371,7 @@ public final class NetworkFile {
         return p.isAbsolute() || dir == null ? p : dir.resolve(p);
     }
 
-    private Sparse sparse(String name, Fields f) {
+    private org.spikemesh.process.lib.Synapses sparse(String name, Fields f, boolean learning) {
         int[] shape = f.ints("shape");
         if (shape.length != 2) {
             throw f.error("shape", "must be [out, in] for a Sparse, got " + java.util.Arrays.toString(shape));
@@ -409,6 +416,13 @@ public final class NetworkFile {
                 s.raw("delays");
             }
             s.done(List.of("post", "pre", "weights", "delays"));
+        }
+        if (learning) {
+            if (delays != null) {
+                throw f.error("synapses", "a LearningSparse has no per-synapse delays; drop the delay column");
+            }
+            return LearningSparse.of(name, shape[0], shape[1], post, pre, w, f.integer("num_weight_bits", 8),
+                    f.integer("weight_exp", 0), signMode(f), rule(f));
         }
         return Sparse.of(name, shape[0], shape[1], post, pre, w, delays, f.integer("num_weight_bits", 8),
                 f.integer("weight_exp", 0), signMode(f));

@@ -16,6 +16,7 @@ import org.spikemesh.process.Var;
 import org.spikemesh.process.lib.Composite;
 import org.spikemesh.process.lib.DelayDense;
 import org.spikemesh.process.lib.LearningDense;
+import org.spikemesh.process.lib.LearningSparse;
 import org.spikemesh.process.lib.Dense;
 import org.spikemesh.process.lib.LIF;
 import org.spikemesh.process.lib.PoissonSource;
@@ -108,42 +109,19 @@ public final class NetworkWriter {
             LearningDense l = (LearningDense) p;
             sb.append(", weights: ").append(matrix(l.weights()));
             synapseParams(sb, l);
-            sb.append(", learning_rule: {");
-            boolean first = true;
-            for (Map.Entry<String, Object> e : l.rule().parameters().entrySet()) {
-                sb.append(first ? "" : ", ").append(e.getKey()).append(": ").append(ruleValue(e.getValue()));
-                first = false;
-            }
-            sb.append("}");
+            rule(sb, l);
+        } else if (p instanceof LearningSparse) {
+            LearningSparse l = (LearningSparse) p;
+            sparseSynapses(sb, l.table());
+            synapseParams(sb, l);
+            rule(sb, l);
         } else if (p instanceof DelayDense) {
             DelayDense d = (DelayDense) p;
             sb.append(", weights: ").append(matrix(d.weights())).append(", delays: ").append(matrix(d.delays()));
             synapseParams(sb, d);
         } else if (p instanceof Sparse) {
             Sparse s = (Sparse) p;
-            SynapseTable t = s.table();
-            sb.append(", shape: [").append(t.numOutputs()).append(", ").append(t.numInputs()).append("]");
-            StringBuilder post = new StringBuilder("[");
-            StringBuilder pre = new StringBuilder("[");
-            StringBuilder w = new StringBuilder("[");
-            StringBuilder d = new StringBuilder("[");
-            for (int i = 0; i < t.numInputs(); i++) {
-                for (int k = t.rowStart()[i]; k < t.rowStart()[i + 1]; k++) {
-                    String sep = k == 0 ? "" : ", ";
-                    post.append(sep).append(t.post()[k]);
-                    pre.append(sep).append(i);
-                    w.append(sep).append(num(t.weight()[k]));
-                    if (t.delay() != null) {
-                        d.append(sep).append(t.delay()[k]);
-                    }
-                }
-            }
-            sb.append(", synapses: {post: ").append(post).append("], pre: ").append(pre).append("], weights: ")
-                    .append(w).append("]");
-            if (t.delay() != null) {
-                sb.append(", delays: ").append(d).append("]");
-            }
-            sb.append("}");
+            sparseSynapses(sb, s.table());
             synapseParams(sb, s);
         } else if (p instanceof SpikeInput) {
             SpikeInput s = (SpikeInput) p;
@@ -227,6 +205,41 @@ public final class NetworkWriter {
             first = false;
         }
         sb.append("}}");
+    }
+
+    private static void sparseSynapses(StringBuilder sb, SynapseTable t) {
+        sb.append(", shape: [").append(t.numOutputs()).append(", ").append(t.numInputs()).append("]");
+        StringBuilder post = new StringBuilder("[");
+        StringBuilder pre = new StringBuilder("[");
+        StringBuilder w = new StringBuilder("[");
+        StringBuilder d = new StringBuilder("[");
+        for (int i = 0; i < t.numInputs(); i++) {
+            for (int k = t.rowStart()[i]; k < t.rowStart()[i + 1]; k++) {
+                String sep = k == 0 ? "" : ", ";
+                post.append(sep).append(t.post()[k]);
+                pre.append(sep).append(i);
+                w.append(sep).append(num(t.weight()[k]));
+                if (t.delay() != null) {
+                    d.append(sep).append(t.delay()[k]);
+                }
+            }
+        }
+        sb.append(", synapses: {post: ").append(post).append("], pre: ").append(pre).append("], weights: ")
+                .append(w).append("]");
+        if (t.delay() != null) {
+            sb.append(", delays: ").append(d).append("]");
+        }
+        sb.append("}");
+    }
+
+    private static void rule(StringBuilder sb, org.spikemesh.process.lib.LearningSynapses l) {
+        sb.append(", learning_rule: {");
+        boolean first = true;
+        for (Map.Entry<String, Object> e : l.rule().parameters().entrySet()) {
+            sb.append(first ? "" : ", ").append(e.getKey()).append(": ").append(ruleValue(e.getValue()));
+            first = false;
+        }
+        sb.append("}");
     }
 
     private static void synapseParams(StringBuilder sb, Synapses s) {

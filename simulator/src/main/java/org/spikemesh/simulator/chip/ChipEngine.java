@@ -23,8 +23,6 @@ import org.spikemesh.process.ProcessGraph;
 import org.spikemesh.process.Var;
 import org.spikemesh.process.fixed.FixedPoint;
 import org.spikemesh.process.lib.LIF;
-import org.spikemesh.process.lib.LearningDense;
-import org.spikemesh.simulator.learning.FixedPlasticity;
 import org.spikemesh.simulator.learning.LearningState;
 import org.spikemesh.simulator.Backend;
 import org.spikemesh.simulator.RunConfig;
@@ -419,42 +417,28 @@ public final class ChipEngine implements Backend {
     }
 
     private double[] readPlastic(Var var, List<ShardLearning.Block> blocks) {
-        LearningDense p = (LearningDense) var.owner();
-        int pres = p.numInputs();
         double[] r = new double[var.size()];
-        String n = var.name();
+        boolean preTrace = var.name().startsWith("x");
         for (ShardLearning.Block b : blocks) {
-            FixedPlasticity s = b.state;
-            int posts = s.posts();
-            int off = s.postOffset();
-            if (n.equals("weights") || n.startsWith("tag_")) {
-                int[] src = n.equals("weights") ? s.weights() : n.equals("tag_1") ? s.tag1() : s.tag2();
-                for (int i = 0; i < pres; i++) {
-                    for (int q = 0; q < posts; q++) {
-                        r[(off + q) * pres + i] = src[i * posts + q];
+            if (preTrace) {
+                // a core keeps the pre traces of the inputs that have synapses on it
+                int[] src = b.state.preTrace(var.name().charAt(1) - '1');
+                for (int i = 0; i < src.length; i++) {
+                    if (b.source[i] >= 0) {
+                        r[i] = src[i];
                     }
                 }
-            } else if (n.startsWith("x")) {
-                int[] src = s.preTrace(n.charAt(1) - '1');
-                for (int i = 0; i < pres; i++) {
-                    r[i] = src[i];
-                }
             } else {
-                int[] src = s.postTrace(n.charAt(1) - '1');
-                for (int q = 0; q < posts; q++) {
-                    r[off + q] = src[q];
-                }
+                LearningState.readFixed(var.name(), b.state, b.varIndex, r);
             }
         }
         return r;
     }
 
     private void writePlastic(Var var, double[] values, List<ShardLearning.Block> blocks) {
-        LearningDense p = (LearningDense) var.owner();
         double[] full = values.length == var.size() ? values : broadcast(values, var.size());
         for (ShardLearning.Block b : blocks) {
-            LearningState.writeFixed(p.name(), var.name(), full, b.state, p.numInputs(), b.state.posts(),
-                    b.state.postOffset());
+            LearningState.writeFixed(var.owner().name(), var.name(), full, b.state, b.varIndex);
             b.refresh();
         }
         var.set(readPlastic(var, blocks));

@@ -61,7 +61,7 @@ final class Reporter {
             Process p = v.owner();
             probeProcess[k] = p;
             probeKind[k] = p instanceof LIF ? (v == ((LIF) p).u() ? 0 : v == ((LIF) p).v() ? 1 : -1)
-                    : p instanceof org.spikemesh.process.lib.LearningDense ? -2 : -1;
+                    : p instanceof org.spikemesh.process.lib.LearningSynapses ? -2 : -1;
             values[k] = new double[v.size()];
         }
     }

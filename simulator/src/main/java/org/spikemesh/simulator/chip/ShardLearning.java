@@ -5,7 +5,8 @@ import java.util.List;
 import org.spikemesh.compiler.program.ChipProgram;
 import org.spikemesh.compiler.program.PlasticBlock;
 import org.spikemesh.compiler.program.SynapseMemory;
-import org.spikemesh.process.lib.LearningDense;
+import org.spikemesh.process.lib.LearningSynapses;
+import org.spikemesh.process.lib.SynapseTable;
 import org.spikemesh.simulator.learning.FixedPlasticity;
 import org.spikemesh.simulator.learning.LearningRandom;
 
@@ -25,29 +26,30 @@ final class ShardLearning {
         /** per input: program-wide source neuron. */
         final int[] source;
 
-        private final int[] synapseOfPre;
+        /** per synapse of the block: its index in the shard's synapse copy, and in the process's weights Var. */
+        private final int[] shardIndex;
+        final int[] varIndex;
         private final short[] weights;
         private final int shift;
 
-        Block(PlasticBlock program, FixedPlasticity state, int localCore, int[] source, int[] synapseOfPre,
-              short[] weights, int shift) {
+        Block(PlasticBlock program, FixedPlasticity state, int localCore, int[] source, int[] shardIndex,
+              int[] varIndex, short[] weights, int shift) {
             this.program = program;
             this.state = state;
             this.localCore = localCore;
             this.source = source;
-            this.synapseOfPre = synapseOfPre;
+            this.shardIndex = shardIndex;
+            this.varIndex = varIndex;
             this.weights = weights;
             this.shift = shift;
-            int posts = program.posts();
-            state.sink((s, nw) -> weights[synapseOfPre[s / posts] + s % posts] = (short) (nw << shift));
+            state.sink((s, nw) -> weights[shardIndex[s]] = (short) (nw << shift));
         }
 
         /** Copies every weight of the block into the shard's synapses (after a write through the API). */
         void refresh() {
-            int posts = program.posts();
             int[] w = state.weights();
             for (int s = 0; s < w.length; s++) {
-                weights[synapseOfPre[s / posts] + s % posts] = (short) (w[s] << shift);
+                weights[shardIndex[s]] = (short) (w[s] << shift);
             }
         }
     }
@@ -82,27 +84,58 @@ final class ShardLearning {
         return l;
     }
 
+    /**
+     * The block's synapses: for each input, its synapses in the process's table whose output is on this core, in
+     * table order, which is the order of the input's axon at the core.
+     */
     private static Block block(ChipProgram program, PlasticBlock pb, int first, int[] neuronBase, InboundTable inbound,
                                long runSeed) {
-        LearningDense proc = pb.process();
+        LearningSynapses proc = pb.process();
+        SynapseTable t = proc.table();
         int pres = proc.numInputs();
+        int lo = pb.postOffset();
+        int hi = lo + pb.posts();
         int[] prepared = proc.preparedWeights();
-        int[] w = new int[pres * pb.posts()];
+        int[] rowStart = new int[pres + 1];
+        for (int i = 0; i < pres; i++) {
+            int n = 0;
+            for (int s = t.rowStart()[i]; s < t.rowStart()[i + 1]; s++) {
+                n += t.post()[s] >= lo && t.post()[s] < hi ? 1 : 0;
+            }
+            rowStart[i + 1] = rowStart[i] + n;
+        }
+        int size = rowStart[pres];
+        int[] post = new int[size];
+        int[] w = new int[size];
+        int[] varIndex = new int[size];
+        int[] shardIndex = new int[size];
         int[] source = new int[pres];
-        int[] syn = new int[pres];
         int[] axonSyn = inbound.axonSynapses(pb.core());
         for (int i = 0; i < pres; i++) {
-            System.arraycopy(prepared, i * proc.numOutputs() + pb.postOffset(), w, i * pb.posts(), pb.posts());
-            source[i] = neuronBase[pb.preCore()[i]] + pb.preLocal()[i];
-            syn[i] = axonSyn[pb.axonOfPre()[i]];
+            int k = rowStart[i];
+            source[i] = pb.axonOfPre()[i] < 0 ? -1 : neuronBase[pb.preCore()[i]] + pb.preLocal()[i];
+            for (int s = t.rowStart()[i]; s < t.rowStart()[i + 1]; s++) {
+                int q = t.post()[s];
+                if (q >= lo && q < hi) {
+                    post[k] = q - lo;
+                    w[k] = prepared[s];
+                    varIndex[k] = proc.varIndex(s, i);
+                    shardIndex[k] = axonSyn[pb.axonOfPre()[i]] + k - rowStart[i];
+                    k++;
+                }
+            }
         }
         long seed = proc.rule().seed() != null ? proc.rule().seed() : runSeed;
-        FixedPlasticity state = new FixedPlasticity(proc.rule(), proc.declaredSignMode(), pres, pb.posts(),
-                pb.postOffset(), new LearningRandom(seed, proc.name()), w);
+        FixedPlasticity state = new FixedPlasticity(proc.rule(), proc.declaredSignMode(), pres, pb.posts(), lo,
+                new LearningRandom(seed, proc.name()), rowStart, post, w);
         SynapseMemory mem = program.cores().get(pb.core()).synapses();
-        int lane = mem.axonLane() == null ? 0 : mem.axonLane()[pb.axonOfPre()[0]];
+        int anyAxon = -1;
+        for (int a : pb.axonOfPre()) {
+            anyAxon = Math.max(anyAxon, a);
+        }
+        int lane = mem.axonLane() == null || anyAxon < 0 ? 0 : mem.axonLane()[anyAxon];
         int shift = lane == 0 ? Math.max(0, proc.weightExp()) : 0;
-        return new Block(pb, state, pb.core() - first, source, syn, inbound.weight, shift);
+        return new Block(pb, state, pb.core() - first, source, shardIndex, varIndex, inbound.weight, shift);
     }
 
     /** Marks that the spike of program-wide neuron g was delivered in this shard this step. */
@@ -124,7 +157,7 @@ final class ShardLearning {
             FixedPlasticity s = b.state;
             int[] src = b.source;
             for (int i = 0; i < src.length; i++) {
-                if ((fired[src[i] >>> 6] & 1L << src[i]) != 0) {
+                if (src[i] >= 0 && (fired[src[i] >>> 6] & 1L << src[i]) != 0) {
                     s.preSpike(i, t);
                 }
             }

@@ -41,7 +41,7 @@ public final class FixedPlasticity extends Plasticity {
     /** Receives every weight that a learning phase changes. */
     public interface WeightSink {
         /**
-         * @param synapse index {@code i * posts + q}
+         * @param synapse index in the block
          * @param weight new weight
          */
         void weight(int synapse, int weight);
@@ -54,11 +54,13 @@ public final class FixedPlasticity extends Plasticity {
      * @param posts outputs in this block
      * @param postOffset first output of the block
      * @param random rounding numbers
-     * @param weights initial weights (truncated), index {@code i * posts + q}
+     * @param rowStart row start of each input
+     * @param post output within the block of each synapse
+     * @param weights initial weights (truncated), one per synapse
      */
     public FixedPlasticity(LearningRule rule, SignMode signMode, int pres, int posts, int postOffset,
-                           LearningRandom random, int[] weights) {
-        super(rule, pres, posts, postOffset, random);
+                           LearningRandom random, int[] rowStart, int[] post, int[] weights) {
+        super(rule, pres, posts, postOffset, random, rowStart, post);
         this.signMode = signMode;
         this.w = weights.clone();
         this.tag1 = new int[weights.length];
@@ -152,8 +154,7 @@ public final class FixedPlasticity extends Plasticity {
     }
 
     @Override
-    protected void update(int i, int q) {
-        int s = i * posts + q;
+    protected void update(int s, int i, int q) {
         int w0 = w[s];
         int d0 = tag2[s];
         int t0 = tag1[s];
@@ -266,7 +267,7 @@ public final class FixedPlasticity extends Plasticity {
         }
     }
 
-    /** @return weights, index {@code i * posts + q} (live) */
+    /** @return weights, one per synapse of the block (live) */
     public int[] weights() {
         return w;
     }

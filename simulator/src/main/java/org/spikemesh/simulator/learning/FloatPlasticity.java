@@ -33,12 +33,14 @@ public final class FloatPlasticity extends Plasticity {
      * @param pres inputs
      * @param posts outputs in this block
      * @param postOffset first output
-     * @param weights initial weights, index {@code i * posts + q}
+     * @param rowStart row start of each input
+     * @param post output within the block of each synapse
+     * @param weights initial weights, one per synapse
      * @param process process name, for errors
      */
-    public FloatPlasticity(LearningRule rule, SignMode signMode, int pres, int posts, int postOffset, double[] weights,
-                           String process) {
-        super(rule, pres, posts, postOffset, new LearningRandom(0, process));
+    public FloatPlasticity(LearningRule rule, SignMode signMode, int pres, int posts, int postOffset, int[] rowStart,
+                           int[] post, double[] weights, String process) {
+        super(rule, pres, posts, postOffset, new LearningRandom(0, process), rowStart, post);
         this.signMode = signMode;
         this.w = weights.clone();
         this.tag1 = new double[weights.length];
@@ -113,8 +115,7 @@ public final class FloatPlasticity extends Plasticity {
     }
 
     @Override
-    protected void update(int i, int q) {
-        int s = i * posts + q;
+    protected void update(int s, int i, int q) {
         double w0 = w[s];
         double d0 = tag2[s];
         double t0 = tag1[s];
@@ -188,7 +189,7 @@ public final class FloatPlasticity extends Plasticity {
         }
     }
 
-    /** @return weights, index {@code i * posts + q} (live) */
+    /** @return weights, one per synapse of the block (live) */
     public double[] weights() {
         return w;
     }

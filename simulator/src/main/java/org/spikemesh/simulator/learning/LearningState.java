@@ -3,43 +3,83 @@ package org.spikemesh.simulator.learning;
 import org.spikemesh.process.ModelException;
 
 /**
- * Writes a learning process's Vars (weights, tag_1, tag_2 as [out][in]; x1, x2 per input; y1, y2, y3 per output)
- * into a block of its state, checking that fixed-point values are whole and in their ranges. A block holds outputs
- * {@code postOffset .. postOffset + posts - 1}.
+ * Reads and writes a learning process's Vars from and into a block of its state: {@code weights}, {@code tag_1},
+ * {@code tag_2} in the process's weights layout (synapse s of the block sits at {@code varIndex[s]}), {@code x1, x2}
+ * per input and {@code y1, y2, y3} per output (the block's outputs from {@code postOffset}). Fixed-point values must be
+ * whole and in their ranges.
  */
 public final class LearningState {
     private LearningState() {
     }
 
     /**
-     * @param process process name for errors
      * @param var Var name
-     * @param values values in the Var's layout
      * @param fx the block
-     * @param pres inputs
-     * @param posts outputs in the block
-     * @param postOffset first output of the block
+     * @param varIndex position of each synapse of the block in the weights layout
+     * @param out the Var's values, filled where this block holds them
      */
-    public static void writeFixed(String process, String var, double[] values, FixedPlasticity fx, int pres, int posts,
-                                  int postOffset) {
+    public static void readFixed(String var, FixedPlasticity fx, int[] varIndex, double[] out) {
         switch (var) {
             case "weights":
-                copyMatrix(process, var, values, fx.weights(), pres, posts, postOffset, -256, 255);
+            case "tag_1":
+            case "tag_2": {
+                int[] src = var.equals("weights") ? fx.weights() : var.equals("tag_1") ? fx.tag1() : fx.tag2();
+                for (int s = 0; s < src.length; s++) {
+                    out[varIndex[s]] = src[s];
+                }
+                break;
+            }
+            case "x1":
+            case "x2": {
+                int[] src = fx.preTrace(var.charAt(1) - '1');
+                for (int i = 0; i < src.length; i++) {
+                    out[i] = src[i];
+                }
+                break;
+            }
+            default: {
+                int[] src = fx.postTrace(var.charAt(1) - '1');
+                for (int q = 0; q < src.length; q++) {
+                    out[fx.postOffset() + q] = src[q];
+                }
+                break;
+            }
+        }
+    }
+
+    /**
+     * @param process process name for errors
+     * @param var Var name
+     * @param values the Var's values
+     * @param fx the block
+     * @param varIndex position of each synapse of the block in the weights layout
+     */
+    public static void writeFixed(String process, String var, double[] values, FixedPlasticity fx, int[] varIndex) {
+        switch (var) {
+            case "weights":
+                copySynaptic(process, var, values, fx.weights(), varIndex, -256, 255);
                 break;
             case "tag_1":
-                copyMatrix(process, var, values, fx.tag1(), pres, posts, postOffset, -257, 255);
+                copySynaptic(process, var, values, fx.tag1(), varIndex, -257, 255);
                 break;
             case "tag_2":
-                copyMatrix(process, var, values, fx.tag2(), pres, posts, postOffset, 0, 255);
+                copySynaptic(process, var, values, fx.tag2(), varIndex, 0, 255);
                 break;
             case "x1":
-            case "x2":
-                copy(process, var, values, 0, fx.preTrace(var.charAt(1) - '1'), pres, 0, FixedPlasticity.TRACE_MAX);
+            case "x2": {
+                int[] dst = fx.preTrace(var.charAt(1) - '1');
+                for (int i = 0; i < dst.length; i++) {
+                    dst[i] = whole(process, var, values[i], 0, FixedPlasticity.TRACE_MAX);
+                }
                 break;
-            default:
-                copy(process, var, values, postOffset, fx.postTrace(var.charAt(1) - '1'), posts, -128,
-                        FixedPlasticity.TRACE_MAX);
+            }
+            default: {
+                int[] dst = fx.postTrace(var.charAt(1) - '1');
+                for (int q = 0; q < dst.length; q++) {
+                    dst[q] = whole(process, var, values[fx.postOffset() + q], -128, FixedPlasticity.TRACE_MAX);
+                }
                 break;
+            }
         }
     }
 
@@ -51,52 +91,38 @@ public final class LearningState {
         return (int) v;
     }
 
-    private static void copyMatrix(String process, String var, double[] values, int[] dst, int pres, int posts,
-                                   int postOffset, int lo, int hi) {
-        for (int i = 0; i < pres; i++) {
-            for (int q = 0; q < posts; q++) {
-                dst[i * posts + q] = whole(process, var, values[(postOffset + q) * pres + i], lo, hi);
-            }
-        }
-    }
-
-    private static void copy(String process, String var, double[] values, int from, int[] dst, int n, int lo, int hi) {
-        for (int j = 0; j < n; j++) {
-            dst[j] = whole(process, var, values[from + j], lo, hi);
+    private static void copySynaptic(String process, String var, double[] values, int[] dst, int[] varIndex, int lo,
+                                     int hi) {
+        for (int s = 0; s < dst.length; s++) {
+            dst[s] = whole(process, var, values[varIndex[s]], lo, hi);
         }
     }
 
     /**
      * @param var Var name
-     * @param values values in the Var's layout
+     * @param values the Var's values
      * @param fl the (single) float block
-     * @param pres inputs
-     * @param posts outputs
+     * @param varIndex position of each synapse in the weights layout
+     * @param write true to write the values into the block, false to read the block into them
      */
-    public static void writeFloat(String var, double[] values, FloatPlasticity fl, int pres, int posts) {
-        double[] dst;
-        switch (var) {
-            case "weights":
-                dst = fl.weights();
-                break;
-            case "tag_1":
-                dst = fl.tag1();
-                break;
-            case "tag_2":
-                dst = fl.tag2();
-                break;
-            case "x1":
-            case "x2":
-                System.arraycopy(values, 0, fl.preTrace(var.charAt(1) - '1'), 0, pres);
-                return;
-            default:
-                System.arraycopy(values, 0, fl.postTrace(var.charAt(1) - '1'), 0, posts);
-                return;
-        }
-        for (int i = 0; i < pres; i++) {
-            for (int q = 0; q < posts; q++) {
-                dst[i * posts + q] = values[q * pres + i];
+    public static void floatState(String var, double[] values, FloatPlasticity fl, int[] varIndex, boolean write) {
+        double[] syn = var.equals("weights") ? fl.weights() : var.equals("tag_1") ? fl.tag1()
+                : var.equals("tag_2") ? fl.tag2() : null;
+        if (syn != null) {
+            for (int s = 0; s < syn.length; s++) {
+                if (write) {
+                    syn[s] = values[varIndex[s]];
+                } else {
+                    values[varIndex[s]] = syn[s];
+                }
             }
+            return;
+        }
+        double[] trace = var.startsWith("x") ? fl.preTrace(var.charAt(1) - '1') : fl.postTrace(var.charAt(1) - '1');
+        if (write) {
+            System.arraycopy(values, 0, trace, 0, trace.length);
+        } else {
+            System.arraycopy(trace, 0, values, 0, trace.length);
         }
     }
 }

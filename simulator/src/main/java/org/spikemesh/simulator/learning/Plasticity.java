@@ -6,10 +6,10 @@ import org.spikemesh.process.learning.Product;
 import org.spikemesh.process.learning.ProductSeries;
 
 /**
- * The learning state of a block of plastic synapses: every pre-synaptic input of a learning process to some of its
- * post-synaptic outputs ({@code posts} consecutive outputs from {@code postOffset}). The reference backend holds one
- * block with all outputs; the chip engine one block per core, with the outputs that core holds. Synapse (i, q) is at
- * index {@code i * posts + q}.
+ * The learning state of a block of plastic synapses: the synapses of a learning process onto some of its
+ * post-synaptic outputs ({@code posts} consecutive outputs from {@code postOffset}), in rows by input: synapse s of
+ * row i ({@code rowStart[i] <= s < rowStart[i+1]}) goes to output {@code postOffset + post[s]}. The reference backend
+ * holds one block with all outputs; the chip engine one block per core, with the outputs that core holds.
  *
  * <p>Within step t: {@link #preSpike} and {@link #postSpike} record the spikes of step t (post spikes are those the
  * post-synaptic neurons sent at step t, as Lava's s_in_bap), then, when t is a multiple of the epoch, {@link #learn}
@@ -32,6 +32,14 @@ public abstract class Plasticity {
     private final boolean anyY0;
     private final boolean anyU;
     private final int[] activePosts;
+    /** row start of each input, length pres + 1. */
+    protected final int[] rowStart;
+    /** output (within the block) of each synapse. */
+    protected final int[] post;
+    /** input of each synapse. */
+    protected final int[] pre;
+    private final int[] colStart;
+    private final int[] colSynapse;
 
     /**
      * @param rule the rule
@@ -39,8 +47,11 @@ public abstract class Plasticity {
      * @param posts outputs in this block
      * @param postOffset first output of this block
      * @param random the process's rounding numbers
+     * @param rowStart row start of each input (length pres + 1)
+     * @param post output within the block of each synapse
      */
-    protected Plasticity(LearningRule rule, int pres, int posts, int postOffset, LearningRandom random) {
+    protected Plasticity(LearningRule rule, int pres, int posts, int postOffset, LearningRandom random, int[] rowStart,
+                         int[] post) {
         this.rule = rule;
         this.pres = pres;
         this.posts = posts;
@@ -63,6 +74,56 @@ public abstract class Plasticity {
         this.anyY0 = y;
         this.anyU = u;
         this.activePosts = new int[posts];
+        this.rowStart = rowStart;
+        this.post = post;
+        int n = post.length;
+        this.pre = new int[n];
+        this.colStart = new int[posts + 1];
+        for (int i = 0; i < pres; i++) {
+            for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+                pre[k] = i;
+                colStart[post[k] + 1]++;
+            }
+        }
+        for (int q = 0; q < posts; q++) {
+            colStart[q + 1] += colStart[q];
+        }
+        this.colSynapse = new int[n];
+        int[] fill = java.util.Arrays.copyOf(colStart, posts);
+        for (int k = 0; k < n; k++) {
+            colSynapse[fill[post[k]]++] = k;
+        }
+    }
+
+    /**
+     * @param pres inputs
+     * @param posts outputs
+     * @return the row starts of an all-to-all block: synapse (i, q) is {@code i * posts + q}
+     */
+    public static int[] denseRows(int pres, int posts) {
+        int[] r = new int[pres + 1];
+        for (int i = 0; i <= pres; i++) {
+            r[i] = i * posts;
+        }
+        return r;
+    }
+
+    /**
+     * @param pres inputs
+     * @param posts outputs
+     * @return the outputs of an all-to-all block's synapses
+     */
+    public static int[] densePosts(int pres, int posts) {
+        int[] r = new int[pres * posts];
+        for (int k = 0; k < r.length; k++) {
+            r[k] = k % posts;
+        }
+        return r;
+    }
+
+    /** @return number of synapses */
+    public final int size() {
+        return post.length;
     }
 
     /** @return inputs */
@@ -143,12 +204,10 @@ public abstract class Plasticity {
         beginUpdates(t, u);
         long updates;
         if (anyU && u == 1) {
-            for (int i = 0; i < pres; i++) {
-                for (int q = 0; q < posts; q++) {
-                    update(i, q);
-                }
+            for (int s = 0; s < post.length; s++) {
+                update(s, pre[s], post[s]);
             }
-            updates = (long) pres * posts;
+            updates = post.length;
         } else {
             updates = spikeDriven();
         }
@@ -158,27 +217,32 @@ public abstract class Plasticity {
         return updates;
     }
 
+    /** Synapses whose input spiked (under an x0 product), then those whose output spiked and input did not. */
     private long spikeDriven() {
-        int nActive = 0;
-        if (anyY0) {
-            for (int q = 0; q < posts; q++) {
-                if (ty[q] > 0) {
-                    activePosts[nActive++] = q;
+        long updates = 0;
+        if (anyX0) {
+            for (int i = 0; i < pres; i++) {
+                if (tx[i] > 0) {
+                    for (int s = rowStart[i]; s < rowStart[i + 1]; s++) {
+                        update(s, i, post[s]);
+                    }
+                    updates += rowStart[i + 1] - rowStart[i];
                 }
             }
         }
-        long updates = 0;
-        for (int i = 0; i < pres; i++) {
-            if (anyX0 && tx[i] > 0) {
-                for (int q = 0; q < posts; q++) {
-                    update(i, q);
+        if (anyY0) {
+            for (int q = 0; q < posts; q++) {
+                if (ty[q] == 0) {
+                    continue;
                 }
-                updates += posts;
-            } else {
-                for (int a = 0; a < nActive; a++) {
-                    update(i, activePosts[a]);
+                for (int k = colStart[q]; k < colStart[q + 1]; k++) {
+                    int s = colSynapse[k];
+                    int i = pre[s];
+                    if (!(anyX0 && tx[i] > 0)) {
+                        update(s, i, q);
+                        updates++;
+                    }
                 }
-                updates += nActive;
             }
         }
         return updates;
@@ -190,8 +254,8 @@ public abstract class Plasticity {
     /** Called once per learning phase before the updates, with the value of u. */
     protected abstract void beginUpdates(int t, int u);
 
-    /** Applies dw, dd and dt to synapse (i, q), all from the values before this phase. */
-    protected abstract void update(int i, int q);
+    /** Applies dw, dd and dt to synapse s from input i to output q, all from the values before this phase. */
+    protected abstract void update(int s, int i, int q);
 
     /** Sets every trace to its value at the end of the epoch. */
     protected abstract void endEpoch();

@@ -25,7 +25,10 @@ import org.spikemesh.process.fixed.SignMode;
 import org.spikemesh.process.learning.LearningRules;
 import org.spikemesh.process.lib.Dense;
 import org.spikemesh.process.lib.LIF;
+import org.spikemesh.process.learning.LearningRule;
 import org.spikemesh.process.lib.LearningDense;
+import org.spikemesh.process.lib.LearningSparse;
+import org.spikemesh.process.lib.LearningSynapses;
 import org.spikemesh.process.lib.PoissonSource;
 import org.spikemesh.simulator.RunConfig;
 import org.spikemesh.simulator.RunListener;
@@ -35,8 +38,8 @@ import org.spikemesh.simulator.Simulation;
  * Learning on the chip engine equals learning in the reference backend bit for bit, for 1, 2 and 4 threads: spikes,
  * LIF state, and every weight, tag and trace of the plastic synapses at every step. The rules use stochastic rounding
  * everywhere (fractional impulses, decaying traces, fractional updates), every dependency (x0, y0, u), dd and dt,
- * sgn(), every sign mode and weight exponents -1, 0 and 1; cores of 3 neurons split the post population over cores
- * and shards.
+ * sgn(), every sign mode and weight exponents -1, 0 and 1, with LearningDense and LearningSparse; cores of 3 neurons
+ * split the post population over cores and shards.
  */
 class ChipLearningEquivalenceTest {
     private static final String[] RULES = {
@@ -51,7 +54,8 @@ class ChipLearningEquivalenceTest {
         List<Arguments> a = new ArrayList<>();
         for (int r = 0; r < RULES.length; r++) {
             for (int threads : new int[]{1, 2, 4}) {
-                a.add(Arguments.of(r, threads));
+                a.add(Arguments.of(r, threads, false));
+                a.add(Arguments.of(r, threads, true));
             }
         }
         return a.stream();
@@ -99,8 +103,11 @@ class ChipLearningEquivalenceTest {
         return p;
     }
 
-    /** A Poisson population drives a LIF population through a LearningDense; a teacher Poisson makes the LIFs spike. */
-    private static ProcessGraph network(int r) {
+    /**
+     * A Poisson population drives a LIF population through a LearningDense (or a LearningSparse keeping 60 % of the
+     * entries); a teacher Poisson makes the LIFs spike.
+     */
+    private static ProcessGraph network(int r, boolean sparse) {
         SplittableRandom rnd = new SplittableRandom(31 + r);
         int pres = 7 + rnd.nextInt(5);
         int posts = 8 + rnd.nextInt(4);
@@ -125,8 +132,9 @@ class ChipLearningEquivalenceTest {
         }
         Dense d = Dense.of("drive", drive);
         LIF post = LIF.builder("post").shape(posts).du(1200).dv(800).vth(30).build();
-        LearningDense plastic = LearningDense.of("plastic", w, 8, exp, mode,
-                LearningRules.fromParameters(rule(r, rnd)));
+        LearningRule rule = LearningRules.fromParameters(rule(r, rnd));
+        LearningSynapses plastic = sparse ? sparse(w, exp, mode, rule, rnd)
+                : LearningDense.of("plastic", w, 8, exp, mode, rule);
         pre.sOut().connect(plastic.sIn());
         plastic.aOut().connect(post.aIn());
         teacher.sOut().connect(d.sIn());
@@ -135,11 +143,28 @@ class ChipLearningEquivalenceTest {
         return ProcessGraph.of(pre, teacher, d, post, plastic);
     }
 
-    @ParameterizedTest(name = "rule {0} on {1} threads")
+    private static LearningSparse sparse(double[][] w, int exp, SignMode mode, LearningRule rule, SplittableRandom rnd) {
+        List<int[]> pairs = new ArrayList<>();
+        List<Double> ws = new ArrayList<>();
+        for (int q = 0; q < w.length; q++) {
+            for (int i = 0; i < w[q].length; i++) {
+                if (rnd.nextDouble() < 0.6) {
+                    pairs.add(new int[]{q, i});
+                    ws.add(w[q][i]);
+                }
+            }
+        }
+        int[] post = pairs.stream().mapToInt(x -> x[0]).toArray();
+        int[] pre = pairs.stream().mapToInt(x -> x[1]).toArray();
+        return LearningSparse.of("plastic", w.length, w[0].length, post, pre,
+                ws.stream().mapToDouble(Double::doubleValue).toArray(), 8, exp, mode, rule);
+    }
+
+    @ParameterizedTest(name = "rule {0} on {1} threads, sparse {2}")
     @MethodSource("cases")
-    void learningOnTheChipEqualsTheReference(int r, int threads) {
-        String reference = trace(network(r), false, threads, 60);
-        String chip = trace(network(r), true, threads, 60);
+    void learningOnTheChipEqualsTheReference(int r, int threads, boolean sparse) {
+        String reference = trace(network(r, sparse), false, threads, 60);
+        String chip = trace(network(r, sparse), true, threads, 60);
         assertTrue(reference.contains("spk post"), "the post neurons must spike for learning to be tested");
         String first = line(reference, "1 weights ");
         String last = line(reference, "60 weights ");
@@ -174,12 +199,12 @@ class ChipLearningEquivalenceTest {
                         .append(Arrays.toString(values)).append('\n');
             }
         });
-        LearningDense plastic = null;
+        LearningSynapses plastic = null;
         for (Process p : g.processes()) {
             if (p instanceof LIF) {
                 cfg.probe(((LIF) p).u(), ((LIF) p).v());
-            } else if (p instanceof LearningDense) {
-                plastic = (LearningDense) p;
+            } else if (p instanceof LearningSynapses) {
+                plastic = (LearningSynapses) p;
                 cfg.probe(plastic.weights(), plastic.trace(2));
             }
         }
