@@ -7,7 +7,10 @@ import org.spikemesh.process.Process;
 import org.spikemesh.process.fixed.SignMode;
 import org.spikemesh.process.io.Network;
 import org.spikemesh.process.lib.LIF;
+import org.spikemesh.process.learning.LearningRules;
+import org.spikemesh.process.lib.LearningSparse;
 import org.spikemesh.process.lib.Sparse;
+import org.spikemesh.process.lib.SynapseTable;
 
 /**
  * The CUBA benchmark (Brette et al. 2007, benchmark 2; Brian2's examples/CUBA.py) in Loihi fixed point:
@@ -52,6 +55,10 @@ public final class Cuba {
      * @return the network
      */
     public static Network build(int n, long seed, int excInputs, int inhInputs) {
+        return build(n, seed, excInputs, inhInputs, 0);
+    }
+
+    private static Network build(int n, long seed, int excInputs, int inhInputs, int plasticEpoch) {
         if (n < 100) {
             throw new IllegalArgumentException("CUBA needs at least 100 neurons, got " + n);
         }
@@ -63,17 +70,46 @@ public final class Cuba {
             v0[i] = r.nextInt(6_400_000);
         }
         LIF lif = LIF.builder("cuba").shape(n).du(82).dv(20).vth(100000).biasMant(2148).biasExp(4).v(v0).build();
-        Sparse exc = synapses("exc", n, 0, nExc, excInputs, 81, 0, SignMode.EXCITATORY, r);
+        Sparse static0 = synapses("exc", n, 0, nExc, excInputs, 81, 0, SignMode.EXCITATORY, r);
         Sparse inh = synapses("inh", n, nExc, nInh, inhInputs, -225, 2, SignMode.INHIBITORY, r);
-        Connection c1 = new Connection(lif.sOut(), exc.sIn());
-        Connection c2 = new Connection(lif.sOut(), inh.sIn());
-        Connection c3 = new Connection(exc.aOut(), lif.aIn());
-        Connection c4 = new Connection(inh.aOut(), lif.aIn());
-        for (Connection c : List.of(c1, c2, c3, c4)) {
+        org.spikemesh.process.lib.Synapses exc = plasticEpoch > 0 ? plastic(static0, plasticEpoch, seed) : static0;
+        List<Connection> cs = new java.util.ArrayList<>(List.of(new Connection(lif.sOut(), exc.sIn()),
+                new Connection(lif.sOut(), inh.sIn()), new Connection(exc.aOut(), lif.aIn()),
+                new Connection(inh.aOut(), lif.aIn())));
+        if (exc instanceof LearningSparse) {
+            cs.add(new Connection(lif.sOut(), ((LearningSparse) exc).sInBap()));
+        }
+        for (Connection c : cs) {
             c.from().connect(c.to());
         }
         List<Process> procs = List.of(lif, exc, inh);
-        return new Network(procs, List.of(c1, c2, c3, c4), "cuba-" + n);
+        return new Network(procs, List.copyOf(cs), (plasticEpoch > 0 ? "cuba-stdp-" : "cuba-") + n);
+    }
+
+    private static LearningSparse plastic(Sparse exc, int epoch, long seed) {
+        SynapseTable t = exc.table();
+        int[] pre = new int[t.size()];
+        for (int i = 0; i < t.numInputs(); i++) {
+            for (int k = t.rowStart()[i]; k < t.rowStart()[i + 1]; k++) {
+                pre[k] = i;
+            }
+        }
+        return LearningSparse.of("exc", t.numOutputs(), t.numInputs(), t.post(), pre, t.weight(), 8, 0,
+                SignMode.EXCITATORY, LearningRules.stdp(1.0, 0.0625, -0.0625, 200, 200, 16, epoch, seed));
+    }
+
+    /**
+     * CUBA with STDP on every excitatory synapse: {@code exc} becomes a LearningSparse with Lava's pair STDP
+     * (A_plus 2^-4, A_minus -2^-4, tau_plus and tau_minus 200 steps = 20 ms, impulse 16), so a causal pairing moves a
+     * weight by up to one unit. For the learning benchmark.
+     *
+     * @param n number of neurons
+     * @param seed connectivity and initial state seed
+     * @param epoch learning epoch in steps
+     * @return the network
+     */
+    public static Network buildPlastic(int n, long seed, int epoch) {
+        return build(n, seed, EXC_INPUTS, INH_INPUTS, epoch);
     }
 
     private static Sparse synapses(String name, int n, int preFrom, int preCount, int perNeuron, int w, int exp,

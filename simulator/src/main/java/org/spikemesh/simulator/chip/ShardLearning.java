@@ -8,6 +8,7 @@ import org.spikemesh.compiler.program.SynapseMemory;
 import org.spikemesh.process.lib.LearningSynapses;
 import org.spikemesh.process.lib.SynapseTable;
 import org.spikemesh.simulator.learning.FixedPlasticity;
+import org.spikemesh.simulator.learning.FixedPreTraces;
 import org.spikemesh.simulator.learning.LearningRandom;
 
 /**
@@ -55,6 +56,11 @@ final class ShardLearning {
     }
 
     final List<Block> blocks = new ArrayList<>();
+    /** per learning process of the shard: its shared pre traces and, per program-wide neuron, its input (-1). */
+    private final List<FixedPreTraces> processes = new ArrayList<>();
+    private final List<int[]> inputOfNeuron = new ArrayList<>();
+    private final List<List<Block>> blocksOf = new ArrayList<>();
+    private final java.util.IdentityHashMap<LearningSynapses, Integer> processIndex = new java.util.IdentityHashMap<>();
     private final long[] fired;
     private int[] firedList = new int[64];
     private int firedCount;
@@ -79,7 +85,7 @@ final class ShardLearning {
             if (l == null) {
                 l = new ShardLearning(neuronBase[neuronBase.length - 1], last - first);
             }
-            l.blocks.add(block(program, pb, first, neuronBase, inbound, runSeed));
+            l.blocks.add(l.block(program, pb, first, neuronBase, inbound, runSeed));
         }
         return l;
     }
@@ -88,8 +94,8 @@ final class ShardLearning {
      * The block's synapses: for each input, its synapses in the process's table whose output is on this core, in
      * table order, which is the order of the input's axon at the core.
      */
-    private static Block block(ChipProgram program, PlasticBlock pb, int first, int[] neuronBase, InboundTable inbound,
-                               long runSeed) {
+    private Block block(ChipProgram program, PlasticBlock pb, int first, int[] neuronBase, InboundTable inbound,
+                        long runSeed) {
         LearningSynapses proc = pb.process();
         SynapseTable t = proc.table();
         int pres = proc.numInputs();
@@ -126,8 +132,25 @@ final class ShardLearning {
             }
         }
         long seed = proc.rule().seed() != null ? proc.rule().seed() : runSeed;
+        LearningRandom random = new LearningRandom(seed, proc.name());
+        Integer pi = processIndex.get(proc);
+        if (pi == null) {
+            pi = processes.size();
+            processIndex.put(proc, pi);
+            processes.add(new FixedPreTraces(proc.rule(), pres, random));
+            int[] map = new int[neuronBase[neuronBase.length - 1]];
+            java.util.Arrays.fill(map, -1);
+            inputOfNeuron.add(map);
+            blocksOf.add(new ArrayList<>());
+        }
+        int[] map = inputOfNeuron.get(pi);
+        for (int i = 0; i < pres; i++) {
+            if (source[i] >= 0) {
+                map[source[i]] = i;
+            }
+        }
         FixedPlasticity state = new FixedPlasticity(proc.rule(), proc.declaredSignMode(), pres, pb.posts(), lo,
-                new LearningRandom(seed, proc.name()), rowStart, post, w);
+                random, processes.get(pi), rowStart, post, w);
         SynapseMemory mem = program.cores().get(pb.core()).synapses();
         int anyAxon = -1;
         for (int a : pb.axonOfPre()) {
@@ -135,7 +158,9 @@ final class ShardLearning {
         }
         int lane = mem.axonLane() == null || anyAxon < 0 ? 0 : mem.axonLane()[anyAxon];
         int shift = lane == 0 ? Math.max(0, proc.weightExp()) : 0;
-        return new Block(pb, state, pb.core() - first, source, shardIndex, varIndex, inbound.weight, shift);
+        Block b = new Block(pb, state, pb.core() - first, source, shardIndex, varIndex, inbound.weight, shift);
+        blocksOf.get(pi).add(b);
+        return b;
     }
 
     /** Marks that the spike of program-wide neuron g was delivered in this shard this step. */
@@ -151,23 +176,38 @@ final class ShardLearning {
         }
     }
 
-    /** After the deliveries of step t: records pre and post spikes, learns at the end of an epoch, clears marks. */
+    /**
+     * After the deliveries of step t: records the pre spikes (the marked neurons, through each process's map) and the
+     * post spikes (each core's own), learns where an epoch ends, and clears the marks.
+     */
     void step(int t, CoreRuntime[] cores, int first) {
-        for (Block b : blocks) {
-            FixedPlasticity s = b.state;
-            int[] src = b.source;
-            for (int i = 0; i < src.length; i++) {
-                if (src[i] >= 0 && (fired[src[i] >>> 6] & 1L << src[i]) != 0) {
-                    s.preSpike(i, t);
+        for (int p = 0; p < processes.size(); p++) {
+            FixedPreTraces pre = processes.get(p);
+            int[] map = inputOfNeuron.get(p);
+            for (int k = 0; k < firedCount; k++) {
+                int i = map[firedList[k]];
+                if (i >= 0) {
+                    pre.spike(i, t);
                 }
             }
+        }
+        for (Block b : blocks) {
             CoreRuntime core = cores[first + b.localCore];
             for (int k = 0; k < core.spikeCount; k++) {
-                s.postSpike(core.spikes[k], t);
+                b.state.postSpike(core.spikes[k], t);
             }
-            if (s.learnsAt(t)) {
-                stepUpdates[b.localCore] += s.learn(t);
+        }
+        for (int p = 0; p < processes.size(); p++) {
+            List<Block> bs = blocksOf.get(p);
+            if (!bs.get(0).state.learnsAt(t)) {
+                continue;
             }
+            FixedPreTraces pre = processes.get(p);
+            pre.buildHistory(t);
+            for (Block b : bs) {
+                stepUpdates[b.localCore] += b.state.learn(t);
+            }
+            pre.endEpoch();
         }
         for (int k = 0; k < firedCount; k++) {
             fired[firedList[k] >>> 6] = 0;

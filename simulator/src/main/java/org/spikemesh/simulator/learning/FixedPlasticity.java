@@ -1,12 +1,7 @@
 package org.spikemesh.simulator.learning;
 
-import java.util.List;
 import org.spikemesh.process.fixed.SignMode;
-import org.spikemesh.process.learning.Factor;
 import org.spikemesh.process.learning.LearningRule;
-import org.spikemesh.process.learning.Product;
-import org.spikemesh.process.learning.ProductSeries;
-import org.spikemesh.process.learning.Term;
 
 /**
  * Learning in Loihi's fixed point, as Lava's bit-approximate model computes it: 7-bit traces with stochastic rounding
@@ -23,17 +18,16 @@ public final class FixedPlasticity extends Plasticity {
     private static final int SHIFT = 7;
 
     private final SignMode signMode;
-    private final int[][] x = new int[2][];
+    private final FixedPreTraces pre;
     private final int[][] y = new int[3][];
     private final int[] w;
     private final int[] tag1;
     private final int[] tag2;
-    private final int[][] hx = new int[2][];
     private final int[][] hy = new int[3][];
     private final int[] impulseInt = new int[5];
     private final int[] impulseFrac = new int[5];
     private final double[] decay = new double[5];
-    private final List<ProductSeries> series;
+    private final CompiledRule compiled;
     private WeightSink sink;
     private double roundingNumber;
     private int u;
@@ -54,21 +48,19 @@ public final class FixedPlasticity extends Plasticity {
      * @param posts outputs in this block
      * @param postOffset first output of the block
      * @param random rounding numbers
+     * @param inputs the process's pre traces (shared by the blocks of one thread)
      * @param rowStart row start of each input
      * @param post output within the block of each synapse
      * @param weights initial weights (truncated), one per synapse
      */
     public FixedPlasticity(LearningRule rule, SignMode signMode, int pres, int posts, int postOffset,
-                           LearningRandom random, int[] rowStart, int[] post, int[] weights) {
-        super(rule, pres, posts, postOffset, random, rowStart, post);
+                           LearningRandom random, FixedPreTraces inputs, int[] rowStart, int[] post, int[] weights) {
+        super(rule, pres, posts, postOffset, random, inputs, rowStart, post);
+        this.pre = inputs;
         this.signMode = signMode;
         this.w = weights.clone();
         this.tag1 = new int[weights.length];
         this.tag2 = new int[weights.length];
-        for (int k = 0; k < 2; k++) {
-            x[k] = new int[pres];
-            hx[k] = new int[(epoch + 1) * pres];
-        }
         for (int k = 0; k < 3; k++) {
             y[k] = new int[posts];
             hy[k] = new int[(epoch + 1) * posts];
@@ -79,7 +71,7 @@ public final class FixedPlasticity extends Plasticity {
             impulseFrac[k] = (int) Math.rint((imp - Math.floor(imp)) * 256);
             decay[k] = rule.tau(k) == 0 ? 0 : StrictMath.exp(-1.0 / rule.tau(k));
         }
-        this.series = rule.series();
+        this.compiled = new CompiledRule(rule);
     }
 
     /** @param sink receives changed weights (the chip engine's synapse memory) */
@@ -101,13 +93,6 @@ public final class FixedPlasticity extends Plasticity {
     }
 
     @Override
-    protected void repeatedPre(int i) {
-        for (int k = 0; k < 2; k++) {
-            x[k][i] = addImpulse(x[k][i], 0, impulseInt[k], impulseFrac[k]);
-        }
-    }
-
-    @Override
     protected void repeatedPost(int q, int t) {
         int r = random.impulse(true, t);
         for (int k = 0; k < 3; k++) {
@@ -119,30 +104,47 @@ public final class FixedPlasticity extends Plasticity {
 
     @Override
     protected void buildHistory(int t) {
-        history(x, hx, tx, pres, 0, random.decay(false, t), random.impulse(false, t), false);
-        history(y, hy, ty, posts, 2, random.decay(true, t), random.impulse(true, t), true);
+        boolean[] decays = {rule.tau(2) != 0, rule.tau(3) != 0, rule.tau(4) != 0};
+        double rDecay = random.decay(true, t);
+        int rImp = random.impulse(true, t);
+        for (int k = 0; k < 3; k++) {
+            if (rule.thirdFactor(k)) {
+                for (int s = 0; s <= epoch; s++) {
+                    System.arraycopy(y[k], 0, hy[k], s * posts, posts);
+                }
+            } else {
+                historyOf(y[k], hy[k], ty, posts, epoch, decay[2 + k], decays[k], impulseInt[2 + k],
+                        impulseFrac[2 + k], rDecay, rImp);
+            }
+        }
     }
 
-    private void history(int[][] trace, int[][] h, int[] spikeAt, int n, int first, double rDecay, int rImp,
-                         boolean post) {
-        for (int k = 0; k < trace.length; k++) {
-            int[] hk = h[k];
-            System.arraycopy(trace[k], 0, hk, 0, n);
-            if (post && rule.thirdFactor(k)) {
-                for (int s = 1; s <= epoch; s++) {
-                    System.arraycopy(trace[k], 0, hk, s * n, n);
+    /** History of the two pre traces (shared by {@link FixedPreTraces}). */
+    static void history(int[][] x, int[][] hx, int[] tx, int n, int epoch, double[] decay, int[] impulseInt,
+                        int[] impulseFrac, boolean decays0, boolean decays1, double rDecay, int rImp) {
+        historyOf(x[0], hx[0], tx, n, epoch, decay[0], decays0, impulseInt[0], impulseFrac[0], rDecay, rImp);
+        historyOf(x[1], hx[1], tx, n, epoch, decay[1], decays1, impulseInt[1], impulseFrac[1], rDecay, rImp);
+    }
+
+    /**
+     * One trace's history: {@code h[0] = trace}, then per step decay (0 when tau is 0) and the impulse where the last
+     * spike was. A neuron whose trace is 0 and that did not spike stays 0 throughout (the fast path).
+     */
+    private static void historyOf(int[] trace, int[] h, int[] spikeAt, int n, int epoch, double factor,
+                                  boolean decays, int whole, int frac, double rDecay, int rImp) {
+        System.arraycopy(trace, 0, h, 0, n);
+        for (int s = 1; s <= epoch; s++) {
+            int at = s * n;
+            int prev = at - n;
+            for (int j = 0; j < n; j++) {
+                int v = h[prev + j];
+                int sp = spikeAt[j];
+                if (v == 0 && sp == 0) {
+                    h[at + j] = 0;
+                    continue;
                 }
-                continue;
-            }
-            double f = decay[first + k];
-            boolean decays = rule.tau(first + k) != 0;
-            for (int s = 1; s <= epoch; s++) {
-                int at = s * n;
-                int prev = at - n;
-                for (int j = 0; j < n; j++) {
-                    int v = decays ? decayTrace(hk[prev + j], f, rDecay) : 0;
-                    hk[at + j] = spikeAt[j] == s ? addImpulse(v, rImp, impulseInt[first + k], impulseFrac[first + k]) : v;
-                }
+                v = decays ? decayTrace(v, factor, rDecay) : 0;
+                h[at + j] = sp == s ? addImpulse(v, rImp, whole, frac) : v;
             }
         }
     }
@@ -159,10 +161,11 @@ public final class FixedPlasticity extends Plasticity {
         int d0 = tag2[s];
         int t0 = tag1[s];
         double r = roundingNumber;
-        for (ProductSeries ps : series) {
-            switch (ps.target()) {
-                case "dw": {
-                    int a = accumulate(ps, w0 << SHIFT, i, q, w0, d0, t0);
+        CompiledRule c = compiled;
+        for (int e = 0; e < c.target.length; e++) {
+            switch (c.target[e]) {
+                case 0: {
+                    int a = accumulate(c, e, w0 << SHIFT, i, q, w0, d0, t0);
                     if (signMode == SignMode.EXCITATORY) {
                         a = Math.max(0, a);
                     } else if (signMode == SignMode.INHIBITORY) {
@@ -177,11 +180,12 @@ public final class FixedPlasticity extends Plasticity {
                     }
                     break;
                 }
-                case "dd":
-                    tag2[s] = Math.max(0, Math.min(255, round(Math.max(0, accumulate(ps, d0 << SHIFT, i, q, w0, d0, t0)), r)));
+                case 1:
+                    tag2[s] = Math.max(0, Math.min(255, round(Math.max(0, accumulate(c, e, d0 << SHIFT, i, q, w0, d0,
+                            t0)), r)));
                     break;
                 default:
-                    tag1[s] = Math.max(-257, Math.min(255, round(accumulate(ps, t0 << SHIFT, i, q, w0, d0, t0), r)));
+                    tag1[s] = Math.max(-257, Math.min(255, round(accumulate(c, e, t0 << SHIFT, i, q, w0, d0, t0), r)));
                     break;
             }
         }
@@ -205,52 +209,56 @@ public final class FixedPlasticity extends Plasticity {
         return whole + (r < frac ? 1 : 0);
     }
 
-    private int accumulate(ProductSeries ps, int init, int i, int q, int w0, int d0, int t0) {
+    /** The products of equation e added to the accumulator, in order, in Lava's fixed point (see the class). */
+    private int accumulate(CompiledRule c, int e, int init, int i, int q, int w0, int d0, int t0) {
         int acc = init;
-        for (Product p : ps.products()) {
-            int dep = dependency(p.dependency(), i, q, u);
+        for (int p = c.seriesStart[e]; p < c.seriesStart[e + 1]; p++) {
+            int depCode = c.dependency[p];
+            int dep = depCode == 0 ? (tx[i] > 0 ? 1 : 0) : depCode == 1 ? (ty[q] > 0 ? 1 : 0) : u;
             if (dep == 0) {
                 continue;
             }
-            int at = readStep(p.dependency(), i, q);
+            int at = depCode == 0 ? tx[i] : depCode == 1 ? ty[q] : epoch;
             int v = dep;
-            for (Factor f : p.factors()) {
-                int width = f.term().width();
-                long fv = (long) value(f, at, i, q, w0, d0, t0) + f.constant();
-                if (f.sgn()) {
+            for (int f = c.factorStart[p]; f < c.factorStart[p + 1]; f++) {
+                long fv = (long) value(c.term[f], at, i, q, w0, d0, t0) + c.constant[f];
+                if (c.sgn[f]) {
                     fv = Long.signum(fv);
                 }
-                fv = Math.max(-(1L << width), Math.min((1L << width) - 1, fv));
+                fv = fv < c.lo[f] ? c.lo[f] : fv > c.hi[f] ? c.hi[f] : fv;
                 v *= (int) fv;
             }
-            v *= p.mantissa();
-            v >>= Math.max(0, p.widthSum() - 15);
-            v <<= p.storedExponent();
+            v *= c.mantissa[p];
+            v >>= c.rightShift[p];
+            v <<= c.leftShift[p];
             v = Math.max(ACC_MIN, Math.min(ACC_MAX, v));
             acc = Math.max(ACC_MIN, Math.min(ACC_MAX, acc + v));
         }
         return acc;
     }
 
-    private int value(Factor f, int at, int i, int q, int w0, int d0, int t0) {
-        Term term = f.term();
+    /** Value of a term (code in Term order) read at epoch step {@code at} for synapse (i, q). */
+    private int value(int term, int at, int i, int q, int w0, int d0, int t0) {
         switch (term) {
-            case X0:
+            case 0:
                 return tx[i] > 0 ? 1 : 0;
-            case Y0:
+            case 1:
                 return ty[q] > 0 ? 1 : 0;
-            case X1:
-            case X2:
-                return hx[term.traceIndex()][at * pres + i];
-            case Y1:
-            case Y2:
-            case Y3:
-                return hy[term.traceIndex()][at * posts + q];
-            case W:
+            case 2:
+                return pre.hx[0][at * pres + i];
+            case 3:
+                return pre.hx[1][at * pres + i];
+            case 4:
+                return hy[0][at * posts + q];
+            case 5:
+                return hy[1][at * posts + q];
+            case 6:
+                return hy[2][at * posts + q];
+            case 7:
                 return w0;
-            case D:
+            case 8:
                 return d0;
-            case T:
+            case 9:
                 return t0;
             default:
                 return 0;
@@ -259,9 +267,6 @@ public final class FixedPlasticity extends Plasticity {
 
     @Override
     protected void endEpoch() {
-        for (int k = 0; k < 2; k++) {
-            System.arraycopy(hx[k], epoch * pres, x[k], 0, pres);
-        }
         for (int k = 0; k < 3; k++) {
             System.arraycopy(hy[k], epoch * posts, y[k], 0, posts);
         }
@@ -284,10 +289,10 @@ public final class FixedPlasticity extends Plasticity {
 
     /**
      * @param k 0 for x1, 1 for x2
-     * @return that pre trace (live)
+     * @return that pre trace (live, shared with the other blocks of the process)
      */
     public int[] preTrace(int k) {
-        return x[k];
+        return pre.x[k];
     }
 
     /**

@@ -16,12 +16,11 @@ import org.spikemesh.process.learning.Term;
  */
 public final class FloatPlasticity extends Plasticity {
     private final SignMode signMode;
-    private final double[][] x = new double[2][];
+    private final FloatPreTraces pre;
     private final double[][] y = new double[3][];
     private final double[] w;
     private final double[] tag1;
     private final double[] tag2;
-    private final double[][] hx = new double[2][];
     private final double[][] hy = new double[3][];
     private final double[] decay = new double[5];
     private final List<ProductSeries> series;
@@ -33,22 +32,20 @@ public final class FloatPlasticity extends Plasticity {
      * @param pres inputs
      * @param posts outputs in this block
      * @param postOffset first output
+     * @param inputs the process's pre traces
      * @param rowStart row start of each input
      * @param post output within the block of each synapse
      * @param weights initial weights, one per synapse
      * @param process process name, for errors
      */
-    public FloatPlasticity(LearningRule rule, SignMode signMode, int pres, int posts, int postOffset, int[] rowStart,
-                           int[] post, double[] weights, String process) {
-        super(rule, pres, posts, postOffset, new LearningRandom(0, process), rowStart, post);
+    public FloatPlasticity(LearningRule rule, SignMode signMode, int pres, int posts, int postOffset,
+                           FloatPreTraces inputs, int[] rowStart, int[] post, double[] weights, String process) {
+        super(rule, pres, posts, postOffset, new LearningRandom(0, process), inputs, rowStart, post);
+        this.pre = inputs;
         this.signMode = signMode;
         this.w = weights.clone();
         this.tag1 = new double[weights.length];
         this.tag2 = new double[weights.length];
-        for (int k = 0; k < 2; k++) {
-            x[k] = new double[pres];
-            hx[k] = new double[(epoch + 1) * pres];
-        }
         for (int k = 0; k < 3; k++) {
             y[k] = new double[posts];
             hy[k] = new double[(epoch + 1) * posts];
@@ -71,13 +68,6 @@ public final class FloatPlasticity extends Plasticity {
     }
 
     @Override
-    protected void repeatedPre(int i) {
-        for (int k = 0; k < 2; k++) {
-            x[k][i] += rule.impulse(k);
-        }
-    }
-
-    @Override
     protected void repeatedPost(int q, int t) {
         for (int k = 0; k < 3; k++) {
             if (!rule.thirdFactor(k)) {
@@ -88,23 +78,20 @@ public final class FloatPlasticity extends Plasticity {
 
     @Override
     protected void buildHistory(int t) {
-        history(x, hx, tx, pres, 0, false);
-        history(y, hy, ty, posts, 2, true);
+        for (int k = 0; k < 3; k++) {
+            history(y[k], hy[k], ty, posts, epoch, decay[2 + k], rule.impulse(2 + k), rule.thirdFactor(k));
+        }
     }
 
-    private void history(double[][] trace, double[][] h, int[] spikeAt, int n, int first, boolean post) {
-        for (int k = 0; k < trace.length; k++) {
-            double[] hk = h[k];
-            System.arraycopy(trace[k], 0, hk, 0, n);
-            boolean held = post && rule.thirdFactor(k);
-            double f = decay[first + k];
-            double imp = rule.impulse(first + k);
-            for (int s = 1; s <= epoch; s++) {
-                int at = s * n;
-                for (int j = 0; j < n; j++) {
-                    double v = held ? hk[at - n + j] : f * hk[at - n + j];
-                    hk[at + j] = !held && spikeAt[j] == s ? v + imp : v;
-                }
+    /** One trace's history: decay by the factor, add the impulse at the last spike; a held trace stays as it is. */
+    static void history(double[] trace, double[] h, int[] spikeAt, int n, int epoch, double factor, double impulse,
+                        boolean held) {
+        System.arraycopy(trace, 0, h, 0, n);
+        for (int s = 1; s <= epoch; s++) {
+            int at = s * n;
+            for (int j = 0; j < n; j++) {
+                double v = held ? h[at - n + j] : factor * h[at - n + j];
+                h[at + j] = !held && spikeAt[j] == s ? v + impulse : v;
             }
         }
     }
@@ -163,7 +150,7 @@ public final class FloatPlasticity extends Plasticity {
                 return ty[q] > 0 ? 1 : 0;
             case X1:
             case X2:
-                return hx[term.traceIndex()][at * pres + i];
+                return pre.hx[term.traceIndex()][at * pres + i];
             case Y1:
             case Y2:
             case Y3:
@@ -181,9 +168,6 @@ public final class FloatPlasticity extends Plasticity {
 
     @Override
     protected void endEpoch() {
-        for (int k = 0; k < 2; k++) {
-            System.arraycopy(hx[k], epoch * pres, x[k], 0, pres);
-        }
         for (int k = 0; k < 3; k++) {
             System.arraycopy(hy[k], epoch * posts, y[k], 0, posts);
         }
@@ -209,7 +193,7 @@ public final class FloatPlasticity extends Plasticity {
      * @return that pre trace (live)
      */
     public double[] preTrace(int k) {
-        return x[k];
+        return pre.x[k];
     }
 
     /**

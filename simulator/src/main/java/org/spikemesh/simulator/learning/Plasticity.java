@@ -24,7 +24,9 @@ public abstract class Plasticity {
     protected final int postOffset;
     protected final int epoch;
     protected final LearningRandom random;
-    /** last spike of each pre input in this epoch, as the within-epoch step 1..epoch (0: none). */
+    /** the process's pre traces, shared by the blocks a thread runs. */
+    protected final PreTraces inputs;
+    /** last spike of each pre input in this epoch (the shared {@link PreTraces#tx}). */
     protected final int[] tx;
     /** last spike of each post output in this epoch (0: none). */
     protected final int[] ty;
@@ -47,18 +49,20 @@ public abstract class Plasticity {
      * @param posts outputs in this block
      * @param postOffset first output of this block
      * @param random the process's rounding numbers
+     * @param inputs the process's pre traces
      * @param rowStart row start of each input (length pres + 1)
      * @param post output within the block of each synapse
      */
-    protected Plasticity(LearningRule rule, int pres, int posts, int postOffset, LearningRandom random, int[] rowStart,
-                         int[] post) {
+    protected Plasticity(LearningRule rule, int pres, int posts, int postOffset, LearningRandom random,
+                         PreTraces inputs, int[] rowStart, int[] post) {
         this.rule = rule;
+        this.inputs = inputs;
         this.pres = pres;
         this.posts = posts;
         this.postOffset = postOffset;
         this.epoch = rule.epoch();
         this.random = random;
-        this.tx = new int[pres];
+        this.tx = inputs.tx;
         this.ty = new int[posts];
         boolean x = false;
         boolean y = false;
@@ -126,6 +130,11 @@ public abstract class Plasticity {
         return post.length;
     }
 
+    /** @return the process's pre traces */
+    public final PreTraces inputs() {
+        return inputs;
+    }
+
     /** @return inputs */
     public final int pres() {
         return pres;
@@ -151,19 +160,6 @@ public abstract class Plasticity {
     }
 
     /**
-     * Records a spike of input i at step t (each input at most once per step).
-     *
-     * @param i input
-     * @param t step
-     */
-    public final void preSpike(int i, int t) {
-        if (tx[i] > 0) {
-            repeatedPre(i);
-        }
-        tx[i] = withinEpoch(t);
-    }
-
-    /**
      * Records a spike of output {@code postOffset + q} at step t.
      *
      * @param q output within the block
@@ -175,9 +171,6 @@ public abstract class Plasticity {
         }
         ty[q] = withinEpoch(t);
     }
-
-    /** A second spike of input i in one epoch: its impulse joins the stored trace at once (Lava). */
-    protected abstract void repeatedPre(int i);
 
     /** A second spike of output q in one epoch, at step t. */
     protected abstract void repeatedPost(int q, int t);
@@ -191,8 +184,10 @@ public abstract class Plasticity {
     }
 
     /**
-     * The learning phase of step t: traces over the epoch, the rule at every synapse it reaches, then the epoch's
-     * spike times are cleared.
+     * The learning phase of step t for this block: post traces over the epoch, the rule at every synapse it reaches,
+     * then the post spike times are cleared. The caller builds the shared pre traces' history before
+     * ({@link PreTraces#buildHistory}) and ends their epoch after every block of the process has learned
+     * ({@link PreTraces#endEpoch}); {@link #learnAlone} does all three for a process held in one block.
      *
      * @param t a step that ends an epoch
      * @return synaptic updates made (synapses where some product's dependency held)
@@ -212,22 +207,34 @@ public abstract class Plasticity {
             updates = spikeDriven();
         }
         endEpoch();
-        java.util.Arrays.fill(tx, 0);
         java.util.Arrays.fill(ty, 0);
         return updates;
+    }
+
+    /**
+     * The whole learning phase of a process held in this one block.
+     *
+     * @param t a step that ends an epoch
+     * @return synaptic updates made
+     */
+    public final long learnAlone(int t) {
+        inputs.buildHistory(t);
+        long n = learn(t);
+        inputs.endEpoch();
+        return n;
     }
 
     /** Synapses whose input spiked (under an x0 product), then those whose output spiked and input did not. */
     private long spikeDriven() {
         long updates = 0;
         if (anyX0) {
-            for (int i = 0; i < pres; i++) {
-                if (tx[i] > 0) {
-                    for (int s = rowStart[i]; s < rowStart[i + 1]; s++) {
-                        update(s, i, post[s]);
-                    }
-                    updates += rowStart[i + 1] - rowStart[i];
+            int[] active = inputs.active();
+            for (int a = 0, n = inputs.activeCount(); a < n; a++) {
+                int i = active[a];
+                for (int s = rowStart[i]; s < rowStart[i + 1]; s++) {
+                    update(s, i, post[s]);
                 }
+                updates += rowStart[i + 1] - rowStart[i];
             }
         }
         if (anyY0) {
@@ -248,7 +255,7 @@ public abstract class Plasticity {
         return updates;
     }
 
-    /** Builds the traces' values at every step of the epoch ending at t. */
+    /** Builds the post traces' values at every step of the epoch ending at t. */
     protected abstract void buildHistory(int t);
 
     /** Called once per learning phase before the updates, with the value of u. */
@@ -257,7 +264,7 @@ public abstract class Plasticity {
     /** Applies dw, dd and dt to synapse s from input i to output q, all from the values before this phase. */
     protected abstract void update(int s, int i, int q);
 
-    /** Sets every trace to its value at the end of the epoch. */
+    /** Sets every post trace to its value at the end of the epoch. */
     protected abstract void endEpoch();
 
     /**

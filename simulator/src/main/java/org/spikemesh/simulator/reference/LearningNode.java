@@ -7,6 +7,8 @@ import org.spikemesh.process.fixed.FixedPoint;
 import org.spikemesh.process.lib.LearningSynapses;
 import org.spikemesh.process.lib.SynapseTable;
 import org.spikemesh.simulator.learning.FixedPlasticity;
+import org.spikemesh.simulator.learning.FixedPreTraces;
+import org.spikemesh.simulator.learning.FloatPreTraces;
 import org.spikemesh.simulator.learning.FloatPlasticity;
 import org.spikemesh.simulator.learning.LearningRandom;
 import org.spikemesh.simulator.learning.LearningState;
@@ -56,15 +58,16 @@ final class LearningNode extends Node {
         }
         if (fixed) {
             long seed = proc.rule().seed() != null ? proc.rule().seed() : runSeed;
-            fx = new FixedPlasticity(proc.rule(), proc.declaredSignMode(), pres, posts, 0,
-                    new LearningRandom(seed, proc.name()), rowStart, post, proc.preparedWeights());
+            LearningRandom random = new LearningRandom(seed, proc.name());
+            fx = new FixedPlasticity(proc.rule(), proc.declaredSignMode(), pres, posts, 0, random,
+                    new FixedPreTraces(proc.rule(), pres, random), rowStart, post, proc.preparedWeights());
             fl = null;
             plasticity = fx;
             accFixed = new int[posts];
         } else {
             try {
-                fl = new FloatPlasticity(proc.rule(), proc.declaredSignMode(), pres, posts, 0, rowStart, post,
-                        t.weight(), proc.name());
+                fl = new FloatPlasticity(proc.rule(), proc.declaredSignMode(), pres, posts, 0,
+                        new FloatPreTraces(proc.rule(), pres), rowStart, post, t.weight(), proc.name());
             } catch (IllegalArgumentException e) {
                 throw new ModelException(e.getMessage());
             }
@@ -111,14 +114,14 @@ final class LearningNode extends Node {
                     accFloat[post[j]] += w[j];
                 }
             }
-            plasticity.preSpike(i, t);
+            plasticity.inputs().spike(i, t);
         }
         SpikeBuffer b = bap.read();
         for (int k = 0; k < b.n; k++) {
             plasticity.postSpike(b.idx[k], t);
         }
         if (plasticity.learnsAt(t)) {
-            plasticity.learn(t);
+            plasticity.learnAlone(t);
         }
     }
 

@@ -1,0 +1,59 @@
+package org.spikemesh.simulator.learning;
+
+import org.spikemesh.process.learning.LearningRule;
+
+/** Pre traces in Loihi's fixed point (see {@link FixedPlasticity} for the arithmetic). */
+public final class FixedPreTraces extends PreTraces {
+    private final LearningRandom random;
+    final int[][] x = new int[2][];
+    final int[][] hx = new int[2][];
+    private final int[] impulseInt = new int[2];
+    private final int[] impulseFrac = new int[2];
+    private final double[] decay = new double[2];
+
+    /**
+     * @param rule the rule
+     * @param pres inputs
+     * @param random the process's rounding numbers
+     */
+    public FixedPreTraces(LearningRule rule, int pres, LearningRandom random) {
+        super(rule, pres);
+        this.random = random;
+        for (int k = 0; k < 2; k++) {
+            x[k] = new int[pres];
+            hx[k] = new int[(epoch + 1) * pres];
+            double imp = rule.impulse(k);
+            impulseInt[k] = (int) Math.floor(imp);
+            impulseFrac[k] = (int) Math.rint((imp - Math.floor(imp)) * 256);
+            decay[k] = rule.tau(k) == 0 ? 0 : StrictMath.exp(-1.0 / rule.tau(k));
+        }
+    }
+
+    @Override
+    protected void repeated(int i) {
+        for (int k = 0; k < 2; k++) {
+            x[k][i] = FixedPlasticity.addImpulse(x[k][i], 0, impulseInt[k], impulseFrac[k]);
+        }
+    }
+
+    @Override
+    public void buildHistory(int t) {
+        FixedPlasticity.history(x, hx, tx, pres, epoch, decay, impulseInt, impulseFrac, rule.tau(0) != 0,
+                rule.tau(1) != 0, random.decay(false, t), random.impulse(false, t));
+    }
+
+    @Override
+    protected void setToEnd() {
+        for (int k = 0; k < 2; k++) {
+            System.arraycopy(hx[k], epoch * pres, x[k], 0, pres);
+        }
+    }
+
+    /**
+     * @param k 0 for x1, 1 for x2
+     * @return that trace per input (live)
+     */
+    public int[] trace(int k) {
+        return x[k];
+    }
+}
