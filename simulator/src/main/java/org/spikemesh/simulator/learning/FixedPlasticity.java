@@ -28,6 +28,9 @@ public final class FixedPlasticity extends Plasticity {
     private final int[] impulseFrac = new int[5];
     private final double[] decay = new double[5];
     private final CompiledRule compiled;
+    private final DecayTable[] decayTables = new DecayTable[3];
+    /** post traces with an impulse, a decay or a reader; the others (impulse 0, tau 0) stay 0 and need no history. */
+    private final boolean[] usedPost = new boolean[3];
     private WeightSink sink;
     private double roundingNumber;
     private int u;
@@ -72,6 +75,20 @@ public final class FixedPlasticity extends Plasticity {
             decay[k] = rule.tau(k) == 0 ? 0 : StrictMath.exp(-1.0 / rule.tau(k));
         }
         this.compiled = new CompiledRule(rule);
+        for (int k = 0; k < 3; k++) {
+            decayTables[k] = new DecayTable(decay[2 + k]);
+            usedPost[k] = rule.impulse(2 + k) != 0 || rule.tau(2 + k) != 0 || readsTrace(rule, 4 + k);
+        }
+    }
+
+    /** @return true when some equation reads the trace with this Term ordinal */
+    static boolean readsTrace(LearningRule rule, int termOrdinal) {
+        for (org.spikemesh.process.learning.ProductSeries ps : rule.series()) {
+            if (ps.uses(org.spikemesh.process.learning.Term.values()[termOrdinal])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @param sink receives changed weights (the chip engine's synapse memory) */
@@ -104,7 +121,6 @@ public final class FixedPlasticity extends Plasticity {
 
     @Override
     protected void buildHistory(int t) {
-        boolean[] decays = {rule.tau(2) != 0, rule.tau(3) != 0, rule.tau(4) != 0};
         double rDecay = random.decay(true, t);
         int rImp = random.impulse(true, t);
         for (int k = 0; k < 3; k++) {
@@ -112,39 +128,28 @@ public final class FixedPlasticity extends Plasticity {
                 for (int s = 0; s <= epoch; s++) {
                     System.arraycopy(y[k], 0, hy[k], s * posts, posts);
                 }
-            } else {
-                historyOf(y[k], hy[k], ty, posts, epoch, decay[2 + k], decays[k], impulseInt[2 + k],
-                        impulseFrac[2 + k], rDecay, rImp);
+            } else if (usedPost[k]) {
+                historyOf(y[k], hy[k], ty, posts, epoch, decayTables[k].forPhase(rDecay), impulseInt[2 + k],
+                        impulseFrac[2 + k], rImp);
             }
         }
     }
 
-    /** History of the two pre traces (shared by {@link FixedPreTraces}). */
-    static void history(int[][] x, int[][] hx, int[] tx, int n, int epoch, double[] decay, int[] impulseInt,
-                        int[] impulseFrac, boolean decays0, boolean decays1, double rDecay, int rImp) {
-        historyOf(x[0], hx[0], tx, n, epoch, decay[0], decays0, impulseInt[0], impulseFrac[0], rDecay, rImp);
-        historyOf(x[1], hx[1], tx, n, epoch, decay[1], decays1, impulseInt[1], impulseFrac[1], rDecay, rImp);
-    }
-
     /**
-     * One trace's history: {@code h[0] = trace}, then per step decay (0 when tau is 0) and the impulse where the last
-     * spike was. A neuron whose trace is 0 and that did not spike stays 0 throughout (the fast path).
+     * One trace's history: {@code h[0] = trace}, then per step the decay (by table: 0 when tau is 0) and the impulse
+     * where the last spike of the epoch was.
+     *
+     * @param decayed the decayed value of each trace value v at v + 128, for this phase
      */
-    private static void historyOf(int[] trace, int[] h, int[] spikeAt, int n, int epoch, double factor,
-                                  boolean decays, int whole, int frac, double rDecay, int rImp) {
+    static void historyOf(int[] trace, int[] h, int[] spikeAt, int n, int epoch, int[] decayed, int whole, int frac,
+                          int rImp) {
         System.arraycopy(trace, 0, h, 0, n);
         for (int s = 1; s <= epoch; s++) {
             int at = s * n;
             int prev = at - n;
             for (int j = 0; j < n; j++) {
-                int v = h[prev + j];
-                int sp = spikeAt[j];
-                if (v == 0 && sp == 0) {
-                    h[at + j] = 0;
-                    continue;
-                }
-                v = decays ? decayTrace(v, factor, rDecay) : 0;
-                h[at + j] = sp == s ? addImpulse(v, rImp, whole, frac) : v;
+                int v = decayed[h[prev + j] + 128];
+                h[at + j] = spikeAt[j] == s ? addImpulse(v, rImp, whole, frac) : v;
             }
         }
     }
@@ -268,7 +273,9 @@ public final class FixedPlasticity extends Plasticity {
     @Override
     protected void endEpoch() {
         for (int k = 0; k < 3; k++) {
-            System.arraycopy(hy[k], epoch * posts, y[k], 0, posts);
+            if (usedPost[k] || rule.thirdFactor(k)) {
+                System.arraycopy(hy[k], epoch * posts, y[k], 0, posts);
+            }
         }
     }
 

@@ -9,7 +9,8 @@ public final class FixedPreTraces extends PreTraces {
     final int[][] hx = new int[2][];
     private final int[] impulseInt = new int[2];
     private final int[] impulseFrac = new int[2];
-    private final double[] decay = new double[2];
+    private final DecayTable[] decayTables = new DecayTable[2];
+    private final boolean[] used = new boolean[2];
 
     /**
      * @param rule the rule
@@ -25,7 +26,8 @@ public final class FixedPreTraces extends PreTraces {
             double imp = rule.impulse(k);
             impulseInt[k] = (int) Math.floor(imp);
             impulseFrac[k] = (int) Math.rint((imp - Math.floor(imp)) * 256);
-            decay[k] = rule.tau(k) == 0 ? 0 : StrictMath.exp(-1.0 / rule.tau(k));
+            decayTables[k] = new DecayTable(rule.tau(k) == 0 ? 0 : StrictMath.exp(-1.0 / rule.tau(k)));
+            used[k] = rule.impulse(k) != 0 || rule.tau(k) != 0 || FixedPlasticity.readsTrace(rule, 2 + k);
         }
     }
 
@@ -38,14 +40,22 @@ public final class FixedPreTraces extends PreTraces {
 
     @Override
     public void buildHistory(int t) {
-        FixedPlasticity.history(x, hx, tx, pres, epoch, decay, impulseInt, impulseFrac, rule.tau(0) != 0,
-                rule.tau(1) != 0, random.decay(false, t), random.impulse(false, t));
+        double rDecay = random.decay(false, t);
+        int rImp = random.impulse(false, t);
+        for (int k = 0; k < 2; k++) {
+            if (used[k]) {
+                FixedPlasticity.historyOf(x[k], hx[k], tx, pres, epoch, decayTables[k].forPhase(rDecay),
+                        impulseInt[k], impulseFrac[k], rImp);
+            }
+        }
     }
 
     @Override
     protected void setToEnd() {
         for (int k = 0; k < 2; k++) {
-            System.arraycopy(hx[k], epoch * pres, x[k], 0, pres);
+            if (used[k]) {
+                System.arraycopy(hx[k], epoch * pres, x[k], 0, pres);
+            }
         }
     }
 
