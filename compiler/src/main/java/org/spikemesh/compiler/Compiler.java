@@ -51,6 +51,17 @@ public final class Compiler {
         return compile(graph, chip, options, stage -> { });
     }
 
+    /** Learning rules run Loihi's arithmetic on 7-bit traces: a chip must hold at least that. */
+    private static void checkLearning(ProcessGraph graph, ChipConfig chip) {
+        for (org.spikemesh.process.Process p : graph.processes()) {
+            if (p instanceof org.spikemesh.process.lib.LearningSynapses && chip.learning().traceBits() < 7) {
+                throw new MappingException(p.name() + ": " + chip.name() + " has " + chip.learning().traceBits()
+                        + "-bit learning traces; the learning rules need 7-bit traces (Loihi's), so this chip cannot"
+                        + " learn on chip (use a chip with learning.trace_bits >= 7, e.g. loihi-like)");
+            }
+        }
+    }
+
     /**
      * As {@link #compile(ProcessGraph, ChipConfig, CompileOptions)}, telling a listener each stage as it ends
      * (1 flatten and quantise, 2 partition, 3 place, 4 route and emit), e.g. for a progress bar.
@@ -67,6 +78,7 @@ public final class Compiler {
         long t0 = System.nanoTime();
         ChipConfig target = options.chips() > 0 ? ChipConfigs.withChips(chip, options.chips())
                 : options.chips() == AUTO_CHIPS ? ChipConfigs.withChips(chip, MAX_AUTO_CHIPS) : chip;
+        checkLearning(graph, chip);
         Quantiser.Result q = Quantiser.quantise(graph);
         FlatNetwork net = Flattener.flatten(q.graph(), NumericModel.FIXED_PT);
         long t1 = System.nanoTime();

@@ -74,6 +74,13 @@ public final class Quantiser {
         if (!isFloat) {
             return new Result(graph, List.of(), List.of());
         }
+        for (Process p : graph.processes()) {
+            if (p instanceof org.spikemesh.process.lib.LearningSynapses) {
+                throw new MappingException(p.name() + ": learning on a chip runs Loihi's fixed-point rules, but this"
+                        + " network is float_pt; give its neurons in fixed_pt (float_pt learning runs on the reference"
+                        + " backend)");
+            }
+        }
         graph.validate(NumericModel.FLOAT_PT);
         return new Quantiser().convert(graph);
     }

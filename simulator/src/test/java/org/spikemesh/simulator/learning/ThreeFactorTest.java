@@ -1,6 +1,8 @@
 package org.spikemesh.simulator.learning;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,5 +61,14 @@ class ThreeFactorTest {
         }
         assertArrayEquals(new double[]{0, 0, 0, 16, 16, 16, 16, 16}, tag);
         assertArrayEquals(new double[]{40, 40, 40, 40, 40, 44, 48, 52}, w);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aChipWithoutLearningTracesRefusesPlasticSynapsesWithTheReason() {
+        Pairing net = new Pairing(new int[]{2}, new int[]{4}, 40, FixedLearningTest.rule("x1*y0", 0, 0, 1),
+                NumericModel.FIXED_PT);
+        org.spikemesh.compiler.MappingException e = assertThrows(org.spikemesh.compiler.MappingException.class,
+                () -> Compiler.compile(net.graph, ChipConfigs.preset("truenorth-like"), CompileOptions.defaults()));
+        assertTrue(e.getMessage().contains("plastic") && e.getMessage().contains("1-bit"), e.getMessage());
     }
 }
