@@ -19,6 +19,18 @@ final class EncodingCheck {
                 throw new MappingException("synapse group " + g.name() + ": delay " + d + " needs more than the "
                         + enc.delayBits() + " delay bits of " + chip.name() + " (valid delays 0.." + maxDelay + ")");
             }
+            if (g.process() instanceof org.spikemesh.process.lib.LearningSynapses) {
+                // a rule may drive a weight anywhere in its sign mode's 8-bit range (Lava's clip_weights)
+                org.spikemesh.process.fixed.SignMode m = g.process().declaredSignMode();
+                int lo = m == org.spikemesh.process.fixed.SignMode.EXCITATORY ? 0
+                        : m == org.spikemesh.process.fixed.SignMode.INHIBITORY ? -255 : -256;
+                int hi = m == org.spikemesh.process.fixed.SignMode.INHIBITORY ? 0 : 255;
+                if (lo < wMin || hi > wMax) {
+                    throw new MappingException("synapse group " + g.name() + ": learning can set its weights anywhere"
+                            + " in " + lo + ".." + hi + ", which needs more than the " + enc.weightBits()
+                            + " weight bits of " + chip.name() + " (valid " + wMin + ".." + wMax + ")");
+                }
+            }
             if (g.weights() == null) {
                 continue;
             }
