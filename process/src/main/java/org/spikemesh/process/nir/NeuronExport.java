@@ -121,7 +121,8 @@ final class NeuronExport {
             } else if (du[i] == 1) {
                 iBias[i] = vBias[i];
             } else if (vBias[i] != 0) {
-                throw unsupported(l, "a bias with dv = 0 and du < 1");
+                throw unsupported(l, "a bias with dv = 0 (no voltage leak) and a decaying current (du < 1, fixed_pt du < 4095)"
+                        + " has no NIR equivalent");
             }
         }
         return new Form(l.aIn().shape(), true, CubaNeuron.Reset.ZERO, du, dv, ones(n), ones(n), iBias, vl, vth,
