@@ -1,0 +1,73 @@
+package org.spikemesh.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spikemesh.process.nir.NirSamples;
+
+/**
+ * Opens exported files with h5py, independently of jHDF (src/test/python/check_nir.py checks the layout nir.read and
+ * nir.read_data expect). Runs when /usr/bin/python3 can import h5py (.ci/run installs python3-h5py); skipped
+ * otherwise.
+ */
+class NirH5pyCheckTest {
+    private static final Path PYTHON = Path.of("/usr/bin/python3");
+    private static final Path SCRIPT = Path.of("src", "test", "python", "check_nir.py");
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void needH5py() throws Exception {
+        boolean ok = Files.isExecutable(PYTHON) && run(PYTHON.toString(), "-c", "import h5py").code() == 0;
+        Assumptions.assumeTrue(ok, "skipped: /usr/bin/python3 cannot import h5py (apt-get install python3-h5py)");
+    }
+
+    record Out(int code, String text) {
+    }
+
+    static Out run(String... cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("timed out: " + String.join(" ", cmd));
+        }
+        return new Out(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+    }
+
+    static Out check(String kind, Path file) throws Exception {
+        return run(PYTHON.toString(), SCRIPT.toString(), kind, file.toString());
+    }
+
+    @Test
+    void shouldReadAnExportedNestedGraphWithH5py() throws Exception {
+        Path yaml = dir.resolve("nested_delays.yaml");
+        try (var in = NirH5pyCheckTest.class.getResourceAsStream("/nir/nested_delays.yaml")) {
+            Files.copy(in, yaml);
+        }
+        Path nir = dir.resolve("m.nir");
+        assertEquals(0, RunCommandTest.cli("export", yaml.toString(), "--out", nir.toString()).code());
+        // top: Input stim, NIRGraph layer, rec as Linear rec_d0 and rec_d1 + Delay (delays 0 and 1), out a LIF with
+        // du 4095, dv 0 -> IF, Output for the sink out. layer: syn as Linear syn_d0, syn_d2 + Delay, lif (du 4095,
+        // dv 100) a LIF, Input ports in_syn_d0, in_syn_d2 and Output port out_lif.
+        // Edges: top 8 (stim to both ports, out_lif to rec_d0 and rec_d1, rec_d1 -> delay, both to out, out ->
+        // output), inside 6 (ports to syn_d0 and syn_d2, syn_d2 -> delay, both to lif, lif -> out_lif).
+        Out r = check("graph", nir);
+        assertEquals(new Out(0, "ok: NIR 1.0.6, Delay 2, IF 1, Input 3, LIF 1, Linear 4, NIRGraph 1, Output 2, edges 14"), r);
+    }
+
+    @Test
+    void shouldFindTheBrokenEdgeOfTheBrailleSubgraphSample() throws Exception {
+        Path bad = NirSamples.file("braille_noDelay_bias_zero_subgraph.nir", dir);
+        assertEquals(new Out(1, bad + ": /node/nodes/lif1/edges: edge end 'lif' names no node of /node/nodes/lif1"),
+                check("graph", bad));
+    }
+}
