@@ -3,6 +3,8 @@
 
 Usage: check_nir.py graph FILE    a NIR graph, as nir.read reads it
        check_nir.py data FILE     a NIRGraphData file, as nir.read_data reads it
+       check_nir.py write-events FILE NODE N_NEURONS T_MAX IDX,... TIME,...
+                                  writes one node's spikes as nir.write_data does (variable-length strings)
 
 Prints one line "ok: ..." and exits 0, or prints one line naming the file, the HDF5 path and the problem and
 exits 1. Strings may be fixed- or variable-length (h5py gives bytes or str); both are accepted.
@@ -123,8 +125,10 @@ def check_observable(g):
     t_max = float(g.attrs["t_max"])
     if np.shape(idx) != np.shape(time):
         raise Bad(f"{g.name}: idx {np.shape(idx)} and time {np.shape(time)} differ in shape")
+    real = idx != -1  # nir pads with idx -1, time inf
+    idx, time = idx[real], time[real]
     if np.size(idx) and (np.min(idx) < 0 or np.max(idx) >= n):
-        raise Bad(f"{g.name}/idx: indices outside 0..{n - 1}")
+        raise Bad(f"{g.name}/idx: indices outside 0..{n - 1} (and -1 for padding)")
     if np.size(time) and (np.min(time) < 0 or np.max(time) > t_max):
         raise Bad(f"{g.name}/time: times outside 0..t_max = {t_max}")
     return int(np.size(idx))
@@ -146,7 +150,25 @@ def check_data_group(g):
     return events
 
 
+def write_events(path, node, n_neurons, t_max, idx, time):
+    """The EventData branch of nir.write_data (nir/serialization.py), for one node and one sample."""
+    with h5py.File(path, "w") as f:
+        f.attrs["__type__"] = "NIRGraphData"
+        g = f.create_group("nodes").create_group(node)
+        g.attrs["__type__"] = "NIRNodeData"
+        s = g.create_group("observables").create_group("spikes")
+        s.attrs["__type__"] = "EventData"
+        s.create_dataset("idx", data=np.array([[int(x) for x in idx.split(",")]]), compression="gzip")
+        s.create_dataset("time", data=np.array([[float(x) for x in time.split(",")]]), compression="gzip")
+        s.attrs["n_neurons"] = int(n_neurons)
+        s.attrs["t_max"] = float(t_max)
+    print(f"ok: wrote {path}")
+    return 0
+
+
 def main(argv):
+    if len(argv) == 8 and argv[1] == "write-events":
+        return write_events(*argv[2:])
     if len(argv) != 3 or argv[1] not in ("graph", "data"):
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
         return 2

@@ -83,6 +83,14 @@ public final class NirReader {
         if (name != null && name.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".nir")) {
             return true;
         }
+        return isHdf5(path);
+    }
+
+    /**
+     * @param path a file
+     * @return true when it starts with the HDF5 signature
+     */
+    public static boolean isHdf5(Path path) {
         try (java.io.InputStream in = Files.newInputStream(path)) {
             return java.util.Arrays.equals(in.readNBytes(HDF5_SIGNATURE.length), HDF5_SIGNATURE);
         } catch (java.io.IOException e) {
