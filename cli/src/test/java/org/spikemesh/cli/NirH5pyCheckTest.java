@@ -70,4 +70,26 @@ class NirH5pyCheckTest {
         assertEquals(new Out(1, bad + ": /node/nodes/lif1/edges: edge end 'lif' names no node of /node/nodes/lif1"),
                 check("graph", bad));
     }
+
+    @Test
+    void shouldReadOurOutputDataWithH5pyAndOurReaderShouldReadTheirs() throws Exception {
+        int[] steps = NirSamples.stepsWhere(NirSamples.trace("lif_lava_cpu_float.csv"), 0);
+        StringBuilder idx = new StringBuilder();
+        StringBuilder time = new StringBuilder();
+        for (int k : steps) {
+            idx.append(idx.length() == 0 ? "" : ",").append(0);
+            time.append(time.length() == 0 ? "" : ",").append((k - 1) * 1e-4);
+        }
+        Path in = dir.resolve("theirs.h5");
+        assertEquals(0, run(PYTHON.toString(), SCRIPT.toString(), "write-events", in.toString(), "input", "1", "0.1",
+                idx.toString(), time.toString()).code());
+        Path model = NirSamples.file("lif_norse.nir", dir);
+        Path out = dir.resolve("ours.h5");
+        RunCommandTest.Result r = RunCommandTest.cli("run", model.toString(), "--input", in.toString(), "--steps", "1000",
+                "--output-data", out.toString(), "--out", dir.resolve("o").toString(), "-q");
+        assertEquals(0, r.code(), r.err());
+        int[] golden = NirSamples.stepsWhere(NirSamples.trace("lif_lava_cpu_float.csv"), 2);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(golden, NirDataCommandTest.outputSpikes(out));
+        assertEquals(new Out(0, "ok: NIRGraphData with " + golden.length + " events"), check("data", out));
+    }
 }
