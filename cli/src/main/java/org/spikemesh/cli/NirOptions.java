@@ -6,6 +6,7 @@ import org.spikemesh.process.ModelException;
 import org.spikemesh.process.io.Network;
 import org.spikemesh.process.io.NetworkFile;
 import org.spikemesh.process.lib.CubaNeuron;
+import org.spikemesh.process.nir.NirChipCheck;
 import org.spikemesh.process.nir.NirDataReader;
 import org.spikemesh.process.nir.NirImporter;
 import org.spikemesh.process.nir.NirInputs;
@@ -76,13 +77,30 @@ final class NirOptions {
                 : NirImporter.Discretisation.parse(discretisation);
         NirModel m = NirImporter.load(file, new NirImporter.Options(step, mode, spikes, scheme));
         model = m;
-        java.io.PrintWriter err = mixee == null ? new java.io.PrintWriter(System.err, true) : mixee.commandLine().getErr();
         for (String w : m.warnings()) {
-            err.println("spikemesh run: warning: " + w);
+            warn(w);
         }
         if (input == null) {
-            err.println("spikemesh run: warning: no --input; the Input nodes " + m.inputs().keySet() + " send no spikes");
+            warn("no --input; the Input nodes " + m.inputs().keySet() + " send no spikes");
         }
         return m.network();
+    }
+
+    /**
+     * For a NIR graph headed for a chip: warns about every time constant whose decay the chip's 1/4096 steps change
+     * by more than 1 % ({@link NirChipCheck}), one line each.
+     *
+     * @param file the NIR file that {@link #load} read (nothing is said for a network file)
+     */
+    void warnAboutChip(Path file) {
+        if (model != null) {
+            NirChipCheck.check(NirReader.read(file), model).forEach(this::warn);
+        }
+    }
+
+    private void warn(String line) {
+        java.io.PrintWriter err = mixee == null ? new java.io.PrintWriter(System.err, true) : mixee.commandLine().getErr();
+        String command = mixee == null ? "run" : mixee.commandLine().getCommandName();
+        err.println("spikemesh " + command + ": warning: " + line);
     }
 }

@@ -129,6 +129,7 @@ public final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--model " + model + " cannot be combined with --backend chip: the"
                         + " chip runs fixed point and quantises float_pt networks itself");
             }
+            nir.warnAboutChip(network);
             CompileOptions opts = CompileOptions.defaults().withChips(chips).withSeed(seed);
             if (placement != null) {
                 opts = opts.withPins(org.spikemesh.compiler.PlacementFile.read(placement));
