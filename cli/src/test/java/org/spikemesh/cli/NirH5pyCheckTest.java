@@ -57,11 +57,11 @@ class NirH5pyCheckTest {
         assertEquals(0, RunCommandTest.cli("export", yaml.toString(), "--out", nir.toString()).code());
         // top: Input stim, NIRGraph layer, rec as Linear rec_d0 and rec_d1 + Delay (delays 0 and 1), out a LIF with
         // du 4095, dv 0 -> IF, Output for the sink out. layer: syn as Linear syn_d0, syn_d2 + Delay, lif (du 4095,
-        // dv 100) a LIF, Input ports in_syn_d0, in_syn_d2 and Output port out_lif.
-        // Edges: top 8 (stim to both ports, out_lif to rec_d0 and rec_d1, rec_d1 -> delay, both to out, out ->
-        // output), inside 6 (ports to syn_d0 and syn_d2, syn_d2 -> delay, both to lif, lif -> out_lif).
+        // dv 100) a LIF, one Input port 'input' (one outside source) and one Output port 'output'.
+        // Edges: top 7 (stim -> layer, layer -> rec_d0 and rec_d1, rec_d1 -> delay, both to out, out -> output),
+        // inside 6 (input to syn_d0 and syn_d2, syn_d2 -> delay, both to lif, lif -> output).
         Out r = check("graph", nir);
-        assertEquals(new Out(0, "ok: NIR 1.0.6, Delay 2, IF 1, Input 3, LIF 1, Linear 4, NIRGraph 1, Output 2, edges 14"), r);
+        assertEquals(new Out(0, "ok: NIR 1.0.6, Delay 2, IF 1, Input 2, LIF 1, Linear 4, NIRGraph 1, Output 2, edges 13"), r);
     }
 
     @Test

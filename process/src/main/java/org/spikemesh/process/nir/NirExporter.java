@@ -22,8 +22,9 @@ import org.spikemesh.process.lib.Synapses;
  * synapse group one Linear per delay ({@link SynapseExport}), followed by a Delay node for a delay of d &gt; 0 steps
  * ({@code d * dt} seconds), and a neuron's constant current the bias of an Affine on one of its synapse groups.
  * Hierarchical processes become nested NIRGraph nodes with an Input or Output port node for each edge that crosses
- * their boundary. Every neuron whose spikes feed nothing (and every non-spiking neuron) is shown by a top-level
- * Output node. Node names are the processes' names within their parent.
+ * their boundary ({@link NirLevel}). Every neuron whose spikes feed nothing (and every non-spiking neuron) is shown by
+ * a top-level Output node; when every neuron feeds others (a closed loop), every spiking neuron is, as nir.read needs
+ * an Output. Node names are the processes' names within their parent.
  */
 public final class NirExporter {
     /** The NIR version whose layout the export follows. */
@@ -222,25 +223,33 @@ public final class NirExporter {
         while (k < pa.size() && k < pb.size() && pa.get(k).equals(pb.get(k))) {
             k++;
         }
-        String src = x;
+        String from = x;
         for (int d = pa.size(); d > k; d--) {
             List<String> p = pa.subList(0, d);
-            src = p.get(d - 1) + "." + level(p).port(false, src, size);
+            from = p.get(d - 1) + "." + level(p).outPort(from, size);
         }
-        String dst = y;
-        for (int d = pb.size(); d > k; d--) {
+        for (int d = k + 1; d <= pb.size(); d++) {
             List<String> p = pb.subList(0, d);
-            dst = p.get(d - 1) + "." + level(p).port(true, dst, size);
+            String port = level(p).inPort(from, size);
+            level(pb.subList(0, d - 1)).edge(from, p.get(d - 1) + "." + port);
+            from = port;
         }
-        level(pa.subList(0, k)).edge(src, dst);
+        level(pb).edge(from, y);
     }
 
     private void outputs(ProcessGraph graph) {
         List<Process> sinks = new ArrayList<>();
+        List<Process> spiking = new ArrayList<>();
         for (Process p : graph.processes()) {
             if (NeuronExport.isNeuron(p) && sendsNothing(p, graph)) {
                 sinks.add(p);
             }
+            if (NeuronExport.isNeuron(p) && !p.outPorts().isEmpty()) {
+                spiking.add(p);
+            }
+        }
+        if (sinks.isEmpty()) {
+            sinks = spiking;
         }
         for (Process p : sinks) {
             String out = top.unique(sinks.size() == 1 ? "output" : "output_" + p.name().replace('/', '_'));

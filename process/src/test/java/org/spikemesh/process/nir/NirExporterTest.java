@@ -129,12 +129,33 @@ class NirExporterTest {
         in.sOut().connect(grp.exposeIn("s_in", w.sIn()));
         NirGraph g = export(ProcessGraph.of(in), NumericModel.FLOAT_PT);
         assertEquals(Set.of("in", "grp", "output"), g.nodes().keySet());
-        assertEquals(Set.of(new NirEdge("in", "grp.in_w"), new NirEdge("grp.out_n", "output")), Set.copyOf(g.edges()));
+        // one port each way: named input and output, and the edges outside name the nested graph (as nir does)
+        assertEquals(Set.of(new NirEdge("in", "grp"), new NirEdge("grp", "output")), Set.copyOf(g.edges()));
         NirGraph inner = g.nodes().get("grp").graph();
-        assertEquals("Input", inner.nodes().get("in_w").type());
-        assertArrayEquals(new double[]{2}, inner.nodes().get("in_w").number("shape").values());
-        assertEquals(Set.of(new NirEdge("in_w", "w"), new NirEdge("w", "n"), new NirEdge("n", "out_n")),
+        assertEquals(Set.of("input", "w", "n", "output"), inner.nodes().keySet());
+        assertEquals("Input", inner.nodes().get("input").type());
+        assertArrayEquals(new double[]{2}, inner.nodes().get("input").number("shape").values());
+        assertEquals(Set.of(new NirEdge("input", "w"), new NirEdge("w", "n"), new NirEdge("n", "output")),
                 Set.copyOf(inner.edges()));
+    }
+
+    @Test
+    void shouldNamePortsWhenANestedGraphHasSeveral() {
+        SpikeInput a = SpikeInput.of("a", new int[]{1}, Map.of());
+        SpikeInput b = SpikeInput.of("b", new int[]{1}, Map.of());
+        Composite grp = new Composite("grp");
+        Dense wa = grp.add(Dense.of("wa", new double[][]{{1}}));
+        Dense wb = grp.add(Dense.of("wb", new double[][]{{1}}));
+        CubaNeuron n = grp.add(CubaNeuron.builder("n").dv(0.5).vGain(0.5).build());
+        wa.aOut().connect(n.aIn());
+        wb.aOut().connect(n.aIn());
+        a.sOut().connect(grp.exposeIn("a_in", wa.sIn()));
+        b.sOut().connect(grp.exposeIn("b_in", wb.sIn()));
+        NirGraph g = export(ProcessGraph.of(a), NumericModel.FLOAT_PT);
+        // two outside sources: one Input port each, named after the source; the single Output is 'output'
+        assertEquals(Set.of(new NirEdge("a", "grp.in_a"), new NirEdge("b", "grp.in_b"), new NirEdge("grp", "output")),
+                Set.copyOf(g.edges()));
+        assertEquals(Set.of("in_a", "in_b", "wa", "wb", "n", "output"), g.nodes().get("grp").graph().nodes().keySet());
     }
 
     @Test
