@@ -3,6 +3,7 @@ package org.spikemesh.process.nir;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoublePredicate;
 import org.spikemesh.process.ModelException;
 import org.spikemesh.process.NumericModel;
 import org.spikemesh.process.Process;
@@ -21,6 +22,7 @@ import org.spikemesh.process.lib.LIF;
 final class NeuronExport {
     private final double dt;
     private final List<String> warnings;
+    private boolean float64Exact;
 
     /**
      * @param node the NIR node
@@ -45,6 +47,7 @@ final class NeuronExport {
     }
 
     Result export(Process p, String name, NumericModel model) {
+        float64Exact = model == NumericModel.FLOAT_PT;
         Form f = p instanceof CubaNeuron ? cuba((CubaNeuron) p) : lif((LIF) p, model);
         int n = f.du.length;
         boolean leaky = all(f.dv, x -> x > 0);
@@ -147,9 +150,10 @@ final class NeuronExport {
         return r;
     }
 
+    /** Notes a float_pt parameter that imports back only within one rounding (fixed_pt is approximate anyway). */
     private void exact(Process p, String what, boolean ok) {
         String w = p.name() + ": " + what + " imports back within one rounding (no double gives it exactly at dt = " + dt + ")";
-        if (!ok && !warnings.contains(w)) {
+        if (float64Exact && !ok && !warnings.contains(w)) {
             warnings.add(w);
         }
     }
@@ -163,13 +167,9 @@ final class NeuronExport {
         }
     }
 
-    private interface Test {
-        boolean ok(double x);
-    }
-
-    private static boolean all(double[] x, Test t) {
+    private static boolean all(double[] x, DoublePredicate t) {
         for (double v : x) {
-            if (!t.ok(v)) {
+            if (!t.test(v)) {
                 return false;
             }
         }
