@@ -59,6 +59,17 @@ class NirExportCommandTest {
     }
 
     @Test
+    void shouldCheckTheNetworkForTheArithmeticItIsExportedIn() {
+        Path out = dir.resolve("f.nir");
+        RunCommandTest.Result r = RunCommandTest.cli("export", EXAMPLES.resolve("lif_dense_lif.yaml").toString(),
+                "--out", out.toString(), "--model", "float_pt");
+        assertEquals(2, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("process 'lif1', field 'model': is fixed_pt but the run uses float_pt"), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void shouldRefuseANirFileAsInput() {
         Path out = dir.resolve("x.nir");
         RunCommandTest.Result r = RunCommandTest.cli("export", EXAMPLES.resolve("lif_norse.nir").toString(),

@@ -91,6 +91,7 @@ public final class NirExporter {
         for (Process p : graph.processes()) {
             check(p);
         }
+        graph.validate(options.model());
         Map<Process, double[]> biases = new IdentityHashMap<>();
         NeuronExport ne = new NeuronExport(options.dt(), warnings);
         for (Process p : graph.processes()) {
