@@ -92,6 +92,29 @@ public final class NirExporter {
             check(p);
         }
         graph.validate(options.model());
+        Map<Process, double[]> biases = neurons(graph);
+        for (Process p : graph.processes()) {
+            emit(p, biases.get(p));
+        }
+        for (Connection c : graph.connections()) {
+            for (String x : exits.get(c.from().owner())) {
+                for (String y : entries.get(c.to().owner())) {
+                    link(path(c.from().owner()), x, path(c.to().owner()), y, c.from().size());
+                }
+            }
+        }
+        outputs(graph);
+        NirFile f = new NirFile(graph.source() == null ? "network" : graph.source(), NIR_VERSION, top.graph());
+        return new Result(f, resets.isEmpty() ? null : resets.iterator().next(), List.copyOf(warnings));
+    }
+
+    /**
+     * Exports every neuron and picks the synapse group that carries each constant current.
+     *
+     * @param graph the network
+     * @return synapse group -&gt; the constant current it carries as an Affine bias
+     */
+    private Map<Process, double[]> neurons(ProcessGraph graph) {
         Map<Process, double[]> biases = new IdentityHashMap<>();
         NeuronExport ne = new NeuronExport(options.dt(), warnings);
         for (Process p : graph.processes()) {
@@ -110,19 +133,7 @@ public final class NirExporter {
             throw new ModelException("neurons reset both to zero and by subtraction; a NIR graph is imported with one"
                     + " reset mode (--reset), so export networks whose neurons reset alike");
         }
-        for (Process p : graph.processes()) {
-            emit(p, biases.get(p));
-        }
-        for (Connection c : graph.connections()) {
-            for (String x : exits.get(c.from().owner())) {
-                for (String y : entries.get(c.to().owner())) {
-                    link(path(c.from().owner()), x, path(c.to().owner()), y, c.from().size());
-                }
-            }
-        }
-        outputs(graph);
-        NirFile f = new NirFile(graph.source() == null ? "network" : graph.source(), NIR_VERSION, top.graph());
-        return new Result(f, resets.isEmpty() ? null : resets.iterator().next(), List.copyOf(warnings));
+        return biases;
     }
 
     private static void check(Process p) {
@@ -140,7 +151,7 @@ public final class NirExporter {
     private static Process carrier(Process neuron, ProcessGraph graph) {
         for (Connection c : graph.inputsOf(neuron)) {
             Process s = c.from().owner();
-            if (s instanceof Synapses && c.from().targets().size() == 1) {
+            if (s instanceof Synapses && graph.connections().stream().filter(x -> x.from() == c.from()).count() == 1) {
                 return s;
             }
         }
