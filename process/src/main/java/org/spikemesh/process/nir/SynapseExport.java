@@ -2,6 +2,7 @@ package org.spikemesh.process.nir;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.spikemesh.process.ModelException;
 import org.spikemesh.process.NumericModel;
 import org.spikemesh.process.lib.SynapseTable;
 import org.spikemesh.process.lib.Synapses;
@@ -10,9 +11,13 @@ import org.spikemesh.process.lib.Synapses;
  * A synapse group (Dense, Sparse, DelayDense) as NIR weight matrices, one {@code [out][in]} matrix per delay: in
  * float_pt the weights as given; in fixed_pt the weights the chip holds (clipped and truncated by sign mode and
  * weight bits) times {@code 2^weight_exp}, in the threshold units of {@link NeuronExport} (the a &lt;&lt; 6 of the
- * fixed-point LIF cancels the division of u by 64).
+ * fixed-point LIF cancels the division of u by 64). NIR has no sparse node, so a Sparse group is written whole, zeros
+ * included, up to {@link #MAX_WEIGHTS} weights.
  */
 final class SynapseExport {
+    /** The largest [out][in] matrix written: 2^24 weights (128 MiB of doubles). */
+    static final long MAX_WEIGHTS = 1L << 24;
+
     private SynapseExport() {
     }
 
@@ -23,6 +28,12 @@ final class SynapseExport {
      */
     static Map<Integer, double[]> matrices(Synapses s, NumericModel model) {
         SynapseTable t = s.table();
+        long cells = (long) t.numOutputs() * t.numInputs();
+        if (cells > MAX_WEIGHTS) {
+            throw ModelException.of(s.name(), null, s.type() + " of " + t.numOutputs() + " x " + t.numInputs() + " = "
+                    + cells + " weights is too large for a NIR Linear (NIR has no sparse node, and export writes at most "
+                    + MAX_WEIGHTS + " weights per matrix)");
+        }
         double[] w = t.weight();
         if (model == NumericModel.FIXED_PT) {
             int[] prepared = s.preparedWeights();

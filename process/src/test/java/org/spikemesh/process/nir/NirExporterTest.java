@@ -191,6 +191,18 @@ class NirExporterTest {
     }
 
     @Test
+    void shouldRefuseASparseGroupTooLargeForADenseMatrix() {
+        SpikeInput in = input(4000);
+        // 5000 x 4000 = 20 000 000 weights > 2^24 = 16 777 216
+        Sparse s = Sparse.of("big", 5000, 4000, new int[]{0}, new int[]{0}, new double[]{1}, null, 8, 0, null);
+        CubaNeuron n = CubaNeuron.builder("n").shape(5000).dv(0.5).vGain(0.5).build();
+        in.sOut().connect(s.sIn());
+        s.aOut().connect(n.aIn());
+        assertEquals("process 'big': Sparse of 5000 x 4000 = 20000000 weights is too large for a NIR Linear (NIR has"
+                + " no sparse node, and export writes at most 16777216 weights per matrix)", error(ProcessGraph.of(in)));
+    }
+
+    @Test
     void shouldRefuseWhatNirCannotHold() {
         CubaNeuron v0 = CubaNeuron.builder("n").v(0.5).build();
         assertTrue(error(ProcessGraph.of(v0)).contains("'n', field 'v': initial value 0.5 cannot be exported"));
