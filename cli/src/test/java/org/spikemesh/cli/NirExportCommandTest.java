@@ -8,9 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spikemesh.process.nir.NirDataReader;
 import org.spikemesh.process.nir.NirGraph;
 import org.spikemesh.process.nir.NirNode;
 import org.spikemesh.process.nir.NirReader;
@@ -79,8 +84,8 @@ class NirExportCommandTest {
         assertFalse(Files.exists(out));
     }
 
-    private static java.util.List<String> groupSpikes(Path spikesCsv) throws IOException {
-        java.util.List<String> r = new java.util.ArrayList<>();
+    private static List<String> groupSpikes(Path spikesCsv) throws IOException {
+        List<String> r = new ArrayList<>();
         for (String line : Files.readAllLines(spikesCsv)) {
             if (line.contains(",group")) {
                 r.add(line);
@@ -92,18 +97,19 @@ class NirExportCommandTest {
     @Test
     void shouldRunTheExportedSynfireRingAsTheNetworkFileRuns() throws IOException {
         Path nir = dir.resolve("synfire.nir");
-        assertEquals(0, RunCommandTest.cli("export", EXAMPLES.resolve("synfire_chain.yaml").toString(), "--out",
-                nir.toString()).code());
-        // the kick: all 16 neurons at step 1, as the network file's SpikeInput, given as NIR data
-        int[] steps = new int[16];
-        int[] index = new int[16];
-        for (int i = 0; i < 16; i++) {
-            steps[i] = 1;
-            index[i] = i;
-        }
         Path kick = dir.resolve("kick.h5");
-        org.spikemesh.process.nir.NirDataWriter.write(kick, java.util.Map.of("kick",
-                new org.spikemesh.process.nir.NirDataWriter.Events(16, steps, index)), 1e-4, 20);
+        RunCommandTest.Result e = RunCommandTest.cli("export", EXAMPLES.resolve("synfire_chain.yaml").toString(), "--out",
+                nir.toString(), "--input-data", kick.toString());
+        assertEquals(0, e.code(), e.err());
+        assertTrue(e.out().contains(" --input " + kick), e.out());
+        // the kick: all 16 neurons at step 1, written as NIR data for the Input node 'kick'
+        Map<Integer, int[]> expectKick = new TreeMap<>();
+        for (int i = 0; i < 16; i++) {
+            expectKick.put(i, new int[]{1});
+        }
+        Map<Integer, int[]> kickBack = NirDataReader.read(kick, 1e-4).get("kick");
+        assertEquals(expectKick.keySet(), kickBack.keySet());
+        kickBack.values().forEach(v -> assertArrayEquals(new int[]{1}, v));
         Path fromNir = dir.resolve("nir-run");
         Path fromYaml = dir.resolve("yaml-run");
         assertEquals(0, RunCommandTest.cli("run", nir.toString(), "--input", kick.toString(), "--steps", "20", "--out",
@@ -112,7 +118,7 @@ class NirExportCommandTest {
                 "--out", fromYaml.toString(), "-q").code());
         // by hand (SynfireChainTest): group k fires at steps 2 + k + 8m, all 16 neurons; in float the IF sums 16 x 10
         // = 160 > 100 in the arrival step exactly as the fixed-point LIF does, so both runs give the same 19 volleys
-        java.util.List<String> expect = new java.util.ArrayList<>();
+        List<String> expect = new ArrayList<>();
         for (int step = 2; step <= 20; step++) {
             for (int n = 0; n < 16; n++) {
                 expect.add(step + ",group" + ((step - 2) % 8) + "," + n);
