@@ -13,6 +13,9 @@ import org.spikemesh.process.NumericModel;
 import org.spikemesh.process.Process;
 import org.spikemesh.process.ProcessGraph;
 import org.spikemesh.process.lib.CubaNeuron;
+import org.spikemesh.process.lib.DelayDense;
+import org.spikemesh.process.lib.Dense;
+import org.spikemesh.process.lib.Sparse;
 import org.spikemesh.process.lib.SpikeInput;
 import org.spikemesh.process.lib.Synapses;
 
@@ -137,7 +140,9 @@ public final class NirExporter {
     }
 
     private static void check(Process p) {
-        boolean known = p instanceof SpikeInput || NeuronExport.isNeuron(p) || p instanceof Synapses;
+        // the three synapse types by name: a plastic synapse group (a subclass of Synapses) has no NIR form
+        boolean known = p instanceof SpikeInput || NeuronExport.isNeuron(p) || p instanceof Dense || p instanceof Sparse
+                || p instanceof DelayDense;
         if (!known) {
             throw ModelException.of(p.name(), null, "type " + p.type() + " has no NIR node; " + SUPPORTED);
         }
