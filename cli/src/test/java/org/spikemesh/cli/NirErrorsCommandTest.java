@@ -47,7 +47,7 @@ class NirErrorsCommandTest {
         Map<String, NirNode> m = new LinkedHashMap<>();
         nodes.forEach(n -> m.put(n.name(), n));
         Path f = dir.resolve("m.nir");
-        NirWriter.write(f, new NirFile("m.nir", "1.0.6", new NirGraph(m, edges)));
+        NirWriter.write(f, new NirFile("m.nir", "1.0.7", new NirGraph(m, edges)));
         return f;
     }
 

@@ -61,7 +61,7 @@ class NirH5pyCheckTest {
         // Edges: top 7 (stim -> layer, layer -> rec_d0 and rec_d1, rec_d1 -> delay, both to out, out -> output),
         // inside 6 (input to syn_d0 and syn_d2, syn_d2 -> delay, both to lif, lif -> output).
         Out r = check("graph", nir);
-        assertEquals(new Out(0, "ok: NIR 1.0.6, Delay 2, IF 1, Input 2, LIF 1, Linear 4, NIRGraph 1, Output 2, edges 13"), r);
+        assertEquals(new Out(0, "ok: NIR 1.0.7, Delay 2, IF 1, Input 2, LIF 1, Linear 4, NIRGraph 1, Output 2, edges 13"), r);
     }
 
     @Test

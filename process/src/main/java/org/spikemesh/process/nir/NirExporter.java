@@ -31,7 +31,7 @@ import org.spikemesh.process.lib.Synapses;
  */
 public final class NirExporter {
     /** The NIR version whose layout the export follows. */
-    public static final String NIR_VERSION = "1.0.6";
+    public static final String NIR_VERSION = "1.0.7";
     private static final String SUPPORTED = "NIR export supports SpikeInput, LIF, CubaNeuron, Dense, Sparse, DelayDense"
             + " and hierarchical processes of these";
 
