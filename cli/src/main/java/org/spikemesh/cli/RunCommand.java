@@ -90,6 +90,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "write the network back with its weights after the run")
     Path saveWeights;
 
+    @Option(names = "--output-data", paramLabel = "FILE",
+            description = "NIR only: also write the spikes of the graph's Output nodes as a NIRGraphData HDF5 file"
+                    + " (nir.read_data; observable 'spikes', an event at (step - 1) * dt)")
+    Path outputData;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
 
@@ -124,6 +129,7 @@ public final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--model " + model + " cannot be combined with --backend chip: the"
                         + " chip runs fixed point and quantises float_pt networks itself");
             }
+            nir.warnAboutChip(network);
             CompileOptions opts = CompileOptions.defaults().withChips(chips).withSeed(seed);
             if (placement != null) {
                 opts = opts.withPins(org.spikemesh.compiler.PlacementFile.read(placement));
@@ -135,6 +141,15 @@ public final class RunCommand implements Callable<Integer> {
         }
         ProcessGraph graph = compiled != null ? compiled.graph() : source;
         ChipProgram program = compiled != null ? compiled.program() : null;
+        NirOutputData outputs = null;
+        if (outputData != null) {
+            if (nir.model == null) {
+                throw new IllegalArgumentException("--output-data writes the Output nodes of a NIR graph; " + network
+                        + " is a network file (its spikes are in spikes.csv)");
+            }
+            outputs = new NirOutputData(nir.model, graph);
+            outputs.warnings().forEach(w -> System.err.println("spikemesh run: warning: " + w));
+        }
         List<Var> probes = new ArrayList<>();
         for (String r : record) {
             probes.add(graph.var(r.trim()));
@@ -166,6 +181,9 @@ public final class RunCommand implements Callable<Integer> {
                 }
             };
             RunConfig cfg = RunConfig.defaults().model(resolved).seed(seed).listener(rec).listener(tick);
+            if (outputs != null) {
+                cfg.listener(outputs);
+            }
             probes.forEach(cfg::probe);
             long t0 = System.nanoTime();
             ChipEngine engine = onChip ? new ChipEngine(graph, program, cfg, nThreads) : null;
@@ -228,6 +246,9 @@ public final class RunCommand implements Callable<Integer> {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(dir.staging().resolve("summary.json").toFile(), summary);
             dir.commit();
+            if (outputs != null) {
+                outputs.write(outputData, nir.dt(), done);
+            }
         } finally {
             written.countDown();
             try {

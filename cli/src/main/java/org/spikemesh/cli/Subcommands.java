@@ -14,6 +14,7 @@ final class Subcommands {
         cl.addSubcommand("map", new MapCommand());
         cl.addSubcommand("report", new org.spikemesh.cli.report.ReportCommand());
         cl.addSubcommand("animate", new org.spikemesh.cli.report.AnimateCommand());
+        cl.addSubcommand("export", new ExportCommand());
         // verbs are added here as they land
     }
 }
