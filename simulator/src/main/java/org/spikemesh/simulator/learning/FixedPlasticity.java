@@ -23,7 +23,7 @@ public final class FixedPlasticity extends Plasticity {
     private final int[] w;
     private final int[] tag1;
     private final int[] tag2;
-    private final int[][] hy = new int[3][];
+    private final TraceHistory[] hy = new TraceHistory[3];
     private final int[] impulseInt = new int[5];
     private final int[] impulseFrac = new int[5];
     private final double[] decay = new double[5];
@@ -65,8 +65,8 @@ public final class FixedPlasticity extends Plasticity {
         this.tag1 = new int[weights.length];
         this.tag2 = new int[weights.length];
         for (int k = 0; k < 3; k++) {
-            y[k] = new int[posts];
-            hy[k] = new int[(epoch + 1) * posts];
+            hy[k] = new TraceHistory(posts, epoch, rule.thirdFactor(k));
+            y[k] = hy[k].trace;
         }
         for (int k = 0; k < 5; k++) {
             double imp = rule.impulse(k);
@@ -124,32 +124,8 @@ public final class FixedPlasticity extends Plasticity {
         double rDecay = random.decay(true, t);
         int rImp = random.impulse(true, t);
         for (int k = 0; k < 3; k++) {
-            if (rule.thirdFactor(k)) {
-                for (int s = 0; s <= epoch; s++) {
-                    System.arraycopy(y[k], 0, hy[k], s * posts, posts);
-                }
-            } else if (usedPost[k]) {
-                historyOf(y[k], hy[k], ty, posts, epoch, decayTables[k].forPhase(rDecay), impulseInt[2 + k],
-                        impulseFrac[2 + k], rImp);
-            }
-        }
-    }
-
-    /**
-     * One trace's history: {@code h[0] = trace}, then per step the decay (by table: 0 when tau is 0) and the impulse
-     * where the last spike of the epoch was.
-     *
-     * @param decayed the decayed value of each trace value v at v + 128, for this phase
-     */
-    static void historyOf(int[] trace, int[] h, int[] spikeAt, int n, int epoch, int[] decayed, int whole, int frac,
-                          int rImp) {
-        System.arraycopy(trace, 0, h, 0, n);
-        for (int s = 1; s <= epoch; s++) {
-            int at = s * n;
-            int prev = at - n;
-            for (int j = 0; j < n; j++) {
-                int v = decayed[h[prev + j] + 128];
-                h[at + j] = spikeAt[j] == s ? addImpulse(v, rImp, whole, frac) : v;
+            if (usedPost[k] && !rule.thirdFactor(k)) {
+                hy[k].build(ty, decayTables[k].forPhase(rDecay), impulseInt[2 + k], impulseFrac[2 + k], rImp);
             }
         }
     }
@@ -250,15 +226,15 @@ public final class FixedPlasticity extends Plasticity {
             case 1:
                 return ty[q] > 0 ? 1 : 0;
             case 2:
-                return pre.hx[0][at * pres + i];
+                return pre.hx[0].rows[at][i];
             case 3:
-                return pre.hx[1][at * pres + i];
+                return pre.hx[1].rows[at][i];
             case 4:
-                return hy[0][at * posts + q];
+                return hy[0].rows[at][q];
             case 5:
-                return hy[1][at * posts + q];
+                return hy[1].rows[at][q];
             case 6:
-                return hy[2][at * posts + q];
+                return hy[2].rows[at][q];
             case 7:
                 return w0;
             case 8:
@@ -273,8 +249,8 @@ public final class FixedPlasticity extends Plasticity {
     @Override
     protected void endEpoch() {
         for (int k = 0; k < 3; k++) {
-            if (usedPost[k] || rule.thirdFactor(k)) {
-                System.arraycopy(hy[k], epoch * posts, y[k], 0, posts);
+            if (usedPost[k]) {
+                hy[k].finish();
             }
         }
     }
@@ -299,7 +275,7 @@ public final class FixedPlasticity extends Plasticity {
      * @return that pre trace (live, shared with the other blocks of the process)
      */
     public int[] preTrace(int k) {
-        return pre.x[k];
+        return pre.hx[k].trace;
     }
 
     /**
