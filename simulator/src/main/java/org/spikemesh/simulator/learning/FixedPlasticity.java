@@ -33,6 +33,8 @@ public final class FixedPlasticity extends Plasticity {
     private final boolean[] usedPost = new boolean[3];
     private WeightSink sink;
     private double roundingNumber;
+    /** false when no equation reads or writes d or t: their arrays are then never touched. */
+    private final boolean readsTags;
     private int u;
 
     /** Receives every weight that a learning phase changes. */
@@ -75,8 +77,9 @@ public final class FixedPlasticity extends Plasticity {
             decay[k] = rule.tau(k) == 0 ? 0 : StrictMath.exp(-1.0 / rule.tau(k));
         }
         this.compiled = new CompiledRule(rule);
+        this.readsTags = rule.dd() != null || rule.dt() != null || readsTrace(rule, 8) || readsTrace(rule, 9);
         for (int k = 0; k < 3; k++) {
-            decayTables[k] = new DecayTable(decay[2 + k]);
+            decayTables[k] = inputs.postTables[k];
             usedPost[k] = rule.impulse(2 + k) != 0 || rule.tau(2 + k) != 0 || readsTrace(rule, 4 + k);
         }
     }
@@ -139,8 +142,8 @@ public final class FixedPlasticity extends Plasticity {
     @Override
     protected void update(int s, int i, int q) {
         int w0 = w[s];
-        int d0 = tag2[s];
-        int t0 = tag1[s];
+        int d0 = readsTags ? tag2[s] : 0;
+        int t0 = readsTags ? tag1[s] : 0;
         double r = roundingNumber;
         CompiledRule c = compiled;
         for (int e = 0; e < c.target.length; e++) {
@@ -185,9 +188,8 @@ public final class FixedPlasticity extends Plasticity {
 
     /** Stochastic rounding of an accumulator to whole units of 2^7: {@code floor(a/128) + (r < frac(a/128))}. */
     static int round(int a, double r) {
-        int whole = Math.floorDiv(a, 1 << SHIFT);
-        double frac = (a - whole * (1 << SHIFT)) / (double) (1 << SHIFT);
-        return whole + (r < frac ? 1 : 0);
+        // r < frac(a / 128) with frac = (a & 127) / 128 exactly; scaling both sides by 128 is exact
+        return (a >> SHIFT) + (r * (1 << SHIFT) < (a & ((1 << SHIFT) - 1)) ? 1 : 0);
     }
 
     /** The products of equation e added to the accumulator, in order, in Lava's fixed point (see the class). */

@@ -9,6 +9,8 @@ public final class FixedPreTraces extends PreTraces {
     private final int[] impulseInt = new int[2];
     private final int[] impulseFrac = new int[2];
     private final DecayTable[] decayTables = new DecayTable[2];
+    /** decay tables of y1, y2, y3, shared by the process's blocks. */
+    final DecayTable[] postTables = new DecayTable[3];
     private final boolean[] used = new boolean[2];
 
     /**
@@ -26,6 +28,9 @@ public final class FixedPreTraces extends PreTraces {
             impulseFrac[k] = (int) Math.rint((imp - Math.floor(imp)) * 256);
             decayTables[k] = new DecayTable(rule.tau(k) == 0 ? 0 : StrictMath.exp(-1.0 / rule.tau(k)));
             used[k] = rule.impulse(k) != 0 || rule.tau(k) != 0 || FixedPlasticity.readsTrace(rule, 2 + k);
+        }
+        for (int k = 0; k < 3; k++) {
+            postTables[k] = new DecayTable(rule.tau(2 + k) == 0 ? 0 : StrictMath.exp(-1.0 / rule.tau(2 + k)));
         }
     }
 

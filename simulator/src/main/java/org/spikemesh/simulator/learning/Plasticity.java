@@ -33,7 +33,10 @@ public abstract class Plasticity {
     private final boolean anyX0;
     private final boolean anyY0;
     private final boolean anyU;
+    /** outputs that spiked in this epoch (first activePostCount). */
     private final int[] activePosts;
+    private int activePostCount;
+    private final int decimate;
     /** row start of each input, length pres + 1. */
     protected final int[] rowStart;
     /** output (within the block) of each synapse. */
@@ -78,6 +81,7 @@ public abstract class Plasticity {
         this.anyY0 = y;
         this.anyU = u;
         this.activePosts = new int[posts];
+        this.decimate = rule.decimateExponent();
         this.rowStart = rowStart;
         this.post = post;
         int n = post.length;
@@ -168,6 +172,8 @@ public abstract class Plasticity {
     public final void postSpike(int q, int t) {
         if (ty[q] > 0) {
             repeatedPost(q, t);
+        } else {
+            activePosts[activePostCount++] = q;
         }
         ty[q] = withinEpoch(t);
     }
@@ -194,7 +200,7 @@ public abstract class Plasticity {
      */
     public final long learn(int t) {
         buildHistory(t);
-        int k = rule.decimateExponent();
+        int k = decimate;
         int u = k >= 0 && (t / epoch) % (1 << k) == 0 ? 1 : 0;
         beginUpdates(t, u);
         long updates;
@@ -207,7 +213,10 @@ public abstract class Plasticity {
             updates = spikeDriven();
         }
         endEpoch();
-        java.util.Arrays.fill(ty, 0);
+        for (int a = 0; a < activePostCount; a++) {
+            ty[activePosts[a]] = 0;
+        }
+        activePostCount = 0;
         return updates;
     }
 
@@ -238,10 +247,8 @@ public abstract class Plasticity {
             }
         }
         if (anyY0) {
-            for (int q = 0; q < posts; q++) {
-                if (ty[q] == 0) {
-                    continue;
-                }
+            for (int a = 0; a < activePostCount; a++) {
+                int q = activePosts[a];
                 for (int k = colStart[q]; k < colStart[q + 1]; k++) {
                     int s = colSynapse[k];
                     int i = pre[s];
