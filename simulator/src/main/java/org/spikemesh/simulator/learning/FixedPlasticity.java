@@ -128,7 +128,8 @@ public final class FixedPlasticity extends Plasticity {
         int rImp = random.impulse(true, t);
         for (int k = 0; k < 3; k++) {
             if (usedPost[k] && !rule.thirdFactor(k)) {
-                hy[k].build(ty, decayTables[k].forPhase(rDecay), impulseInt[2 + k], impulseFrac[2 + k], rImp);
+                hy[k].build(ty, activePosts(), activePostCount(), decayTables[k].forPhase(rDecay), impulseInt[2 + k],
+                        impulseFrac[2 + k], rImp);
             }
         }
     }
@@ -277,7 +278,7 @@ public final class FixedPlasticity extends Plasticity {
      * @return that pre trace (live, shared with the other blocks of the process)
      */
     public int[] preTrace(int k) {
-        return pre.hx[k].trace;
+        return pre.hx[k].touched();
     }
 
     /**
@@ -285,6 +286,6 @@ public final class FixedPlasticity extends Plasticity {
      * @return that post trace (live); a third factor is written here
      */
     public int[] postTrace(int k) {
-        return y[k];
+        return hy[k].touched();
     }
 }

@@ -48,7 +48,8 @@ public final class FixedPreTraces extends PreTraces {
         int rImp = random.impulse(false, t);
         for (int k = 0; k < 2; k++) {
             if (used[k]) {
-                hx[k].build(tx, decayTables[k].forPhase(rDecay), impulseInt[k], impulseFrac[k], rImp);
+                hx[k].build(tx, active(), activeCount(), decayTables[k].forPhase(rDecay), impulseInt[k],
+                        impulseFrac[k], rImp);
             }
         }
     }
@@ -67,6 +68,6 @@ public final class FixedPreTraces extends PreTraces {
      * @return that trace per input (live)
      */
     public int[] trace(int k) {
-        return hx[k].trace;
+        return hx[k].touched();
     }
 }

@@ -45,6 +45,7 @@ public abstract class Plasticity {
     protected final int[] pre;
     private final int[] colStart;
     private final int[] colSynapse;
+    private final int[] colPre;
 
     /**
      * @param rule the rule
@@ -98,8 +99,11 @@ public abstract class Plasticity {
         }
         this.colSynapse = new int[n];
         int[] fill = java.util.Arrays.copyOf(colStart, posts);
+        this.colPre = new int[n];
         for (int k = 0; k < n; k++) {
-            colSynapse[fill[post[k]]++] = k;
+            int at = fill[post[k]]++;
+            colSynapse[at] = k;
+            colPre[at] = pre[k];
         }
     }
 
@@ -132,6 +136,16 @@ public abstract class Plasticity {
     /** @return number of synapses */
     public final int size() {
         return post.length;
+    }
+
+    /** @return outputs that spiked in this epoch (first {@link #activePostCount()}) */
+    protected final int[] activePosts() {
+        return activePosts;
+    }
+
+    /** @return number of outputs that spiked in this epoch */
+    protected final int activePostCount() {
+        return activePostCount;
     }
 
     /** @return the process's pre traces */
@@ -251,7 +265,7 @@ public abstract class Plasticity {
                 int q = activePosts[a];
                 for (int k = colStart[q]; k < colStart[q + 1]; k++) {
                     int s = colSynapse[k];
-                    int i = pre[s];
+                    int i = colPre[k];
                     if (!(anyX0 && tx[i] > 0)) {
                         update(s, i, q);
                         updates++;
