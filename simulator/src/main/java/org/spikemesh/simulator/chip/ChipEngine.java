@@ -115,7 +115,7 @@ public final class ChipEngine implements Backend {
             }
             shards[k] = new Shard(k, lo[k], hi[k], cores, neuronBase, shardMask,
                     InboundTable.build(program, neuronBase, shardOf, k, cores), na, program, cost, s, maxLatency,
-                    reporter);
+                    reporter, program.chip().timeModel() == org.spikemesh.chip.TimeModel.DETAILED);
         }
         connect(s, threads);
         this.accounts = new Accounts(cost, program);

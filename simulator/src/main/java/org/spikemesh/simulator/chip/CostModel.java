@@ -15,6 +15,7 @@ public final class CostModel {
     private final Router router;
     private final ChipConfig chip;
     private final int tilesInUse;
+    private final EventCharges charges;
 
     /**
      * @param chip chip configuration
@@ -25,6 +26,12 @@ public final class CostModel {
         this.core = chip.core();
         this.router = chip.router();
         this.tilesInUse = tilesInUse;
+        this.charges = new EventCharges(chip);
+    }
+
+    /** @return the per-event coefficients including {@code core.events} */
+    EventCharges charges() {
+        return charges;
     }
 
     /**
