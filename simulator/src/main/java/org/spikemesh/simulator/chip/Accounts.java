@@ -284,6 +284,7 @@ public final class Accounts {
                 c.synopsByFormat[f] += p.synopsByFormat[f];
             }
             c.lifSpikes += p.lifSpikes;
+            c.restingSpikes += p.restingSpikes;
             c.destinations += p.destinations;
         }
         c.active = ac;

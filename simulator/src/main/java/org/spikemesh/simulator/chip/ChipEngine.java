@@ -368,7 +368,8 @@ public final class ChipEngine implements Backend {
 
     /**
      * @param coreIndex program core index
-     * @return run totals of that core: synops, active, inactive, spikes, messages in, messages out
+     * @return run totals of that core: synops, active, inactive, spikes, messages in, messages out, spikes that left
+     *         their neuron at rest
      */
     public long[] coreTotals(int coreIndex) {
         Shard s = shardOfCore(coreIndex);

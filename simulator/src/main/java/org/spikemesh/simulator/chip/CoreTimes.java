@@ -16,6 +16,9 @@ final class CoreTimes {
     private final double messageOut;
     private final double destination;
     private final boolean sendCosts;
+    private final double firedAtRest;
+    private final int[] stepRestingSpikes;
+    private final long[] totalRestingSpikes;
     private final int[] stepMessages;
     private final int[] stepDestinations;
 
@@ -38,6 +41,9 @@ final class CoreTimes {
         this.messageOut = charges.messageOutNs();
         this.destination = charges.destinationNs();
         this.sendCosts = messageOut != 0 || destination != 0;
+        this.firedAtRest = charges.firedAtRestNs();
+        this.stepRestingSpikes = new int[n];
+        this.totalRestingSpikes = new long[n];
         this.stepMessages = new int[n];
         this.stepDestinations = new int[n];
     }
@@ -49,6 +55,16 @@ final class CoreTimes {
             n += cores[c].n;
         }
         return n;
+    }
+
+    /** Counts a core's spikes that left their neuron at rest this step. */
+    void fired(int local, int restingSpikes) {
+        stepRestingSpikes[local] = restingSpikes;
+    }
+
+    /** @return a core's spikes that left their neuron at rest, over the run */
+    long restingSpikes(int local) {
+        return totalRestingSpikes[local];
     }
 
     /** Counts a core's messages sent this step. */
@@ -70,6 +86,12 @@ final class CoreTimes {
         }
         part.synopsByFormat[format[k]] += synops;
         part.lifSpikes += lif[k] ? spikes : 0;
+        int rs = stepRestingSpikes[k];
+        if (rs != 0) {
+            ns += rs * firedAtRest;
+            part.restingSpikes += rs;
+            totalRestingSpikes[k] += rs;
+        }
         stepMessages[k] = 0;
         stepDestinations[k] = 0;
         return ns;

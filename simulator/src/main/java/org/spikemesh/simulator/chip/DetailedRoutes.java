@@ -21,6 +21,8 @@ final class DetailedRoutes {
     final double[] spikeNs;
     final double activeNs;
     final double inactiveNs;
+    /** extra time of a spike that leaves its neuron at rest (see EventCharges#firedAtRestNs). */
+    final double firedAtRestNs;
     /** time to send one message (message_out + destination_core charges). */
     final double sendNs;
     /** per core: offset of its route entries in the flat arrays below. */
@@ -54,6 +56,7 @@ final class DetailedRoutes {
         }
         this.activeNs = charges.activeNs();
         this.inactiveNs = charges.inactiveNs();
+        this.firedAtRestNs = charges.firedAtRestNs();
         this.sendNs = charges.messageOutNs() + charges.destinationNs();
         int n = routeBase[cores];
         this.dest = new int[n];

@@ -188,6 +188,7 @@ final class DetailedSchedule {
                 acc += act * routes.activeNs + (i - prevPos - act) * routes.inactiveNs;
                 prevUp = log.activeUpTo[e];
                 prevPos = i;
+                acc += log.atRest[e] ? routes.firedAtRestNs : 0;
             }
             acc += routes.spikeNs[c];
             for (int r = rs[i]; r < rs[i + 1]; r++) {

@@ -118,6 +118,16 @@ final class EventCharges {
         return core.spikeOut().timeNs() + spike[1] + (lif ? neuronSpike[1] : 0);
     }
 
+    /**
+     * A spike that leaves its neuron at rest is an inactive update for the fixed fields but a state-changing one for
+     * the events (SANA-FE: a neuron that fires was updated).
+     *
+     * @return ns to add per such spike: the events' updated minus resting time
+     */
+    double firedAtRestNs() {
+        return updated[1] - resting[1];
+    }
+
     /** @return ns per message received */
     double receiveNs() {
         return core.messageReceive().timeNs() + messageIn[1];
@@ -144,7 +154,8 @@ final class EventCharges {
         for (int f = 0; f < 4; f++) {
             syn += c.synopsByFormat[f] * synop[f][0];
         }
-        double upd = (c.active + c.inactive) * neuronStep[0] + c.active * updated[0] + c.inactive * resting[0];
+        double upd = (c.active + c.inactive) * neuronStep[0] + (c.active + c.restingSpikes) * updated[0]
+                + (c.inactive - c.restingSpikes) * resting[0];
         double spk = c.lifSpikes * neuronSpike[0] + c.spikes * spike[0] + c.messages * messageOut[0]
                 + c.destinations * destination[0] + c.messagesIn * messageIn[0];
         return new double[]{syn, upd, spk};
@@ -156,6 +167,7 @@ final class EventCharges {
         long active;
         long inactive;
         long lifSpikes;
+        long restingSpikes;
         long spikes;
         long messages;
         long destinations;
@@ -168,6 +180,7 @@ final class EventCharges {
             active += o.active;
             inactive += o.inactive;
             lifSpikes += o.lifSpikes;
+            restingSpikes += o.restingSpikes;
             spikes += o.spikes;
             messages += o.messages;
             destinations += o.destinations;
@@ -176,7 +189,7 @@ final class EventCharges {
 
         void clear() {
             java.util.Arrays.fill(synopsByFormat, 0);
-            active = inactive = lifSpikes = spikes = messages = destinations = messagesIn = 0;
+            active = inactive = lifSpikes = restingSpikes = spikes = messages = destinations = messagesIn = 0;
         }
     }
 }

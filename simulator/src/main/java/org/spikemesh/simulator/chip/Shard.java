@@ -160,6 +160,7 @@ final class Shard {
             int local = c - first;
             stepActive[local] = core.active;
             stepSpikes[local] = core.spikeCount;
+            times.fired(local, core.restingSpikes);
             if (part.log != null) {
                 part.log.record(core);
             }
@@ -509,11 +510,12 @@ final class Shard {
 
     /**
      * @param local core index in the shard
-     * @return run totals: synops, active, inactive, spikes, messages in, messages out
+     * @return run totals: synops, active, inactive, spikes, messages in, messages out, spikes that left their neuron
+     *         at rest
      */
     long[] totals(int local) {
         return new long[]{totalSynops[local], totalActive[local], totalInactive[local], totalSpikes[local],
-            totalMessagesIn[local], totalMessagesOut[local]};
+            totalMessagesIn[local], totalMessagesOut[local], times.restingSpikes(local)};
     }
 
     /**

@@ -16,6 +16,8 @@ final class SpikeLog {
     final int[] neuron;
     /** per entry: active updates among the core's neurons 0 .. neuron (inclusive). */
     final int[] activeUpTo;
+    /** per entry: true when the spike left its neuron at rest (u = 0 after the reset). */
+    final boolean[] atRest;
     private int fill;
 
     SpikeLog(int first, int cores, int neurons) {
@@ -24,6 +26,7 @@ final class SpikeLog {
         this.coreActive = new int[cores];
         this.neuron = new int[neurons];
         this.activeUpTo = new int[neurons];
+        this.atRest = new boolean[neurons];
     }
 
     void clear() {
@@ -48,11 +51,13 @@ final class SpikeLog {
                     active += isActive(na, core.base + at) ? 1 : 0;
                 }
                 neuron[fill] = s;
+                atRest[fill] = na.u[core.base + s] == 0;
                 activeUpTo[fill++] = active;
             }
         } else {
             for (int k = 0; k < core.spikeCount; k++) {
                 neuron[fill] = sp[k];
+                atRest[fill] = false;
                 activeUpTo[fill++] = 0;
             }
         }

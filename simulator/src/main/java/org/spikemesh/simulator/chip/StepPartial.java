@@ -22,6 +22,8 @@ final class StepPartial {
     final long[] synopsByFormat = new long[4];
     /** spikes of LIF neurons (spike sources excluded). */
     long lifSpikes;
+    /** spikes that left their neuron at rest (counted as state-changing updates by core.events). */
+    long restingSpikes;
     /** (spike, destination core) pairs; equal to messages with unicast routers. */
     long destinations;
     /** the step's spikes in core order, for the detailed time model (null without it). */
@@ -55,7 +57,7 @@ final class StepPartial {
     void reset() {
         synops = active = inactive = spikes = messages = messagesIn = 0;
         hopsEastWest = hopsNorthSouth = withinTile = chipCrossings = 0;
-        lifSpikes = destinations = 0;
+        lifSpikes = destinations = restingSpikes = 0;
         Arrays.fill(synopsByFormat, 0);
         if (log != null) {
             log.clear();
