@@ -29,6 +29,8 @@ final class DetailedSchedule {
     private final double[] finished;
     private double mean;
     private int inFlight;
+    /** the earliest arrival among messages in flight (a lower bound; +infinity when none). */
+    private double nextArrival;
     private double last;
     private int criticalCore;
     private int criticalLink;
@@ -90,6 +92,7 @@ final class DetailedSchedule {
         Arrays.fill(finished, 0);
         mean = 0;
         inFlight = 0;
+        nextArrival = Double.POSITIVE_INFINITY;
         last = 0;
         criticalCore = -1;
         criticalLink = -1;
@@ -137,6 +140,7 @@ final class DetailedSchedule {
         next[i] = -1;
         if (head[d] < 0) {
             head[d] = i;
+            nextArrival = Math.min(nextArrival, mReceived[i]);
         } else {
             next[tail[d]] = i;
         }
@@ -145,6 +149,10 @@ final class DetailedSchedule {
 
     /** Takes out of the network every message received by time t (arrivals at a core are in time order). */
     private void retire(double t) {
+        if (t < nextArrival) {
+            return;
+        }
+        nextArrival = Double.POSITIVE_INFINITY;
         for (int d = 0; d < routes.cores; d++) {
             while (head[d] >= 0 && t >= mReceived[head[d]]) {
                 int i = head[d];
@@ -155,6 +163,9 @@ final class DetailedSchedule {
                 double proc = routes.processNs[r];
                 mean = inFlight > 1 ? mean + (mean - proc) / (inFlight - 1.0) : 0;
                 inFlight--;
+            }
+            if (head[d] >= 0) {
+                nextArrival = Math.min(nextArrival, mReceived[head[d]]);
             }
         }
     }
