@@ -202,6 +202,12 @@ public final class RunCommand implements Callable<Integer> {
                     summary.put("threads", nThreads);
                 }
                 if (saveWeights != null) {
+                    for (org.spikemesh.process.Process p : graph.processes()) {
+                        if (p instanceof org.spikemesh.process.lib.LearningDense) {
+                            org.spikemesh.process.Var w = ((org.spikemesh.process.lib.LearningDense) p).weights();
+                            w.set(sim.get(w));
+                        }
+                    }
                     NetworkWriter.save(new Network(net.processes(), net.connections(), net.source()), saveWeights);
                 }
             }
@@ -259,12 +265,14 @@ public final class RunCommand implements Callable<Integer> {
                 Map<String, Double> e = (Map<String, Double>) c.get("energy_pj");
                 Map<String, Long> n = (Map<String, Long>) c.get("counts");
                 System.out.printf(java.util.Locale.ROOT, "on %s (%s cores, %s tiles): simulated %.3f us, energy %.3f nJ"
-                                + " (synaptic ops %.3f, neuron updates %.3f, spikes %.3f, hops %.3f, barrier %.3f, static"
-                                + " %.3f nJ), %d synaptic ops, %d messages%n", c.get("chip"), c.get("cores_used"),
+                                + " (synaptic ops %.3f, neuron updates %.3f, spikes %.3f, hops %.3f, learning %.3f, barrier"
+                                + " %.3f, static %.3f nJ), %d synaptic ops, %d messages%s%n", c.get("chip"),
+                        c.get("cores_used"),
                         c.get("tiles_in_use"), (Double) c.get("simulated_time_ns") / 1e3, e.get("total") / 1e3,
                         e.get("synaptic_ops") / 1e3, e.get("neuron_updates") / 1e3, e.get("spikes") / 1e3,
-                        e.get("hops") / 1e3, e.get("barrier") / 1e3, e.get("static") / 1e3, n.get("synaptic_ops"),
-                        n.get("messages"));
+                        e.get("hops") / 1e3, e.get("learning") / 1e3, e.get("barrier") / 1e3, e.get("static") / 1e3,
+                        n.get("synaptic_ops"), n.get("messages"),
+                        n.get("learning_updates") > 0 ? ", " + n.get("learning_updates") + " learning updates" : "");
             }
             if (report != null) {
                 System.out.println("report -> " + report);

@@ -8,10 +8,12 @@ import org.spikemesh.compiler.program.ChipProgram;
 import org.spikemesh.compiler.program.CoreProgram;
 import org.spikemesh.compiler.program.MeshPaths;
 import org.spikemesh.compiler.program.NeuronState;
+import org.spikemesh.compiler.program.PlasticBlock;
 import org.spikemesh.compiler.program.RouteTable;
 import org.spikemesh.compiler.program.SynapseMemory;
 import org.spikemesh.process.fixed.FixedPoint;
 import org.spikemesh.process.lib.LIF;
+import org.spikemesh.process.lib.LearningDense;
 import org.spikemesh.process.lib.SynapseTable;
 
 /**
@@ -98,7 +100,8 @@ public final class Emitter {
                     neurons(b), f.memory(id), routeTable(id, paths, chip.router().multicast()), tile, b.format(),
                     b.memoryBytes()));
         }
-        return new ChipProgram(chip, List.copyOf(cores), routes.tilesX(), routes.tilesY(), tx, ty, tilesInUse);
+        return new ChipProgram(chip, List.copyOf(cores), routes.tilesX(), routes.tilesY(), tx, ty, tilesInUse,
+                List.copyOf(f.plastic));
     }
 
     /**
@@ -261,6 +264,7 @@ public final class Emitter {
         final int[] axonFill = new int[nb];
         final int[] synFill = new int[nb];
         final int[][] routeFill = new int[nb][];
+        final List<PlasticBlock> plastic = new ArrayList<>();
 
         Filler() {
             filledRoutes = new int[nb][];
@@ -300,6 +304,7 @@ public final class Emitter {
             int fq = part.firstBlock()[q.id()];
             int nq = part.firstBlock()[q.id() + 1] - fq;
             int[] count = new int[nq];
+            PlasticBlock[] learning = plasticBlocks(g, q, kq, fq, nq);
             int[] cursor = new int[nq];
             int[] stamp = new int[nq];
             Arrays.fill(stamp, -1);
@@ -332,6 +337,11 @@ public final class Emitter {
                             lane[b][axon] = (byte) laneNo;
                         }
                         filledRoutes[a][routeFill[a][li]++] = slot(a, b) << RouteTable.AXON_BITS | axon;
+                        if (learning != null) {
+                            learning[bl].axonOfPre()[i] = axon;
+                            learning[bl].preCore()[i] = a;
+                            learning[bl].preLocal()[i] = li;
+                        }
                     }
                     int b = fq + bl;
                     int at = cursor[bl]++;
@@ -344,6 +354,22 @@ public final class Emitter {
                     }
                 }
             }
+        }
+
+        /** One plastic block per post core of a learning process, or null for static synapses. */
+        private PlasticBlock[] plasticBlocks(SynapseGroup g, Population q, int kq, int fq, int nq) {
+            if (!(g.process() instanceof LearningDense)) {
+                return null;
+            }
+            PlasticBlock[] r = new PlasticBlock[nq];
+            int pres = g.pre().size();
+            for (int bl = 0; bl < nq; bl++) {
+                int posts = Math.min(kq, q.size() - bl * kq);
+                r[bl] = new PlasticBlock((LearningDense) g.process(), fq + bl, bl * kq, posts, new int[pres],
+                        new int[pres], new int[pres]);
+                plastic.add(r[bl]);
+            }
+            return r;
         }
 
         SynapseMemory memory(int b) {

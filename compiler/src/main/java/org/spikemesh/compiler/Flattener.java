@@ -13,6 +13,7 @@ import org.spikemesh.process.ProcessGraph;
 import org.spikemesh.process.fixed.FixedPoint;
 import org.spikemesh.process.fixed.SignMode;
 import org.spikemesh.process.lib.LIF;
+import org.spikemesh.process.lib.LearningDense;
 import org.spikemesh.process.lib.PoissonSource;
 import org.spikemesh.process.lib.SpikeInput;
 import org.spikemesh.process.lib.SynapseTable;
@@ -83,6 +84,9 @@ public final class Flattener {
                 posts.add(post);
             }
         }
+        if (s instanceof LearningDense) {
+            checkLearning((LearningDense) s, graph, pre, posts);
+        }
         // one copy of the table: prepare the integer weights from it as Synapses#preparedWeights does, then keep
         // only the connectivity (a million-neuron network cannot afford several copies of its double weights)
         SynapseTable t = s.table();
@@ -98,6 +102,24 @@ public final class Flattener {
         SynapseTable connectivity = new SynapseTable(t.numInputs(), t.numOutputs(), t.rowStart(), t.post(), null,
                 t.delay());
         return new SynapseGroup(id, s, pre, List.copyOf(posts), connectivity, weights, s.weightExp());
+    }
+
+    /**
+     * On a chip a plastic synapse learns in the core of its post-synaptic neuron, from that neuron's own spikes: the
+     * process needs one pre population, one post population, and s_in_bap fed by that post population.
+     */
+    private static void checkLearning(LearningDense s, ProcessGraph graph, Population pre, List<Population> posts) {
+        if (pre == null || posts.size() != 1) {
+            throw new MappingException(s.name() + ": a LearningDense on the chip needs one source on s_in and one LIF"
+                    + " population on a_out (found " + (pre == null ? 0 : 1) + " and " + posts.size() + ")");
+        }
+        List<Connection> bap = into(graph, s.sInBap());
+        Process post = posts.get(0).process();
+        if (bap.size() != 1 || bap.get(0).from().owner() != post) {
+            throw new MappingException(s.name() + ".s_in_bap: on a chip the post-synaptic spikes come from the neurons"
+                    + " the synapses feed; connect " + post.name() + ".s_out -> " + s.name() + ".s_in_bap (found "
+                    + (bap.isEmpty() ? "no connection" : bap.get(0).from().qualifiedName()) + ")");
+        }
     }
 
     private static void checkNeuronInputs(LIF lif, ProcessGraph graph) {

@@ -14,9 +14,10 @@ import org.spikemesh.chip.ChipConfig;
  * @param tileX global tile x of each core
  * @param tileY global tile y of each core
  * @param tilesInUse tiles holding at least one mapped core
+ * @param plastic the plastic synapse blocks, one per (learning process, core)
  */
 public record ChipProgram(ChipConfig chip, List<CoreProgram> cores, int tilesX, int tilesY, int[] tileX, int[] tileY,
-                          int tilesInUse) {
+                          int tilesInUse, List<PlasticBlock> plastic) {
     /** @return synapses over all cores */
     public long synapses() {
         long n = 0;

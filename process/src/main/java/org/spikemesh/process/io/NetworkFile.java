@@ -22,7 +22,10 @@ import org.spikemesh.process.OutPort;
 import org.spikemesh.process.Process;
 import org.spikemesh.process.RefPort;
 import org.spikemesh.process.lib.Composite;
+import org.spikemesh.process.learning.LearningRule;
+import org.spikemesh.process.learning.LearningRules;
 import org.spikemesh.process.lib.DelayDense;
+import org.spikemesh.process.lib.LearningDense;
 import org.spikemesh.process.lib.Dense;
 import org.spikemesh.process.lib.LIF;
 import org.spikemesh.process.lib.PoissonSource;
@@ -55,6 +58,8 @@ public final class NetworkFile {
     static {
         TYPE_FIELDS.put(LIF.TYPE, List.of("name", "type", "shape", "model", "du", "dv", "vth", "bias_mant", "bias_exp", "u", "v"));
         TYPE_FIELDS.put(Dense.TYPE, List.of("name", "type", "weights", "weights_file", "num_weight_bits", "weight_exp", "sign_mode"));
+        TYPE_FIELDS.put(LearningDense.TYPE, List.of("name", "type", "weights", "weights_file", "num_weight_bits",
+                "weight_exp", "sign_mode", "learning_rule"));
         TYPE_FIELDS.put(DelayDense.TYPE, List.of("name", "type", "weights", "weights_file", "delays", "delays_file",
                 "num_weight_bits", "weight_exp", "sign_mode"));
         TYPE_FIELDS.put(Sparse.TYPE, List.of("name", "type", "shape", "synapses", "synapses_file", "num_weight_bits",
@@ -193,6 +198,8 @@ public final class NetworkFile {
             case Dense.TYPE:
                 return Dense.of(name, matrix(f, "weights"), f.integer("num_weight_bits", 8), f.integer("weight_exp", 0),
                         signMode(f));
+            case LearningDense.TYPE:
+                return learningDense(name, f);
             case DelayDense.TYPE:
                 return DelayDense.of(name, matrix(f, "weights"), matrix(f, "delays"), f.integer("num_weight_bits", 8),
                         f.integer("weight_exp", 0), signMode(f));
@@ -295,6 +302,36 @@ public final class NetworkFile {
                 .biasMant(f.numbers("bias_mant", new double[]{0})).biasExp(f.numbers("bias_exp", new double[]{0}))
                 .u(f.numbers("u", new double[]{0})).v(f.numbers("v", new double[]{0}));
         return b.build();
+    }
+
+    private LearningDense learningDense(String name, Fields f) {
+        JsonNode r = f.required("learning_rule");
+        if (!r.isObject()) {
+            throw f.error("learning_rule", "must be a mapping, e.g. {dw: \"2^-2*x1*y0 - 2^-2*y1*x0\", x1_impulse: 16,"
+                    + " x1_tau: 10, y1_impulse: 16, y1_tau: 10, t_epoch: 1} or {type: STDPLoihi, ...}");
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        r.fields().forEachRemaining(e -> params.put(e.getKey(), scalar(e.getValue())));
+        LearningRule rule;
+        try {
+            rule = LearningRules.fromParameters(params);
+        } catch (IllegalArgumentException e) {
+            throw f.error("learning_rule", e.getMessage());
+        }
+        return LearningDense.of(name, matrix(f, "weights"), f.integer("num_weight_bits", 8), f.integer("weight_exp", 0),
+                signMode(f), rule);
+    }
+
+    private static Object scalar(JsonNode n) {
+        if (n.isArray()) {
+            List<Object> l = new java.util.ArrayList<>();
+            n.forEach(c -> l.add(scalar(c)));
+            return l;
+        }
+        if (n.isNumber()) {
+            return n.isIntegralNumber() ? (Object) n.asLong() : (Object) n.asDouble();
+        }
+        return n.isNull() ? null : n.asText();
     }
 
     private static SignMode signMode(Fields f) {

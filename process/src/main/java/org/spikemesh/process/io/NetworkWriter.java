@@ -15,6 +15,7 @@ import org.spikemesh.process.Process;
 import org.spikemesh.process.Var;
 import org.spikemesh.process.lib.Composite;
 import org.spikemesh.process.lib.DelayDense;
+import org.spikemesh.process.lib.LearningDense;
 import org.spikemesh.process.lib.Dense;
 import org.spikemesh.process.lib.LIF;
 import org.spikemesh.process.lib.PoissonSource;
@@ -103,6 +104,17 @@ public final class NetworkWriter {
         } else if (p instanceof Dense) {
             sb.append(", weights: ").append(matrix(((Dense) p).weights()));
             synapseParams(sb, (Synapses) p);
+        } else if (p instanceof LearningDense) {
+            LearningDense l = (LearningDense) p;
+            sb.append(", weights: ").append(matrix(l.weights()));
+            synapseParams(sb, l);
+            sb.append(", learning_rule: {");
+            boolean first = true;
+            for (Map.Entry<String, Object> e : l.rule().parameters().entrySet()) {
+                sb.append(first ? "" : ", ").append(e.getKey()).append(": ").append(ruleValue(e.getValue()));
+                first = false;
+            }
+            sb.append("}");
         } else if (p instanceof DelayDense) {
             DelayDense d = (DelayDense) p;
             sb.append(", weights: ").append(matrix(d.weights())).append(", delays: ").append(matrix(d.delays()));
@@ -286,6 +298,20 @@ public final class NetworkWriter {
             s = s.substring(0, e + 1) + "+" + s.substring(e + 1);
         }
         return s;
+    }
+
+    private static String ruleValue(Object v) {
+        if (v instanceof Number) {
+            return num(((Number) v).doubleValue());
+        }
+        if (v instanceof List) {
+            StringBuilder sb = new StringBuilder("[");
+            for (Object o : (List<?>) v) {
+                sb.append(sb.length() > 1 ? ", " : "").append(ruleValue(o));
+            }
+            return sb.append("]").toString();
+        }
+        return v == null ? "null" : "\"" + v.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static String scalar(String s) {

@@ -48,6 +48,7 @@ public final class Accounts {
     long spikes;
     long messages;
     long messagesIn;
+    long learningUpdates;
     long hopsEastWest;
     long hopsNorthSouth;
     long withinTile;
@@ -78,6 +79,7 @@ public final class Accounts {
         long sp = 0;
         long ms = 0;
         long mi = 0;
+        long lu = 0;
         long ew = 0;
         long nsh = 0;
         long wt = 0;
@@ -92,6 +94,7 @@ public final class Accounts {
             sp += p.spikes;
             ms += p.messages;
             mi += p.messagesIn;
+            lu += p.learningUpdates;
             ew += p.hopsEastWest;
             nsh += p.hopsNorthSouth;
             wt += p.withinTile;
@@ -123,7 +126,7 @@ public final class Accounts {
         double ns = slowest + traffic + cost.barrierNs();
         double pj = sy * cost.synopPj() + ac * cost.activePj() + in * cost.inactivePj() + sp * cost.spikePj()
                 + mi * cost.receivePj() + cost.hopsPj(ew, nsh, wt) + cost.interChipPj(cc) + cost.barrierPj()
-                + cost.staticPj(ns);
+                + lu * cost.learningPj() + cost.staticPj(ns);
         if (charges.any()) {
             pj += extraPj(ps, ac, in, sp, ms, mi);
         }
@@ -142,6 +145,7 @@ public final class Accounts {
         spikes += sp;
         messages += ms;
         messagesIn += mi;
+        learningUpdates += lu;
         hopsEastWest += ew;
         hopsNorthSouth += nsh;
         withinTile += wt;
@@ -493,7 +497,7 @@ public final class Accounts {
         m.put("spikes", spikes * cost.spikePj() + messagesIn * cost.receivePj() + extra[2]);
         m.put("hops", cost.hopsPj(hopsEastWest, hopsNorthSouth, withinTile));
         m.put("inter_chip", cost.interChipPj(chipCrossings));
-        m.put("learning", 0.0);
+        m.put("learning", learningUpdates * cost.learningPj());
         m.put("barrier", steps * cost.barrierPj());
         m.put("static", cost.staticPj(timeNs));
         double total = 0;
@@ -525,6 +529,7 @@ public final class Accounts {
             m.put("synaptic_ops_sparse", runCounts.synopsByFormat[EventCharges.SPARSE]);
             m.put("synaptic_ops_shared", runCounts.synopsByFormat[EventCharges.SHARED]);
         }
+        m.put("learning_updates", learningUpdates);
         return m;
     }
 

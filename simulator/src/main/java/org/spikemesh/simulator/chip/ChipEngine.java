@@ -23,6 +23,9 @@ import org.spikemesh.process.ProcessGraph;
 import org.spikemesh.process.Var;
 import org.spikemesh.process.fixed.FixedPoint;
 import org.spikemesh.process.lib.LIF;
+import org.spikemesh.process.lib.LearningDense;
+import org.spikemesh.simulator.learning.FixedPlasticity;
+import org.spikemesh.simulator.learning.LearningState;
 import org.spikemesh.simulator.Backend;
 import org.spikemesh.simulator.RunConfig;
 
@@ -43,11 +46,14 @@ public final class ChipEngine implements Backend {
     private final Accounts accounts;
     private final Reporter reporter;
     private final Map<Process, List<CoreRuntime>> coresOf = new IdentityHashMap<>();
+    private final Map<Process, List<ShardLearning.Block>> plasticOf = new IdentityHashMap<>();
     private volatile int target;
     private volatile boolean closed;
     private volatile Throwable failure;
     private int step;
     private int closedThrough;
+    /** true when probes read learning state: every step then ends in every shard before it is reported. */
+    private boolean lockstep;
 
     /**
      * @param graph the network the program was compiled from (for listener order and Var access)
@@ -113,11 +119,21 @@ public final class ChipEngine implements Backend {
             for (int c = lo[k]; c < hi[k]; c++) {
                 cores[c].neurons = na;
             }
-            shards[k] = new Shard(k, lo[k], hi[k], cores, neuronBase, shardMask,
-                    InboundTable.build(program, neuronBase, shardOf, k, cores), na, program, cost, s, maxLatency,
-                    reporter, program.chip().timeModel() == org.spikemesh.chip.TimeModel.DETAILED);
+            InboundTable inbound = InboundTable.build(program, neuronBase, shardOf, k, cores);
+            shards[k] = new Shard(k, lo[k], hi[k], cores, neuronBase, shardMask, inbound, na, program, cost, s,
+                    maxLatency, reporter, program.chip().timeModel() == org.spikemesh.chip.TimeModel.DETAILED);
+            shards[k].learning = ShardLearning.build(program, lo[k], hi[k], neuronBase, inbound, config.seed());
+            if (shards[k].learning != null) {
+                for (ShardLearning.Block b : shards[k].learning.blocks) {
+                    plasticOf.computeIfAbsent(b.program.process(), key -> new ArrayList<>()).add(b);
+                }
+            }
         }
         connect(s, threads);
+        if (reporter != null) {
+            reporter.plasticReader = v -> readPlastic(v, plasticOf.get(v.owner()));
+            lockstep = reporter.needsLockstep();
+        }
         this.accounts = new Accounts(cost, program);
         this.workers = new Thread[s - 1];
         for (int k = 1; k < s; k++) {
@@ -229,7 +245,7 @@ public final class ChipEngine implements Backend {
             throw new IllegalStateException("chip engine is closed");
         }
         int end = step + steps;
-        target = end;
+        target = lockstep ? step + 1 : end;
         for (Thread w : workers) {
             LockSupport.unpark(w);
         }
@@ -239,7 +255,16 @@ public final class ChipEngine implements Backend {
                 if (reporter != null) {
                     reporter.begin(t);
                 }
+                if (lockstep && t > step + 1) {
+                    target = t;
+                    for (Thread w : workers) {
+                        LockSupport.unpark(w);
+                    }
+                }
                 s0.step(t);
+                if (lockstep) {
+                    awaitWorkers(t);
+                }
                 step = t;
                 if (t - 1 > closedThrough) {
                     accounts.close(t - 1, shards);
@@ -394,6 +419,57 @@ public final class ChipEngine implements Backend {
         throw new IllegalArgumentException("core " + coreIndex + " is not in this program");
     }
 
+    private double[] readPlastic(Var var, List<ShardLearning.Block> blocks) {
+        LearningDense p = (LearningDense) var.owner();
+        int pres = p.numInputs();
+        double[] r = new double[var.size()];
+        String n = var.name();
+        for (ShardLearning.Block b : blocks) {
+            FixedPlasticity s = b.state;
+            int posts = s.posts();
+            int off = s.postOffset();
+            if (n.equals("weights") || n.startsWith("tag_")) {
+                int[] src = n.equals("weights") ? s.weights() : n.equals("tag_1") ? s.tag1() : s.tag2();
+                for (int i = 0; i < pres; i++) {
+                    for (int q = 0; q < posts; q++) {
+                        r[(off + q) * pres + i] = src[i * posts + q];
+                    }
+                }
+            } else if (n.startsWith("x")) {
+                int[] src = s.preTrace(n.charAt(1) - '1');
+                for (int i = 0; i < pres; i++) {
+                    r[i] = src[i];
+                }
+            } else {
+                int[] src = s.postTrace(n.charAt(1) - '1');
+                for (int q = 0; q < posts; q++) {
+                    r[off + q] = src[q];
+                }
+            }
+        }
+        return r;
+    }
+
+    private void writePlastic(Var var, double[] values, List<ShardLearning.Block> blocks) {
+        LearningDense p = (LearningDense) var.owner();
+        double[] full = values.length == var.size() ? values : broadcast(values, var.size());
+        for (ShardLearning.Block b : blocks) {
+            LearningState.writeFixed(p.name(), var.name(), full, b.state, p.numInputs(), b.state.posts(),
+                    b.state.postOffset());
+            b.refresh();
+        }
+        var.set(readPlastic(var, blocks));
+    }
+
+    private static double[] broadcast(double[] values, int n) {
+        if (values.length != 1) {
+            throw new IllegalArgumentException("expected " + n + " values or 1, got " + values.length);
+        }
+        double[] r = new double[n];
+        java.util.Arrays.fill(r, values[0]);
+        return r;
+    }
+
     private List<CoreRuntime> coresOf(Var var) {
         List<CoreRuntime> cs = coresOf.get(var.owner());
         if (cs == null) {
@@ -404,6 +480,10 @@ public final class ChipEngine implements Backend {
 
     @Override
     public double[] read(Var var) {
+        List<ShardLearning.Block> blocks = plasticOf.get(var.owner());
+        if (blocks != null) {
+            return readPlastic(var, blocks);
+        }
         List<CoreRuntime> cs = coresOf(var);
         Process p = var.owner();
         if (p instanceof LIF && (var == ((LIF) p).u() || var == ((LIF) p).v())) {
@@ -421,6 +501,11 @@ public final class ChipEngine implements Backend {
 
     @Override
     public void write(Var var, double[] values) {
+        List<ShardLearning.Block> blocks = plasticOf.get(var.owner());
+        if (blocks != null) {
+            writePlastic(var, values, blocks);
+            return;
+        }
         List<CoreRuntime> cs = coresOf(var);
         Process p = var.owner();
         if (!(p instanceof LIF)) {

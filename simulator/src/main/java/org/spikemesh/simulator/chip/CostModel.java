@@ -156,6 +156,16 @@ public final class CostModel {
     }
 
     /** @return messages a link buffers before the sender stalls */
+    /** @return ns of one synaptic update in the learning phase */
+    public double learningNs() {
+        return chip.learning().update().timeNs();
+    }
+
+    /** @return pJ of one synaptic update in the learning phase */
+    public double learningPj() {
+        return chip.learning().update().energyPj();
+    }
+
     public int bufferDepth() {
         return router.bufferDepth();
     }

@@ -27,6 +27,8 @@ final class InboundTable {
     final short[] weight;
     /** delay per synapse or null when all are 0. */
     final byte[] delay;
+    /** per core of the program holding plastic synapses in this shard: first synapse of each axon here (else null). */
+    private int[][] axonSyn;
 
     private InboundTable(int[] segStart, int[] segCore, byte[] segLane, int[] segSyn, int[] post, short[] weight,
                          byte[] delay) {
@@ -116,7 +118,52 @@ final class InboundTable {
         }
         segStart[total] = k;
         segSyn[segs] = s;
-        return new InboundTable(segStart, segCore, segLane, segSyn, post, weight, delay);
+        InboundTable t = new InboundTable(segStart, segCore, segLane, segSyn, post, weight, delay);
+        t.axonSyn = plasticAxons(program, shardOf, shard, segStart, segCore, segSyn, neuronBase);
+        return t;
+    }
+
+    /** For cores of this shard with plastic synapses: the shard-wide first synapse of each of their axons. */
+    private static int[][] plasticAxons(ChipProgram program, int[] shardOf, int shard, int[] segStart, int[] segCore,
+                                        int[] segSyn, int[] neuronBase) {
+        int[][] r = new int[program.cores().size()][];
+        boolean any = false;
+        for (org.spikemesh.compiler.program.PlasticBlock pb : program.plastic()) {
+            if (shardOf[pb.core()] == shard && r[pb.core()] == null) {
+                r[pb.core()] = new int[program.cores().get(pb.core()).synapses().axons()];
+                Arrays.fill(r[pb.core()], -1);
+                any = true;
+            }
+        }
+        if (!any) {
+            return r;
+        }
+        for (CoreProgram c : program.cores()) {
+            RouteTable rt = c.routes();
+            for (int i = 0; i < c.size(); i++) {
+                int k = segStart[neuronBase[c.index()] + i];
+                for (int e = rt.routeStart()[i]; e < rt.routeStart()[i + 1]; e++) {
+                    int entry = rt.neuronRoutes()[e];
+                    int d = rt.destCore()[entry >>> RouteTable.AXON_BITS];
+                    if (shardOf[d] != shard) {
+                        continue;
+                    }
+                    if (r[d] != null) {
+                        r[d][entry & RouteTable.AXON_MASK] = segSyn[k];
+                    }
+                    k++;
+                }
+            }
+        }
+        return r;
+    }
+
+    /**
+     * @param core a core of this shard holding plastic synapses
+     * @return the shard-wide index of the first synapse of each of its axons
+     */
+    int[] axonSynapses(int core) {
+        return axonSyn[core];
     }
 
     /** @return bytes held by the table */

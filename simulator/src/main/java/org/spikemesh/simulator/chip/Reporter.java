@@ -28,7 +28,7 @@ final class Reporter {
     private final int[][] bucket;
     private final int[] bucketCount;
     private final double[][] values;
-    /** probe k reads u (0), v (1), or a static Var (-1), of the process {@code probeProcess[k]}. */
+    /** probe k reads u (0), v (1), a static Var (-1) or learning state (-2), of {@code probeProcess[k]}. */
     private final int[] probeKind;
     private final Process[] probeProcess;
 
@@ -60,7 +60,8 @@ final class Reporter {
             Var v = probes.get(k);
             Process p = v.owner();
             probeProcess[k] = p;
-            probeKind[k] = p instanceof LIF ? (v == ((LIF) p).u() ? 0 : v == ((LIF) p).v() ? 1 : -1) : -1;
+            probeKind[k] = p instanceof LIF ? (v == ((LIF) p).u() ? 0 : v == ((LIF) p).v() ? 1 : -1)
+                    : p instanceof org.spikemesh.process.lib.LearningDense ? -2 : -1;
             values[k] = new double[v.size()];
         }
     }
@@ -131,10 +132,25 @@ final class Reporter {
         }
     }
 
+    /** Reads learning state (weights, tags, traces) of a learning process; set by the engine. */
+    java.util.function.Function<Var, double[]> plasticReader;
+
+    /** @return true when a probe reads learning state, which the engine must let every shard finish first */
+    boolean needsLockstep() {
+        for (int k : probeKind) {
+            if (k == -2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void gatherProbes() {
         for (int k = 0; k < probes.size(); k++) {
-            if (probeKind[k] < 0) {
+            if (probeKind[k] == -1) {
                 values[k] = probes.get(k).get();
+            } else if (probeKind[k] == -2) {
+                values[k] = plasticReader.apply(probes.get(k));
             }
         }
         for (int r = 0; r < copies.length; r++) {

@@ -70,6 +70,9 @@ final class Shard {
     final Reporter reporter;
     /** Fault injection for tests: the step at which this shard throws (0: never). */
     volatile int faultAtStep;
+    /** Plastic synapses of this shard's cores, or null. */
+    ShardLearning learning;
+    private final double tLearn;
     /** Step this shard completed last; written by its thread, read by the engine. */
     volatile int completed;
 
@@ -128,6 +131,7 @@ final class Shard {
             }
         }
         this.times = new CoreTimes(cost.charges(), cores, first, last);
+        this.tLearn = cost.learningNs();
     }
 
     /**
@@ -197,6 +201,9 @@ final class Shard {
         }
         for (CoreRuntime c : laneCores) {
             c.flushLanes(t);
+        }
+        if (learning != null) {
+            learning.step(t, cores, first);
         }
         accountCores(part);
         if (windowSteps > 0 && ++winFill == windowSteps) {
@@ -294,6 +301,9 @@ final class Shard {
         int[] segCore = in.segCore;
         int[] post = in.post;
         short[] w = in.weight;
+        if (learning != null) {
+            learning.fired(g);
+        }
         for (int k = in.segStart[g], e = in.segStart[g + 1]; k < e; k++) {
             int local = segCore[k] - first;
             int from = segSyn[k];
@@ -318,6 +328,7 @@ final class Shard {
         long ia = 0;
         long sp = 0;
         long mi = 0;
+        long lu = 0;
         double slowest = -1;
         int slowestCore = -1;
         for (int k = 0; k < size; k++) {
@@ -327,6 +338,12 @@ final class Shard {
             int p0 = stepSpikes[k];
             int i0 = neuronsOf[k] - a0;
             double ns = times.coreNs(k, s0, a0, i0, p0, m0, part);
+            if (learning != null) {
+                long u0 = learning.stepUpdates[k];
+                learning.stepUpdates[k] = 0;
+                ns += u0 * tLearn;
+                lu += u0;
+            }
             totalSynops[k] += s0;
             totalMessagesIn[k] += m0;
             totalActive[k] += a0;
@@ -357,6 +374,7 @@ final class Shard {
         part.inactive = ia;
         part.spikes = sp;
         part.messagesIn = mi;
+        part.learningUpdates = lu;
         part.slowestCoreNs = slowest;
         part.slowestCore = slowestCore;
     }

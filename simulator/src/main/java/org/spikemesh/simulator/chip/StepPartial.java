@@ -14,6 +14,7 @@ final class StepPartial {
     long spikes;
     long messages;
     long messagesIn;
+    long learningUpdates;
     long hopsEastWest;
     long hopsNorthSouth;
     long withinTile;
@@ -55,7 +56,7 @@ final class StepPartial {
     }
 
     void reset() {
-        synops = active = inactive = spikes = messages = messagesIn = 0;
+        synops = active = inactive = spikes = messages = messagesIn = learningUpdates = 0;
         hopsEastWest = hopsNorthSouth = withinTile = chipCrossings = 0;
         lifSpikes = destinations = restingSpikes = 0;
         Arrays.fill(synopsByFormat, 0);

@@ -17,6 +17,7 @@ import org.spikemesh.process.RefPort;
 import org.spikemesh.process.Var;
 import org.spikemesh.process.lib.CubaNeuron;
 import org.spikemesh.process.lib.LIF;
+import org.spikemesh.process.lib.LearningDense;
 import org.spikemesh.process.lib.PoissonSource;
 import org.spikemesh.process.lib.SpikeInput;
 import org.spikemesh.process.lib.Synapses;
@@ -143,6 +144,11 @@ public final class ReferenceBackend implements Backend {
         if (p instanceof CubaNeuron) {
             CubaNeuron c = (CubaNeuron) p;
             return new CubaNeuronFloatNode(c, activationIn(c.aIn(), spikeOut, actOut, fixed));
+        }
+        if (p instanceof LearningDense) {
+            LearningDense l = (LearningDense) p;
+            return new LearningNode(l, spikeIn(l.sIn(), spikeOut), spikeIn(l.sInBap(), spikeOut), actOut.get(l.aOut()),
+                    fixed, seed);
         }
         if (p instanceof Synapses) {
             Synapses s = (Synapses) p;
