@@ -180,6 +180,9 @@ final class DetailedSchedule {
             for (int k = 0; k < log.coreEnd.length; k++, c++) {
                 coreFirst[c] = count;
                 buildCore(c, log, from, log.coreEnd[k], log.coreActive[k]);
+                if (log.learnNs[k] != 0) {
+                    tail(c, log.learnNs[k]);
+                }
                 from = log.coreEnd[k];
             }
         }
@@ -213,6 +216,15 @@ final class DetailedSchedule {
         }
         if (acc != 0) {
             add(c, -1, acc);
+        }
+    }
+
+    /** Adds time a core spends after its messages (its learning updates) to its trailing placeholder. */
+    private void tail(int c, double ns) {
+        if (count > coreFirst[c] && mRoute[count - 1] < 0) {
+            mGen[count - 1] += ns;
+        } else {
+            add(c, -1, ns);
         }
     }
 

@@ -343,6 +343,9 @@ final class Shard {
                 learning.stepUpdates[k] = 0;
                 ns += u0 * tLearn;
                 lu += u0;
+                if (part.log != null) {
+                    part.log.learnNs[k] = u0 * tLearn;
+                }
             }
             totalSynops[k] += s0;
             totalMessagesIn[k] += m0;

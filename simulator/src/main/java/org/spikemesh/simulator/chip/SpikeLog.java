@@ -12,6 +12,8 @@ final class SpikeLog {
     final int[] coreEnd;
     /** per local core: its active neuron updates this step. */
     final int[] coreActive;
+    /** per local core: time of its learning updates this step (0 without learning). */
+    final double[] learnNs;
     /** per entry: the spiking neuron, local to its core. */
     final int[] neuron;
     /** per entry: active updates among the core's neurons 0 .. neuron (inclusive). */
@@ -24,6 +26,7 @@ final class SpikeLog {
         this.first = first;
         this.coreEnd = new int[cores];
         this.coreActive = new int[cores];
+        this.learnNs = new double[cores];
         this.neuron = new int[neurons];
         this.activeUpTo = new int[neurons];
         this.atRest = new boolean[neurons];
