@@ -2,7 +2,7 @@
 """Runs one network on spikemesh (loihi-calibrated) and on SANA-FE (arch/loihi.yaml) with the same mapping, and
 prints energy by kind and time per step of both (docs/validation.md).
 
-Usage: compare_sanafe.py CASE OUTDIR    (CASE: ff_distant, recurrent_tile, graph_1core, graph_64cores)
+Usage: compare_sanafe.py CASE OUTDIR    (CASE: ff_distant, recurrent_tile, graph_1core, graph_64cores, fc_dense)
 Environment: SPIKEMESH (command running the spikemesh CLI), SANAFE (the SANA-FE `sim` binary),
 SANAFE_ARCH (SANA-FE's arch/loihi.yaml).
 
@@ -55,11 +55,17 @@ def build(case):
         else:
             pops = [population("g%d" % k, 4, [2 * k + 2 if 2 * k + 2 < 128 else 3], 50) for k in range(64)]
         edges = graph_edges(rng, pops)
+    elif case == "fc_dense":
+        inputs = [("in", 64, 40)]
+        pops = [population("h", 128, [81], 120), population("o", 64, [126], 60)]
+        edges = dense(rng, "in", 64, "h", 128, 1.0, (1, 9))
+        edges += dense(rng, "h", 128, "o", 64, 1.0, (-6, 6), even=True)
     else:
         raise SystemExit("unknown case " + case)
+    per_input = 5 if case == "fc_dense" else 20
     spikes = {}
     for name, size, _ in inputs:
-        spikes[name] = {i: sorted(rng.sample(range(1, STEPS + 1), 20)) for i in range(size)}
+        spikes[name] = {i: sorted(rng.sample(range(1, STEPS + 1), per_input)) for i in range(size)}
     return inputs, pops, edges, spikes
 
 
