@@ -52,6 +52,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--chips", defaultValue = "0", description = "chips for --backend chip (default: as the chip says)")
     int chips;
 
+    @Option(names = "--time-model", paramLabel = "MODEL",
+            description = "--backend chip: per-step or detailed (default: the chip's time_model; docs/time-model.md)")
+    String timeModel;
+
     @Option(names = "--threads", description = "worker threads for --backend chip (default: available cores)")
     Integer threads;
 
@@ -105,6 +109,19 @@ public final class RunCommand implements Callable<Integer> {
     private volatile boolean interrupted;
     private int done;
 
+    /** @return the chip of --chip, with the time model of --time-model when given */
+    private org.spikemesh.chip.ChipConfig chipConfig() {
+        org.spikemesh.chip.ChipConfig c = ChipConfigs.presetOrFile(chip);
+        if (timeModel == null) {
+            return c;
+        }
+        org.spikemesh.chip.TimeModel tm = org.spikemesh.chip.TimeModel.of(timeModel);
+        if (tm == null) {
+            throw new IllegalArgumentException("--time-model '" + timeModel + "' is not valid; valid are per-step, detailed");
+        }
+        return c.withTimeModel(tm);
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public Integer call() throws Exception {
@@ -135,7 +152,7 @@ public final class RunCommand implements Callable<Integer> {
                 opts = opts.withPins(org.spikemesh.compiler.PlacementFile.read(placement));
             }
             try (Progress bar = Progress.start("compile", 4, "stages", quiet)) {
-                compiled = Compiler.compile(source, ChipConfigs.presetOrFile(chip), opts, bar::stepTo);
+                compiled = Compiler.compile(source, chipConfig(), opts, bar::stepTo);
             }
             resolved = NumericModel.FIXED_PT;
         }
