@@ -10,7 +10,7 @@ This page is the output of `--help` for each command (regenerate it with `docs/g
 HEAD
 for cmd in "run" "map" "export" "report" "animate" "bench" "bench reference" "bench cuba" "bench compile" \
            "bench learning" "chip" "sweep" "worker"; do
-  if out=$(./spikemesh $cmd --help 2>/dev/null); then
+  if out=$(./spikemesh $cmd --help 2>/dev/null) && [[ "$out" == "Usage: spikemesh $cmd"* ]]; then
     printf '\n## spikemesh %s\n\n```\n%s\n```\n' "$cmd" "$out"
   fi
 done
