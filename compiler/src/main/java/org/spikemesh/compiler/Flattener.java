@@ -44,8 +44,7 @@ public final class Flattener {
                 pops.put(p, pop);
             } else if (p instanceof org.spikemesh.process.lib.VarMonitor
                     || p instanceof org.spikemesh.process.lib.VarWriter) {
-                throw new MappingException(p.name() + ": " + p.type() + " reads or writes Vars between steps through a"
-                        + " RefPort, which the chip engine does not run yet; use the reference backend, or --record");
+                continue; // run by the host between steps (simulator.HostPorts), not mapped to a core
             } else if (!(p instanceof Synapses)) {
                 throw new MappingException(p.name() + ": process type " + p.type()
                         + " has no chip mapping; the compiler maps LIF, Dense, Sparse, DelayDense, SpikeInput and PoissonSource");

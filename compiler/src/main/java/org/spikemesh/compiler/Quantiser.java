@@ -75,6 +75,11 @@ public final class Quantiser {
             return new Result(graph, List.of(), List.of());
         }
         for (Process p : graph.processes()) {
+            if (p instanceof org.spikemesh.process.lib.VarMonitor || p instanceof org.spikemesh.process.lib.VarWriter) {
+                throw new MappingException(p.name() + ": a RefPort reads or writes the Vars of the float_pt network,"
+                        + " but the chip runs its fixed-point quantisation, whose Vars differ; run it on the reference"
+                        + " backend, or give the network in fixed_pt");
+            }
             if (p instanceof org.spikemesh.process.lib.LearningSynapses) {
                 throw new MappingException(p.name() + ": learning on a chip runs Loihi's fixed-point rules, but this"
                         + " network is float_pt; give its neurons in fixed_pt (float_pt learning runs on the reference"

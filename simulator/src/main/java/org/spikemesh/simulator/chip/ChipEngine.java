@@ -25,6 +25,7 @@ import org.spikemesh.process.fixed.FixedPoint;
 import org.spikemesh.process.lib.LIF;
 import org.spikemesh.simulator.learning.LearningState;
 import org.spikemesh.simulator.Backend;
+import org.spikemesh.simulator.HostPorts;
 import org.spikemesh.simulator.RunConfig;
 
 /**
@@ -50,8 +51,12 @@ public final class ChipEngine implements Backend {
     private volatile Throwable failure;
     private int step;
     private int closedThrough;
-    /** true when probes read learning state: every step then ends in every shard before it is reported. */
+    /**
+     * true when probes read learning state or the host runs RefPorts: every step then ends in every shard before it is
+     * reported and before the host reads and writes.
+     */
     private boolean lockstep;
+    private final HostPorts hostPorts;
 
     /**
      * @param graph the network the program was compiled from (for listener order and Var access)
@@ -132,6 +137,8 @@ public final class ChipEngine implements Backend {
             reporter.plasticReader = v -> readPlastic(v, plasticOf.get(v.owner()));
             lockstep = reporter.needsLockstep();
         }
+        this.hostPorts = new HostPorts(graph);
+        lockstep |= !hostPorts.isEmpty();
         this.accounts = new Accounts(cost, program);
         this.workers = new Thread[s - 1];
         for (int k = 1; k < s; k++) {
@@ -248,12 +255,13 @@ public final class ChipEngine implements Backend {
             LockSupport.unpark(w);
         }
         Shard s0 = shards[0];
+        int first = step + 1;
         try {
-            for (int t = step + 1; t <= end; t++) {
+            for (int t = first; t <= end; t++) {
                 if (reporter != null) {
                     reporter.begin(t);
                 }
-                if (lockstep && t > step + 1) {
+                if (lockstep && t > first) {
                     target = t;
                     for (Thread w : workers) {
                         LockSupport.unpark(w);
@@ -270,6 +278,9 @@ public final class ChipEngine implements Backend {
                 }
                 if (reporter != null) {
                     reporter.flush(t);
+                }
+                if (!hostPorts.isEmpty()) {
+                    hostPorts.apply(t, this);
                 }
             }
             awaitWorkers(end);

@@ -13,7 +13,6 @@ import org.spikemesh.process.OutPort;
 import org.spikemesh.process.Port;
 import org.spikemesh.process.Process;
 import org.spikemesh.process.ProcessGraph;
-import org.spikemesh.process.RefPort;
 import org.spikemesh.process.Var;
 import org.spikemesh.process.lib.CubaNeuron;
 import org.spikemesh.process.lib.LIF;
@@ -24,6 +23,7 @@ import org.spikemesh.process.lib.Synapses;
 import org.spikemesh.process.lib.VarMonitor;
 import org.spikemesh.process.lib.VarWriter;
 import org.spikemesh.simulator.Backend;
+import org.spikemesh.simulator.HostPorts;
 import org.spikemesh.simulator.RunConfig;
 import org.spikemesh.simulator.RunListener;
 
@@ -40,8 +40,7 @@ public final class ReferenceBackend implements Backend {
     private final List<Node> ordered = new ArrayList<>();
     private final Map<Process, Node> nodes = new IdentityHashMap<>();
     private final List<Node> spiking = new ArrayList<>();
-    private final List<Process> monitors = new ArrayList<>();
-    private final List<Process> writers = new ArrayList<>();
+    private final HostPorts hostPorts;
     private final List<Var> probes;
     private final List<RunListener> listeners;
     private final boolean recordSpikes;
@@ -61,6 +60,7 @@ public final class ReferenceBackend implements Backend {
         this.probes = config.probes();
         this.listeners = config.listeners();
         this.recordSpikes = config.recordSpikes();
+        this.hostPorts = new HostPorts(graph);
         build(config.seed());
     }
 
@@ -110,11 +110,6 @@ public final class ReferenceBackend implements Backend {
         List<Process> order = graph.schedule();
         for (Process p : order) {
             if (p instanceof VarMonitor || p instanceof VarWriter) {
-                RefPort r = p.refPorts().get("ref");
-                if (r.target() == null) {
-                    throw ModelException.of(p.name(), "ref", "is not connected to a Var (give 'target: PROCESS.VAR')");
-                }
-                (p instanceof VarMonitor ? monitors : writers).add(p);
                 continue;
             }
             Node n = create(p, fixed, seed, spikeOut, actOut);
@@ -254,23 +249,8 @@ public final class ReferenceBackend implements Backend {
         if (!listeners.isEmpty()) {
             report(t);
         }
-        if (!monitors.isEmpty() || !writers.isEmpty()) {
-            applyRefPorts(t);
-        }
-    }
-
-    /** RefPort reads (monitors) then writes (writers), between step t and t+1. */
-    private void applyRefPorts(int t) {
-        for (Process p : monitors) {
-            VarMonitor m = (VarMonitor) p;
-            m.record(t, read(m.ref().target().var()));
-        }
-        for (Process p : writers) {
-            VarWriter w = (VarWriter) p;
-            double[] v = w.valuesAfter(t);
-            if (v != null) {
-                write(w.ref().target().var(), v);
-            }
+        if (!hostPorts.isEmpty()) {
+            hostPorts.apply(t, this);
         }
     }
 
