@@ -1,8 +1,9 @@
 package org.spikemesh.simulator.chip;
 
 import com.lmax.disruptor.AlertException;
-import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.LiteTimeoutBlockingWaitStrategy;
 import com.lmax.disruptor.PhasedBackoffWaitStrategy;
+import com.lmax.disruptor.TimeoutBlockingWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.SequenceBarrier;
@@ -172,6 +173,16 @@ public final class ChipEngine implements Backend {
         return first;
     }
 
+    /**
+     * @return how long a shard waits for another's batch before it declares that shard stalled: the system property
+     *         {@code spikemesh.engine.stall-seconds} (default 120)
+     */
+    private static long stallMillis() {
+        return (long) (Double.parseDouble(System.getProperty("spikemesh.engine.stall-seconds", "120")) * 1000);
+    }
+
+    private final long stallMillis = stallMillis();
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void connect(int s, int threads) {
         if (s == 1) {
@@ -189,9 +200,12 @@ public final class ChipEngine implements Backend {
                 if (from == to) {
                     continue;
                 }
+                // a shard that waits longer than the stall limit for a batch ends the run with an error naming the
+                // silent shard, instead of hanging (a shard that fails throws at once; this catches one that stops)
                 WaitStrategy ws = spin
-                        ? PhasedBackoffWaitStrategy.withLiteLock(200, 2000, TimeUnit.MICROSECONDS)
-                        : new BlockingWaitStrategy();
+                        ? new PhasedBackoffWaitStrategy(200, 2000, TimeUnit.MICROSECONDS,
+                                new LiteTimeoutBlockingWaitStrategy(stallMillis, TimeUnit.MILLISECONDS))
+                        : new TimeoutBlockingWaitStrategy(stallMillis, TimeUnit.MILLISECONDS);
                 RingBuffer<Batch> ring = RingBuffer.createSingleProducer(Batch::new, RING_SIZE, ws);
                 Sequence consumed = new Sequence(-1);
                 ring.addGatingSequences(consumed);
@@ -331,6 +345,11 @@ public final class ChipEngine implements Backend {
      */
     void injectFault(int shard, int step) {
         shards[shard].faultAtStep = step;
+    }
+
+    /** For tests: shard {@code shard} stops at {@code step} without an error, as a lost shard would. */
+    void injectStall(int shard, int step) {
+        shards[shard].stallAtStep = step;
     }
 
     /**

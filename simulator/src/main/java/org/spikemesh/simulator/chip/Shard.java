@@ -70,6 +70,8 @@ final class Shard {
     final Reporter reporter;
     /** Fault injection for tests: the step at which this shard throws (0: never). */
     volatile int faultAtStep;
+    /** Stall injection for tests: the step at which this shard stops without an error (0: never). */
+    volatile int stallAtStep;
     /** Plastic synapses of this shard's cores, or null. */
     ShardLearning learning;
     private final double tLearn;
@@ -144,6 +146,12 @@ final class Shard {
         if (t == faultAtStep) {
             throw new IllegalStateException("fault injected in shard " + id + " at step " + t);
         }
+        while (t == stallAtStep) {
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+            if (Thread.currentThread().isInterrupted() || stallAtStep == 0) {
+                throw AlertException.INSTANCE;
+            }
+        }
         StepPartial part = partials[t & 3];
         part.reset();
         for (int r = 0; r < outBatch.length; r++) {
@@ -183,7 +191,13 @@ final class Shard {
         for (int r = 0; r < outBatch.length; r++) {
             if (in != null && in[r] != null) {
                 long seq = consumed[r].get() + 1;
-                barriers[r].waitFor(seq);
+                try {
+                    barriers[r].waitFor(seq);
+                } catch (TimeoutException e) {
+                    throw new IllegalStateException("shard " + id + " waited too long for the batch of step " + t
+                            + " from shard " + r + ", which stopped without an error; the run is ended (limit: system"
+                            + " property spikemesh.engine.stall-seconds)", e);
+                }
                 Batch b = in[r].get(seq);
                 if (b.step != t) {
                     throw new IllegalStateException("shard " + id + " expected the batch of step " + t + " from shard "

@@ -40,6 +40,32 @@ class ChipEngineLifecycleTest {
         assertThrows(IllegalStateException.class, () -> e.run(1), "a failed engine refuses to run on");
     }
 
+    /**
+     * A shard that stops without an error (as a lost one would) must not hang the run: the shards waiting for its
+     * batch give up after the stall limit (1 s here) and the caller gets an error that names the silent shard.
+     */
+    @org.junit.jupiter.api.Test
+    void aShardThatStopsSilentlyEndsTheRunWithAnErrorNamingIt() {
+        String key = "spikemesh.engine.stall-seconds";
+        System.setProperty(key, "1");
+        ChipEngine e;
+        try {
+            e = engine(Cuba.build(400, 1).graph(), 2);
+        } finally {
+            System.clearProperty(key);
+        }
+        e.injectStall(1, 5);
+        // a hang would fail here rather than block the build: the limit is 1 s, the guard 60 s
+        IllegalStateException ex = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(60), () -> assertThrows(IllegalStateException.class, () -> e.run(20)));
+        boolean named = false;
+        for (Throwable c = ex; c != null; c = c.getCause()) {
+            named |= String.valueOf(c.getMessage()).contains("from shard 1, which stopped without an error");
+        }
+        assertTrue(named, String.valueOf(ex));
+        e.close();
+    }
+
     @ParameterizedTest(name = "{0} threads")
     @ValueSource(ints = {1, 2, 4})
     void shouldGetAndSetStateBetweenRunsAsTheReferenceDoes(int threads) {
