@@ -33,7 +33,7 @@ public final class SweepRun {
      * @param jsonl the results file (read for resume, then written)
      * @param csv the CSV file written beside it
      * @param runners makes the runner, called only when there is something to run
-     * @param progress told the number of points done so far after each one
+     * @param progress told the number of points of the slice done so far (skipped ones included) after each one
      * @return what was done
      * @throws IOException when the results cannot be read or written
      */
@@ -45,7 +45,7 @@ public final class SweepRun {
             List<PointJob> todo = slice.stream().filter(j -> !results.done(j.key())).toList();
             if (!todo.isEmpty()) {
                 checkNetwork(spec);
-                int[] done = {0};
+                int[] done = {slice.size() - todo.size()};
                 try (PointRunner runner = runners.get()) {
                     runner.run(todo, (job, line) -> {
                         results.add(line);
