@@ -23,6 +23,11 @@ public final class Members {
     /** Member attribute: true on a member that only takes work (spikemesh worker). */
     public static final String WORKER = "spikemesh.worker";
     private static final String LOOPBACK = "127.0.0.1";
+    /**
+     * Hazelcast warns through java.util.logging before its own logging settings apply (e.g. that it lacks
+     * --add-opens for some internals, which only costs speed); held here so the level set on it stays.
+     */
+    private static final java.util.logging.Logger JUL = java.util.logging.Logger.getLogger("com.hazelcast");
 
     private Members() {
     }
@@ -36,6 +41,7 @@ public final class Members {
      * @return the running member
      */
     public static HazelcastInstance start(String cluster, int port, List<String> join, int threads, boolean worker) {
+        JUL.setLevel(java.util.logging.Level.SEVERE);
         int p = port == 0 ? freePort() : port;
         return Hazelcast.newHazelcastInstance(config(cluster, p, join, threads, worker));
     }
