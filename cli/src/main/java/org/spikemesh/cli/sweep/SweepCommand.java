@@ -71,7 +71,10 @@ public final class SweepCommand implements Callable<Integer> {
         SweepSpec s = SweepFile.load(sweep);
         Shard slice = shard == null ? Shard.ALL : Shard.parse(shard);
         check(slice);
-        Path jsonl = out != null ? out : Path.of(s.name() + ".jsonl");
+        Path jsonl = (out != null ? out : Path.of(s.name() + ".jsonl")).toAbsolutePath();
+        if (!java.nio.file.Files.isDirectory(jsonl.getParent())) {
+            throw new SweepException("--out " + jsonl + ": the directory " + jsonl.getParent() + " does not exist");
+        }
         Path csv = sibling(jsonl, ".csv");
         Path html = sibling(jsonl, ".html");
         long todo = SweepPlan.points(s).stream().filter(j -> slice.contains(j.index())).count();

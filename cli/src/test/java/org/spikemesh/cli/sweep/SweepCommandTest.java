@@ -91,16 +91,19 @@ class SweepCommandTest {
                 Arguments.of(SWEEP.replace("[20, 50, 100]", "[20, -5]"), List.of(), "small.yaml point 6 "), // -5 is the 2nd value: 1 x (2 x 3)
                 Arguments.of(SWEEP, List.of("--shard", "5/4"), "--shard '5/4' is not valid; valid is i/N"),
                 Arguments.of(SWEEP, List.of("--shard", "1/2", "--members", "2"), "leave out --members"),
-                Arguments.of(SWEEP, List.of("--members", "0"), "--members must be at least 1"));
+                Arguments.of(SWEEP, List.of("--members", "0"), "--members must be at least 1"),
+                Arguments.of(SWEEP, List.of("--out", "{dir}/no/such/r.jsonl"), "does not exist"));
     }
 
     @ParameterizedTest
     @MethodSource("badInputs")
     void shouldFailWithOneLineAndWriteNothing(String text, List<String> extra, String expected) throws IOException {
         Path f = sweep(text);
-        List<String> args = new ArrayList<>(List.of("sweep", f.toString(), "--out", dir.resolve("x.jsonl").toString(),
-                "--port", "0"));
-        args.addAll(extra);
+        List<String> args = new ArrayList<>(List.of("sweep", f.toString(), "--port", "0"));
+        if (!extra.contains("--out")) {
+            args.addAll(List.of("--out", dir.resolve("x.jsonl").toString()));
+        }
+        extra.forEach(a -> args.add(a.replace("{dir}", dir.toString())));
         Result r = cli(args.toArray(String[]::new));
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
