@@ -34,7 +34,7 @@ public final class Members {
 
     /**
      * @param cluster cluster name (unique per sweep)
-     * @param port port to listen on (the next free one above it is taken if busy); 0 picks a free port
+     * @param port port to listen on (the next free one above it if busy); 0 picks any free port
      * @param join addresses host:port of members to join; empty to start a cluster
      * @param threads points run at once on this member
      * @param worker true for a member that only takes work
@@ -42,7 +42,7 @@ public final class Members {
      */
     public static HazelcastInstance start(String cluster, int port, List<String> join, int threads, boolean worker) {
         JUL.setLevel(java.util.logging.Level.SEVERE);
-        int p = port == 0 ? freePort() : port;
+        int p = port == 0 ? freePort() : firstFreeFrom(port);
         return Hazelcast.newHazelcastInstance(config(cluster, p, join, threads, worker));
     }
 
@@ -69,6 +69,19 @@ public final class Members {
         c.getMemberAttributeConfig().setAttribute(THREADS, Integer.toString(threads));
         c.getMemberAttributeConfig().setAttribute(WORKER, Boolean.toString(worker));
         return c;
+    }
+
+    /** The first port from p up that is free now, so the member's own address is the one its join list names. */
+    private static int firstFreeFrom(int p) {
+        for (int q = p; q < Math.min(65536, p + 100); q++) {
+            try (ServerSocket s = new ServerSocket(q, 1, InetAddress.getByName(LOOPBACK))) {
+                return s.getLocalPort();
+            } catch (IOException busy) {
+                // try the next one
+            }
+        }
+        throw new IllegalStateException("ports " + p + ".." + (p + 99) + " on " + LOOPBACK + " are all taken; give"
+                + " another --port");
     }
 
     private static int freePort() {
