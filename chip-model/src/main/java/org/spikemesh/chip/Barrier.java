@@ -3,14 +3,28 @@ package org.spikemesh.chip;
 import java.util.List;
 
 /**
- * The end-of-step synchronisation: time by number of tiles in use (a table, linearly interpolated between entries,
- * held constant below the first and extrapolated along the last segment above the last), and its energy per step.
+ * The end-of-step synchronisation: time by number of tiles in use, from a table, and its energy per step. With
+ * {@code linear} interpolation (the default) the time is interpolated linearly between entries, held constant below the
+ * first and extrapolated along the last segment above the last; with {@code step} it is the value of the largest entry
+ * at or below the tiles in use (the first entry below the first), as SANA-FE's sync table.
  *
  * @param tiles tile counts, ascending
  * @param timeNs time for each tile count
  * @param energyPj energy per step
+ * @param step true for step interpolation, false for linear
  */
-public record Barrier(List<Integer> tiles, List<Double> timeNs, double energyPj) {
+public record Barrier(List<Integer> tiles, List<Double> timeNs, double energyPj, boolean step) {
+    /**
+     * A linearly interpolated table.
+     *
+     * @param tiles tile counts, ascending
+     * @param timeNs time for each tile count
+     * @param energyPj energy per step
+     */
+    public Barrier(List<Integer> tiles, List<Double> timeNs, double energyPj) {
+        this(tiles, timeNs, energyPj, false);
+    }
+
     /**
      * @param n tiles in use
      * @return barrier time in ns
@@ -19,6 +33,13 @@ public record Barrier(List<Integer> tiles, List<Double> timeNs, double energyPj)
         int k = tiles.size();
         if (k == 1 || n <= tiles.get(0)) {
             return timeNs.get(0);
+        }
+        if (step) {
+            int i = k - 1;
+            while (tiles.get(i) > n) {
+                i--;
+            }
+            return timeNs.get(i);
         }
         int i = 1;
         while (i < k - 1 && tiles.get(i) < n) {

@@ -11,9 +11,41 @@ package org.spikemesh.chip;
  * @param barrier end-of-step synchronisation
  * @param learning on-chip learning
  * @param staticPowerWatts leakage power of one chip
+ * @param events extra per-event costs of a core ({@code core.events}), empty when none
+ * @param timeModel how a step's time is derived ({@code time_model}, default per-step)
  */
 public record ChipConfig(String name, Mesh mesh, Core core, Router router, Barrier barrier, Learning learning,
-                         double staticPowerWatts) {
+                         double staticPowerWatts, java.util.List<Charge> events, TimeModel timeModel) {
+
+    /** Canonical constructor: copies the event list and checks for nulls. */
+    public ChipConfig {
+        events = java.util.List.copyOf(events);
+        java.util.Objects.requireNonNull(timeModel, "timeModel");
+    }
+
+    /**
+     * A configuration without extra events, with the per-step time model.
+     *
+     * @param name configuration name
+     * @param mesh mesh and chips
+     * @param core core capacities and costs
+     * @param router network on chip
+     * @param barrier end-of-step synchronisation
+     * @param learning on-chip learning
+     * @param staticPowerWatts leakage power of one chip
+     */
+    public ChipConfig(String name, Mesh mesh, Core core, Router router, Barrier barrier, Learning learning,
+                      double staticPowerWatts) {
+        this(name, mesh, core, router, barrier, learning, staticPowerWatts, java.util.List.of(), TimeModel.PER_STEP);
+    }
+
+    /**
+     * @param model a time model
+     * @return the same chip with that time model
+     */
+    public ChipConfig withTimeModel(TimeModel model) {
+        return new ChipConfig(name, mesh, core, router, barrier, learning, staticPowerWatts, events, model);
+    }
 
     /** @return cores on one chip */
     public int coresPerChip() {

@@ -18,7 +18,7 @@ import java.util.Set;
 public final class ChipConfigs {
     /** Format tag of chip files. */
     public static final String FORMAT = "spikemesh-chip/1";
-    private static final List<String> PRESETS = List.of("loihi-like", "truenorth-like", "spinnaker-like", "teaching-2x2");
+    private static final List<String> PRESETS = List.of("loihi-like", "loihi-calibrated", "truenorth-like", "spinnaker-like", "teaching-2x2");
     private static final long MAX_BYTES = 1L << 40;
 
     private ChipConfigs() {
@@ -87,7 +87,8 @@ public final class ChipConfigs {
         }
         Mesh m = c.mesh();
         Mesh mesh = new Mesh(m.tilesX(), m.tilesY(), m.coresPerTile(), m.coresPerChip(), n, n / gy, gy);
-        return new ChipConfig(c.name(), mesh, c.core(), c.router(), c.barrier(), c.learning(), c.staticPowerWatts());
+        return new ChipConfig(c.name(), mesh, c.core(), c.router(), c.barrier(), c.learning(), c.staticPowerWatts(),
+                c.events(), c.timeModel());
     }
 
     /**
@@ -118,16 +119,18 @@ public final class ChipConfigs {
             throw new ChipConfigException(source + at + ": not valid YAML: " + e.getOriginalMessage().split("\n")[0]);
         }
         ChipReader top = new ChipReader(source, "", root, Set.of("format", "name", "mesh", "core", "router", "barrier",
-                "learning", "static_power_w"));
+                "learning", "static_power_w", "time_model"));
         String format = top.text("format");
         if (!FORMAT.equals(format)) {
             throw top.fail("format", "'" + format + "' is not supported; valid is " + FORMAT);
         }
         Mesh mesh = mesh(top.child("mesh", Set.of("tiles_x", "tiles_y", "cores_per_tile", "cores_per_chip", "chips",
                 "chip_grid")));
-        Core core = core(top.child("core", Set.of("max_neurons", "max_fan_in_axons", "max_fan_out_routes",
+        ChipReader coreReader = top.child("core", Set.of("max_neurons", "max_fan_in_axons", "max_fan_out_routes",
                 "synapse_memory_bytes", "synapse_encoding", "neuron_state_bits", "clock_mhz", "synop",
-                "neuron_update_active", "neuron_update_inactive", "spike_out", "message_receive")));
+                "neuron_update_active", "neuron_update_inactive", "spike_out", "message_receive", "events"));
+        Core core = core(coreReader);
+        List<Charge> events = ChargeReader.events(coreReader, core.encoding());
         ChipReader r = top.child("router", Set.of("topology", "hop_east_west", "hop_north_south", "within_tile_spike",
                 "inter_chip", "link_bandwidth_msgs_per_ns", "buffer_depth", "multicast"));
         String topo = r.text("topology");
@@ -137,12 +140,12 @@ public final class ChipConfigs {
         Router router = new Router(topo, r.cost("hop_east_west"), r.cost("hop_north_south"), r.cost("within_tile_spike"),
                 r.cost("inter_chip"), r.number("link_bandwidth_msgs_per_ns", 1e-9, 1e9, "messages/ns"),
                 (int) r.integer("buffer_depth", 1, 1 << 20, "messages"), r.bool("multicast"));
-        Barrier barrier = barrier(top.child("barrier", Set.of("table", "energy_pj")));
+        Barrier barrier = barrier(top.child("barrier", Set.of("table", "energy_pj", "interpolation")));
         ChipReader l = top.child("learning", Set.of("epoch_steps", "trace_bits", "update"));
         Learning learning = new Learning((int) l.integer("epoch_steps", 1, 1 << 20, "steps"),
                 (int) l.integer("trace_bits", 1, 32, "bits"), l.cost("update"));
         return new ChipConfig(top.text("name"), mesh, core, router, barrier, learning,
-                top.number("static_power_w", 0, 1e6, "W"));
+                top.number("static_power_w", 0, 1e6, "W"), events, ChargeReader.timeModel(top));
     }
 
     private static Mesh mesh(ChipReader m) {
@@ -208,7 +211,15 @@ public final class ChipConfigs {
             tiles.add(n);
             times.add(e.number("time_ns", 0, 1e12, "ns"));
         }
-        return new Barrier(List.copyOf(tiles), List.copyOf(times), b.number("energy_pj", 0, 1e15, "pJ"));
+        boolean step = false;
+        if (b.has("interpolation")) {
+            String mode = b.text("interpolation");
+            if (!"linear".equals(mode) && !"step".equals(mode)) {
+                throw b.fail("barrier.interpolation", "'" + mode + "' is not valid; valid are linear, step");
+            }
+            step = "step".equals(mode);
+        }
+        return new Barrier(List.copyOf(tiles), List.copyOf(times), b.number("energy_pj", 0, 1e15, "pJ"), step);
     }
 
     /**
@@ -241,6 +252,7 @@ public final class ChipConfigs {
         cost(s, "neuron_update_inactive", k.neuronUpdateInactive());
         cost(s, "spike_out", k.spikeOut());
         cost(s, "message_receive", k.messageReceive());
+        ChargeReader.appendEvents(s, c.events());
         s.append("router:\n  topology: ").append(r.topology()).append('\n');
         cost(s, "hop_east_west", r.hopEastWest());
         cost(s, "hop_north_south", r.hopNorthSouth());
@@ -254,10 +266,16 @@ public final class ChipConfigs {
                     .append(num(c.barrier().timeNs().get(i))).append("}\n");
         }
         s.append("  energy_pj: ").append(num(c.barrier().energyPj())).append('\n');
+        if (c.barrier().step()) {
+            s.append("  interpolation: step\n");
+        }
         s.append("learning:\n  epoch_steps: ").append(c.learning().epochSteps()).append("\n  trace_bits: ")
                 .append(c.learning().traceBits()).append('\n');
         cost(s, "update", c.learning().update());
         s.append("static_power_w: ").append(num(c.staticPowerWatts())).append('\n');
+        if (c.timeModel() != TimeModel.PER_STEP) {
+            s.append("time_model: ").append(c.timeModel().yaml()).append('\n');
+        }
         return s.toString();
     }
 
@@ -266,7 +284,7 @@ public final class ChipConfigs {
                 .append(num(c.timeNs())).append("}\n");
     }
 
-    private static String num(double d) {
+    static String num(double d) {
         if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             return Long.toString((long) d);
         }

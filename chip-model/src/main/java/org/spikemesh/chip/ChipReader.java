@@ -48,6 +48,15 @@ final class ChipReader {
         return n;
     }
 
+    /**
+     * @param f a field
+     * @return whether it is present and not null
+     */
+    boolean has(String f) {
+        JsonNode n = node.get(f);
+        return n != null && !n.isNull();
+    }
+
     ChipReader child(String f, Set<String> fields) {
         return new ChipReader(file, at(f), get(f), fields);
     }

@@ -24,10 +24,32 @@ public final class AtomicFiles {
      * @throws IOException when it cannot be written
      */
     public static void write(Path file, String text) throws IOException {
+        write(file, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
+    }
+
+    /** Writes a file's content to a path. */
+    @FunctionalInterface
+    public interface Writer {
+        /**
+         * @param path where to write (a temporary file next to the target)
+         * @throws IOException when it cannot be written
+         */
+        void write(Path path) throws IOException;
+    }
+
+    /**
+     * Writes a file with any writer (e.g. an HDF5 library that opens the path itself), then moves it into place; on
+     * any failure the target is left as it was and the temporary file is removed.
+     *
+     * @param file the file
+     * @param writer writes the content to the path it is given
+     * @throws IOException when it cannot be written
+     */
+    public static void write(Path file, Writer writer) throws IOException {
         Path abs = file.toAbsolutePath();
         Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
         try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            writer.write(tmp);
             if (POSIX) {
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
             }

@@ -29,12 +29,13 @@ final class ChipOutputs {
         CostModel cost = new CostModel(p.chip(), p.tilesInUse());
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("time_per_step.csv"), StandardCharsets.UTF_8)) {
             w.write("step,time_ns,critical_core,spikes,synaptic_ops,busiest_link_messages,compute_ns,routing_ns,"
-                    + "barrier_ns\n");
+                    + "barrier_ns,critical_link\n");
             int k = a.seriesEvery();
             for (int i = 0; i < a.steps(); i++) {
                 w.write(Math.min(a.stepsClosed(), (i + 1) * k) + "," + fmt(a.stepNs(i)) + "," + a.criticalCore(i) + "," + a.stepSpikes(i) + ","
                         + a.stepSynops(i) + "," + a.stepBusiestLink(i) + "," + fmt(a.stepComputeNs(i)) + ","
-                        + fmt(a.stepTrafficNs(i)) + "," + fmt(a.stepNs(i) - a.stepComputeNs(i) - a.stepTrafficNs(i)) + "\n");
+                        + fmt(a.stepTrafficNs(i)) + "," + fmt(a.stepNs(i) - a.stepComputeNs(i) - a.stepTrafficNs(i)) + ","
+                        + a.criticalLink(i) + "\n");
             }
         }
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("energy_per_step.csv"), StandardCharsets.UTF_8)) {
@@ -49,8 +50,7 @@ final class ChipOutputs {
                     + "messages_in,messages_out,busy_ns,energy_pj,tile_x,tile_y,memory_bytes\n");
             for (CoreProgram c : p.cores()) {
                 long[] t = engine.coreTotals(c.index());
-                double pj = t[0] * cost.synopPj() + t[1] * cost.activePj() + t[2] * cost.inactivePj()
-                        + t[3] * cost.spikePj() + t[4] * cost.receivePj();
+                double pj = cost.coreEnergyPj(c, t);
                 w.write(c.globalCore() + "," + c.process().name() + "," + c.lo() + "," + c.size() + "," + t[0] + ","
                         + t[1] + "," + t[2] + "," + t[3] + "," + t[4] + "," + t[5] + ","
                         + fmt(engine.coreTimeNs(c.index())) + "," + fmt(pj) + "," + p.tileX()[c.index()] + ","
@@ -118,6 +118,8 @@ final class ChipOutputs {
         m.put("energy_per_synaptic_event_pj", a.synops() == 0 ? 0.0 : total / a.synops());
         m.put("counts", a.counts());
         m.put("step_time_ns", percentiles(a.stepTimeHistogram()));
+        m.put("time_model", a.timeModel());
+        m.put("critical", CriticalSteps.summary(a));
         m.put("message_latency_ns", percentiles(a.latencyHistogram()));
         m.put("files", List.of("time_per_step.csv", "energy_per_step.csv", "core_counters.csv", "link_loads.csv",
                 "core_counters_by_step.csv", "link_loads_by_step.csv", "routes.csv", "latency_histogram.csv"));

@@ -64,6 +64,7 @@ public final class MapCommand implements Callable<Integer> {
         }
         ChipConfig cfg = ChipConfigs.presetOrFile(chip);
         ProcessGraph graph = nir.load(network, false).graph();
+        nir.warnAboutChip(network);
         CompileOptions opts = CompileOptions.defaults().withChips(chips).withSeed(seed);
         if (placement != null) {
             opts = opts.withPins(org.spikemesh.compiler.PlacementFile.read(placement));

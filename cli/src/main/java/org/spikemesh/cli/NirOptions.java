@@ -6,6 +6,8 @@ import org.spikemesh.process.ModelException;
 import org.spikemesh.process.io.Network;
 import org.spikemesh.process.io.NetworkFile;
 import org.spikemesh.process.lib.CubaNeuron;
+import org.spikemesh.process.nir.NirChipCheck;
+import org.spikemesh.process.nir.NirDataReader;
 import org.spikemesh.process.nir.NirImporter;
 import org.spikemesh.process.nir.NirInputs;
 import org.spikemesh.process.nir.NirModel;
@@ -25,7 +27,8 @@ final class NirOptions {
     CommandSpec mixee;
 
     @Option(names = "--input", paramLabel = "FILE",
-            description = "NIR only: input spikes, CSV 'step,input,index' (step 1-based, input = NIR Input node, index flat)")
+            description = "NIR only: input spikes, CSV 'step,input,index' (step 1-based, input = NIR Input node, index flat)"
+                    + " or a NIRGraphData HDF5 file (nir.write_data) with the observable 'spikes' of each Input node")
     Path input;
 
     @Option(names = "--dt", paramLabel = "SECONDS",
@@ -39,6 +42,14 @@ final class NirOptions {
     @Option(names = "--discretisation", paramLabel = "SCHEME",
             description = "NIR only: euler (decay dt/tau, default) or exp (decay 1 - exp(-dt/tau))")
     String discretisation;
+
+    /** The imported graph after {@link #load} read a NIR file, else null. */
+    NirModel model;
+
+    /** @return the time step of a NIR run */
+    double dt() {
+        return dt == null ? NirImporter.Options.DEFAULT_DT : dt;
+    }
 
     /**
      * Loads the network the user named.
@@ -58,19 +69,38 @@ final class NirOptions {
         if (saveWeights) {
             throw new ModelException(file + ": --save-weights writes spikemesh-network/1 files and is not available for NIR graphs");
         }
-        Map<String, Map<Integer, int[]>> spikes = input == null ? Map.of() : NirInputs.load(input);
-        CubaNeuron.Reset mode = reset == null ? CubaNeuron.Reset.ZERO : CubaNeuron.Reset.parse(reset);
         double step = dt == null ? NirImporter.Options.DEFAULT_DT : dt;
+        Map<String, Map<Integer, int[]>> spikes = input == null ? Map.of()
+                : NirReader.isHdf5(input) ? NirDataReader.read(input, step) : NirInputs.load(input);
+        CubaNeuron.Reset mode = reset == null ? CubaNeuron.Reset.ZERO : CubaNeuron.Reset.parse(reset);
         NirImporter.Discretisation scheme = discretisation == null ? NirImporter.Discretisation.EULER
                 : NirImporter.Discretisation.parse(discretisation);
         NirModel m = NirImporter.load(file, new NirImporter.Options(step, mode, spikes, scheme));
-        java.io.PrintWriter err = mixee == null ? new java.io.PrintWriter(System.err, true) : mixee.commandLine().getErr();
+        model = m;
         for (String w : m.warnings()) {
-            err.println("spikemesh run: warning: " + w);
+            warn(w);
         }
         if (input == null) {
-            err.println("spikemesh run: warning: no --input; the Input nodes " + m.inputs().keySet() + " send no spikes");
+            warn("no --input; the Input nodes " + m.inputs().keySet() + " send no spikes");
         }
         return m.network();
+    }
+
+    /**
+     * For a NIR graph headed for a chip: warns about every time constant whose decay the chip's 1/4096 steps change
+     * by more than 1 % ({@link NirChipCheck}), one line each.
+     *
+     * @param file the NIR file that {@link #load} read (nothing is said for a network file)
+     */
+    void warnAboutChip(Path file) {
+        if (model != null) {
+            NirChipCheck.check(NirReader.read(file), model).forEach(this::warn);
+        }
+    }
+
+    private void warn(String line) {
+        java.io.PrintWriter err = mixee == null ? new java.io.PrintWriter(System.err, true) : mixee.commandLine().getErr();
+        String command = mixee == null ? "run" : mixee.commandLine().getCommandName();
+        err.println("spikemesh " + command + ": warning: " + line);
     }
 }

@@ -52,6 +52,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--chips", defaultValue = "0", description = "chips for --backend chip (default: as the chip says)")
     int chips;
 
+    @Option(names = "--time-model", paramLabel = "MODEL",
+            description = "--backend chip: per-step or detailed (default: the chip's time_model; docs/time-model.md)")
+    String timeModel;
+
     @Option(names = "--threads", description = "worker threads for --backend chip (default: available cores)")
     Integer threads;
 
@@ -90,6 +94,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "write the network back with its weights after the run")
     Path saveWeights;
 
+    @Option(names = "--output-data", paramLabel = "FILE",
+            description = "NIR only: also write the spikes of the graph's Output nodes as a NIRGraphData HDF5 file"
+                    + " (nir.read_data; observable 'spikes', an event at (step - 1) * dt)")
+    Path outputData;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
 
@@ -99,6 +108,19 @@ public final class RunCommand implements Callable<Integer> {
     /** Set by Ctrl-C: the run stops after the chunk in progress and writes consistent outputs for the steps done. */
     private volatile boolean interrupted;
     private int done;
+
+    /** @return the chip of --chip, with the time model of --time-model when given */
+    private org.spikemesh.chip.ChipConfig chipConfig() {
+        org.spikemesh.chip.ChipConfig c = ChipConfigs.presetOrFile(chip);
+        if (timeModel == null) {
+            return c;
+        }
+        org.spikemesh.chip.TimeModel tm = org.spikemesh.chip.TimeModel.of(timeModel);
+        if (tm == null) {
+            throw new IllegalArgumentException("--time-model '" + timeModel + "' is not valid; valid are per-step, detailed");
+        }
+        return c.withTimeModel(tm);
+    }
 
     @Override
     @SuppressWarnings("unchecked")
@@ -124,17 +146,27 @@ public final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--model " + model + " cannot be combined with --backend chip: the"
                         + " chip runs fixed point and quantises float_pt networks itself");
             }
+            nir.warnAboutChip(network);
             CompileOptions opts = CompileOptions.defaults().withChips(chips).withSeed(seed);
             if (placement != null) {
                 opts = opts.withPins(org.spikemesh.compiler.PlacementFile.read(placement));
             }
             try (Progress bar = Progress.start("compile", 4, "stages", quiet)) {
-                compiled = Compiler.compile(source, ChipConfigs.presetOrFile(chip), opts, bar::stepTo);
+                compiled = Compiler.compile(source, chipConfig(), opts, bar::stepTo);
             }
             resolved = NumericModel.FIXED_PT;
         }
         ProcessGraph graph = compiled != null ? compiled.graph() : source;
         ChipProgram program = compiled != null ? compiled.program() : null;
+        NirOutputData outputs = null;
+        if (outputData != null) {
+            if (nir.model == null) {
+                throw new IllegalArgumentException("--output-data writes the Output nodes of a NIR graph; " + network
+                        + " is a network file (its spikes are in spikes.csv)");
+            }
+            outputs = new NirOutputData(nir.model, graph);
+            outputs.warnings().forEach(w -> System.err.println("spikemesh run: warning: " + w));
+        }
         List<Var> probes = new ArrayList<>();
         for (String r : record) {
             probes.add(graph.var(r.trim()));
@@ -166,6 +198,9 @@ public final class RunCommand implements Callable<Integer> {
                 }
             };
             RunConfig cfg = RunConfig.defaults().model(resolved).seed(seed).listener(rec).listener(tick);
+            if (outputs != null) {
+                cfg.listener(outputs);
+            }
             probes.forEach(cfg::probe);
             long t0 = System.nanoTime();
             ChipEngine engine = onChip ? new ChipEngine(graph, program, cfg, nThreads) : null;
@@ -228,6 +263,9 @@ public final class RunCommand implements Callable<Integer> {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(dir.staging().resolve("summary.json").toFile(), summary);
             dir.commit();
+            if (outputs != null) {
+                outputs.write(outputData, nir.dt(), done);
+            }
         } finally {
             written.countDown();
             try {

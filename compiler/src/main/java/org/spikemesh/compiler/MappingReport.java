@@ -38,6 +38,17 @@ public record MappingReport(Map<String, Object> summary, List<Map<String, Object
         summary.put("tiles_in_use", program.tilesInUse());
         summary.put("neurons", net.neurons());
         summary.put("synapses", program.synapses());
+        long plastic = 0;
+        for (org.spikemesh.compiler.program.PlasticBlock b : program.plastic()) {
+            int[] starts = program.cores().get(b.core()).synapses().axonStart();
+            for (int a : b.axonOfPre()) {
+                if (a >= 0) {
+                    plastic += starts[a + 1] - starts[a];
+                }
+            }
+        }
+        summary.put("plastic_synapses", plastic);
+        summary.put("plastic_cores", program.plastic().stream().mapToInt(b -> b.core()).distinct().count());
         List<Map<String, Object>> cores = new ArrayList<>();
         for (CoreProgram c : program.cores()) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -204,6 +215,10 @@ public record MappingReport(Map<String, Object> summary, List<Map<String, Object
         sb.append(String.format("%s x %s: %s of %s cores, %s neurons, %s synapses, %s tiles%n", summary.get("chip"),
                 summary.get("chips"), summary.get("cores_used"), summary.get("cores_available"), summary.get("neurons"),
                 summary.get("synapses"), summary.get("tiles_in_use")));
+        if (!Long.valueOf(0).equals(summary.get("plastic_synapses"))) {
+            sb.append(String.format("learning: %s plastic synapses on %s cores (each learns in the core of its post"
+                    + " neuron)%n", summary.get("plastic_synapses"), summary.get("plastic_cores")));
+        }
         sb.append(String.format("%-20s %9s %6s %6s  %s%n", "population", "neurons", "block", "cores", "limited by"));
         for (Map<String, Object> p : populations) {
             sb.append(String.format("%-20s %9s %6s %6s  %s%n", p.get("population"), p.get("neurons"),

@@ -49,12 +49,21 @@ public final class ChipCommand implements Runnable {
             row(out, "synop", k.synop().energyPj(), k.synop().timeNs());
             row(out, "neuron act.", k.neuronUpdateActive().energyPj(), k.neuronUpdateActive().timeNs());
             row(out, "neuron idle", k.neuronUpdateInactive().energyPj(), k.neuronUpdateInactive().timeNs());
+            row(out, "spike out", k.spikeOut().energyPj(), k.spikeOut().timeNs());
+            row(out, "msg receive", k.messageReceive().energyPj(), k.messageReceive().timeNs());
+            for (org.spikemesh.chip.Charge e : c.events()) {
+                out.printf(Locale.ROOT, "  %-11s %8.2f pJ %8.2f ns  %s, per %s%s%n", "event", e.cost().energyPj(),
+                        e.cost().timeNs(), e.name(), e.per().yaml(), e.format() == null ? "" : " (" + e.format() + ")");
+            }
             row(out, "hop E-W", c.router().hopEastWest().energyPj(), c.router().hopEastWest().timeNs());
             row(out, "hop N-S", c.router().hopNorthSouth().energyPj(), c.router().hopNorthSouth().timeNs());
             row(out, "learning", c.learning().update().energyPj(), c.learning().update().timeNs());
             out.printf(Locale.ROOT, "  barrier     %.0f ns (1 tile) .. %.0f ns (all %d tiles)%n", c.barrierNs(1),
                     c.barrierNs(m.tilesX() * m.tilesY()), m.tilesX() * m.tilesY());
             out.printf(Locale.ROOT, "  static      %.3f W per chip%n", c.staticPowerWatts());
+            if (c.timeModel() != org.spikemesh.chip.TimeModel.PER_STEP) {
+                out.printf(Locale.ROOT, "  time model  %s%n", c.timeModel().yaml());
+            }
             return 0;
         }
 

@@ -14,7 +14,8 @@ import java.util.Map;
 import org.spikemesh.process.ModelException;
 
 /**
- * Reads a NIR HDF5 file: {@code /version}, {@code /node/type = NIRGraph}, {@code /node/edges} (E x 2 strings) and
+ * Reads a NIR HDF5 file: {@code /version}, {@code /node/type = NIRGraph}, {@code /node/edges} (E x 2 strings, or a
+ * group of {@code src} and {@code dst} string datasets) and
  * {@code /node/nodes/NAME/type} with the node's parameters as datasets; a nested {@code NIRGraph} node repeats the
  * layout. Plain, chunked and gzip-compressed datasets are read alike (by jHDF). Metadata groups are skipped.
  */
@@ -83,6 +84,14 @@ public final class NirReader {
         if (name != null && name.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".nir")) {
             return true;
         }
+        return isHdf5(path);
+    }
+
+    /**
+     * @param path a file
+     * @return true when it starts with the HDF5 signature
+     */
+    public static boolean isHdf5(Path path) {
         try (java.io.InputStream in = Files.newInputStream(path)) {
             return java.util.Arrays.equals(in.readNBytes(HDF5_SIGNATURE.length), HDF5_SIGNATURE);
         } catch (java.io.IOException e) {
@@ -128,10 +137,40 @@ public final class NirReader {
                     edges.add(new NirEdge(s[i], s[i + 1]));
                 }
             }
+        } else if (e instanceof Group) {
+            edges.addAll(srcDst((Group) e, where));
         } else if (e != null) {
             throw new ModelException(file + ": " + where + ": 'edges' must be a dataset of E x 2 node names");
         }
         return new NirGraph(nodes, edges);
+    }
+
+    /** Edges written as a group of two string datasets {@code src} and {@code dst} of equal length. */
+    private List<NirEdge> srcDst(Group g, String where) {
+        String[] src = names(g, "src", where);
+        String[] dst = names(g, "dst", where);
+        if (src.length != dst.length) {
+            throw new ModelException(file + ": " + where + ": edges/src has " + src.length + " names, edges/dst "
+                    + dst.length + "; they pair up");
+        }
+        List<NirEdge> r = new ArrayList<>();
+        for (int i = 0; i < src.length; i++) {
+            r.add(new NirEdge(src[i], dst[i]));
+        }
+        return r;
+    }
+
+    private String[] names(Group g, String key, String where) {
+        Node n = g.getChildren().get(key);
+        Object data = n instanceof Dataset ? ((Dataset) n).getDataFlat() : null;
+        if (data instanceof String) {
+            return new String[]{(String) data};
+        }
+        if (!(data instanceof String[])) {
+            throw new ModelException(file + ": " + where + ": 'edges' is a group without a string dataset '" + key
+                    + "'; edges are E x 2 names, or edges/src and edges/dst");
+        }
+        return (String[]) data;
     }
 
     private NirNode node(Group g, String name, String qualified) {

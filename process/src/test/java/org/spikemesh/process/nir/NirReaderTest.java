@@ -95,4 +95,28 @@ class NirReaderTest {
         ModelException e = assertThrows(ModelException.class, () -> NirReader.read(p));
         assertEquals(p + ": file not found", e.getMessage());
     }
+
+    @Test
+    void shouldReadEdgesGivenAsSourceAndDestinationLists() {
+        Path p = dir.resolve("srcdst.nir");
+        try (io.jhdf.WritableHdfFile f = io.jhdf.HdfFile.write(p)) {
+            f.putDataset("version", "1.0");
+            io.jhdf.api.WritableGroup node = f.putGroup("node");
+            node.putDataset("type", "NIRGraph");
+            io.jhdf.api.WritableGroup edges = node.putGroup("edges");
+            edges.putDataset("src", new String[]{"in", "w"});
+            edges.putDataset("dst", new String[]{"w", "out"});
+            io.jhdf.api.WritableGroup nodes = node.putGroup("nodes");
+            io.jhdf.api.WritableGroup in = nodes.putGroup("in");
+            in.putDataset("type", "Input");
+            in.putDataset("shape", new long[]{1});
+            io.jhdf.api.WritableGroup w = nodes.putGroup("w");
+            w.putDataset("type", "Linear");
+            w.putDataset("weight", new double[][]{{2}});
+            io.jhdf.api.WritableGroup out = nodes.putGroup("out");
+            out.putDataset("type", "Output");
+            out.putDataset("shape", new long[]{1});
+        }
+        assertEquals(java.util.List.of(new NirEdge("in", "w"), new NirEdge("w", "out")), NirReader.read(p).graph().edges());
+    }
 }

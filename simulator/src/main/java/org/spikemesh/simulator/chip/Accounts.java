@@ -25,6 +25,14 @@ public final class Accounts {
     private double[] stepNs = new double[1024];
     private double[] stepPj = new double[1024];
     private int[] critical = new int[1024];
+    private int[] criticalLink = new int[1024];
+    private final EventCharges charges;
+    private final EventCharges.Counts stepCounts = new EventCharges.Counts();
+    private final EventCharges.Counts runCounts = new EventCharges.Counts();
+    /** the detailed time model, or null for the per-step one. */
+    private final DetailedSchedule detailed;
+    /** the busiest link of the step being closed, coded as RouteTable's tree links (-1: none). */
+    private int busiestLink;
     private long[] stepSpikes = new long[1024];
     private long[] stepSynops = new long[1024];
     private long[] stepBusiest = new long[1024];
@@ -54,6 +62,10 @@ public final class Accounts {
         this.gx = program.tilesX();
         this.gy = program.tilesY();
         this.linkTotals = new long[4][gx * gy];
+        this.charges = cost.charges();
+        this.detailed = program.chip().timeModel() == org.spikemesh.chip.TimeModel.DETAILED
+                ? new DetailedSchedule(new DetailedRoutes(program, charges), gx, gy,
+                program.chip().mesh().coresPerTile(), cost.bufferDepth()) : null;
     }
 
     void close(int t, Shard[] shards) {
@@ -103,10 +115,21 @@ public final class Accounts {
             flushLinkWindow(t);
         }
         double traffic = ms == 0 ? 0 : cost.trafficNs(maxPath, busiest);
+        int link = busiest > 0 ? busiestLink : -1;
+        if (detailed != null) {
+            double end = detailed.schedule(ps);
+            slowest = detailed.computeNs();
+            traffic = end - slowest;
+            slowestCore = detailed.criticalCore();
+            link = detailed.criticalLink();
+        }
         double ns = slowest + traffic + cost.barrierNs();
         double pj = sy * cost.synopPj() + ac * cost.activePj() + in * cost.inactivePj() + sp * cost.spikePj()
                 + mi * cost.receivePj() + cost.hopsPj(ew, nsh, wt) + cost.interChipPj(cc) + cost.barrierPj()
                 + lu * cost.learningPj() + cost.staticPj(ns);
+        if (charges.any()) {
+            pj += extraPj(ps, ac, in, sp, ms, mi);
+        }
         long wait = Math.round(cost.meanWaitNs(busiest));
         for (StepPartial p : ps) {
             for (int lat = 0; lat < p.latencyCount.length; lat++) {
@@ -128,7 +151,7 @@ public final class Accounts {
         withinTile += wt;
         chipCrossings += cc;
         timeNs += ns;
-        append(ns, pj, slowestCore, sp, sy, busiest);
+        append(ns, pj, slowestCore, link, sp, sy, busiest);
         stepCompute[steps - 1] += slowest;
         stepTraffic[steps - 1] += traffic;
     }
@@ -187,6 +210,7 @@ public final class Accounts {
 
     private long linkLoads(StepPartial[] ps) {
         long busiest = 0;
+        busiestLink = -1;
         int depth = cost.bufferDepth();
         int gx1 = gx + 1;
         int gy1 = gy + 1;
@@ -206,7 +230,10 @@ public final class Accounts {
                 }
                 e += de;
                 w += dw;
-                busiest = Math.max(busiest, Math.max(e, w));
+                if (Math.max(e, w) > busiest) {
+                    busiest = Math.max(e, w);
+                    busiestLink = (e >= w ? 0 : 1) * gx * gy + y * gx + x;
+                }
                 linkTotals[0][y * gx + x] += e;
                 linkTotals[1][y * gx + x] += w;
                 if (linkWindow != null) {
@@ -234,7 +261,10 @@ public final class Accounts {
                 }
                 n += dn;
                 s += ds;
-                busiest = Math.max(busiest, Math.max(n, s));
+                if (Math.max(n, s) > busiest) {
+                    busiest = Math.max(n, s);
+                    busiestLink = (n >= s ? 2 : 3) * gx * gy + y * gx + x;
+                }
                 linkTotals[2][y * gx + x] += n;
                 linkTotals[3][y * gx + x] += s;
                 if (linkWindow != null) {
@@ -249,7 +279,29 @@ public final class Accounts {
         return busiest;
     }
 
-    private void append(double ns, double pj, int core, long sp, long sy, long busiest) {
+    /** The energy of {@code core.events} in a step; adds the step's event counts to the run's. */
+    private double extraPj(StepPartial[] ps, long ac, long in, long sp, long ms, long mi) {
+        EventCharges.Counts c = stepCounts;
+        c.clear();
+        for (StepPartial p : ps) {
+            for (int f = 0; f < 4; f++) {
+                c.synopsByFormat[f] += p.synopsByFormat[f];
+            }
+            c.lifSpikes += p.lifSpikes;
+            c.restingSpikes += p.restingSpikes;
+            c.destinations += p.destinations;
+        }
+        c.active = ac;
+        c.inactive = in;
+        c.spikes = sp;
+        c.messages = ms;
+        c.messagesIn = mi;
+        runCounts.add(c);
+        double[] e = charges.extraPj(c);
+        return e[0] + e[1] + e[2];
+    }
+
+    private void append(double ns, double pj, int core, int link, long sp, long sy, long busiest) {
         stepsClosed++;
         if (windowFill == 0) {
             if (steps == stepNs.length) {
@@ -257,6 +309,7 @@ public final class Accounts {
                 stepNs = Arrays.copyOf(stepNs, m);
                 stepPj = Arrays.copyOf(stepPj, m);
                 critical = Arrays.copyOf(critical, m);
+                criticalLink = Arrays.copyOf(criticalLink, m);
                 stepSpikes = Arrays.copyOf(stepSpikes, m);
                 stepSynops = Arrays.copyOf(stepSynops, m);
                 stepBusiest = Arrays.copyOf(stepBusiest, m);
@@ -269,6 +322,7 @@ public final class Accounts {
             stepCompute[steps] = 0;
             stepTraffic[steps] = 0;
             critical[steps] = core;
+            criticalLink[steps] = link;
             windowSlowest[steps] = -1;
             stepSpikes[steps] = 0;
             stepSynops[steps] = 0;
@@ -281,6 +335,7 @@ public final class Accounts {
         if (ns > windowSlowest[row]) {
             windowSlowest[row] = ns;
             critical[row] = core;
+            criticalLink[row] = link;
         }
         stepSpikes[row] += sp;
         stepSynops[row] += sy;
@@ -359,6 +414,34 @@ public final class Accounts {
     }
 
     /**
+     * @param i row
+     * @return the link that set the length of the row's slowest step: the busiest link (per-step model) or the
+     *         busiest link on the path of the message that ended the step (detailed model), as
+     *         {@code x,y,direction} of the tile it leaves; empty when none did
+     */
+    public String criticalLink(int i) {
+        return linkName(criticalLink[i]);
+    }
+
+    /**
+     * @param code a link code {@code direction * tiles + y * tilesX + x} (direction 0 east, 1 west, 2 north, 3 south)
+     * @return {@code x,y,direction}, or empty for -1
+     */
+    String linkName(int code) {
+        if (code < 0) {
+            return "";
+        }
+        int tiles = gx * gy;
+        String[] dirs = {"east", "west", "north", "south"};
+        return code % tiles % gx + ":" + code % tiles / gx + ":" + dirs[code / tiles];
+    }
+
+    /** @return the time model's name: per-step or detailed */
+    public String timeModel() {
+        return program.chip().timeModel().yaml();
+    }
+
+    /**
      * @param i step index
      * @return spikes in the step
      */
@@ -408,9 +491,10 @@ public final class Accounts {
     /** @return energy by kind in pJ, and the total */
     public Map<String, Double> energyByKind() {
         Map<String, Double> m = new LinkedHashMap<>();
-        m.put("synaptic_ops", synops * cost.synopPj());
-        m.put("neuron_updates", active * cost.activePj() + inactive * cost.inactivePj());
-        m.put("spikes", spikes * cost.spikePj() + messagesIn * cost.receivePj());
+        double[] extra = charges.any() ? charges.extraPj(runCounts) : new double[3];
+        m.put("synaptic_ops", synops * cost.synopPj() + extra[0]);
+        m.put("neuron_updates", active * cost.activePj() + inactive * cost.inactivePj() + extra[1]);
+        m.put("spikes", spikes * cost.spikePj() + messagesIn * cost.receivePj() + extra[2]);
         m.put("hops", cost.hopsPj(hopsEastWest, hopsNorthSouth, withinTile));
         m.put("inter_chip", cost.interChipPj(chipCrossings));
         m.put("learning", learningUpdates * cost.learningPj());
@@ -438,6 +522,13 @@ public final class Accounts {
         m.put("within_tile_messages", withinTile);
         m.put("chip_crossings", chipCrossings);
         m.put("buffer_overflows", bufferOverflows);
+        if (charges.any()) {
+            m.put("neuron_spikes", runCounts.lifSpikes);
+            m.put("destination_cores", runCounts.destinations);
+            m.put("synaptic_ops_dense", runCounts.synopsByFormat[EventCharges.DENSE]);
+            m.put("synaptic_ops_sparse", runCounts.synopsByFormat[EventCharges.SPARSE]);
+            m.put("synaptic_ops_shared", runCounts.synopsByFormat[EventCharges.SHARED]);
+        }
         m.put("learning_updates", learningUpdates);
         return m;
     }

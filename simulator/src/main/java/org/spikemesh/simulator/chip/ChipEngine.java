@@ -119,7 +119,7 @@ public final class ChipEngine implements Backend {
             }
             InboundTable inbound = InboundTable.build(program, neuronBase, shardOf, k, cores);
             shards[k] = new Shard(k, lo[k], hi[k], cores, neuronBase, shardMask, inbound, na, program, cost, s,
-                    maxLatency, reporter);
+                    maxLatency, reporter, program.chip().timeModel() == org.spikemesh.chip.TimeModel.DETAILED);
             shards[k].learning = ShardLearning.build(program, lo[k], hi[k], neuronBase, inbound, config.seed());
             if (shards[k].learning != null) {
                 for (ShardLearning.Block b : shards[k].learning.blocks) {
@@ -391,7 +391,8 @@ public final class ChipEngine implements Backend {
 
     /**
      * @param coreIndex program core index
-     * @return run totals of that core: synops, active, inactive, spikes, messages in, messages out
+     * @return run totals of that core: synops, active, inactive, spikes, messages in, messages out, spikes that left
+     *         their neuron at rest
      */
     public long[] coreTotals(int coreIndex) {
         Shard s = shardOfCore(coreIndex);

@@ -32,6 +32,8 @@ final class CoreRuntime {
 
     // this step's counts
     int active;
+    /** spikes of neurons left at rest by their spike (u = 0 after the reset): state-changing updates for charging. */
+    int restingSpikes;
 
     CoreRuntime(CoreProgram program, long runSeed) {
         this.program = program;
@@ -72,9 +74,14 @@ final class CoreRuntime {
                 long r = neurons.scan(base, n, spikes);
                 spikeCount = (int) r;
                 active = n - (int) (r >>> 32);
+                restingSpikes = 0;
+                for (int k = 0; k < spikeCount; k++) {
+                    restingSpikes += neurons.u[base + spikes[k]] == 0 ? 1 : 0;
+                }
             } else {
                 spikeCount = 0;
                 active = n;
+                restingSpikes = 0;
             }
         } else if (schedule != null) {
             active = 0;

@@ -15,6 +15,7 @@ public final class CostModel {
     private final Router router;
     private final ChipConfig chip;
     private final int tilesInUse;
+    private final EventCharges charges;
 
     /**
      * @param chip chip configuration
@@ -25,6 +26,12 @@ public final class CostModel {
         this.core = chip.core();
         this.router = chip.router();
         this.tilesInUse = tilesInUse;
+        this.charges = new EventCharges(chip);
+    }
+
+    /** @return the per-event coefficients including {@code core.events} */
+    EventCharges charges() {
+        return charges;
     }
 
     /**
@@ -39,6 +46,34 @@ public final class CostModel {
         return synops * core.synop().timeNs() + active * core.neuronUpdateActive().timeNs()
                 + inactive * core.neuronUpdateInactive().timeNs() + spikes * core.spikeOut().timeNs()
                 + messagesIn * core.messageReceive().timeNs();
+    }
+
+    /**
+     * The energy a core spent over a run: its counts times the fixed costs, plus {@code core.events}. Per core the
+     * (spike, destination core) pairs are taken equal to its messages out (exact with unicast routers).
+     *
+     * @param c the core
+     * @param t its run totals: synops, active, inactive, spikes, messages in, messages out and (optional) spikes
+     *          that left their neuron at rest
+     * @return pJ
+     */
+    public double coreEnergyPj(org.spikemesh.compiler.program.CoreProgram c, long[] t) {
+        double pj = t[0] * synopPj() + t[1] * activePj() + t[2] * inactivePj() + t[3] * spikePj() + t[4] * receivePj();
+        if (!charges.any()) {
+            return pj;
+        }
+        EventCharges.Counts n = new EventCharges.Counts();
+        n.synopsByFormat[EventCharges.formatIndex(c.format())] = t[0];
+        n.active = t[1];
+        n.inactive = t[2];
+        n.spikes = t[3];
+        n.lifSpikes = c.neurons() != null ? t[3] : 0;
+        n.restingSpikes = t.length > 6 ? t[6] : 0;
+        n.messagesIn = t[4];
+        n.messages = t[5];
+        n.destinations = t[5];
+        double[] e = charges.extraPj(n);
+        return pj + e[0] + e[1] + e[2];
     }
 
     /** @return pJ per synaptic op */

@@ -55,11 +55,7 @@ final class Shard {
     private final int[][] trees;
     private final long[][] treeHops;
     private final java.util.List<CoreRuntime> laneCores = new java.util.ArrayList<>();
-    private final double tSynop;
-    private final double tActive;
-    private final double tInactive;
-    private final double tSpike;
-    private final double tReceive;
+    private final CoreTimes times;
     private final ChipProgram program;
     private final CostModel cost;
     final StepPartial[] partials = new StepPartial[4];
@@ -81,7 +77,8 @@ final class Shard {
     volatile int completed;
 
     Shard(int id, int first, int last, CoreRuntime[] cores, int[] neuronBase, long[] shardMask, InboundTable inbound,
-          NeuronArray neurons, ChipProgram program, CostModel cost, int shards, int maxLatency, Reporter reporter) {
+          NeuronArray neurons, ChipProgram program, CostModel cost, int shards, int maxLatency, Reporter reporter,
+          boolean detailed) {
         this.id = id;
         this.first = first;
         this.last = last;
@@ -97,7 +94,8 @@ final class Shard {
         this.reporter = reporter;
         for (int k = 0; k < 4; k++) {
             partials[k] = new StepPartial(program.tilesX(), program.tilesY(), maxLatency,
-                    program.chip().router().multicast());
+                    program.chip().router().multicast(), detailed ? new SpikeLog(first, last - first,
+                    CoreTimes.neurons(cores, first, last)) : null);
         }
         this.size = last - first;
         this.stepSynops = new int[size];
@@ -132,11 +130,7 @@ final class Shard {
                 laneCores.add(cores[c]);
             }
         }
-        this.tSynop = cost.coreTimeNs(1, 0, 0, 0, 0);
-        this.tActive = cost.coreTimeNs(0, 1, 0, 0, 0);
-        this.tInactive = cost.coreTimeNs(0, 0, 1, 0, 0);
-        this.tSpike = cost.coreTimeNs(0, 0, 0, 1, 0);
-        this.tReceive = cost.coreTimeNs(0, 0, 0, 0, 1);
+        this.times = new CoreTimes(cost.charges(), cores, first, last);
         this.tLearn = cost.learningNs();
     }
 
@@ -170,6 +164,10 @@ final class Shard {
             int local = c - first;
             stepActive[local] = core.active;
             stepSpikes[local] = core.spikeCount;
+            times.fired(local, core.restingSpikes);
+            if (part.log != null) {
+                part.log.record(core);
+            }
             if (core.spikeCount > 0) {
                 route(core, t, part);
             }
@@ -234,11 +232,13 @@ final class Shard {
         long crossings = 0;
         long within = 0;
         int messages = 0;
+        int destinations = 0;
         int[] tree = trees[core.index - first];
         for (int k = 0; k < core.spikeCount; k++) {
             int i = sp[k];
             int from = rs[i];
             int to = rs[i + 1];
+            destinations += to - from;
             if (tree != null) {
                 // multicast: one packet per spike, copied along the core's tree; latency still per destination
                 for (int r = from; r < to; r++) {
@@ -288,6 +288,8 @@ final class Shard {
         part.chipCrossings += crossings;
         part.withinTile += within;
         part.messages += messages;
+        part.destinations += destinations;
+        times.sent(core.index - first, messages, destinations);
         totalMessagesOut[core.index - first] += messages;
         winMessagesOut[core.index - first] += messages;
     }
@@ -335,12 +337,15 @@ final class Shard {
             int a0 = stepActive[k];
             int p0 = stepSpikes[k];
             int i0 = neuronsOf[k] - a0;
-            double ns = s0 * tSynop + a0 * tActive + i0 * tInactive + p0 * tSpike + m0 * tReceive;
+            double ns = times.coreNs(k, s0, a0, i0, p0, m0, part);
             if (learning != null) {
                 long u0 = learning.stepUpdates[k];
                 learning.stepUpdates[k] = 0;
                 ns += u0 * tLearn;
                 lu += u0;
+                if (part.log != null) {
+                    part.log.learnNs[k] = u0 * tLearn;
+                }
             }
             totalSynops[k] += s0;
             totalMessagesIn[k] += m0;
@@ -526,11 +531,12 @@ final class Shard {
 
     /**
      * @param local core index in the shard
-     * @return run totals: synops, active, inactive, spikes, messages in, messages out
+     * @return run totals: synops, active, inactive, spikes, messages in, messages out, spikes that left their neuron
+     *         at rest
      */
     long[] totals(int local) {
         return new long[]{totalSynops[local], totalActive[local], totalInactive[local], totalSpikes[local],
-            totalMessagesIn[local], totalMessagesOut[local]};
+            totalMessagesIn[local], totalMessagesOut[local], times.restingSpikes(local)};
     }
 
     /**

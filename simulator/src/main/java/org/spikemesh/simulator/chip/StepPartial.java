@@ -19,6 +19,16 @@ final class StepPartial {
     long hopsNorthSouth;
     long withinTile;
     long chipCrossings;
+    /** synaptic ops by the receiving core's synapse format (EventCharges.DENSE .. NONE). */
+    final long[] synopsByFormat = new long[4];
+    /** spikes of LIF neurons (spike sources excluded). */
+    long lifSpikes;
+    /** spikes that left their neuron at rest (counted as state-changing updates by core.events). */
+    long restingSpikes;
+    /** (spike, destination core) pairs; equal to messages with unicast routers. */
+    long destinations;
+    /** the step's spikes in core order, for the detailed time model (null without it). */
+    final SpikeLog log;
     double slowestCoreNs;
     int slowestCore;
     /**
@@ -35,7 +45,8 @@ final class StepPartial {
     /** messages by contention-free latency in ns. */
     final long[] latencyCount;
 
-    StepPartial(int tilesX, int tilesY, int maxLatency, boolean multicast) {
+    StepPartial(int tilesX, int tilesY, int maxLatency, boolean multicast, SpikeLog log) {
+        this.log = log;
         westOffset = tilesY * (tilesX + 1);
         southOffset = tilesX * (tilesY + 1);
         horizontal = new long[2 * westOffset];
@@ -47,6 +58,11 @@ final class StepPartial {
     void reset() {
         synops = active = inactive = spikes = messages = messagesIn = learningUpdates = 0;
         hopsEastWest = hopsNorthSouth = withinTile = chipCrossings = 0;
+        lifSpikes = destinations = restingSpikes = 0;
+        Arrays.fill(synopsByFormat, 0);
+        if (log != null) {
+            log.clear();
+        }
         slowestCoreNs = -1;
         slowestCore = -1;
         Arrays.fill(horizontal, 0);

@@ -23,7 +23,7 @@ public final class FixedPlasticity extends Plasticity {
     private final int[] w;
     private final int[] tag1;
     private final int[] tag2;
-    private final int[][] hy = new int[3][];
+    private final TraceHistory[] hy = new TraceHistory[3];
     private final int[] impulseInt = new int[5];
     private final int[] impulseFrac = new int[5];
     private final double[] decay = new double[5];
@@ -33,6 +33,8 @@ public final class FixedPlasticity extends Plasticity {
     private final boolean[] usedPost = new boolean[3];
     private WeightSink sink;
     private double roundingNumber;
+    /** false when no equation reads or writes d or t: their arrays are then never touched. */
+    private final boolean readsTags;
     private int u;
 
     /** Receives every weight that a learning phase changes. */
@@ -65,8 +67,8 @@ public final class FixedPlasticity extends Plasticity {
         this.tag1 = new int[weights.length];
         this.tag2 = new int[weights.length];
         for (int k = 0; k < 3; k++) {
-            y[k] = new int[posts];
-            hy[k] = new int[(epoch + 1) * posts];
+            hy[k] = new TraceHistory(posts, epoch, rule.thirdFactor(k));
+            y[k] = hy[k].trace;
         }
         for (int k = 0; k < 5; k++) {
             double imp = rule.impulse(k);
@@ -75,8 +77,9 @@ public final class FixedPlasticity extends Plasticity {
             decay[k] = rule.tau(k) == 0 ? 0 : StrictMath.exp(-1.0 / rule.tau(k));
         }
         this.compiled = new CompiledRule(rule);
+        this.readsTags = rule.dd() != null || rule.dt() != null || readsTrace(rule, 8) || readsTrace(rule, 9);
         for (int k = 0; k < 3; k++) {
-            decayTables[k] = new DecayTable(decay[2 + k]);
+            decayTables[k] = inputs.postTables[k];
             usedPost[k] = rule.impulse(2 + k) != 0 || rule.tau(2 + k) != 0 || readsTrace(rule, 4 + k);
         }
     }
@@ -124,32 +127,9 @@ public final class FixedPlasticity extends Plasticity {
         double rDecay = random.decay(true, t);
         int rImp = random.impulse(true, t);
         for (int k = 0; k < 3; k++) {
-            if (rule.thirdFactor(k)) {
-                for (int s = 0; s <= epoch; s++) {
-                    System.arraycopy(y[k], 0, hy[k], s * posts, posts);
-                }
-            } else if (usedPost[k]) {
-                historyOf(y[k], hy[k], ty, posts, epoch, decayTables[k].forPhase(rDecay), impulseInt[2 + k],
+            if (usedPost[k] && !rule.thirdFactor(k)) {
+                hy[k].build(ty, activePosts(), activePostCount(), decayTables[k].forPhase(rDecay), impulseInt[2 + k],
                         impulseFrac[2 + k], rImp);
-            }
-        }
-    }
-
-    /**
-     * One trace's history: {@code h[0] = trace}, then per step the decay (by table: 0 when tau is 0) and the impulse
-     * where the last spike of the epoch was.
-     *
-     * @param decayed the decayed value of each trace value v at v + 128, for this phase
-     */
-    static void historyOf(int[] trace, int[] h, int[] spikeAt, int n, int epoch, int[] decayed, int whole, int frac,
-                          int rImp) {
-        System.arraycopy(trace, 0, h, 0, n);
-        for (int s = 1; s <= epoch; s++) {
-            int at = s * n;
-            int prev = at - n;
-            for (int j = 0; j < n; j++) {
-                int v = decayed[h[prev + j] + 128];
-                h[at + j] = spikeAt[j] == s ? addImpulse(v, rImp, whole, frac) : v;
             }
         }
     }
@@ -163,8 +143,8 @@ public final class FixedPlasticity extends Plasticity {
     @Override
     protected void update(int s, int i, int q) {
         int w0 = w[s];
-        int d0 = tag2[s];
-        int t0 = tag1[s];
+        int d0 = readsTags ? tag2[s] : 0;
+        int t0 = readsTags ? tag1[s] : 0;
         double r = roundingNumber;
         CompiledRule c = compiled;
         for (int e = 0; e < c.target.length; e++) {
@@ -209,9 +189,8 @@ public final class FixedPlasticity extends Plasticity {
 
     /** Stochastic rounding of an accumulator to whole units of 2^7: {@code floor(a/128) + (r < frac(a/128))}. */
     static int round(int a, double r) {
-        int whole = Math.floorDiv(a, 1 << SHIFT);
-        double frac = (a - whole * (1 << SHIFT)) / (double) (1 << SHIFT);
-        return whole + (r < frac ? 1 : 0);
+        // r < frac(a / 128) with frac = (a & 127) / 128 exactly; scaling both sides by 128 is exact
+        return (a >> SHIFT) + (r * (1 << SHIFT) < (a & ((1 << SHIFT) - 1)) ? 1 : 0);
     }
 
     /** The products of equation e added to the accumulator, in order, in Lava's fixed point (see the class). */
@@ -250,15 +229,15 @@ public final class FixedPlasticity extends Plasticity {
             case 1:
                 return ty[q] > 0 ? 1 : 0;
             case 2:
-                return pre.hx[0][at * pres + i];
+                return pre.hx[0].rows[at][i];
             case 3:
-                return pre.hx[1][at * pres + i];
+                return pre.hx[1].rows[at][i];
             case 4:
-                return hy[0][at * posts + q];
+                return hy[0].rows[at][q];
             case 5:
-                return hy[1][at * posts + q];
+                return hy[1].rows[at][q];
             case 6:
-                return hy[2][at * posts + q];
+                return hy[2].rows[at][q];
             case 7:
                 return w0;
             case 8:
@@ -273,8 +252,8 @@ public final class FixedPlasticity extends Plasticity {
     @Override
     protected void endEpoch() {
         for (int k = 0; k < 3; k++) {
-            if (usedPost[k] || rule.thirdFactor(k)) {
-                System.arraycopy(hy[k], epoch * posts, y[k], 0, posts);
+            if (usedPost[k]) {
+                hy[k].finish();
             }
         }
     }
@@ -299,7 +278,7 @@ public final class FixedPlasticity extends Plasticity {
      * @return that pre trace (live, shared with the other blocks of the process)
      */
     public int[] preTrace(int k) {
-        return pre.x[k];
+        return pre.hx[k].touched();
     }
 
     /**
@@ -307,6 +286,6 @@ public final class FixedPlasticity extends Plasticity {
      * @return that post trace (live); a third factor is written here
      */
     public int[] postTrace(int k) {
-        return y[k];
+        return hy[k].touched();
     }
 }

@@ -5,11 +5,12 @@ import org.spikemesh.process.learning.LearningRule;
 /** Pre traces in Loihi's fixed point (see {@link FixedPlasticity} for the arithmetic). */
 public final class FixedPreTraces extends PreTraces {
     private final LearningRandom random;
-    final int[][] x = new int[2][];
-    final int[][] hx = new int[2][];
+    final TraceHistory[] hx = new TraceHistory[2];
     private final int[] impulseInt = new int[2];
     private final int[] impulseFrac = new int[2];
     private final DecayTable[] decayTables = new DecayTable[2];
+    /** decay tables of y1, y2, y3, shared by the process's blocks. */
+    final DecayTable[] postTables = new DecayTable[3];
     private final boolean[] used = new boolean[2];
 
     /**
@@ -21,20 +22,23 @@ public final class FixedPreTraces extends PreTraces {
         super(rule, pres);
         this.random = random;
         for (int k = 0; k < 2; k++) {
-            x[k] = new int[pres];
-            hx[k] = new int[(epoch + 1) * pres];
+            hx[k] = new TraceHistory(pres, epoch, false);
             double imp = rule.impulse(k);
             impulseInt[k] = (int) Math.floor(imp);
             impulseFrac[k] = (int) Math.rint((imp - Math.floor(imp)) * 256);
             decayTables[k] = new DecayTable(rule.tau(k) == 0 ? 0 : StrictMath.exp(-1.0 / rule.tau(k)));
             used[k] = rule.impulse(k) != 0 || rule.tau(k) != 0 || FixedPlasticity.readsTrace(rule, 2 + k);
         }
+        for (int k = 0; k < 3; k++) {
+            postTables[k] = new DecayTable(rule.tau(2 + k) == 0 ? 0 : StrictMath.exp(-1.0 / rule.tau(2 + k)));
+        }
     }
 
     @Override
     protected void repeated(int i) {
         for (int k = 0; k < 2; k++) {
-            x[k][i] = FixedPlasticity.addImpulse(x[k][i], 0, impulseInt[k], impulseFrac[k]);
+            int[] x = hx[k].trace;
+            x[i] = FixedPlasticity.addImpulse(x[i], 0, impulseInt[k], impulseFrac[k]);
         }
     }
 
@@ -44,8 +48,8 @@ public final class FixedPreTraces extends PreTraces {
         int rImp = random.impulse(false, t);
         for (int k = 0; k < 2; k++) {
             if (used[k]) {
-                FixedPlasticity.historyOf(x[k], hx[k], tx, pres, epoch, decayTables[k].forPhase(rDecay),
-                        impulseInt[k], impulseFrac[k], rImp);
+                hx[k].build(tx, active(), activeCount(), decayTables[k].forPhase(rDecay), impulseInt[k],
+                        impulseFrac[k], rImp);
             }
         }
     }
@@ -54,7 +58,7 @@ public final class FixedPreTraces extends PreTraces {
     protected void setToEnd() {
         for (int k = 0; k < 2; k++) {
             if (used[k]) {
-                System.arraycopy(hx[k], epoch * pres, x[k], 0, pres);
+                hx[k].finish();
             }
         }
     }
@@ -64,6 +68,6 @@ public final class FixedPreTraces extends PreTraces {
      * @return that trace per input (live)
      */
     public int[] trace(int k) {
-        return x[k];
+        return hx[k].touched();
     }
 }

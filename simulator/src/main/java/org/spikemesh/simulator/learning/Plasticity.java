@@ -33,7 +33,10 @@ public abstract class Plasticity {
     private final boolean anyX0;
     private final boolean anyY0;
     private final boolean anyU;
+    /** outputs that spiked in this epoch (first activePostCount). */
     private final int[] activePosts;
+    private int activePostCount;
+    private final int decimate;
     /** row start of each input, length pres + 1. */
     protected final int[] rowStart;
     /** output (within the block) of each synapse. */
@@ -42,6 +45,7 @@ public abstract class Plasticity {
     protected final int[] pre;
     private final int[] colStart;
     private final int[] colSynapse;
+    private final int[] colPre;
 
     /**
      * @param rule the rule
@@ -78,6 +82,7 @@ public abstract class Plasticity {
         this.anyY0 = y;
         this.anyU = u;
         this.activePosts = new int[posts];
+        this.decimate = rule.decimateExponent();
         this.rowStart = rowStart;
         this.post = post;
         int n = post.length;
@@ -94,8 +99,11 @@ public abstract class Plasticity {
         }
         this.colSynapse = new int[n];
         int[] fill = java.util.Arrays.copyOf(colStart, posts);
+        this.colPre = new int[n];
         for (int k = 0; k < n; k++) {
-            colSynapse[fill[post[k]]++] = k;
+            int at = fill[post[k]]++;
+            colSynapse[at] = k;
+            colPre[at] = pre[k];
         }
     }
 
@@ -128,6 +136,16 @@ public abstract class Plasticity {
     /** @return number of synapses */
     public final int size() {
         return post.length;
+    }
+
+    /** @return outputs that spiked in this epoch (first {@link #activePostCount()}) */
+    protected final int[] activePosts() {
+        return activePosts;
+    }
+
+    /** @return number of outputs that spiked in this epoch */
+    protected final int activePostCount() {
+        return activePostCount;
     }
 
     /** @return the process's pre traces */
@@ -168,6 +186,8 @@ public abstract class Plasticity {
     public final void postSpike(int q, int t) {
         if (ty[q] > 0) {
             repeatedPost(q, t);
+        } else {
+            activePosts[activePostCount++] = q;
         }
         ty[q] = withinEpoch(t);
     }
@@ -194,7 +214,7 @@ public abstract class Plasticity {
      */
     public final long learn(int t) {
         buildHistory(t);
-        int k = rule.decimateExponent();
+        int k = decimate;
         int u = k >= 0 && (t / epoch) % (1 << k) == 0 ? 1 : 0;
         beginUpdates(t, u);
         long updates;
@@ -207,7 +227,10 @@ public abstract class Plasticity {
             updates = spikeDriven();
         }
         endEpoch();
-        java.util.Arrays.fill(ty, 0);
+        for (int a = 0; a < activePostCount; a++) {
+            ty[activePosts[a]] = 0;
+        }
+        activePostCount = 0;
         return updates;
     }
 
@@ -238,13 +261,11 @@ public abstract class Plasticity {
             }
         }
         if (anyY0) {
-            for (int q = 0; q < posts; q++) {
-                if (ty[q] == 0) {
-                    continue;
-                }
+            for (int a = 0; a < activePostCount; a++) {
+                int q = activePosts[a];
                 for (int k = colStart[q]; k < colStart[q + 1]; k++) {
                     int s = colSynapse[k];
-                    int i = pre[s];
+                    int i = colPre[k];
                     if (!(anyX0 && tx[i] > 0)) {
                         update(s, i, q);
                         updates++;

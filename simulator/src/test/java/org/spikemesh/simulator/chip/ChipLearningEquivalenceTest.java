@@ -209,7 +209,13 @@ class ChipLearningEquivalenceTest {
             }
         }
         ChipConfig chip = ChipEngineEquivalenceTest.tinyCores(ChipConfigs.preset("loihi-like"), 3);
-        ChipProgram program = onChip ? Compiler.compile(g, chip, CompileOptions.defaults()).program() : null;
+        org.spikemesh.compiler.Compilation compiled = onChip ? Compiler.compile(g, chip, CompileOptions.defaults()) : null;
+        ChipProgram program = onChip ? compiled.program() : null;
+        if (onChip) {
+            // every plastic synapse is held by exactly one core: the blocks' synapses add up to the process's
+            assertEquals((long) plastic.table().size(), compiled.report().summary().get("plastic_synapses"));
+            assertTrue(program.plastic().size() >= 3, "the post population spreads over several cores");
+        }
         try (Simulation sim = onChip ? new Simulation(new ChipEngine(g, program, cfg, threads))
                 : Simulation.reference(g, cfg)) {
             for (int t = 1; t <= steps; t++) {

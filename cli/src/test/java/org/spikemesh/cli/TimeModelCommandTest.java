@@ -1,0 +1,70 @@
+package org.spikemesh.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code spikemesh run --time-model}: the critical core and link of each step in time_per_step.csv and summary.json. */
+class TimeModelCommandTest {
+    /** One input spike at step 1 into a LIF on another tile: pinned input core 0 (tile (0,0)), LIF core 4 (tile (1,0)). */
+    private static Path network(Path dir) throws IOException {
+        Path net = dir.resolve("n.yaml");
+        Files.writeString(net, "format: spikemesh-network/1\nprocesses:\n"
+                + "  - {name: in, type: SpikeInput, shape: [1], spikes: {0: [1]}}\n"
+                + "  - {name: w, type: Dense, weights: [[10]], num_weight_bits: 8, weight_exp: 0}\n"
+                + "  - {name: lif, type: LIF, shape: [1], model: fixed_pt, du: 4095, dv: 0, vth: 1000}\n"
+                + "connections:\n  - [in.s_out, w.s_in]\n  - [w.a_out, lif.a_in]\n");
+        Files.writeString(dir.resolve("pins.csv"), "population,first_neuron,chip,core\nin,0,0,0\nlif,0,0,4\n");
+        return net;
+    }
+
+    @Test
+    void shouldReportTheCriticalCoreAndLinkOfEveryStep(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("o");
+        RunCommandTest.Result r = RunCommandTest.cli("run", network(dir).toString(), "--backend", "chip", "--chip",
+                "loihi-calibrated", "--placement", dir.resolve("pins.csv").toString(), "--steps", "2", "--threads", "1",
+                "--quiet", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = Files.readAllLines(out.resolve("time_per_step.csv"));
+        assertTrue(rows.get(0).endsWith(",critical_link"), rows.get(0));
+        // step 1: the message leaves core 0 at 5.1 ns, crosses the link east of tile (0,0) (4.1 ns) and core 4 takes it
+        // in 16 + 3.8 ns -> 29.0 ns + sync 1000 ns (2 tiles) = 1029 ns; core 4 and that link set the step. The senders'
+        // side ends at 6.0 (the LIF's update at rest, after in's send at 5.1), routing is the rest, 29.0 - 6.0 = 23.
+        // Columns: step, time, critical core, spikes, synops, busiest link, compute, routing, barrier, critical link.
+        assertEquals("1,1029,4,1,1,1,6,23,1000,0:0:east", rows.get(1));
+        // step 2: no message; the LIF's update (u = v = 640: 6.0 + 3.7 ns) sets it, on no link
+        assertTrue(rows.get(2).startsWith("2,1009.7,4,"), rows.get(2));
+        assertTrue(rows.get(2).endsWith(","), rows.get(2));
+        JsonNode chip = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("chip");
+        assertEquals("detailed", chip.get("time_model").asText());
+        assertEquals(2, chip.get("critical").get("cores").get("4").asInt());
+        assertEquals(1, chip.get("critical").get("links").get("0:0:east").asInt());
+    }
+
+    @Test
+    void shouldOverrideTheChipsTimeModel(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("o");
+        RunCommandTest.Result r = RunCommandTest.cli("run", network(dir).toString(), "--backend", "chip", "--chip",
+                "loihi-calibrated", "--time-model", "per-step", "--placement", dir.resolve("pins.csv").toString(),
+                "--steps", "1", "--quiet", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode chip = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("chip");
+        assertEquals("per-step", chip.get("time_model").asText());
+    }
+
+    @Test
+    void shouldRejectAnUnknownTimeModel(@TempDir Path dir) throws IOException {
+        RunCommandTest.Result r = RunCommandTest.cli("run", network(dir).toString(), "--backend", "chip",
+                "--time-model", "exact", "--steps", "1", "--quiet", "--out", dir.resolve("o").toString());
+        assertEquals(2, r.code());
+        assertEquals("spikemesh run: --time-model 'exact' is not valid; valid are per-step, detailed", r.err().strip());
+    }
+}

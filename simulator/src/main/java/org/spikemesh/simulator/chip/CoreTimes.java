@@ -1,0 +1,99 @@
+package org.spikemesh.simulator.chip;
+
+/**
+ * A shard's per-core time coefficients (from {@link EventCharges}: by the core's synapse format and whether it holds
+ * LIF neurons or a spike source) and the step's messages sent per core; turns a core's counts of a step into its time
+ * and adds the counts the events need to the step's {@link StepPartial}.
+ */
+final class CoreTimes {
+    private final double[] synop;
+    private final double[] spike;
+    private final int[] format;
+    private final boolean[] lif;
+    private final double active;
+    private final double inactive;
+    private final double receive;
+    private final double messageOut;
+    private final double destination;
+    private final boolean sendCosts;
+    private final double firedAtRest;
+    private final int[] stepRestingSpikes;
+    private final long[] totalRestingSpikes;
+    private final int[] stepMessages;
+    private final int[] stepDestinations;
+
+    CoreTimes(EventCharges charges, CoreRuntime[] cores, int first, int last) {
+        int n = last - first;
+        this.synop = new double[n];
+        this.spike = new double[n];
+        this.format = new int[n];
+        this.lif = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            CoreRuntime c = cores[first + k];
+            format[k] = EventCharges.formatIndex(c.program.format());
+            lif[k] = c.isNeuron();
+            synop[k] = charges.synopNs(format[k]);
+            spike[k] = charges.spikeNs(lif[k]);
+        }
+        this.active = charges.activeNs();
+        this.inactive = charges.inactiveNs();
+        this.receive = charges.receiveNs();
+        this.messageOut = charges.messageOutNs();
+        this.destination = charges.destinationNs();
+        this.sendCosts = messageOut != 0 || destination != 0;
+        this.firedAtRest = charges.firedAtRestNs();
+        this.stepRestingSpikes = new int[n];
+        this.totalRestingSpikes = new long[n];
+        this.stepMessages = new int[n];
+        this.stepDestinations = new int[n];
+    }
+
+    /** @return neurons (or source outputs) of the cores first .. last-1: the most spikes they send in one step */
+    static int neurons(CoreRuntime[] cores, int first, int last) {
+        int n = 0;
+        for (int c = first; c < last; c++) {
+            n += cores[c].n;
+        }
+        return n;
+    }
+
+    /** Counts a core's spikes that left their neuron at rest this step. */
+    void fired(int local, int restingSpikes) {
+        stepRestingSpikes[local] = restingSpikes;
+    }
+
+    /** @return a core's spikes that left their neuron at rest, over the run */
+    long restingSpikes(int local) {
+        return totalRestingSpikes[local];
+    }
+
+    /** Counts a core's messages sent this step. */
+    void sent(int local, int messages, int destinations) {
+        stepMessages[local] += messages;
+        stepDestinations[local] += destinations;
+    }
+
+    /**
+     * The time of a core in a step; adds its synops by format and its LIF spikes to the partial and clears its
+     * messages sent.
+     *
+     * @return ns
+     */
+    double coreNs(int k, int synops, int act, int inact, int spikes, int messagesIn, StepPartial part) {
+        double ns = synops * synop[k] + act * active + inact * inactive + spikes * spike[k] + messagesIn * receive;
+        if (sendCosts) {
+            ns += stepMessages[k] * messageOut + stepDestinations[k] * destination;
+        }
+        part.synopsByFormat[format[k]] += synops;
+        part.lifSpikes += lif[k] ? spikes : 0;
+        int rs = stepRestingSpikes[k];
+        if (rs != 0) {
+            ns += rs * firedAtRest;
+            part.restingSpikes += rs;
+            totalRestingSpikes[k] += rs;
+        }
+        stepMessages[k] = 0;
+        stepDestinations[k] = 0;
+        return ns;
+    }
+}
