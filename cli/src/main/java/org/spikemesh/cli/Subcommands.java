@@ -15,6 +15,8 @@ final class Subcommands {
         cl.addSubcommand("report", new org.spikemesh.cli.report.ReportCommand());
         cl.addSubcommand("animate", new org.spikemesh.cli.report.AnimateCommand());
         cl.addSubcommand("export", new ExportCommand());
+        cl.addSubcommand("sweep", new org.spikemesh.cli.sweep.SweepCommand());
+        cl.addSubcommand("worker", new org.spikemesh.cli.sweep.WorkerCommand());
         // verbs are added here as they land
     }
 }

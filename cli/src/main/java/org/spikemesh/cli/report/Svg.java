@@ -171,4 +171,67 @@ final class Svg {
         sb.append("</svg>");
         return sb.toString();
     }
+
+    /** One dot of a scatter plot: position, colour value in [0, 1], tooltip, and whether it is highlighted. */
+    record Dot(double x, double y, double shade, String label, boolean marked) {
+    }
+
+    /**
+     * A scatter plot with a line through the marked dots (in the order given), e.g. a Pareto front.
+     *
+     * @param title chart title
+     * @param dots the dots
+     * @param xLabel unit of x
+     * @param yLabel unit of y
+     * @param shadeLabel what the colour means, shown under the chart
+     * @return an svg element
+     */
+    static String scatter(String title, List<Dot> dots, String xLabel, String yLabel, String shadeLabel) {
+        int w = 640;
+        int h = 360;
+        int l = 70;
+        int b = 40;
+        double xMin = Double.POSITIVE_INFINITY;
+        double xMax = Double.NEGATIVE_INFINITY;
+        double yMin = Double.POSITIVE_INFINITY;
+        double yMax = Double.NEGATIVE_INFINITY;
+        for (Dot d : dots) {
+            xMin = Math.min(xMin, d.x());
+            xMax = Math.max(xMax, d.x());
+            yMin = Math.min(yMin, d.y());
+            yMax = Math.max(yMax, d.y());
+        }
+        if (dots.isEmpty()) {
+            xMin = 0;
+            yMin = 0;
+        }
+        xMax = xMax > xMin ? xMax : xMin + 1;
+        yMax = yMax > yMin ? yMax : yMin + 1;
+        StringBuilder sb = new StringBuilder();
+        sb.append("<svg class=\"chart\" width=\"").append(w).append("\" height=\"").append(h)
+                .append("\" viewBox=\"0 0 ").append(w).append(' ').append(h).append("\">");
+        sb.append("<text x=\"").append(l).append("\" y=\"14\" class=\"t\">").append(esc(title)).append("</text>");
+        sb.append(axes(l, 20, w - 10, h - b, xMin, xMax, yMin, yMax, yLabel).replace(" step</text>", "</text>"));
+        sb.append("<text x=\"").append((l + w - 10) / 2).append("\" y=\"").append(h - b + 28)
+                .append("\" class=\"a\" text-anchor=\"middle\">").append(esc(xLabel)).append(" (colour: ")
+                .append(esc(shadeLabel)).append(")</text>");
+        StringBuilder front = new StringBuilder();
+        for (Dot d : dots) {
+            double px = l + (d.x() - xMin) / (xMax - xMin) * (w - 10 - l);
+            double py = h - b - (d.y() - yMin) / (yMax - yMin) * (h - b - 20);
+            if (d.marked()) {
+                front.append(front.length() == 0 ? "M" : "L").append(f(px)).append(' ').append(f(py));
+            }
+            sb.append("<circle cx=\"").append(f(px)).append("\" cy=\"").append(f(py)).append("\" r=\"")
+                    .append(d.marked() ? 6 : 4).append("\" fill=\"").append(colour(d.shade()))
+                    .append(d.marked() ? "\" stroke=\"#000\" stroke-width=\"1.5" : "\" stroke=\"none")
+                    .append("\"><title>").append(esc(d.label())).append("</title></circle>");
+        }
+        if (front.length() > 0) {
+            sb.append("<path class=\"front\" d=\"").append(front)
+                    .append("\" fill=\"none\" stroke=\"#000\" stroke-dasharray=\"4 3\"/>");
+        }
+        sb.append("</svg>");
+        return sb.toString();
+    }
 }

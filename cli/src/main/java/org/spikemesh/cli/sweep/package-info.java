@@ -1,0 +1,2 @@
+/** {@code spikemesh sweep} and {@code spikemesh worker}: sweeps over chip configurations, alone or on a cluster. */
+package org.spikemesh.cli.sweep;
