@@ -17,13 +17,17 @@ public final class Dense extends Synapses {
 
     private Dense(String name, double[][] w, int numWeightBits, int weightExp, SignMode signMode) {
         super(name, cols(name, w), w.length, numWeightBits, weightExp, signMode);
-        int out = w.length;
-        int in = numInputs();
-        double[] flat = new double[out * in];
-        for (int i = 0; i < out; i++) {
+        this.weights = addVar("weights", new int[]{w.length, numInputs()}, false, flatten(w));
+    }
+
+    /** @return an [out][in] matrix (rows of equal length) flattened row by row */
+    static double[] flatten(double[][] w) {
+        int in = w[0].length;
+        double[] flat = new double[w.length * in];
+        for (int i = 0; i < w.length; i++) {
             System.arraycopy(w[i], 0, flat, i * in, in);
         }
-        this.weights = addVar("weights", new int[]{out, in}, false, flat);
+        return flat;
     }
 
     static int cols(String name, double[][] w) {

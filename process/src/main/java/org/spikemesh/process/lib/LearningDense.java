@@ -19,14 +19,8 @@ public final class LearningDense extends LearningSynapses {
     private LearningDense(String name, double[][] w, int numWeightBits, int weightExp, SignMode signMode,
                           LearningRule rule) {
         super(name, Dense.cols(name, w), w.length, numWeightBits, weightExp, signMode, rule);
-        int out = w.length;
-        int in = numInputs();
-        double[] flat = new double[out * in];
-        for (int i = 0; i < out; i++) {
-            System.arraycopy(w[i], 0, flat, i * in, in);
-        }
-        this.weights = addVar("weights", new int[]{out, in}, false, flat);
-        addLearningVars(new int[]{out, in});
+        this.weights = addVar("weights", new int[]{w.length, numInputs()}, false, Dense.flatten(w));
+        addLearningVars(new int[]{w.length, numInputs()});
     }
 
     /**

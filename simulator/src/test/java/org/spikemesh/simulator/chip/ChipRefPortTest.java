@@ -2,7 +2,6 @@ package org.spikemesh.simulator.chip;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -59,16 +58,7 @@ class ChipRefPortTest {
     @ParameterizedTest(name = "chip engine: {0}")
     @ValueSource(booleans = {false, true})
     void aWrittenRewardGatesLearning(boolean chip) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("type", "RSTDPLoihi");
-        p.put("learning_rate", 1.0);
-        p.put("A_plus", 1.0);
-        p.put("A_minus", -1.0);
-        p.put("pre_trace_decay_tau", 1.0e18);
-        p.put("post_trace_decay_tau", 1.0e18);
-        p.put("pre_trace_kernel_magnitude", 16);
-        p.put("post_trace_kernel_magnitude", 16);
-        p.put("eligibility_trace_decay_tau", 0.0);
+        Map<String, Object> p = org.spikemesh.simulator.learning.ThreeFactorTest.rstdp();
         SpikeInput pre = SpikeInput.of("pre", new int[]{1}, Map.of(0, new int[]{2}));
         SpikeInput teacher = SpikeInput.of("teacher", new int[]{1}, Map.of(0, new int[]{3}));
         LIF post = LIF.builder("post").shape(1).du(4095).dv(4095).vth(60).build();

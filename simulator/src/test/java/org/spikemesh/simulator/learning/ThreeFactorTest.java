@@ -21,16 +21,12 @@ import org.spikemesh.simulator.chip.ChipEngine;
  * Reward-modulated STDP (RSTDPLoihi): the tag t holds the eligibility, the reward y2 is a third factor written from
  * outside, and the weight moves only while a reward is present. Worked by hand, on both backends.
  */
-class ThreeFactorTest {
+public class ThreeFactorTest {
     /**
-     * lr 1, A_plus 1, A_minus -1, traces that never decay (tau 1e18) with kernel 16, eligibility decay 0, epoch 1.
-     * Pre at 2, post at 4 (causal). At step 4 the y0 product of dt adds x1 = 16: t = (16 << 7) / 128 = 16. The weight
-     * rule dw = u0*t*y2 (u0 holds every epoch) reads y2 = 0 until the reward y2 = 8 is written after step 5; from
-     * step 6 each epoch adds (16 * 8 * 1) >> (9 + 7 + 4 - 15 = 5) = 4 units: w = 40 until step 5, then 44, 48, 52.
+     * @return RSTDPLoihi with lr 1, A_plus 1, A_minus -1, traces that never decay with kernel 16, eligibility decay 0,
+     *         epoch 1 (the rule the hand calculations here and in ChipRefPortTest use)
      */
-    @ParameterizedTest(name = "chip engine: {0}")
-    @ValueSource(booleans = {false, true})
-    void rewardGatesTheEligibilityIntoTheWeight(boolean onChip) {
+    public static Map<String, Object> rstdp() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("type", "RSTDPLoihi");
         p.put("learning_rate", 1.0);
@@ -42,6 +38,19 @@ class ThreeFactorTest {
         p.put("post_trace_kernel_magnitude", 16);
         p.put("eligibility_trace_decay_tau", 0.0);
         p.put("t_epoch", 1);
+        return p;
+    }
+
+    /**
+     * lr 1, A_plus 1, A_minus -1, traces that never decay (tau 1e18) with kernel 16, eligibility decay 0, epoch 1.
+     * Pre at 2, post at 4 (causal). At step 4 the y0 product of dt adds x1 = 16: t = (16 << 7) / 128 = 16. The weight
+     * rule dw = u0*t*y2 (u0 holds every epoch) reads y2 = 0 until the reward y2 = 8 is written after step 5; from
+     * step 6 each epoch adds (16 * 8 * 1) >> (9 + 7 + 4 - 15 = 5) = 4 units: w = 40 until step 5, then 44, 48, 52.
+     */
+    @ParameterizedTest(name = "chip engine: {0}")
+    @ValueSource(booleans = {false, true})
+    void rewardGatesTheEligibilityIntoTheWeight(boolean onChip) {
+        Map<String, Object> p = rstdp();
         Pairing net = new Pairing(new int[]{2}, new int[]{4}, 40, LearningRules.fromParameters(p),
                 NumericModel.FIXED_PT);
         double[] w = new double[8];
