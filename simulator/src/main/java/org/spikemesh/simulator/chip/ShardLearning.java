@@ -48,7 +48,7 @@ final class ShardLearning {
 
         /** Copies every weight of the block into the shard's synapses (after a write through the API). */
         void refresh() {
-            int[] w = state.weights();
+            short[] w = state.weights();
             for (int s = 0; s < w.length; s++) {
                 weights[shardIndex[s]] = (short) (w[s] << shift);
             }

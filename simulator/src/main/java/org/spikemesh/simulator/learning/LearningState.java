@@ -23,7 +23,7 @@ public final class LearningState {
             case "weights":
             case "tag_1":
             case "tag_2": {
-                int[] src = var.equals("weights") ? fx.weights() : var.equals("tag_1") ? fx.tag1() : fx.tag2();
+                short[] src = var.equals("weights") ? fx.weights() : var.equals("tag_1") ? fx.tag1() : fx.tag2();
                 for (int s = 0; s < src.length; s++) {
                     out[varIndex[s]] = src[s];
                 }
@@ -91,10 +91,10 @@ public final class LearningState {
         return (int) v;
     }
 
-    private static void copySynaptic(String process, String var, double[] values, int[] dst, int[] varIndex, int lo,
+    private static void copySynaptic(String process, String var, double[] values, short[] dst, int[] varIndex, int lo,
                                      int hi) {
         for (int s = 0; s < dst.length; s++) {
-            dst[s] = whole(process, var, values[varIndex[s]], lo, hi);
+            dst[s] = (short) whole(process, var, values[varIndex[s]], lo, hi);
         }
     }
 

@@ -104,7 +104,7 @@ final class LearningNode extends Node {
         for (int k = 0; k < s.n; k++) {
             int i = s.idx[k];
             if (fixed) {
-                int[] w = fx.weights();
+                short[] w = fx.weights();
                 for (int j = rowStart[i], e = rowStart[i + 1]; j < e; j++) {
                     accFixed[post[j]] += w[j];
                 }

@@ -84,7 +84,11 @@ class LavaLearningGoldenTest {
             JsonNode expect = steps.get(t - 1);
             String at = "case " + c + " (" + rule + ", epoch " + rule.epoch() + ", " + mode + ") step " + t + ": ";
             for (String v : new String[]{"weights", "tag_1", "tag_2"}) {
-                int[] mine = v.equals("weights") ? fx.weights() : v.equals("tag_1") ? fx.tag1() : fx.tag2();
+                short[] held = v.equals("weights") ? fx.weights() : v.equals("tag_1") ? fx.tag1() : fx.tag2();
+                int[] mine = new int[held.length];
+                for (int k = 0; k < held.length; k++) {
+                    mine[k] = held[k];
+                }
                 int[] lava = new int[pres * posts];
                 for (int q = 0; q < posts; q++) {
                     for (int i = 0; i < pres; i++) {
