@@ -36,6 +36,8 @@ public final class FixedPlasticity extends Plasticity {
     private double roundingNumber;
     /** false when no equation reads or writes d or t: their arrays are then never touched. */
     private final boolean readsTags;
+    /** true when some product reads w, d or t: then a synapse cannot be skipped before reading them. */
+    private final boolean readsSynapse;
     private int u;
 
     /** Receives every weight that a learning phase changes. */
@@ -82,6 +84,7 @@ public final class FixedPlasticity extends Plasticity {
         }
         this.compiled = new CompiledRule(rule);
         this.readsTags = rule.dd() != null || rule.dt() != null || readsTrace(rule, 8) || readsTrace(rule, 9);
+        this.readsSynapse = readsTrace(rule, 7) || readsTrace(rule, 8) || readsTrace(rule, 9);
         for (int k = 0; k < 3; k++) {
             decayTables[k] = inputs.postTables[k];
             usedPost[k] = rule.impulse(2 + k) != 0 || rule.tau(2 + k) != 0 || readsTrace(rule, 4 + k);
@@ -146,6 +149,10 @@ public final class FixedPlasticity extends Plasticity {
 
     @Override
     protected void update(int s, int i, int q) {
+        if (!readsSynapse && allProductsZero(i, q)) {
+            // every product adds 0: each accumulator stays value << 7, which rounds back to the value unchanged
+            return;
+        }
         int w0 = w[s];
         int d0 = readsTags ? tag2[s] : 0;
         int t0 = readsTags ? tag1[s] : 0;
@@ -197,32 +204,51 @@ public final class FixedPlasticity extends Plasticity {
         return (a >> SHIFT) + (r * (1 << SHIFT) < (a & ((1 << SHIFT) - 1)) ? 1 : 0);
     }
 
+    /**
+     * For rules that read no synaptic variable: true when every product of every equation is 0 for synapse (i, q),
+     * found from the traces alone, so the synapse's own memory need not be touched.
+     */
+    private boolean allProductsZero(int i, int q) {
+        CompiledRule c = compiled;
+        for (int p = 0; p < c.dependency.length; p++) {
+            if (product(c, p, i, q, 0, 0, 0) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The products of equation e added to the accumulator, in order, in Lava's fixed point (see the class). */
     private int accumulate(CompiledRule c, int e, int init, int i, int q, int w0, int d0, int t0) {
         int acc = init;
         for (int p = c.seriesStart[e]; p < c.seriesStart[e + 1]; p++) {
-            int depCode = c.dependency[p];
-            int dep = depCode == 0 ? (tx[i] > 0 ? 1 : 0) : depCode == 1 ? (ty[q] > 0 ? 1 : 0) : u;
-            if (dep == 0) {
-                continue;
-            }
-            int at = depCode == 0 ? tx[i] : depCode == 1 ? ty[q] : epoch;
-            int v = dep;
-            for (int f = c.factorStart[p]; f < c.factorStart[p + 1]; f++) {
-                long fv = (long) value(c.term[f], at, i, q, w0, d0, t0) + c.constant[f];
-                if (c.sgn[f]) {
-                    fv = Long.signum(fv);
-                }
-                fv = fv < c.lo[f] ? c.lo[f] : fv > c.hi[f] ? c.hi[f] : fv;
-                v *= (int) fv;
-            }
-            v *= c.mantissa[p];
-            v >>= c.rightShift[p];
-            v <<= c.leftShift[p];
-            v = Math.max(ACC_MIN, Math.min(ACC_MAX, v));
+            int v = product(c, p, i, q, w0, d0, t0);
             acc = Math.max(ACC_MIN, Math.min(ACC_MAX, acc + v));
         }
         return acc;
+    }
+
+    /** Product p for synapse (i, q): dep * Π clip(factor) * mantissa, shifted right then left, saturated. */
+    private int product(CompiledRule c, int p, int i, int q, int w0, int d0, int t0) {
+        int depCode = c.dependency[p];
+        int dep = depCode == 0 ? (tx[i] > 0 ? 1 : 0) : depCode == 1 ? (ty[q] > 0 ? 1 : 0) : u;
+        if (dep == 0) {
+            return 0;
+        }
+        int at = depCode == 0 ? tx[i] : depCode == 1 ? ty[q] : epoch;
+        int v = dep;
+        for (int f = c.factorStart[p]; f < c.factorStart[p + 1]; f++) {
+            long fv = (long) value(c.term[f], at, i, q, w0, d0, t0) + c.constant[f];
+            if (c.sgn[f]) {
+                fv = Long.signum(fv);
+            }
+            fv = fv < c.lo[f] ? c.lo[f] : fv > c.hi[f] ? c.hi[f] : fv;
+            v *= (int) fv;
+        }
+        v *= c.mantissa[p];
+        v >>= c.rightShift[p];
+        v <<= c.leftShift[p];
+        return Math.max(ACC_MIN, Math.min(ACC_MAX, v));
     }
 
     /** Value of a term (code in Term order) read at epoch step {@code at} for synapse (i, q). */
