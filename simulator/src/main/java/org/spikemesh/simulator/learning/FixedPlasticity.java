@@ -38,6 +38,8 @@ public final class FixedPlasticity extends Plasticity {
     private final boolean readsTags;
     /** true when some product reads w, d or t: then a synapse cannot be skipped before reading them. */
     private final boolean readsSynapse;
+    /** this synapse's products, when they do not depend on its own variables. */
+    private final int[] products;
     private int u;
 
     /** Receives every weight that a learning phase changes. */
@@ -85,6 +87,7 @@ public final class FixedPlasticity extends Plasticity {
         this.compiled = new CompiledRule(rule);
         this.readsTags = rule.dd() != null || rule.dt() != null || readsTrace(rule, 8) || readsTrace(rule, 9);
         this.readsSynapse = readsTrace(rule, 7) || readsTrace(rule, 8) || readsTrace(rule, 9);
+        this.products = new int[compiled.dependency.length];
         for (int k = 0; k < 3; k++) {
             decayTables[k] = inputs.postTables[k];
             usedPost[k] = rule.impulse(2 + k) != 0 || rule.tau(2 + k) != 0 || readsTrace(rule, 4 + k);
@@ -210,19 +213,21 @@ public final class FixedPlasticity extends Plasticity {
      */
     private boolean allProductsZero(int i, int q) {
         CompiledRule c = compiled;
+        int any = 0;
         for (int p = 0; p < c.dependency.length; p++) {
-            if (product(c, p, i, q, 0, 0, 0) != 0) {
-                return false;
-            }
+            int v = product(c, p, i, q, 0, 0, 0);
+            products[p] = v;
+            any |= v;
         }
-        return true;
+        return any == 0;
     }
 
     /** The products of equation e added to the accumulator, in order, in Lava's fixed point (see the class). */
     private int accumulate(CompiledRule c, int e, int init, int i, int q, int w0, int d0, int t0) {
         int acc = init;
         for (int p = c.seriesStart[e]; p < c.seriesStart[e + 1]; p++) {
-            int v = product(c, p, i, q, w0, d0, t0);
+            // a rule that reads no synaptic variable had its products computed once, before the synapse was read
+            int v = readsSynapse ? product(c, p, i, q, w0, d0, t0) : products[p];
             acc = Math.max(ACC_MIN, Math.min(ACC_MAX, acc + v));
         }
         return acc;
