@@ -97,14 +97,25 @@ public final class Var {
      * @param newValues values, flat row-major
      */
     public void set(double... newValues) {
-        if (newValues.length == 1) {
-            Arrays.fill(values, newValues[0]);
-        } else if (newValues.length == values.length) {
-            System.arraycopy(newValues, 0, values, 0, values.length);
-        } else {
-            throw ModelException.of(owner.name(), name, "set with " + newValues.length + " values, shape "
-                    + Shape.text(shape) + " needs " + values.length);
+        System.arraycopy(expand(newValues), 0, values, 0, values.length);
+    }
+
+    /**
+     * @param newValues values for this Var, or one scalar
+     * @return a new array of this Var's size: the values, or the scalar broadcast
+     * @throws ModelException when the count fits neither
+     */
+    public double[] expand(double... newValues) {
+        if (newValues.length == values.length) {
+            return newValues.clone();
         }
+        if (newValues.length == 1) {
+            double[] r = new double[values.length];
+            Arrays.fill(r, newValues[0]);
+            return r;
+        }
+        throw ModelException.of(owner.name(), name, "set with " + newValues.length + " values, shape "
+                + Shape.text(shape) + " needs " + values.length);
     }
 
     /**

@@ -46,16 +46,6 @@ public enum Term {
         return width;
     }
 
-    /** @return true for x1 and x2 */
-    public boolean isPreTrace() {
-        return this == X1 || this == X2;
-    }
-
-    /** @return true for y1, y2 and y3 */
-    public boolean isPostTrace() {
-        return this == Y1 || this == Y2 || this == Y3;
-    }
-
     /** @return index among the pre traces (x1 0, x2 1) or post traces (y1 0, y2 1, y3 2) */
     public int traceIndex() {
         switch (this) {

@@ -6,7 +6,6 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import java.lang.reflect.Array;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,23 +40,8 @@ public final class NirDataReader {
      * @throws ModelException one line naming the file, the node and the problem
      */
     public static Map<String, Map<Integer, int[]>> read(Path path, double dt) {
-        String name = path.toString();
-        if (!Files.isRegularFile(path)) {
-            throw new ModelException(name + ": file not found");
-        }
-        HdfFile hdf;
-        try {
-            hdf = new HdfFile(path);
-        } catch (RuntimeException e) {
-            throw new ModelException(name + ": not an HDF5 file (NIR data is stored as HDF5, as written by nir.write_data)");
-        }
-        try (HdfFile f = hdf) {
-            return new NirDataReader(name, dt).graph(f);
-        } catch (ModelException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new ModelException(name + ": cannot read the NIRGraphData file: " + e.getMessage());
-        }
+        return NirReader.withFile(path, "NIR data is stored as HDF5, as written by nir.write_data",
+                "cannot read the NIRGraphData file", (name, f) -> new NirDataReader(name, dt).graph(f));
     }
 
     private Map<String, Map<Integer, int[]>> graph(HdfFile f) {

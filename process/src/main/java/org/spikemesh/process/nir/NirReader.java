@@ -37,6 +37,45 @@ public final class NirReader {
      *                        one that holds no NIR graph, or a malformed node
      */
     public static NirFile read(Path path) {
+        return withFile(path, "a NIR graph is stored as HDF5, as written by nir.write", "cannot read the HDF5 file",
+                (name, f) -> {
+                    NirReader r = new NirReader(name);
+                    String version = null;
+                    Node v = f.getChildren().get("version");
+                    if (v instanceof Dataset) {
+                        version = r.text((Dataset) v, "/version");
+                    }
+                    Node node = f.getChildren().get("node");
+                    if (!(node instanceof Group)) {
+                        throw new ModelException(name + ": not a NIR graph: the HDF5 file has no group /node (it has "
+                                + f.getChildren().keySet() + ")");
+                    }
+                    Group g = (Group) node;
+                    String type = r.typeOf(g, "/node");
+                    if (!"NIRGraph".equals(type)) {
+                        throw new ModelException(name + ": not a NIR graph: /node/type is '" + type
+                                + "', expected NIRGraph");
+                    }
+                    return new NirFile(name, version, r.graph(g, ""));
+                });
+    }
+
+    /** What is read from an open HDF5 file, given the file's name for messages. */
+    interface FileBody<T> {
+        T read(String name, HdfFile f);
+    }
+
+    /**
+     * Opens an HDF5 file, reads it and closes it, with one-line errors naming the file: missing, not HDF5 (saying
+     * how the content is stored), or unreadable.
+     *
+     * @param path the file
+     * @param storedAs how the expected content is stored, for the not-HDF5 message
+     * @param readError what failed, for other errors
+     * @param body what to read
+     * @return what body read
+     */
+    static <T> T withFile(Path path, String storedAs, String readError, FileBody<T> body) {
         String name = path.toString();
         if (!Files.isRegularFile(path)) {
             throw new ModelException(name + ": file not found");
@@ -45,30 +84,14 @@ public final class NirReader {
         try {
             hdf = new HdfFile(path);
         } catch (RuntimeException e) {
-            throw new ModelException(name + ": not an HDF5 file (a NIR graph is stored as HDF5, as written by nir.write)");
+            throw new ModelException(name + ": not an HDF5 file (" + storedAs + ")");
         }
         try (HdfFile f = hdf) {
-            NirReader r = new NirReader(name);
-            String version = null;
-            Node v = f.getChildren().get("version");
-            if (v instanceof Dataset) {
-                version = r.text((Dataset) v, "/version");
-            }
-            Node node = f.getChildren().get("node");
-            if (!(node instanceof Group)) {
-                throw new ModelException(name + ": not a NIR graph: the HDF5 file has no group /node (it has "
-                        + f.getChildren().keySet() + ")");
-            }
-            Group g = (Group) node;
-            String type = r.typeOf(g, "/node");
-            if (!"NIRGraph".equals(type)) {
-                throw new ModelException(name + ": not a NIR graph: /node/type is '" + type + "', expected NIRGraph");
-            }
-            return new NirFile(name, version, r.graph(g, ""));
+            return body.read(name, f);
         } catch (ModelException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new ModelException(name + ": cannot read the HDF5 file: " + e.getMessage());
+            throw new ModelException(name + ": " + readError + ": " + e.getMessage());
         }
     }
 

@@ -467,21 +467,12 @@ public final class ChipEngine implements Backend {
     }
 
     private void writePlastic(Var var, double[] values, List<ShardLearning.Block> blocks) {
-        double[] full = values.length == var.size() ? values : broadcast(values, var.size());
+        double[] full = var.expand(values);
         for (ShardLearning.Block b : blocks) {
             LearningState.writeFixed(var.owner().name(), var.name(), full, b.state, b.varIndex);
             b.refresh();
         }
         var.set(readPlastic(var, blocks));
-    }
-
-    private static double[] broadcast(double[] values, int n) {
-        if (values.length != 1) {
-            throw new IllegalArgumentException("expected " + n + " values or 1, got " + values.length);
-        }
-        double[] r = new double[n];
-        java.util.Arrays.fill(r, values[0]);
-        return r;
     }
 
     private List<CoreRuntime> coresOf(Var var) {

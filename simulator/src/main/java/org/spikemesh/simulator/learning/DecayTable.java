@@ -3,20 +3,18 @@ package org.spikemesh.simulator.learning;
 /**
  * Lava's stochastic trace decay for every trace value at once: a trace holds -128..127, so per learning phase (one
  * decay number r) the decayed value of each possible value is computed once, {@code floor(e) + (r < frac(e))} with
- * {@code e = exp(-1/tau) * v} in float64 exactly as {@link FixedPlasticity#decayTrace}, and the history loop becomes a
+ * {@code e = exp(-1/tau) * v} in float64 by {@link FixedPlasticity#decayTrace}, and the history loop becomes a
  * table lookup. The blocks of a process share one table per trace, so it is computed once per phase.
  */
 final class DecayTable {
     private static final int OFFSET = 128;
-    private final double[] exact = new double[256];
+    private final double factor;
     private final int[] table = new int[256];
     private double lastR = Double.NaN;
 
-    /** @param factor exp(-1/tau), or 0 when tau is 0 (the trace keeps nothing) */
-    DecayTable(double factor) {
-        for (int v = -OFFSET; v < OFFSET; v++) {
-            exact[v + OFFSET] = factor * v;
-        }
+    /** @param tau the trace's decay time constant in steps (0: the trace keeps nothing) */
+    DecayTable(double tau) {
+        this.factor = tau == 0 ? 0 : StrictMath.exp(-1.0 / tau);
     }
 
     /**
@@ -28,10 +26,8 @@ final class DecayTable {
             return table;
         }
         lastR = r;
-        for (int k = 0; k < 256; k++) {
-            double e = exact[k];
-            double f = Math.floor(e);
-            table[k] = (int) f + (r < e - f ? 1 : 0);
+        for (int v = -OFFSET; v < OFFSET; v++) {
+            table[v + OFFSET] = FixedPlasticity.decayTrace(v, factor, r);
         }
         return table;
     }

@@ -19,15 +19,14 @@ public final class FixedPlasticity extends Plasticity {
 
     private final SignMode signMode;
     private final FixedPreTraces pre;
-    private final int[][] y = new int[3][];
     /** weights and tags, one per synapse; 16 bits hold their ranges and halve the cache footprint of the updates. */
     private final short[] w;
     private final short[] tag1;
     private final short[] tag2;
     private final TraceHistory[] hy = new TraceHistory[3];
-    private final int[] impulseInt = new int[5];
-    private final int[] impulseFrac = new int[5];
-    private final double[] decay = new double[5];
+    /** whole units and 1/256ths of the y1, y2, y3 impulses. */
+    private final int[] impulseInt = new int[3];
+    private final int[] impulseFrac = new int[3];
     private final CompiledRule compiled;
     private final DecayTable[] decayTables = new DecayTable[3];
     /** post traces with an impulse, a decay or a reader; the others (impulse 0, tau 0) stay 0 and need no history. */
@@ -76,13 +75,8 @@ public final class FixedPlasticity extends Plasticity {
         this.tag2 = new short[weights.length];
         for (int k = 0; k < 3; k++) {
             hy[k] = new TraceHistory(posts, epoch, rule.thirdFactor(k));
-            y[k] = hy[k].trace;
-        }
-        for (int k = 0; k < 5; k++) {
-            double imp = rule.impulse(k);
-            impulseInt[k] = (int) Math.floor(imp);
-            impulseFrac[k] = (int) Math.rint((imp - Math.floor(imp)) * 256);
-            decay[k] = rule.tau(k) == 0 ? 0 : StrictMath.exp(-1.0 / rule.tau(k));
+            impulseInt[k] = whole(rule.impulse(2 + k));
+            impulseFrac[k] = frac256(rule.impulse(2 + k));
         }
         this.compiled = new CompiledRule(rule);
         this.readsTags = rule.dd() != null || rule.dt() != null || readsTrace(rule, 8) || readsTrace(rule, 9);
@@ -90,8 +84,26 @@ public final class FixedPlasticity extends Plasticity {
         this.products = new int[compiled.dependency.length];
         for (int k = 0; k < 3; k++) {
             decayTables[k] = inputs.postTables[k];
-            usedPost[k] = rule.impulse(2 + k) != 0 || rule.tau(2 + k) != 0 || readsTrace(rule, 4 + k);
+            usedPost[k] = used(rule, 2 + k);
         }
+    }
+
+    /** @return the whole units of an impulse (Lava: floor) */
+    static int whole(double impulse) {
+        return (int) Math.floor(impulse);
+    }
+
+    /** @return the fraction of an impulse in 1/256ths (Lava: round half to even) */
+    static int frac256(double impulse) {
+        return (int) Math.rint((impulse - Math.floor(impulse)) * 256);
+    }
+
+    /**
+     * @param trace 0..4 for x1, x2, y1, y2, y3
+     * @return false for a trace with no impulse, no decay and no reader: it stays 0 and needs no history
+     */
+    static boolean used(LearningRule rule, int trace) {
+        return rule.impulse(trace) != 0 || rule.tau(trace) != 0 || readsTrace(rule, 2 + trace);
     }
 
     /** @return true when some equation reads the trace with this Term ordinal */
@@ -127,7 +139,8 @@ public final class FixedPlasticity extends Plasticity {
         int r = random.impulse(true, t);
         for (int k = 0; k < 3; k++) {
             if (!rule.thirdFactor(k)) {
-                y[k][q] = addImpulse(y[k][q], r, impulseInt[2 + k], impulseFrac[2 + k]);
+                int[] y = hy[k].trace;
+                y[q] = addImpulse(y[q], r, impulseInt[k], impulseFrac[k]);
             }
         }
     }
@@ -138,8 +151,8 @@ public final class FixedPlasticity extends Plasticity {
         int rImp = random.impulse(true, t);
         for (int k = 0; k < 3; k++) {
             if (usedPost[k] && !rule.thirdFactor(k)) {
-                hy[k].build(ty, activePosts(), activePostCount(), decayTables[k].forPhase(rDecay), impulseInt[2 + k],
-                        impulseFrac[2 + k], rImp);
+                hy[k].build(ty, activePosts(), activePostCount(), decayTables[k].forPhase(rDecay), impulseInt[k],
+                        impulseFrac[k], rImp);
             }
         }
     }

@@ -23,14 +23,13 @@ public final class FixedPreTraces extends PreTraces {
         this.random = random;
         for (int k = 0; k < 2; k++) {
             hx[k] = new TraceHistory(pres, epoch, false);
-            double imp = rule.impulse(k);
-            impulseInt[k] = (int) Math.floor(imp);
-            impulseFrac[k] = (int) Math.rint((imp - Math.floor(imp)) * 256);
-            decayTables[k] = new DecayTable(rule.tau(k) == 0 ? 0 : StrictMath.exp(-1.0 / rule.tau(k)));
-            used[k] = rule.impulse(k) != 0 || rule.tau(k) != 0 || FixedPlasticity.readsTrace(rule, 2 + k);
+            impulseInt[k] = FixedPlasticity.whole(rule.impulse(k));
+            impulseFrac[k] = FixedPlasticity.frac256(rule.impulse(k));
+            decayTables[k] = new DecayTable(rule.tau(k));
+            used[k] = FixedPlasticity.used(rule, k);
         }
         for (int k = 0; k < 3; k++) {
-            postTables[k] = new DecayTable(rule.tau(2 + k) == 0 ? 0 : StrictMath.exp(-1.0 / rule.tau(2 + k)));
+            postTables[k] = new DecayTable(rule.tau(2 + k));
         }
     }
 

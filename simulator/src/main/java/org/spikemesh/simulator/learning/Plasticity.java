@@ -107,36 +107,6 @@ public abstract class Plasticity {
         }
     }
 
-    /**
-     * @param pres inputs
-     * @param posts outputs
-     * @return the row starts of an all-to-all block: synapse (i, q) is {@code i * posts + q}
-     */
-    public static int[] denseRows(int pres, int posts) {
-        int[] r = new int[pres + 1];
-        for (int i = 0; i <= pres; i++) {
-            r[i] = i * posts;
-        }
-        return r;
-    }
-
-    /**
-     * @param pres inputs
-     * @param posts outputs
-     * @return the outputs of an all-to-all block's synapses
-     */
-    public static int[] densePosts(int pres, int posts) {
-        int[] r = new int[pres * posts];
-        for (int k = 0; k < r.length; k++) {
-            r[k] = k % posts;
-        }
-        return r;
-    }
-
-    /** @return number of synapses */
-    public final int size() {
-        return post.length;
-    }
 
     /** @return outputs that spiked in this epoch (first {@link #activePostCount()}) */
     protected final int[] activePosts() {
@@ -151,11 +121,6 @@ public abstract class Plasticity {
     /** @return the process's pre traces */
     public final PreTraces inputs() {
         return inputs;
-    }
-
-    /** @return inputs */
-    public final int pres() {
-        return pres;
     }
 
     /** @return outputs in this block */

@@ -78,9 +78,4 @@ public abstract class PreTraces {
     final int activeCount() {
         return activeCount;
     }
-
-    /** @return inputs of the process */
-    public final int pres() {
-        return pres;
-    }
 }

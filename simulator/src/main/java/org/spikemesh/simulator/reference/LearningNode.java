@@ -138,11 +138,7 @@ final class LearningNode extends Node {
 
     @Override
     void write(Var var, double[] values) {
-        double[] full = values;
-        if (values.length == 1 && var.size() > 1) {
-            full = new double[var.size()];
-            Arrays.fill(full, values[0]);
-        }
+        double[] full = var.expand(values);
         if (fixed) {
             LearningState.writeFixed(proc.name(), var.name(), full, fx, varIndex);
         } else {

@@ -100,10 +100,9 @@ class ChipEngineEquivalenceTest {
         assertEquals(reference, chip);
     }
 
-    /** Runs in two halves (so state carries across run calls) and returns every spike and every u, v, per step. */
-    private static String trace(ProcessGraph g, ChipProgram program, int threads, int steps) {
-        StringBuilder sb = new StringBuilder();
-        RunConfig cfg = RunConfig.defaults().seed(11).listener(new RunListener() {
+    /** @return a listener that appends every non-empty spike set and every probed value, a line per step and item */
+    static RunListener recorder(StringBuilder sb) {
+        return new RunListener() {
             @Override
             public void spikes(int step, Process process, int[] neurons, int count) {
                 if (count > 0) {
@@ -117,7 +116,13 @@ class ChipEngineEquivalenceTest {
                 sb.append(step).append(' ').append(var.qualifiedName()).append(' ')
                         .append(Arrays.toString(values)).append('\n');
             }
-        });
+        };
+    }
+
+    /** Runs in two halves (so state carries across run calls) and returns every spike and every u, v, per step. */
+    private static String trace(ProcessGraph g, ChipProgram program, int threads, int steps) {
+        StringBuilder sb = new StringBuilder();
+        RunConfig cfg = RunConfig.defaults().seed(11).listener(recorder(sb));
         for (Process p : g.processes()) {
             if (p instanceof LIF) {
                 cfg.probe(((LIF) p).u(), ((LIF) p).v());

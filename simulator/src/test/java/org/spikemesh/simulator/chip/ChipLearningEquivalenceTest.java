@@ -184,21 +184,7 @@ class ChipLearningEquivalenceTest {
     /** Every spike, and after every step the plastic weights, tags and traces and the LIF state. */
     private static String trace(ProcessGraph g, boolean onChip, int threads, int steps) {
         StringBuilder sb = new StringBuilder();
-        RunConfig cfg = RunConfig.defaults().seed(11).listener(new RunListener() {
-            @Override
-            public void spikes(int step, Process process, int[] neurons, int count) {
-                if (count > 0) {
-                    sb.append(step).append(" spk ").append(process.name()).append(' ')
-                            .append(Arrays.toString(Arrays.copyOf(neurons, count))).append('\n');
-                }
-            }
-
-            @Override
-            public void values(int step, Var var, double[] values) {
-                sb.append(step).append(" probe ").append(var.qualifiedName()).append(' ')
-                        .append(Arrays.toString(values)).append('\n');
-            }
-        });
+        RunConfig cfg = RunConfig.defaults().seed(11).listener(ChipEngineEquivalenceTest.recorder(sb));
         LearningSynapses plastic = null;
         for (Process p : g.processes()) {
             if (p instanceof LIF) {

@@ -42,6 +42,23 @@ class LavaLearningGoldenTest {
         return r;
     }
 
+    /** Row starts of an all-to-all block: synapse (i, q) is i * posts + q. */
+    private static int[] denseRows(int pres, int posts) {
+        int[] r = new int[pres + 1];
+        for (int i = 0; i <= pres; i++) {
+            r[i] = i * posts;
+        }
+        return r;
+    }
+
+    private static int[] densePosts(int pres, int posts) {
+        int[] r = new int[pres * posts];
+        for (int k = 0; k < r.length; k++) {
+            r[k] = k % posts;
+        }
+        return r;
+    }
+
     @ParameterizedTest(name = "case {0}")
     @MethodSource("cases")
     void everyStepEqualsLava(int c) throws IOException {
@@ -63,7 +80,7 @@ class LavaLearningGoldenTest {
         LearningRandom random = new LearningRandom(rule.seed(), "plastic");
         FixedPreTraces inputs = new FixedPreTraces(rule, pres, random);
         FixedPlasticity fx = new FixedPlasticity(rule, mode, pres, posts, 0, random, inputs,
-                Plasticity.denseRows(pres, posts), Plasticity.densePosts(pres, posts), w);
+                denseRows(pres, posts), densePosts(pres, posts), w);
         JsonNode steps = g.get("steps");
         for (int t = 1; t <= steps.size(); t++) {
             JsonNode pre = g.get("pre_spikes").get(t - 1);
