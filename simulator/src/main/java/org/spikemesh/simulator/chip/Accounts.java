@@ -68,11 +68,13 @@ public final class Accounts {
                 program.chip().mesh().coresPerTile(), cost.bufferDepth()) : null;
     }
 
-    void close(int t, Shard[] shards) {
-        StepPartial[] ps = new StepPartial[shards.length];
-        for (int s = 0; s < shards.length; s++) {
-            ps[s] = shards[s].partials[t & 3];
-        }
+    /**
+     * Closes step t from every shard's partial of that step.
+     *
+     * @param t the step
+     * @param ps one partial per shard, in shard order
+     */
+    void close(int t, StepPartial[] ps) {
         long sy = 0;
         long ac = 0;
         long in = 0;

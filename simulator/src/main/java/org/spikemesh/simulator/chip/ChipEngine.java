@@ -40,7 +40,19 @@ public final class ChipEngine implements Backend {
     private static final int MAX_SHARDS = 64;
     private final ChipProgram program;
     private final CoreRuntime[] cores;
+    /** every shard of the run by number; null for shards in other partitions. */
     private final Shard[] shards;
+    /** this process's shards, in order; the first runs on the calling thread. */
+    private final Shard[] local;
+    /** coordinator: shards in other partitions by number (null for local ones and on followers). */
+    private final RemoteShard[] remote;
+    private final PartitionPlan plan;
+    private final int[] partitionOfShard;
+    private PartitionBridge bridge;
+    private org.agrona.concurrent.AgentRunner bridgeRunner;
+    private int totalsRequest;
+    private int totalsStep = -1;
+    private int totalsFlushed = -1;
     private final Thread[] workers;
     private final List<SequenceBarrier> allBarriers = new ArrayList<>();
     private final Accounts accounts;
@@ -66,6 +78,24 @@ public final class ChipEngine implements Backend {
      * @param threads worker threads including the caller (1 or more; capped at the number of cores mapped)
      */
     public ChipEngine(ProcessGraph graph, ChipProgram program, RunConfig config, int threads) {
+        this(graph, program, config, threads, null, null);
+    }
+
+    /**
+     * One partition of a run split over processes: this process runs the cores of {@code plan}'s partition; spikes to
+     * and from the others travel over {@code wire}. Partition 0 (the coordinator) is driven with {@link #run} and
+     * keeps the accounts and reports; the others call {@link #serve()}. Every partition must be built from the same
+     * network, chip, config and plan, which the partitions check when they join.
+     *
+     * @param graph the network the program was compiled from
+     * @param program the compiled program
+     * @param config seed, probes, listeners (listeners only matter on the coordinator)
+     * @param threads worker threads of this partition (the plan's threads)
+     * @param plan how the chips are split, or null for a single-process run
+     * @param wire the transport to the other partitions (null without a plan); the caller closes it after the engine
+     */
+    public ChipEngine(ProcessGraph graph, ChipProgram program, RunConfig config, int threads, PartitionPlan plan,
+                      PartitionWire wire) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
@@ -76,20 +106,41 @@ public final class ChipEngine implements Backend {
             cores[cp.index()] = new CoreRuntime(cp, config.seed());
             coresOf.computeIfAbsent(cp.process(), k -> new ArrayList<>()).add(cores[cp.index()]);
         }
-        int s = Math.max(1, Math.min(Math.min(threads, MAX_SHARDS), n));
-        int[] first = split(s);
+        this.plan = plan;
+        int[] first = plan == null ? split(0, n, Math.max(1, Math.min(Math.min(threads, MAX_SHARDS), n)))
+                : partitionedSplit(plan);
+        int s = first.length - 1;
+        if (s > MAX_SHARDS) {
+            throw new PartitionException(s + " shards in all partitions together; the engine runs at most "
+                    + MAX_SHARDS + ": use fewer threads per partition");
+        }
         int[] shardOf = new int[n];
         int[] lo = new int[s];
         int[] hi = new int[s];
+        this.partitionOfShard = new int[s];
         for (int k = 0; k < s; k++) {
             lo[k] = first[k];
             hi[k] = first[k + 1];
             for (int c = lo[k]; c < hi[k]; c++) {
                 shardOf[c] = k;
             }
+            if (plan != null) {
+                while (lo[k] >= plan.coreEnd(partitionOfShard[k])) {
+                    partitionOfShard[k]++;
+                }
+                if (k + 1 < s) {
+                    partitionOfShard[k + 1] = partitionOfShard[k];
+                }
+            }
+        }
+        int me = plan == null ? 0 : plan.index();
+        if (plan != null) {
+            refuseUnpartitionable(graph, program, config);
         }
         CostModel cost = new CostModel(program.chip(), program.tilesInUse());
-        boolean reporting = !config.listeners().isEmpty();
+        // a follower records what the coordinator reports, into its batches to shard 0
+        boolean reporting = me == 0 ? !config.listeners().isEmpty()
+                : config.recordSpikes() || !config.probes().isEmpty();
         this.reporter = reporting ? new Reporter(config.listeners(), config.probes(), config.recordSpikes(),
                 Reporter.spikingOf(graph.schedule()), cores, lo, hi) : null;
         int maxLatency = 0;
@@ -114,7 +165,20 @@ public final class ChipEngine implements Backend {
             }
         }
         this.shards = new Shard[s];
+        this.remote = new RemoteShard[s];
         for (int k = 0; k < s; k++) {
+            if (partitionOfShard[k] != me) {
+                if (me == 0) {
+                    remote[k] = new RemoteShard(k, lo[k], hi[k], partitionOfShard[k]);
+                    for (int j = 0; j < 4; j++) {
+                        remote[k].partials[j] = new StepPartial(program.tilesX(), program.tilesY(), maxLatency,
+                                program.chip().router().multicast(), program.chip().timeModel()
+                                == org.spikemesh.chip.TimeModel.DETAILED ? new SpikeLog(lo[k], hi[k] - lo[k],
+                                CoreTimes.neurons(cores, lo[k], hi[k])) : null);
+                    }
+                }
+                continue;
+            }
             int slots = 1;
             for (int c = lo[k]; c < hi[k]; c++) {
                 slots = Math.max(slots, cores[c].slots());
@@ -133,6 +197,7 @@ public final class ChipEngine implements Backend {
                 }
             }
         }
+        this.local = java.util.Arrays.stream(shards).filter(java.util.Objects::nonNull).toArray(Shard[]::new);
         connect(s, threads);
         if (reporter != null) {
             reporter.plasticReader = v -> readPlastic(v, plasticOf.get(v.owner()));
@@ -141,36 +206,58 @@ public final class ChipEngine implements Backend {
         this.hostPorts = new HostPorts(graph);
         lockstep |= !hostPorts.isEmpty();
         this.accounts = new Accounts(cost, program);
-        this.workers = new Thread[s - 1];
-        for (int k = 1; k < s; k++) {
-            Shard sh = shards[k];
-            workers[k - 1] = new Thread(() -> work(sh), "spikemesh-shard-" + k);
+        this.workers = new Thread[local.length - 1];
+        for (int k = 1; k < local.length; k++) {
+            Shard sh = local[k];
+            workers[k - 1] = new Thread(() -> work(sh), "spikemesh-shard-" + sh.id);
             workers[k - 1].setDaemon(true);
             workers[k - 1].start();
         }
+        if (plan != null) {
+            startBridge(program, config, wire);
+        }
     }
 
-    /** Splits cores into contiguous shards of about equal work (neurons plus synapses). */
-    private int[] split(int s) {
-        int n = cores.length;
-        long total = 0;
-        long[] w = new long[n];
-        for (int c = 0; c < n; c++) {
+    /** Splits cores lo..hi-1 into s contiguous shards of about equal work (neurons plus synapses). */
+    private int[] split(int lo, int hi, int s) {
+        long[] w = new long[cores.length];
+        for (int c = lo; c < hi; c++) {
             w[c] = cores[c].n + (long) cores[c].program.synapses().synapses();
-            total += w[c];
         }
-        int[] first = new int[s + 1];
-        long acc = 0;
-        int k = 1;
-        for (int c = 0; c < n && k < s; c++) {
-            acc += w[c];
-            int remainingCores = n - (c + 1);
-            if (acc * s >= total * k || remainingCores == s - k) {
-                first[k++] = c + 1;
+        return PartitionPlan.balanced(w, lo, hi, s);
+    }
+
+    /** Every partition's cores split into the same number of threads' shards, partitions in order. */
+    private int[] partitionedSplit(PartitionPlan p) {
+        java.util.List<Integer> bounds = new ArrayList<>();
+        for (int q = 0; q < p.count(); q++) {
+            int lo = p.coreFirst(q);
+            int hi = p.coreEnd(q);
+            int[] f = split(lo, hi, Math.max(1, Math.min(p.threads(), hi - lo)));
+            for (int k = 0; k < f.length - 1; k++) {
+                bounds.add(f[k]);
             }
         }
-        first[s] = n;
-        return first;
+        bounds.add(cores.length);
+        return bounds.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** What a partitioned run does not support yet: learning, and host ports between steps. */
+    private static void refuseUnpartitionable(ProcessGraph graph, ChipProgram program, RunConfig config) {
+        if (!program.plastic().isEmpty()) {
+            throw new PartitionException("process " + program.plastic().get(0).process().name() + " learns: a"
+                    + " partitioned run does not support on-chip learning; run it in one process");
+        }
+        if (!new HostPorts(graph).isEmpty()) {
+            throw new PartitionException("the network reads or writes Vars between steps (VarMonitor or VarWriter):"
+                    + " a partitioned run does not support host ports; run it in one process");
+        }
+        for (Var v : config.probes()) {
+            if (v.owner() instanceof org.spikemesh.process.lib.LearningSynapses) {
+                throw new PartitionException("probe " + v.owner().name() + "." + v.name() + " reads learning state,"
+                        + " which a partitioned run does not support");
+            }
+        }
     }
 
     /**
@@ -183,13 +270,19 @@ public final class ChipEngine implements Backend {
 
     private final long stallMillis = stallMillis();
 
+    /** local-to-remote rings the bridge drains: {from shard, to shard, ring, consumer sequence}. */
+    private final List<Object[]> outbound = new ArrayList<>();
+    /** remote-to-local rings the bridge fills, by [from][to]. */
+    private RingBuffer<Batch>[][] inbound;
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void connect(int s, int threads) {
+        inbound = new RingBuffer[s][s];
         if (s == 1) {
             return;
         }
-        boolean spin = threads <= Runtime.getRuntime().availableProcessors();
-        for (Shard sh : shards) {
+        boolean spin = plan == null && threads <= Runtime.getRuntime().availableProcessors();
+        for (Shard sh : local) {
             sh.out = new RingBuffer[s];
             sh.in = new RingBuffer[s];
             sh.barriers = new SequenceBarrier[s];
@@ -197,7 +290,7 @@ public final class ChipEngine implements Backend {
         }
         for (int from = 0; from < s; from++) {
             for (int to = 0; to < s; to++) {
-                if (from == to) {
+                if (from == to || shards[from] == null && shards[to] == null) {
                     continue;
                 }
                 // a shard that waits longer than the stall limit for a batch ends the run with an error naming the
@@ -205,16 +298,115 @@ public final class ChipEngine implements Backend {
                 WaitStrategy ws = spin
                         ? new PhasedBackoffWaitStrategy(200, 2000, TimeUnit.MICROSECONDS,
                                 new LiteTimeoutBlockingWaitStrategy(stallMillis, TimeUnit.MILLISECONDS))
+                        : plan != null
+                        ? new PhasedBackoffWaitStrategy(20, 200, TimeUnit.MICROSECONDS,
+                                new TimeoutBlockingWaitStrategy(stallMillis, TimeUnit.MILLISECONDS))
                         : new TimeoutBlockingWaitStrategy(stallMillis, TimeUnit.MILLISECONDS);
-                RingBuffer<Batch> ring = RingBuffer.createSingleProducer(Batch::new, RING_SIZE, ws);
+                boolean crossing = shards[from] == null || shards[to] == null;
+                RingBuffer<Batch> ring = RingBuffer.createSingleProducer(Batch::new, crossing ? 2 * RING_SIZE
+                        : RING_SIZE, ws);
                 Sequence consumed = new Sequence(-1);
                 ring.addGatingSequences(consumed);
                 SequenceBarrier barrier = ring.newBarrier();
                 allBarriers.add(barrier);
-                shards[from].out[to] = ring;
-                shards[to].in[from] = ring;
-                shards[to].barriers[from] = barrier;
-                shards[to].consumed[from] = consumed;
+                if (shards[from] != null) {
+                    shards[from].out[to] = ring;
+                } else {
+                    inbound[from][to] = ring;
+                }
+                if (shards[to] != null) {
+                    shards[to].in[from] = ring;
+                    shards[to].barriers[from] = barrier;
+                    shards[to].consumed[from] = consumed;
+                } else {
+                    outbound.add(new Object[]{from, to, ring, consumed});
+                }
+            }
+        }
+    }
+
+    /** Starts the bridge to the other partitions and waits until every partition has joined. */
+    private void startBridge(ChipProgram program, RunConfig config, PartitionWire wire) {
+        long lossNs = (long) (Double.parseDouble(System.getProperty("spikemesh.partition.loss-seconds", "5")) * 1e9);
+        long joinMillis = (long) (Double.parseDouble(System.getProperty("spikemesh.partition.join-seconds", "60"))
+                * 1000);
+        bridge = new PartitionBridge(this, plan, wire, partitionOfShard, outbound, inbound, local, remote,
+                fingerprint(program, config), lossNs);
+        bridgeRunner = new org.agrona.concurrent.AgentRunner(new org.agrona.concurrent.BackoffIdleStrategy(100, 10,
+                1_000, 50_000), this::fail, null, bridge);
+        org.agrona.concurrent.AgentRunner.startOnThread(bridgeRunner);
+        long deadline = System.currentTimeMillis() + joinMillis;
+        while (!bridge.joined()) {
+            if (failure != null || System.currentTimeMillis() > deadline) {
+                String missing = bridge.missing();
+                close();
+                if (failure != null) {
+                    rethrow();
+                }
+                throw new PartitionException("partition " + plan.index() + " waited " + joinMillis / 1000 + " s for "
+                        + missing + " to join; start every partition (system property"
+                        + " spikemesh.partition.join-seconds)");
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+    }
+
+    /** A hash of what every partition must agree on: program shape, plan, seed and what is recorded. */
+    private long fingerprint(ChipProgram program, RunConfig config) {
+        long h = 0xcbf29ce484222325L;
+        long[] parts = {program.cores().size(), program.synapses(), plan.count(), plan.threads(), config.seed(),
+            config.probes().size(), config.recordSpikes() ? 1 : 0, program.chip().timeModel().ordinal(),
+            program.tilesX(), program.tilesY()};
+        for (long v : parts) {
+            h = (h ^ v) * 0x100000001b3L;
+        }
+        for (CoreProgram cp : program.cores()) {
+            h = (h ^ cp.globalCore()) * 0x100000001b3L;
+            h = (h ^ cp.size()) * 0x100000001b3L;
+            h = (h ^ cp.synapses().synapses()) * 0x100000001b3L;
+        }
+        for (Var v : config.probes()) {
+            h = (h ^ (v.owner().name() + "." + v.name()).hashCode()) * 0x100000001b3L;
+        }
+        return h;
+    }
+
+    private StepPartial[] stepPartials;
+
+    /** The partials of step t of every shard, local or (coordinator) remote, in shard order. */
+    private StepPartial[] partialsOf(int t) {
+        if (stepPartials == null) {
+            stepPartials = new StepPartial[shards.length];
+        }
+        for (int k = 0; k < shards.length; k++) {
+            stepPartials[k] = shards[k] != null ? shards[k].partials[t & 3] : remote[k].partials[t & 3];
+        }
+        return stepPartials;
+    }
+
+    private void closeStep(int t) throws AlertException {
+        awaitRemote(t);
+        accounts.close(t, partialsOf(t));
+        closedThrough = t;
+    }
+
+    /** Coordinator: waits until the partial of step t of every shard in another partition has arrived. */
+    private void awaitRemote(int t) throws AlertException {
+        for (RemoteShard rs : remote) {
+            if (rs == null) {
+                continue;
+            }
+            int spins = 0;
+            while (rs.completed < t) {
+                rethrow();
+                if (closed) {
+                    throw AlertException.INSTANCE;
+                }
+                if (++spins > 1000) {
+                    LockSupport.parkNanos(20_000);
+                } else {
+                    Thread.onSpinWait();
+                }
             }
         }
     }
@@ -236,7 +428,78 @@ public final class ChipEngine implements Backend {
         }
     }
 
-    private void fail(Throwable e) {
+    /** @return the first failure of any thread of this engine, or null */
+    Throwable failure() {
+        return failure;
+    }
+
+    /** Follower: the coordinator asked to run up to step t. */
+    void follow(int t) {
+        target = t;
+        for (Thread w : workers) {
+            LockSupport.unpark(w);
+        }
+        Thread h = home;
+        if (h != null) {
+            LockSupport.unpark(h);
+        }
+    }
+
+    /** Follower: the coordinator ended the run. */
+    void closeFromCoordinator() {
+        coordinatorClosed = true;
+        follow(target);
+    }
+
+    private volatile Thread home;
+    private volatile boolean coordinatorClosed;
+
+    /**
+     * Runs this follower partition's first shard on the calling thread, step by step as the coordinator asks, until
+     * the coordinator closes the run.
+     *
+     * @throws IllegalStateException with the cause when this or another partition fails
+     * @throws PartitionException when called on the coordinator or a single-process engine
+     */
+    public void serve() {
+        if (plan == null || plan.index() == 0) {
+            throw new PartitionException("only a follower partition (index 1 or more) serves; partition 0 runs");
+        }
+        home = Thread.currentThread();
+        try {
+            Shard sh = local[0];
+            while (!closed) {
+                rethrow();
+                int t = sh.completed;
+                if (cut != null && t >= cutAtStep) {
+                    cut.run();
+                    throw new IllegalStateException("partition " + plan.index() + " cut off at step " + t + " (test)");
+                }
+                if (t < target) {
+                    sh.step(t + 1);
+                    step = t + 1;
+                } else if (coordinatorClosed) {
+                    awaitWorkers(t);
+                    return;
+                } else {
+                    LockSupport.parkNanos(this, 1_000_000);
+                }
+            }
+            rethrow();
+        } catch (AlertException | TimeoutException e) {
+            rethrow();
+            throw new IllegalStateException("chip engine was closed during a run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(e);
+            rethrow();
+        } catch (RuntimeException | Error e) {
+            fail(e);
+            throw e;
+        }
+    }
+
+    void fail(Throwable e) {
         if (failure == null) {
             failure = e;
         }
@@ -263,8 +526,15 @@ public final class ChipEngine implements Backend {
         if (closed) {
             throw new IllegalStateException("chip engine is closed");
         }
+        if (plan != null && plan.index() != 0) {
+            throw new PartitionException("partition " + plan.index() + " is a follower: it serves the coordinator's"
+                    + " steps (call serve()); only partition 0 runs");
+        }
         int end = step + steps;
         target = lockstep ? step + 1 : end;
+        if (bridge != null) {
+            bridge.requestRun(end);
+        }
         for (Thread w : workers) {
             LockSupport.unpark(w);
         }
@@ -287,8 +557,7 @@ public final class ChipEngine implements Backend {
                 }
                 step = t;
                 if (t - 1 > closedThrough) {
-                    accounts.close(t - 1, shards);
-                    closedThrough = t - 1;
+                    closeStep(t - 1);
                 }
                 if (reporter != null) {
                     reporter.flush(t);
@@ -299,8 +568,7 @@ public final class ChipEngine implements Backend {
             }
             awaitWorkers(end);
             if (end > closedThrough) {
-                accounts.close(end, shards);
-                closedThrough = end;
+                closeStep(end);
             }
         } catch (AlertException | TimeoutException e) {
             rethrow();
@@ -316,8 +584,8 @@ public final class ChipEngine implements Backend {
     }
 
     private void awaitWorkers(int end) {
-        for (int k = 1; k < shards.length; k++) {
-            while (shards[k].completed < end) {
+        for (int k = 1; k < local.length; k++) {
+            while (local[k].completed < end) {
                 rethrow();
                 if (closed) {
                     throw new IllegalStateException("chip engine was closed during a run");
@@ -347,6 +615,15 @@ public final class ChipEngine implements Backend {
         shards[shard].faultAtStep = step;
     }
 
+    private Runnable cut;
+    private int cutAtStep;
+
+    /** For tests: a follower runs {@code cut} after step {@code step} and stops, as a lost process would. */
+    void injectCut(Runnable cut, int step) {
+        this.cut = cut;
+        this.cutAtStep = step;
+    }
+
     /** For tests: shard {@code shard} stops at {@code step} without an error, as a lost shard would. */
     void injectStall(int shard, int step) {
         shards[shard].stallAtStep = step;
@@ -364,8 +641,11 @@ public final class ChipEngine implements Backend {
         if (step > 0) {
             throw new IllegalStateException("the core-counter window is set before the first step");
         }
-        for (Shard s : shards) {
+        for (Shard s : local) {
             s.windowSteps = k;
+        }
+        if (bridge != null && plan.index() == 0) {
+            bridge.requestWindow(k);
         }
         accounts.linkLoadsEvery(k);
     }
@@ -377,18 +657,26 @@ public final class ChipEngine implements Backend {
      *         busy ns as {@link Double#doubleToLongBits}}
      */
     public long[][] coreCountersByWindow() {
-        for (Shard s : shards) {
+        for (Shard s : local) {
             s.flushWindow(step);
         }
+        fetchRemoteTotals(true);
         accounts.flushLinkWindow(step);
-        int windows = shards[0].windowRowCount / Math.max(1, shards[0].last - shards[0].first);
         java.util.List<long[]> rows = new ArrayList<>();
+        int windows = -1;
+        for (int k = 0; k < shards.length; k++) {
+            int size = shards[k] != null ? shards[k].last - shards[k].first : remote[k].last - remote[k].first;
+            int count = shards[k] != null ? shards[k].windowRowCount : remote[k].windowRowCount;
+            windows = windows < 0 ? count / Math.max(1, size) : windows;
+        }
         for (int w = 0; w < windows; w++) {
-            for (Shard s : shards) {
-                int size = s.last - s.first;
+            for (int j = 0; j < shards.length; j++) {
+                Shard s = shards[j];
+                int size = s != null ? s.last - s.first : remote[j].last - remote[j].first;
+                long[] all = s != null ? s.windowRows : remote[j].windowRows;
                 for (int k = 0; k < size; k++) {
                     int at = (w * size + k) * 8;
-                    long[] r = java.util.Arrays.copyOfRange(s.windowRows, at, at + 8);
+                    long[] r = java.util.Arrays.copyOfRange(all, at, at + 8);
                     r[1] = program.cores().get((int) r[1]).globalCore();
                     rows.add(r);
                 }
@@ -398,18 +686,47 @@ public final class ChipEngine implements Backend {
     }
 
     /**
-     * @return bytes of the engine's own tables: inbound synapse tables, per-route hop and span data, neuron arrays
-     *         and rings (the program's tables come on top)
+     * Coordinator: brings the run totals (and, when asked, the flushed window rows) of every shard in another
+     * partition up to the current step; once per step unless windows must be flushed.
+     */
+    private void fetchRemoteTotals(boolean flush) {
+        if (bridge == null || plan.index() != 0 || totalsStep == step && (!flush || totalsFlushed == step)) {
+            return;
+        }
+        if (closed) {
+            throw new IllegalStateException("chip engine is closed");
+        }
+        int request = ++totalsRequest;
+        bridge.requestTotals(request, flush ? step : -1);
+        long deadline = System.nanoTime() + (long) 60e9;
+        for (RemoteShard rs : remote) {
+            while (rs != null && rs.answered != request) {
+                rethrow();
+                if (System.nanoTime() > deadline) {
+                    throw new PartitionException(plan.describe(rs.partition) + " did not send its totals within 60 s");
+                }
+                LockSupport.parkNanos(100_000);
+            }
+        }
+        totalsStep = step;
+        if (flush) {
+            totalsFlushed = step;
+        }
+    }
+
+    /**
+     * @return bytes of this process's engine tables: inbound synapse tables, per-route hop and span data, neuron
+     *         arrays and rings (the program's tables come on top)
      */
     public long tableBytes() {
         long b = 0;
-        for (Shard s : shards) {
+        for (Shard s : local) {
             b += s.tableBytes();
         }
         return b;
     }
 
-    /** @return shards in use */
+    /** @return shards in use, in all partitions */
     public int shards() {
         return shards.length;
     }
@@ -425,8 +742,12 @@ public final class ChipEngine implements Backend {
      *         their neuron at rest
      */
     public long[] coreTotals(int coreIndex) {
-        Shard s = shardOfCore(coreIndex);
-        return s.totals(coreIndex - s.first);
+        int k = shardOfCore(coreIndex);
+        if (shards[k] == null) {
+            fetchRemoteTotals(false);
+            return remote[k].totals[coreIndex - remote[k].first].clone();
+        }
+        return shards[k].totals(coreIndex - shards[k].first);
     }
 
     /**
@@ -434,17 +755,24 @@ public final class ChipEngine implements Backend {
      * @return simulated busy time of that core over the run, ns
      */
     public double coreTimeNs(int coreIndex) {
-        Shard s = shardOfCore(coreIndex);
-        return s.timeNs(coreIndex - s.first);
+        int k = shardOfCore(coreIndex);
+        if (shards[k] == null) {
+            fetchRemoteTotals(false);
+            return remote[k].timeNs[coreIndex - remote[k].first];
+        }
+        return shards[k].timeNs(coreIndex - shards[k].first);
     }
 
-    private Shard shardOfCore(int coreIndex) {
-        for (Shard s : shards) {
-            if (coreIndex >= s.first && coreIndex < s.last) {
-                return s;
+    private int shardOfCore(int coreIndex) {
+        for (int k = 0; k < shards.length; k++) {
+            int lo = shards[k] != null ? shards[k].first : remote[k] != null ? remote[k].first : -1;
+            int hi = shards[k] != null ? shards[k].last : remote[k] != null ? remote[k].last : -1;
+            if (coreIndex >= lo && coreIndex < hi) {
+                return k;
             }
         }
-        throw new IllegalArgumentException("core " + coreIndex + " is not in this program");
+        throw new IllegalArgumentException("core " + coreIndex + " is not in this program"
+                + (plan != null && plan.index() != 0 ? " partition" : ""));
     }
 
     private double[] readPlastic(Var var, List<ShardLearning.Block> blocks) {
@@ -494,6 +822,10 @@ public final class ChipEngine implements Backend {
         if (p instanceof LIF && (var == ((LIF) p).u() || var == ((LIF) p).v())) {
             double[] r = new double[var.size()];
             for (CoreRuntime c : cs) {
+                if (c.neurons == null) {
+                    throw ModelException.of(p.name(), var.name(), "is partly on another partition of this run;"
+                            + " record it with a probe instead");
+                }
                 int[] src = var == ((LIF) p).u() ? c.neurons.u : c.neurons.v;
                 for (int i = 0; i < c.n; i++) {
                     r[c.program.lo() + i] = src[c.base + i];
@@ -518,6 +850,9 @@ public final class ChipEngine implements Backend {
                     + " LIF state and parameters can");
         }
         LIF lif = (LIF) p;
+        if (plan != null) {
+            throw ModelException.of(p.name(), var.name(), "cannot be changed during a partitioned run");
+        }
         var.set(values);
         lif.validate(org.spikemesh.process.NumericModel.FIXED_PT);
         for (CoreRuntime c : cs) {
@@ -543,7 +878,17 @@ public final class ChipEngine implements Backend {
 
     @Override
     public void close() {
+        if (bridge != null && plan.index() == 0 && !closed) {
+            bridge.requestClose();
+            long deadline = System.nanoTime() + 1_000_000_000L;
+            while (!bridge.closeSent() && failure == null && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(100_000);
+            }
+        }
         closed = true;
+        if (bridgeRunner != null) {
+            bridgeRunner.close(1000, null);
+        }
         for (SequenceBarrier b : allBarriers) {
             b.alert();
         }

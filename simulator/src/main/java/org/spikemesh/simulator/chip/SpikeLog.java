@@ -36,6 +36,16 @@ final class SpikeLog {
         fill = 0;
     }
 
+    /** @return entries recorded this step */
+    int fill() {
+        return fill;
+    }
+
+    /** Sets the entry count after the entries were copied in from another partition. */
+    void setFill(int n) {
+        fill = n;
+    }
+
     /**
      * Appends a core's spikes of this step; cores are recorded in order, every core every step.
      *

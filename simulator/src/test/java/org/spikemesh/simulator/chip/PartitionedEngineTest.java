@@ -1,0 +1,149 @@
+package org.spikemesh.simulator.chip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.spikemesh.chip.ChipConfig;
+import org.spikemesh.chip.ChipConfigs;
+import org.spikemesh.compiler.CompileOptions;
+import org.spikemesh.compiler.Compiler;
+import org.spikemesh.compiler.program.ChipProgram;
+import org.spikemesh.process.Process;
+import org.spikemesh.process.ProcessGraph;
+import org.spikemesh.process.lib.LIF;
+import org.spikemesh.process.nets.Cuba;
+import org.spikemesh.simulator.RunConfig;
+
+/**
+ * A run split over partitions (here in one JVM, over in-memory wires) equals the single-process run: every spike,
+ * every u and v, the energy by kind, every step's time and energy, and every core's totals. The Aeron transports are
+ * tested in the cluster module; this checks the engine's side (bridge, codec, shard layout, remote accounts).
+ */
+class PartitionedEngineTest {
+    private static final ChipConfig FOUR_CHIPS = ChipConfigs.withChips(
+            ChipEngineEquivalenceTest.tinyCores(ChipConfigs.preset("loihi-like"), 4), 4);
+
+    private static ProcessGraph cuba() {
+        return Cuba.build(1600, 7).graph();
+    }
+
+    @ParameterizedTest(name = "{0} partitions, {1} thread(s) each")
+    @CsvSource({"2,1", "2,2", "4,1", "3,2"})
+    void shouldEqualSingleProcess(int partitions, int threads) throws Exception {
+        int steps = 60;
+        String single = run(PartitionedEngineTest::cuba, 1, 1, steps, null);
+        String split = run(PartitionedEngineTest::cuba, partitions, threads, steps, null);
+        assertTrue(single.contains("spk"), "the network must spike to test anything");
+        assertEquals(single, split);
+    }
+
+    @Test
+    void shouldNameALostPartition() {
+        String before = System.getProperty("spikemesh.partition.loss-seconds");
+        System.setProperty("spikemesh.partition.loss-seconds", "1");
+        try {
+            LoopbackWires wires = new LoopbackWires(2);
+            Exception e = assertThrows(Exception.class, () -> run(PartitionedEngineTest::cuba, 2, 1, 400, wires));
+            String m = String.valueOf(e.getMessage()) + " " + (e.getCause() == null ? "" : e.getCause().getMessage());
+            assertTrue(m.contains("partition 1") && m.contains("lost"), m);
+        } finally {
+            if (before == null) {
+                System.clearProperty("spikemesh.partition.loss-seconds");
+            } else {
+                System.setProperty("spikemesh.partition.loss-seconds", before);
+            }
+        }
+    }
+
+    @Test
+    void shouldRefuseMorePartitionsThanCores() {
+        ProcessGraph g = cuba();
+        ChipProgram p = Compiler.compile(g, ChipConfigs.preset("loihi-like"), CompileOptions.defaults()).program();
+        int n = p.cores().size();
+        PartitionException e = assertThrows(PartitionException.class, () -> PartitionPlan.byWork(p, n + 1, 0, 1));
+        assertTrue(e.getMessage().contains("at most " + n + " partitions, not " + (n + 1)), e.getMessage());
+    }
+
+    /**
+     * Runs the network in {@code partitions} partitions (1: a plain engine) in two halves and returns its trace and
+     * accounts. With {@code cutAt} wires, partition 1 is cut off after 20 steps.
+     */
+    static String run(Supplier<ProcessGraph> graph, int partitions, int threads, int steps, LoopbackWires cutAt)
+            throws Exception {
+        LoopbackWires wires = cutAt != null ? cutAt : new LoopbackWires(partitions);
+        List<Thread> followers = new ArrayList<>();
+        AtomicReference<Throwable> followerFailure = new AtomicReference<>();
+        for (int q = 1; q < partitions; q++) {
+            int index = q;
+            Thread t = new Thread(() -> {
+                ProcessGraph g = graph.get();
+                ChipProgram program = Compiler.compile(g, FOUR_CHIPS, CompileOptions.defaults()).program();
+                try (ChipEngine e = new ChipEngine(g, program, config(g, null), threads,
+                        PartitionPlan.byWork(program, partitions, index, threads), wires.wire(index))) {
+                    if (cutAt != null) {
+                        e.injectCut(() -> wires.cut(index), 20);
+                    }
+                    e.serve();
+                } catch (Throwable x) {
+                    followerFailure.compareAndSet(null, x);
+                }
+            }, "follower-" + q);
+            t.setDaemon(true);
+            t.start();
+            followers.add(t);
+        }
+        ProcessGraph g = graph.get();
+        ChipProgram program = Compiler.compile(g, FOUR_CHIPS, CompileOptions.defaults()).program();
+        StringBuilder sb = new StringBuilder();
+        RunConfig cfg = config(g, ChipEngineEquivalenceTest.recorder(sb));
+        try (ChipEngine e = partitions == 1 ? new ChipEngine(g, program, cfg, threads)
+                : new ChipEngine(g, program, cfg, threads, PartitionPlan.byWork(program, partitions, 0, threads),
+                        wires.wire(0))) {
+            e.coreCountersEvery(7);
+            e.run(steps / 2);
+            e.run(steps - steps / 2);
+            Accounts a = e.accounts();
+            sb.append("energy ").append(a.energyByKind()).append('\n').append("counts ").append(a.counts())
+                    .append('\n').append("time ").append(a.timeNs()).append('\n');
+            for (int i = 0; i < a.steps(); i++) {
+                sb.append(i).append(' ').append(a.stepNs(i)).append(' ').append(a.stepPj(i)).append(' ')
+                        .append(a.criticalCore(i)).append(' ').append(a.criticalLink(i)).append('\n');
+            }
+            for (int c = 0; c < program.cores().size(); c++) {
+                sb.append("core ").append(c).append(' ').append(java.util.Arrays.toString(e.coreTotals(c)))
+                        .append(' ').append(e.coreTimeNs(c)).append('\n');
+            }
+            for (long[] r : e.coreCountersByWindow()) {
+                sb.append(java.util.Arrays.toString(r)).append('\n');
+            }
+        }
+        for (Thread t : followers) {
+            t.join(10_000);
+        }
+        if (followerFailure.get() != null && cutAt == null) {
+            throw new AssertionError("a follower failed", followerFailure.get());
+        }
+        return sb.toString();
+    }
+
+    private static RunConfig config(ProcessGraph g, org.spikemesh.simulator.RunListener listener) {
+        RunConfig cfg = RunConfig.defaults().seed(3);
+        if (listener != null) {
+            cfg.listener(listener);
+        }
+        for (Process p : g.processes()) {
+            if (p instanceof LIF) {
+                cfg.probe(((LIF) p).v());
+            }
+        }
+        return cfg;
+    }
+}
