@@ -22,6 +22,7 @@ import org.spikemesh.process.io.NetworkWriter;
 import org.spikemesh.simulator.RunConfig;
 import org.spikemesh.simulator.RunListener;
 import org.spikemesh.simulator.chip.ChipEngine;
+import org.spikemesh.simulator.chip.PartitionPlan;
 import org.spikemesh.simulator.Simulation;
 import org.spikemesh.simulator.reference.ReferenceBackend;
 import picocli.CommandLine.Command;
@@ -99,6 +100,31 @@ public final class RunCommand implements Callable<Integer> {
                     + " (nir.read_data; observable 'spikes', an event at (step - 1) * dt)")
     Path outputData;
 
+    @Option(names = "--partitions", defaultValue = "1", paramLabel = "N",
+            description = "--backend chip: split the run over N processes (cores split by work), spikes between them"
+                    + " over Aeron; the results equal the one-process run (docs/multichip.md)")
+    int partitions;
+
+    @Option(names = "--transport", defaultValue = "ipc", paramLabel = "ipc|udp",
+            description = "with --partitions: Aeron IPC between processes of this machine (default) or UDP")
+    String transport;
+
+    @Option(names = "--endpoints", split = ",", paramLabel = "HOST:PORT",
+            description = "with --partitions and --transport udp: every partition's UDP endpoint, partition 0 first;"
+                    + " each partition is then started by hand with --partition-index (one per machine)")
+    List<String> endpoints = new ArrayList<>();
+
+    @Option(names = "--partition-index", defaultValue = "0", paramLabel = "Q",
+            description = "with --partitions: this process's partition; 0 (default) coordinates and writes the"
+                    + " outputs, the others serve it")
+    int partitionIndex;
+
+    @Option(names = "--aeron-dir", hidden = true, description = "IPC followers: the coordinator's media driver")
+    Path aeronDir;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
 
@@ -122,8 +148,36 @@ public final class RunCommand implements Callable<Integer> {
         return c.withTimeModel(tm);
     }
 
+    /** @return this command's arguments as given, starting with "run", for the follower processes */
+    private List<String> originalArgs() {
+        List<String> a = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        if (a.isEmpty() || !"run".equals(a.get(0))) {
+            a.add(0, "run");
+        }
+        return a;
+    }
+
+    /** A follower partition: joins the coordinator and serves its steps; it writes nothing. */
+    private int follow(ProcessGraph graph, ChipProgram program, int nThreads) throws java.io.IOException {
+        if (partitions < 2 || partitionIndex >= partitions) {
+            throw new IllegalArgumentException("--partition-index " + partitionIndex + " needs --partitions greater"
+                    + " than it (got " + partitions + ")");
+        }
+        RunConfig cfg = RunConfig.defaults().model(NumericModel.FIXED_PT).seed(seed);
+        for (String r : record) {
+            cfg.probe(graph.var(r.trim()));
+        }
+        try (PartitionSetup setup = PartitionSetup.follower(partitionIndex, partitions,
+                org.spikemesh.cluster.multichip.Transport.parse(transport), endpoints, aeronDir);
+             ChipEngine engine = new ChipEngine(graph, program, cfg, nThreads,
+                     PartitionPlan.byWork(program, partitions, partitionIndex, nThreads), setup.wire())) {
+            engine.serve();
+        }
+        return 0;
+    }
+
     @Override
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "try"})
     public Integer call() throws Exception {
         if (steps < 0) {
             throw new IllegalArgumentException("--steps must be >= 0, got " + steps);
@@ -158,6 +212,12 @@ public final class RunCommand implements Callable<Integer> {
         }
         ProcessGraph graph = compiled != null ? compiled.graph() : source;
         ChipProgram program = compiled != null ? compiled.program() : null;
+        if (partitions != 1 && !onChip) {
+            throw new IllegalArgumentException("--partitions splits a chip run; add --backend chip");
+        }
+        if (partitionIndex > 0) {
+            return follow(graph, program, nThreads);
+        }
         NirOutputData outputs = null;
         if (outputData != null) {
             if (nir.model == null) {
@@ -203,12 +263,25 @@ public final class RunCommand implements Callable<Integer> {
             }
             probes.forEach(cfg::probe);
             long t0 = System.nanoTime();
-            ChipEngine engine = onChip ? new ChipEngine(graph, program, cfg, nThreads) : null;
+            PartitionSetup split = partitions > 1 ? PartitionSetup.coordinator(partitions,
+                    org.spikemesh.cluster.multichip.Transport.parse(transport), endpoints, originalArgs()) : null;
+            PartitionPlan plan = split != null ? PartitionPlan.byWork(program, partitions, 0, nThreads) : null;
+            ChipEngine engine;
+            try {
+                engine = onChip ? new ChipEngine(graph, program, cfg, nThreads, plan, split != null ? split.wire()
+                        : null) : null;
+            } catch (RuntimeException e) {
+                if (split != null) {
+                    split.close();
+                }
+                throw e;
+            }
             if (engine != null) {
                 engine.accounts().seriesEvery(countersEvery != null ? countersEvery : Math.max(1, steps / 100_000));
                 engine.coreCountersEvery(coreCountersEvery != null ? coreCountersEvery : Math.max(1, steps / 100));
             }
-            try (Simulation sim = onChip ? new Simulation(engine) : Simulation.reference(graph, cfg)) {
+            try (PartitionSetup partitionsClosedAfterTheEngine = split;
+                 Simulation sim = onChip ? new Simulation(engine) : Simulation.reference(graph, cfg)) {
                 int chunk = Math.max(1, Math.min(1000, steps / 100));
                 while (done < steps && !interrupted) {
                     int n = Math.min(chunk, steps - done);
@@ -218,6 +291,10 @@ public final class RunCommand implements Callable<Integer> {
                 if (engine != null) {
                     summary.put("chip", ChipOutputs.write(engine, dir.staging(), chip));
                     summary.put("threads", nThreads);
+                    if (split != null) {
+                        summary.put("partitions", Map.of("count", partitions, "transport", transport,
+                                "threads_each", nThreads));
+                    }
                 }
                 if (saveWeights != null) {
                     for (org.spikemesh.process.Process p : graph.processes()) {
@@ -233,6 +310,7 @@ public final class RunCommand implements Callable<Integer> {
             rec.flush();
             Map<String, Object> chipPart = (Map<String, Object>) summary.remove("chip");
             Object threadsUsed = summary.remove("threads");
+            Object partitionsUsed = summary.remove("partitions");
             summary.put("format", "spikemesh-summary/1");
             summary.put("network", network.toString());
             summary.put("backend", backend);
@@ -258,6 +336,9 @@ public final class RunCommand implements Callable<Integer> {
             if (chipPart != null) {
                 summary.put("chip", chipPart);
                 summary.put("threads", threadsUsed);
+                if (partitionsUsed != null) {
+                    summary.put("partitions", partitionsUsed);
+                }
             }
             summary.put("versions", Map.of("spikemesh", "0.1.0", "java", System.getProperty("java.version")));
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

@@ -510,6 +510,9 @@ public final class ChipEngine implements Backend {
 
     private void rethrow() {
         Throwable f = failure;
+        if (f instanceof PartitionException) {
+            throw new IllegalStateException(f.getMessage(), f);
+        }
         if (f != null) {
             throw new IllegalStateException("chip engine failed: " + f, f);
         }

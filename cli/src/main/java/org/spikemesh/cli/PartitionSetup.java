@@ -1,0 +1,239 @@
+package org.spikemesh.cli;
+
+import io.aeron.driver.MediaDriver;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.spikemesh.cluster.multichip.AeronWire;
+import org.spikemesh.cluster.multichip.Transport;
+import org.agrona.DirectBuffer;
+import org.spikemesh.simulator.chip.PartitionWire;
+
+/**
+ * The processes of a partitioned {@code spikemesh run}: the coordinator (partition 0) opens the Aeron transport,
+ * starts the follower JVMs on this machine with the same arguments (unless {@code --endpoints} says every partition
+ * is started by hand), watches them, and ends the run naming a follower whose process exits; a follower joins the
+ * transport and serves the coordinator's steps.
+ */
+final class PartitionSetup implements AutoCloseable {
+    private final PartitionWire wire;
+    private final List<Process> children = new ArrayList<>();
+    private volatile boolean closing;
+    private boolean closed;
+
+    /** per follower started here: why its process ended, once it has. */
+    private final String[] exited;
+
+    private PartitionSetup(PartitionWire wire, int count) {
+        this.wire = wire;
+        this.exited = new String[count];
+    }
+
+    /**
+     * @return the transport to the other partitions; it also reports a follower started here whose process exits, as
+     *         a lost partition (which ends the run unless it is closing)
+     */
+    PartitionWire wire() {
+        return new PartitionWire() {
+            @Override
+            public boolean offer(int partition, DirectBuffer buffer, int offset, int length) {
+                return wire.offer(partition, buffer, offset, length);
+            }
+
+            @Override
+            public int poll(Handler handler, int limit) {
+                for (int q = 0; q < exited.length; q++) {
+                    if (exited[q] != null) {
+                        String why = exited[q];
+                        exited[q] = null;
+                        handler.onLost(q, why);
+                    }
+                }
+                return wire.poll(handler, limit);
+            }
+
+            @Override
+            public int maxMessageLength() {
+                return wire.maxMessageLength();
+            }
+
+            @Override
+            public void close() {
+                PartitionSetup.this.close();
+            }
+        };
+    }
+
+    /** Notes the exit of follower q's process, for {@link #wire()} to report. */
+    private void watch(Process p, int q) {
+        Thread t = new Thread(() -> {
+            try {
+                int code = p.waitFor();
+                if (!closing) {
+                    exited[q] = "its process " + p.pid() + " exited with code " + code;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "spikemesh-partition-watch-" + q);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * Partition 0: opens the transport and, unless endpoints were given, starts partitions 1..count-1 here.
+     *
+     * @param count partitions
+     * @param transport ipc or udp
+     * @param endpoints every partition's HOST:PORT for UDP across machines (empty: all on this machine)
+     * @param args this command's arguments, passed on to the followers
+     */
+    static PartitionSetup coordinator(int count, Transport transport, List<String> endpoints, List<String> args)
+            throws IOException {
+        boolean spawn = endpoints.isEmpty();
+        if (!spawn && transport == Transport.IPC) {
+            throw new IllegalArgumentException("--endpoints is for --transport udp; IPC partitions share this machine"
+                    + " and are started by the coordinator");
+        }
+        List<InetSocketAddress> eps = spawn ? freeLoopbackPorts(count) : parse(endpoints, count);
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "spikemesh-aeron-" + UUID.randomUUID());
+        PartitionSetup setup;
+        if (transport == Transport.IPC) {
+            MediaDriver driver = AeronWire.launchDriver(dir);
+            setup = new PartitionSetup(AeronWire.ipc(0, count, dir, driver), count);
+        } else {
+            setup = new PartitionSetup(AeronWire.udp(0, eps, dir), count);
+        }
+        if (spawn) {
+            for (int q = 1; q < count; q++) {
+                List<String> cmd = javaCommand();
+                cmd.addAll(args);
+                if (!args.contains("--quiet") && !args.contains("-q")) {
+                    cmd.add("--quiet");
+                }
+                cmd.addAll(List.of("--partition-index", Integer.toString(q)));
+                if (transport == Transport.IPC) {
+                    cmd.addAll(List.of("--aeron-dir", dir.toString()));
+                } else {
+                    cmd.add("--endpoints");
+                    cmd.add(join(eps));
+                }
+                Process child = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                setup.children.add(child);
+                setup.watch(child, q);
+            }
+        }
+        return setup;
+    }
+
+    /**
+     * Partition 1 or more: joins the coordinator's transport.
+     *
+     * @param index this partition
+     * @param count partitions
+     * @param transport ipc or udp
+     * @param endpoints HOST:PORT of every partition (udp)
+     * @param aeronDir the coordinator's media driver (ipc)
+     */
+    static PartitionSetup follower(int index, int count, Transport transport, List<String> endpoints, Path aeronDir)
+            throws IOException {
+        if (transport == Transport.IPC) {
+            if (aeronDir == null) {
+                throw new IllegalArgumentException("an IPC follower needs --aeron-dir, the coordinator's media driver"
+                        + " directory; the coordinator passes it when it starts the followers");
+            }
+            return new PartitionSetup(AeronWire.ipc(index, count, aeronDir, null), count);
+        }
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "spikemesh-aeron-" + UUID.randomUUID());
+        return new PartitionSetup(AeronWire.udp(index, parse(endpoints, count), dir), count);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closing = true;
+        for (Process p : children) {
+            try {
+                if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        wire.close();
+    }
+
+    private static List<String> javaCommand() {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("--add-exports");
+        cmd.add("java.base/jdk.internal.misc=ALL-UNNAMED");
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("-Xmx") || a.startsWith("-Dspikemesh.")) {
+                cmd.add(a);
+            }
+        }
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(Main.class.getName());
+        return cmd;
+    }
+
+    private static List<InetSocketAddress> freeLoopbackPorts(int count) throws IOException {
+        List<InetSocketAddress> r = new ArrayList<>();
+        List<DatagramSocket> held = new ArrayList<>();
+        try {
+            for (int q = 0; q < count; q++) {
+                DatagramSocket s = new DatagramSocket(0);
+                held.add(s);
+                r.add(new InetSocketAddress("127.0.0.1", s.getLocalPort()));
+            }
+        } finally {
+            held.forEach(DatagramSocket::close);
+        }
+        return r;
+    }
+
+    private static List<InetSocketAddress> parse(List<String> endpoints, int count) {
+        if (endpoints.size() != count) {
+            throw new IllegalArgumentException("--endpoints names " + endpoints.size() + " partition(s) but"
+                    + " --partitions is " + count + ": give one HOST:PORT per partition, partition 0 first");
+        }
+        List<InetSocketAddress> r = new ArrayList<>();
+        for (String e : endpoints) {
+            int colon = e.lastIndexOf(':');
+            int port = -1;
+            try {
+                port = colon > 0 ? Integer.parseInt(e.substring(colon + 1)) : -1;
+            } catch (NumberFormatException x) {
+                port = -1;
+            }
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("--endpoints entry '" + e + "' is not HOST:PORT with a port in"
+                        + " 1..65535");
+            }
+            r.add(InetSocketAddress.createUnresolved(e.substring(0, colon), port));
+        }
+        return r;
+    }
+
+    private static String join(List<InetSocketAddress> eps) {
+        StringBuilder b = new StringBuilder();
+        for (InetSocketAddress a : eps) {
+            b.append(b.length() == 0 ? "" : ",").append(a.getHostString()).append(':').append(a.getPort());
+        }
+        return b.toString();
+    }
+}
