@@ -1,0 +1,87 @@
+package org.spikemesh.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code spikemesh run --partitions 2}: the coordinator starts a real follower JVM and the outputs equal the
+ * one-process run file for file (summary.json apart from wall time and the partitions entry); a follower process that
+ * dies mid-run ends the run within seconds with an error naming it, and no output directory is left.
+ */
+class PartitionedRunCommandTest {
+    private static final List<String> FILES = List.of("spikes.csv", "core_counters.csv", "core_counters_by_step.csv",
+            "energy_per_step.csv", "time_per_step.csv", "latency_histogram.csv", "link_loads.csv",
+            "link_loads_by_step.csv", "cuba.v.csv");
+
+    private static Path network(Path dir) throws IOException {
+        Path f = dir.resolve("cuba.yaml");
+        Files.copy(Path.of("../examples/networks/cuba_4000.yaml"), f);
+        return f;
+    }
+
+    @ParameterizedTest(name = "transport {0}")
+    @ValueSource(strings = {"ipc", "udp"})
+    void shouldWriteWhatTheOneProcessRunWrites(String transport, @TempDir Path dir) throws IOException {
+        Path net = network(dir);
+        String[] common = {"run", net.toString(), "--backend", "chip", "--steps", "120", "--threads", "1",
+            "--record", "cuba.v", "--quiet"};
+        RunCommandTest.Result one = RunCommandTest.cli(concat(common, "--out", dir.resolve("one").toString()));
+        assertEquals(0, one.code(), one.err());
+        RunCommandTest.Result two = RunCommandTest.cli(concat(common, "--partitions", "2", "--transport", transport,
+                "--out", dir.resolve("two").toString()));
+        assertEquals(0, two.code(), two.err());
+        for (String f : FILES) {
+            assertEquals(Files.readString(dir.resolve("one").resolve(f)), Files.readString(dir.resolve("two")
+                    .resolve(f)), f);
+        }
+        String a = Files.readString(dir.resolve("one/summary.json")).replaceAll("\"wall_seconds\" : [0-9.E-]+", "");
+        String b = Files.readString(dir.resolve("two/summary.json")).replaceAll("\"wall_seconds\" : [0-9.E-]+", "")
+                .replaceAll("(?s),\\s*\"partitions\" : \\{[^}]*\\}", "");
+        assertEquals(a, b);
+        assertTrue(Files.readString(dir.resolve("two/spikes.csv")).lines().count() > 100, "the network must spike");
+    }
+
+    @Test
+    void shouldNameAFollowerThatDies(@TempDir Path dir) throws Exception {
+        Path net = network(dir);
+        CompletableFuture<RunCommandTest.Result> run = CompletableFuture.supplyAsync(() -> RunCommandTest.cli("run",
+                net.toString(), "--backend", "chip", "--steps", "2000000", "--threads", "1", "--quiet",
+                "--partitions", "2", "--out", dir.resolve("out").toString()));
+        ProcessHandle follower = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (follower == null && System.nanoTime() < deadline) {
+            follower = ProcessHandle.current().children().filter(p -> p.info().arguments().map(
+                    a -> String.join(" ", a).contains("--partition-index")).orElse(false)).findFirst().orElse(null);
+            Thread.sleep(100);
+        }
+        assertTrue(follower != null, "the coordinator must start a follower process");
+        Thread.sleep(8000);
+        assertFalse(run.isDone(), "the run must still be going when its follower dies");
+        long killed = System.nanoTime();
+        follower.destroyForcibly();
+        RunCommandTest.Result r = run.get(60, TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - killed) / 1e9;
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("partition 1") && r.err().contains("exited with code"), r.err());
+        assertTrue(seconds < 10, "the run must end within seconds of the loss, took " + seconds + " s");
+        assertFalse(Files.exists(dir.resolve("out")), "no half-written output");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+}
