@@ -134,6 +134,8 @@ public final class RunCommand implements Callable<Integer> {
     /** Set by Ctrl-C: the run stops after the chunk in progress and writes consistent outputs for the steps done. */
     private volatile boolean interrupted;
     private int done;
+    /** seconds spent stepping (without loading, compiling, starting and joining partitions, or writing). */
+    private double loopSeconds;
 
     /** @return the chip of --chip, with the time model of --time-model when given */
     private org.spikemesh.chip.ChipConfig chipConfig() {
@@ -283,11 +285,13 @@ public final class RunCommand implements Callable<Integer> {
             try (PartitionSetup partitionsClosedAfterTheEngine = split;
                  Simulation sim = onChip ? new Simulation(engine) : Simulation.reference(graph, cfg)) {
                 int chunk = Math.max(1, Math.min(1000, steps / 100));
+                long loop0 = System.nanoTime();
                 while (done < steps && !interrupted) {
                     int n = Math.min(chunk, steps - done);
                     sim.run(n);
                     done += n;
                 }
+                loopSeconds = (System.nanoTime() - loop0) / 1e9;
                 if (engine != null) {
                     summary.put("chip", ChipOutputs.write(engine, dir.staging(), chip));
                     summary.put("threads", nThreads);
@@ -333,6 +337,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             summary.put("thresholds", thresholds);
             summary.put("wall_seconds", wall);
+            summary.put("loop_seconds", loopSeconds);
             if (chipPart != null) {
                 summary.put("chip", chipPart);
                 summary.put("threads", threadsUsed);

@@ -295,15 +295,19 @@ public final class ChipEngine implements Backend {
                 }
                 // a shard that waits longer than the stall limit for a batch ends the run with an error naming the
                 // silent shard, instead of hanging (a shard that fails throws at once; this catches one that stops)
-                WaitStrategy ws = spin
+                boolean crossing = shards[from] == null || shards[to] == null;
+                WaitStrategy ws = shards[from] == null
+                        ? new PumpingWaitStrategy(this::pumpBridge, stallMillis * 1_000_000L)
+                        : spin
                         ? new PhasedBackoffWaitStrategy(200, 2000, TimeUnit.MICROSECONDS,
                                 new LiteTimeoutBlockingWaitStrategy(stallMillis, TimeUnit.MILLISECONDS))
                         : plan != null
                         ? new PhasedBackoffWaitStrategy(20, 200, TimeUnit.MICROSECONDS,
                                 new TimeoutBlockingWaitStrategy(stallMillis, TimeUnit.MILLISECONDS))
                         : new TimeoutBlockingWaitStrategy(stallMillis, TimeUnit.MILLISECONDS);
-                boolean crossing = shards[from] == null || shards[to] == null;
-                RingBuffer<Batch> ring = RingBuffer.createSingleProducer(Batch::new, crossing ? 2 * RING_SIZE
+                // the bridge that fills a ring from another partition may run on any waiting thread (one at a time)
+                RingBuffer<Batch> ring = shards[from] == null ? RingBuffer.createMultiProducer(Batch::new,
+                        2 * RING_SIZE, ws) : RingBuffer.createSingleProducer(Batch::new, crossing ? 2 * RING_SIZE
                         : RING_SIZE, ws);
                 Sequence consumed = new Sequence(-1);
                 ring.addGatingSequences(consumed);
@@ -332,8 +336,8 @@ public final class ChipEngine implements Backend {
                 * 1000);
         bridge = new PartitionBridge(this, plan, wire, partitionOfShard, outbound, inbound, local, remote,
                 fingerprint(program, config), lossNs);
-        bridgeRunner = new org.agrona.concurrent.AgentRunner(new org.agrona.concurrent.BackoffIdleStrategy(100, 10,
-                1_000, 50_000), this::fail, null, bridge);
+        bridgeRunner = new org.agrona.concurrent.AgentRunner(new org.agrona.concurrent.BackoffIdleStrategy(10, 10, 10_000,
+                200_000), this::fail, null, bridge);
         org.agrona.concurrent.AgentRunner.startOnThread(bridgeRunner);
         long deadline = System.currentTimeMillis() + joinMillis;
         while (!bridge.joined()) {
@@ -349,6 +353,12 @@ public final class ChipEngine implements Backend {
             }
             LockSupport.parkNanos(1_000_000);
         }
+    }
+
+    /** One duty cycle of the bridge on the calling thread (0 when another thread is in it). */
+    private int pumpBridge() {
+        PartitionBridge b = bridge;
+        return b == null ? 0 : b.pump();
     }
 
     /** A hash of what every partition must agree on: program shape, plan, seed and what is recorded. */
@@ -402,10 +412,12 @@ public final class ChipEngine implements Backend {
                 if (closed) {
                     throw AlertException.INSTANCE;
                 }
-                if (++spins > 1000) {
-                    LockSupport.parkNanos(20_000);
-                } else {
-                    Thread.onSpinWait();
+                if (pumpBridge() == 0) {
+                    if (++spins > 50) {
+                        Thread.yield();
+                    } else {
+                        Thread.onSpinWait();
+                    }
                 }
             }
         }
@@ -481,8 +493,8 @@ public final class ChipEngine implements Backend {
                 } else if (coordinatorClosed) {
                     awaitWorkers(t);
                     return;
-                } else {
-                    LockSupport.parkNanos(this, 1_000_000);
+                } else if (pumpBridge() == 0) {
+                    LockSupport.parkNanos(this, 50_000);
                 }
             }
             rethrow();

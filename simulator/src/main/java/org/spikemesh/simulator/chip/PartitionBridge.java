@@ -88,8 +88,33 @@ final class PartitionBridge implements Agent, PartitionWire.Handler {
         return "spikemesh-partition-bridge-" + me;
     }
 
+    private final java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** The background thread's duty cycle: the same as {@link #pump()}. */
     @Override
     public int doWork() {
+        return pump();
+    }
+
+    /**
+     * One duty cycle, run by whichever thread gets here first: the bridge's own thread, or a shard (or the
+     * coordinator) waiting for another partition, which so moves the messages it waits for without a hand-over
+     * between threads. Another thread already in the cycle makes this return 0 at once.
+     *
+     * @return messages moved
+     */
+    int pump() {
+        if (!busy.compareAndSet(false, true)) {
+            return 0;
+        }
+        try {
+            return cycle();
+        } finally {
+            busy.set(false);
+        }
+    }
+
+    private int cycle() {
         long now = System.nanoTime();
         int work = 0;
         try {

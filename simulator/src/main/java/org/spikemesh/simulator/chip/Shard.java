@@ -192,7 +192,11 @@ final class Shard {
             if (in != null && in[r] != null) {
                 long seq = consumed[r].get() + 1;
                 try {
-                    barriers[r].waitFor(seq);
+                    // a ring filled from another partition has several possible producer threads: its cursor can
+                    // run ahead of what is published, and the barrier then answers with less than seq
+                    while (barriers[r].waitFor(seq) < seq) {
+                        Thread.onSpinWait();
+                    }
                 } catch (TimeoutException e) {
                     throw new IllegalStateException("shard " + id + " waited too long for the batch of step " + t
                             + " from shard " + r + ", which stopped without an error; the run is ended (limit: system"

@@ -36,7 +36,7 @@ class PartitionedEngineTest {
     }
 
     @ParameterizedTest(name = "{0} partitions, {1} thread(s) each")
-    @CsvSource({"2,1", "2,2", "4,1", "3,2"})
+    @CsvSource({"2,1", "2,2", "4,1", "3,2", "4,2"})
     void shouldEqualSingleProcess(int partitions, int threads) throws Exception {
         int steps = 60;
         String single = run(PartitionedEngineTest::cuba, 1, 1, steps, null);
