@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 /** {@code spikemesh bench}: macro benchmarks that print events per second and neuron-steps per second. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Macro benchmarks (CUBA network, Brian2's benchmark, in Loihi fixed point).",
-        subcommands = {BenchCommand.Reference.class, BenchCuba.class, BenchCompile.class, BenchLearning.class})
+        subcommands = {BenchCommand.Reference.class, BenchCuba.class, BenchCompile.class, BenchLearning.class,
+            BenchMultichip.class})
 public final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

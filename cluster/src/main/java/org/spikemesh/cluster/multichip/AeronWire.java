@@ -75,7 +75,7 @@ public final class AeronWire implements PartitionWire {
     public static MediaDriver launchDriver(Path dir) {
         MediaDriver.Context ctx = new MediaDriver.Context().aeronDirectoryName(dir.toString()).dirDeleteOnStart(true)
                 .dirDeleteOnShutdown(true).threadingMode(ThreadingMode.SHARED).termBufferSparseFile(true)
-                .sharedIdleStrategy(new BackoffIdleStrategy(100, 10, 1_000, 100_000));
+                .sharedIdleStrategy(new BackoffIdleStrategy(10, 20, 1_000, 20_000));
         return MediaDriver.launch(ctx);
     }
 

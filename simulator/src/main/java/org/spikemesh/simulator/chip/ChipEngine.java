@@ -329,15 +329,19 @@ public final class ChipEngine implements Backend {
         }
     }
 
-    /** Starts the bridge to the other partitions and waits until every partition has joined. */
+    /**
+     * Starts the bridge to the other partitions and waits until every partition has joined. Its own thread idles
+     * lazily: waiting shards run its duty cycle themselves; the thread sends heartbeats and what is left when shards
+     * are idle.
+     */
     private void startBridge(ChipProgram program, RunConfig config, PartitionWire wire) {
         long lossNs = (long) (Double.parseDouble(System.getProperty("spikemesh.partition.loss-seconds", "5")) * 1e9);
         long joinMillis = (long) (Double.parseDouble(System.getProperty("spikemesh.partition.join-seconds", "60"))
                 * 1000);
         bridge = new PartitionBridge(this, plan, wire, partitionOfShard, outbound, inbound, local, remote,
                 fingerprint(program, config), lossNs);
-        bridgeRunner = new org.agrona.concurrent.AgentRunner(new org.agrona.concurrent.BackoffIdleStrategy(10, 10, 10_000,
-                200_000), this::fail, null, bridge);
+        bridgeRunner = new org.agrona.concurrent.AgentRunner(new org.agrona.concurrent.BackoffIdleStrategy(1, 1, 100_000,
+                1_000_000), this::fail, null, bridge);
         org.agrona.concurrent.AgentRunner.startOnThread(bridgeRunner);
         long deadline = System.currentTimeMillis() + joinMillis;
         while (!bridge.joined()) {

@@ -64,6 +64,30 @@ class PartitionedEngineTest {
     }
 
     @Test
+    void shouldRefuseAPartitionStartedWithOtherSettings() throws Exception {
+        LoopbackWires wires = new LoopbackWires(2);
+        Thread follower = new Thread(() -> {
+            ProcessGraph g = cuba();
+            ChipProgram p = Compiler.compile(g, FOUR_CHIPS, CompileOptions.defaults()).program();
+            try (ChipEngine e = new ChipEngine(g, p, RunConfig.defaults().seed(99), 1,
+                    PartitionPlan.byWork(p, 2, 1, 1), wires.wire(1))) {
+                e.serve();
+            } catch (RuntimeException expected) {
+                // this side fails too; the coordinator's message is checked
+            }
+        });
+        follower.setDaemon(true);
+        follower.start();
+        ProcessGraph g = cuba();
+        ChipProgram p = Compiler.compile(g, FOUR_CHIPS, CompileOptions.defaults()).program();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new ChipEngine(g, p,
+                RunConfig.defaults().seed(3), 1, PartitionPlan.byWork(p, 2, 0, 1), wires.wire(0)).close());
+        assertTrue(e.getMessage().contains("partition 1") && e.getMessage().contains("different program or"
+                + " settings"), e.getMessage());
+        follower.join(10_000);
+    }
+
+    @Test
     void shouldRefuseMorePartitionsThanCores() {
         ProcessGraph g = cuba();
         ChipProgram p = Compiler.compile(g, ChipConfigs.preset("loihi-like"), CompileOptions.defaults()).program();
