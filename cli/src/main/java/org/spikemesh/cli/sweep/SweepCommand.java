@@ -119,6 +119,12 @@ public final class SweepCommand implements Callable<Integer> {
                             + " spikemesh worker --join %s --cluster %s%n", s.name(), name, r.address(), members,
                     members == 1 ? "" : "s", t, t == 1 ? "" : "s", r.address(), name);
             err.flush();
+            r.logMembership(line -> {
+                synchronized (err) {
+                    err.println("sweep " + s.name() + ": " + line);
+                    err.flush();
+                }
+            });
         }
         return r;
     }

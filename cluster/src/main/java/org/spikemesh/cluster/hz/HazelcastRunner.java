@@ -46,6 +46,31 @@ public final class HazelcastRunner implements PointRunner {
         return List.copyOf(members);
     }
 
+    /**
+     * Reports members joining and leaving the cluster (workers, or members started here) as one line each.
+     *
+     * @param log where the lines go
+     */
+    public void logMembership(java.util.function.Consumer<String> log) {
+        members.get(0).getCluster().addMembershipListener(new com.hazelcast.cluster.MembershipListener() {
+            @Override
+            public void memberAdded(com.hazelcast.cluster.MembershipEvent e) {
+                log.accept("member " + hostPort(e.getMember()) + " joined (" + e.getMembers().size()
+                        + " members)");
+            }
+
+            @Override
+            public void memberRemoved(com.hazelcast.cluster.MembershipEvent e) {
+                log.accept("member " + hostPort(e.getMember()) + " left (" + e.getMembers().size()
+                        + " members); its unfinished points run again elsewhere");
+            }
+        });
+    }
+
+    private static String hostPort(com.hazelcast.cluster.Member m) {
+        return m.getAddress().getHost() + ":" + m.getAddress().getPort();
+    }
+
     /** @return host:port that workers join */
     public String address() {
         return Members.address(members.get(0));

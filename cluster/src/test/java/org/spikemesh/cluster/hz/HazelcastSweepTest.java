@@ -90,6 +90,25 @@ class HazelcastSweepTest {
     }
 
     @Test
+    void shouldLogWorkersJoiningAndLeaving() throws Exception {
+        String name = cluster();
+        java.util.List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (HazelcastRunner r = HazelcastRunner.start(name, 0, 1, 1)) {
+            r.logMembership(log::add);
+            com.hazelcast.core.HazelcastInstance extra = Members.start(name, 0, List.of(r.address()), 1, false);
+            String address = Members.address(extra);
+            extra.getLifecycleService().shutdown();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (log.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(2, log.size(), log.toString());
+            assertTrue(log.get(0).contains(address) && log.get(0).contains("joined (2 members)"), log.get(0));
+            assertTrue(log.get(1).contains(address) && log.get(1).contains("left (1 members)"), log.get(1));
+        }
+    }
+
+    @Test
     void shouldRefuseToJoinWhereNoSweepAnswers() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> Worker.join(cluster(), List.of("127.0.0.1:1"), 0, 1));
