@@ -57,7 +57,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "--backend chip: per-step or detailed (default: the chip's time_model; docs/time-model.md)")
     String timeModel;
 
-    @Option(names = "--threads", description = "worker threads for --backend chip (default: available cores)")
+    @Option(names = "--threads", description = "worker threads for --backend chip (default: available cores; with"
+            + " --partitions, threads per partition, default 1)")
     Integer threads;
 
     @Option(names = "--report", paramLabel = "FILE",
@@ -188,7 +189,8 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--backend '" + backend + "' is not available; valid are reference, chip");
         }
         boolean onChip = "chip".equals(backend);
-        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        // partitions of one run must all use the same thread count, whatever machine they are on: 1 unless given
+        int nThreads = threads != null ? threads : partitions > 1 ? 1 : Runtime.getRuntime().availableProcessors();
         if (nThreads < 1) {
             throw new IllegalArgumentException("--threads must be >= 1, got " + nThreads);
         }
