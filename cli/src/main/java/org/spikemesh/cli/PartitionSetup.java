@@ -102,7 +102,7 @@ final class PartitionSetup implements AutoCloseable {
                     + " and are started by the coordinator");
         }
         List<InetSocketAddress> eps = spawn ? freeLoopbackPorts(count) : parse(endpoints, count);
-        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "spikemesh-aeron-" + UUID.randomUUID());
+        Path dir = driverDir();
         PartitionSetup setup;
         if (transport == Transport.IPC) {
             MediaDriver driver = AeronWire.launchDriver(dir);
@@ -151,7 +151,7 @@ final class PartitionSetup implements AutoCloseable {
             }
             return new PartitionSetup(AeronWire.ipc(index, count, aeronDir, null), count);
         }
-        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "spikemesh-aeron-" + UUID.randomUUID());
+        Path dir = driverDir();
         return new PartitionSetup(AeronWire.udp(index, parse(endpoints, count), dir), count);
     }
 
@@ -173,6 +173,14 @@ final class PartitionSetup implements AutoCloseable {
             }
         }
         wire.close();
+    }
+
+    /** A fresh media driver directory: in /dev/shm where there is one (as Aeron does), else in the temp dir. */
+    private static Path driverDir() {
+        Path shm = Path.of("/dev/shm");
+        Path base = java.nio.file.Files.isDirectory(shm) && java.nio.file.Files.isWritable(shm) ? shm
+                : Path.of(System.getProperty("java.io.tmpdir"));
+        return base.resolve("spikemesh-aeron-" + UUID.randomUUID());
     }
 
     private static List<String> javaCommand() {
