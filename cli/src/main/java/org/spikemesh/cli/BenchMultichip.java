@@ -73,6 +73,9 @@ public final class BenchMultichip implements Callable<Integer> {
                         r[0] / steps * 1e6, (r[0] - one[0]) / steps * 1e6, r[0] / one[0], r[1] / r[0] / 1e6);
             }
         }
+        System.out.printf(Locale.ROOT, "  load average at the end: %.1f (%d cores)%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
         return 0;
     }
 
