@@ -180,7 +180,6 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "try"})
     public Integer call() throws Exception {
         if (steps < 0) {
             throw new IllegalArgumentException("--steps must be >= 0, got " + steps);
@@ -194,6 +193,28 @@ public final class RunCommand implements Callable<Integer> {
         if (nThreads < 1) {
             throw new IllegalArgumentException("--threads must be >= 1, got " + nThreads);
         }
+        if (partitions < 1) {
+            throw new IllegalArgumentException("--partitions must be >= 1, got " + partitions);
+        }
+        if (partitions > 1 && partitionIndex == 0) {
+            if (!onChip) {
+                throw new IllegalArgumentException("--partitions splits a chip run; add --backend chip");
+            }
+            // the followers start now and load and compile the network while this process does the same
+            PartitionSetup split = PartitionSetup.coordinator(partitions,
+                    org.spikemesh.cluster.multichip.Transport.parse(transport), endpoints, originalArgs());
+            try {
+                return execute(onChip, nThreads, split);
+            } finally {
+                split.close();
+            }
+        }
+        return execute(onChip, nThreads, null);
+    }
+
+    /** The run itself, as partition 0 of {@code split} when it is not null. */
+    @SuppressWarnings({"unchecked", "try"})
+    private Integer execute(boolean onChip, int nThreads, PartitionSetup split) throws Exception {
         Network net = nir.load(network, saveWeights != null);
         ProcessGraph source = net.graph();
         NumericModel m = model == null ? null : NumericModel.parse(model);
@@ -267,19 +288,9 @@ public final class RunCommand implements Callable<Integer> {
             }
             probes.forEach(cfg::probe);
             long t0 = System.nanoTime();
-            PartitionSetup split = partitions > 1 ? PartitionSetup.coordinator(partitions,
-                    org.spikemesh.cluster.multichip.Transport.parse(transport), endpoints, originalArgs()) : null;
             PartitionPlan plan = split != null ? PartitionPlan.byWork(program, partitions, 0, nThreads) : null;
-            ChipEngine engine;
-            try {
-                engine = onChip ? new ChipEngine(graph, program, cfg, nThreads, plan, split != null ? split.wire()
-                        : null) : null;
-            } catch (RuntimeException e) {
-                if (split != null) {
-                    split.close();
-                }
-                throw e;
-            }
+            ChipEngine engine = onChip ? new ChipEngine(graph, program, cfg, nThreads, plan, split != null
+                    ? split.wire() : null) : null;
             if (engine != null) {
                 engine.accounts().seriesEvery(countersEvery != null ? countersEvery : Math.max(1, steps / 100_000));
                 engine.coreCountersEvery(coreCountersEvery != null ? coreCountersEvery : Math.max(1, steps / 100));

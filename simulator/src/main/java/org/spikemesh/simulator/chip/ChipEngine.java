@@ -336,13 +336,17 @@ public final class ChipEngine implements Backend {
      */
     private void startBridge(ChipProgram program, RunConfig config, PartitionWire wire) {
         long lossNs = (long) (Double.parseDouble(System.getProperty("spikemesh.partition.loss-seconds", "5")) * 1e9);
-        long joinMillis = (long) (Double.parseDouble(System.getProperty("spikemesh.partition.join-seconds", "60"))
+        long joinMillis = (long) (Double.parseDouble(System.getProperty("spikemesh.partition.join-seconds", "180"))
                 * 1000);
         bridge = new PartitionBridge(this, plan, wire, partitionOfShard, outbound, inbound, local, remote,
                 fingerprint(program, config), lossNs);
         bridgeRunner = new org.agrona.concurrent.AgentRunner(new org.agrona.concurrent.BackoffIdleStrategy(1, 1, 100_000,
                 1_000_000), this::fail, null, bridge);
-        org.agrona.concurrent.AgentRunner.startOnThread(bridgeRunner);
+        org.agrona.concurrent.AgentRunner.startOnThread(bridgeRunner, r -> {
+            Thread t = new Thread(r, "spikemesh-partition-bridge-" + plan.index());
+            t.setDaemon(true);
+            return t;
+        });
         long deadline = System.currentTimeMillis() + joinMillis;
         while (!bridge.joined()) {
             if (failure != null || System.currentTimeMillis() > deadline) {
