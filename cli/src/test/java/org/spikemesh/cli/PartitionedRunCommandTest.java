@@ -79,6 +79,29 @@ class PartitionedRunCommandTest {
         assertFalse(Files.exists(dir.resolve("out")), "no half-written output");
     }
 
+    @Test
+    void shouldExplainBadPartitionOptions(@TempDir Path dir) throws IOException {
+        Path net = network(dir);
+        String out = dir.resolve("o").toString();
+        String[][] cases = {
+            {"--partitions", "2"},
+            {"--backend", "chip", "--partitions", "0"},
+            {"--backend", "chip", "--partitions", "2", "--transport", "tcp"},
+            {"--backend", "chip", "--partitions", "2", "--transport", "udp", "--endpoints", "127.0.0.1:40100"},
+            {"--backend", "chip", "--partitions", "2", "--transport", "udp", "--endpoints", "a:1,b:x"},
+        };
+        String[] expected = {"add --backend chip", "--partitions must be >= 1", "valid are ipc, udp",
+            "names 1 partition(s) but --partitions is 2", "'b:x' is not HOST:PORT"};
+        for (int k = 0; k < cases.length; k++) {
+            String[] args = concat(concat(new String[]{"run", net.toString(), "--steps", "5", "--quiet", "--out", out},
+                    cases[k]));
+            RunCommandTest.Result r = RunCommandTest.cli(args);
+            assertEquals(2, r.code(), String.join(" ", cases[k]) + ": " + r.err());
+            assertTrue(r.err().contains(expected[k]) && r.err().lines().count() == 1, r.err());
+            assertFalse(Files.exists(dir.resolve("o")));
+        }
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);
