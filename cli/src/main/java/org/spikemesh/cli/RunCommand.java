@@ -350,7 +350,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             summary.put("thresholds", thresholds);
             summary.put("wall_seconds", wall);
-            summary.put("loop_seconds", loopSeconds);
+            summary.put("loop_wall_seconds", loopSeconds);
             if (chipPart != null) {
                 summary.put("chip", chipPart);
                 summary.put("threads", threadsUsed);
