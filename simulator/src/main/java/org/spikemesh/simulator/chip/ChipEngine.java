@@ -48,11 +48,8 @@ public final class ChipEngine implements Backend {
     private final RemoteShard[] remote;
     private final PartitionPlan plan;
     private final int[] partitionOfShard;
-    private PartitionBridge bridge;
-    private org.agrona.concurrent.AgentRunner bridgeRunner;
-    private int totalsRequest;
-    private int totalsStep = -1;
-    private int totalsFlushed = -1;
+    /** the partitioned side of a run split over processes, or null. */
+    private PartitionRun partitioned;
     private final Thread[] workers;
     private final List<SequenceBarrier> allBarriers = new ArrayList<>();
     private final Accounts accounts;
@@ -135,7 +132,7 @@ public final class ChipEngine implements Backend {
         }
         int me = plan == null ? 0 : plan.index();
         if (plan != null) {
-            refuseUnpartitionable(graph, program, config);
+            PartitionRun.refuseUnsupported(graph, program, config);
         }
         CostModel cost = new CostModel(program.chip(), program.tilesInUse());
         // a follower records what the coordinator reports, into its batches to shard 0
@@ -214,7 +211,8 @@ public final class ChipEngine implements Backend {
             workers[k - 1].start();
         }
         if (plan != null) {
-            startBridge(program, config, wire);
+            partitioned = new PartitionRun(this, plan, remote);
+            partitioned.start(program, config, wire, partitionOfShard, outbound, inbound, local);
         }
     }
 
@@ -240,24 +238,6 @@ public final class ChipEngine implements Backend {
         }
         bounds.add(cores.length);
         return bounds.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** What a partitioned run does not support yet: learning, and host ports between steps. */
-    private static void refuseUnpartitionable(ProcessGraph graph, ChipProgram program, RunConfig config) {
-        if (!program.plastic().isEmpty()) {
-            throw new PartitionException("process " + program.plastic().get(0).process().name() + " learns: a"
-                    + " partitioned run does not support on-chip learning; run it in one process");
-        }
-        if (!new HostPorts(graph).isEmpty()) {
-            throw new PartitionException("the network reads or writes Vars between steps (VarMonitor or VarWriter):"
-                    + " a partitioned run does not support host ports; run it in one process");
-        }
-        for (Var v : config.probes()) {
-            if (v.owner() instanceof org.spikemesh.process.lib.LearningSynapses) {
-                throw new PartitionException("probe " + v.owner().name() + "." + v.name() + " reads learning state,"
-                        + " which a partitioned run does not support");
-            }
-        }
     }
 
     /**
@@ -329,64 +309,10 @@ public final class ChipEngine implements Backend {
         }
     }
 
-    /**
-     * Starts the bridge to the other partitions and waits until every partition has joined. Its own thread idles
-     * lazily: waiting shards run its duty cycle themselves; the thread sends heartbeats and what is left when shards
-     * are idle.
-     */
-    private void startBridge(ChipProgram program, RunConfig config, PartitionWire wire) {
-        long lossNs = (long) (Double.parseDouble(System.getProperty("spikemesh.partition.loss-seconds", "5")) * 1e9);
-        long joinMillis = (long) (Double.parseDouble(System.getProperty("spikemesh.partition.join-seconds", "180"))
-                * 1000);
-        bridge = new PartitionBridge(this, plan, wire, partitionOfShard, outbound, inbound, local, remote,
-                fingerprint(program, config), lossNs);
-        bridgeRunner = new org.agrona.concurrent.AgentRunner(new org.agrona.concurrent.BackoffIdleStrategy(1, 1, 100_000,
-                1_000_000), this::fail, null, bridge);
-        org.agrona.concurrent.AgentRunner.startOnThread(bridgeRunner, r -> {
-            Thread t = new Thread(r, "spikemesh-partition-bridge-" + plan.index());
-            t.setDaemon(true);
-            return t;
-        });
-        long deadline = System.currentTimeMillis() + joinMillis;
-        while (!bridge.joined()) {
-            if (failure != null || System.currentTimeMillis() > deadline) {
-                String missing = bridge.missing();
-                close();
-                if (failure != null) {
-                    rethrow();
-                }
-                throw new PartitionException("partition " + plan.index() + " waited " + joinMillis / 1000 + " s for "
-                        + missing + " to join; start every partition (system property"
-                        + " spikemesh.partition.join-seconds)");
-            }
-            LockSupport.parkNanos(1_000_000);
-        }
-    }
-
-    /** One duty cycle of the bridge on the calling thread (0 when another thread is in it). */
+    /** One duty cycle of the bridge on the calling thread (0 when another thread is in it, or without one). */
     private int pumpBridge() {
-        PartitionBridge b = bridge;
-        return b == null ? 0 : b.pump();
-    }
-
-    /** A hash of what every partition must agree on: program shape, plan, seed and what is recorded. */
-    private long fingerprint(ChipProgram program, RunConfig config) {
-        long h = 0xcbf29ce484222325L;
-        long[] parts = {program.cores().size(), program.synapses(), plan.count(), plan.threads(), config.seed(),
-            config.probes().size(), config.recordSpikes() ? 1 : 0, program.chip().timeModel().ordinal(),
-            program.tilesX(), program.tilesY()};
-        for (long v : parts) {
-            h = (h ^ v) * 0x100000001b3L;
-        }
-        for (CoreProgram cp : program.cores()) {
-            h = (h ^ cp.globalCore()) * 0x100000001b3L;
-            h = (h ^ cp.size()) * 0x100000001b3L;
-            h = (h ^ cp.synapses().synapses()) * 0x100000001b3L;
-        }
-        for (Var v : config.probes()) {
-            h = (h ^ (v.owner().name() + "." + v.name()).hashCode()) * 0x100000001b3L;
-        }
-        return h;
+        PartitionRun p = partitioned;
+        return p == null ? 0 : p.pump();
     }
 
     private StepPartial[] stepPartials;
@@ -410,24 +336,16 @@ public final class ChipEngine implements Backend {
 
     /** Coordinator: waits until the partial of step t of every shard in another partition has arrived. */
     private void awaitRemote(int t) throws AlertException {
-        for (RemoteShard rs : remote) {
-            if (rs == null) {
-                continue;
-            }
-            int spins = 0;
-            while (rs.completed < t) {
-                rethrow();
-                if (closed) {
-                    throw AlertException.INSTANCE;
-                }
-                if (pumpBridge() == 0) {
-                    if (++spins > 50) {
-                        Thread.yield();
-                    } else {
-                        Thread.onSpinWait();
-                    }
-                }
-            }
+        if (partitioned != null) {
+            partitioned.awaitRemote(t);
+        }
+    }
+
+    /** Throws the run's failure, or an alert when the engine is closed: for waits outside the shards. */
+    void checkLive() throws AlertException {
+        rethrow();
+        if (closed) {
+            throw AlertException.INSTANCE;
         }
     }
 
@@ -555,8 +473,8 @@ public final class ChipEngine implements Backend {
         }
         int end = step + steps;
         target = lockstep ? step + 1 : end;
-        if (bridge != null) {
-            bridge.requestRun(end);
+        if (partitioned != null) {
+            partitioned.requestRun(end);
         }
         for (Thread w : workers) {
             LockSupport.unpark(w);
@@ -667,8 +585,8 @@ public final class ChipEngine implements Backend {
         for (Shard s : local) {
             s.windowSteps = k;
         }
-        if (bridge != null && plan.index() == 0) {
-            bridge.requestWindow(k);
+        if (partitioned != null && plan.index() == 0) {
+            partitioned.requestWindow(k);
         }
         accounts.linkLoadsEvery(k);
     }
@@ -708,32 +626,12 @@ public final class ChipEngine implements Backend {
         return rows.toArray(new long[0][]);
     }
 
-    /**
-     * Coordinator: brings the run totals (and, when asked, the flushed window rows) of every shard in another
-     * partition up to the current step; once per step unless windows must be flushed.
-     */
     private void fetchRemoteTotals(boolean flush) {
-        if (bridge == null || plan.index() != 0 || totalsStep == step && (!flush || totalsFlushed == step)) {
-            return;
-        }
-        if (closed) {
-            throw new IllegalStateException("chip engine is closed");
-        }
-        int request = ++totalsRequest;
-        bridge.requestTotals(request, flush ? step : -1);
-        long deadline = System.nanoTime() + (long) 60e9;
-        for (RemoteShard rs : remote) {
-            while (rs != null && rs.answered != request) {
-                rethrow();
-                if (System.nanoTime() > deadline) {
-                    throw new PartitionException(plan.describe(rs.partition) + " did not send its totals within 60 s");
-                }
-                LockSupport.parkNanos(100_000);
+        if (partitioned != null && plan.index() == 0) {
+            if (closed) {
+                throw new IllegalStateException("chip engine is closed");
             }
-        }
-        totalsStep = step;
-        if (flush) {
-            totalsFlushed = step;
+            partitioned.fetchTotals(step, flush);
         }
     }
 
@@ -901,17 +799,11 @@ public final class ChipEngine implements Backend {
 
     @Override
     public void close() {
-        if (bridge != null && plan.index() == 0 && !closed) {
-            bridge.requestClose();
-            long deadline = System.nanoTime() + 1_000_000_000L;
-            while (!bridge.closeSent() && failure == null && System.nanoTime() < deadline) {
-                LockSupport.parkNanos(100_000);
-            }
+        PartitionRun p = partitioned;
+        if (p != null) {
+            p.close(!closed && failure == null);
         }
         closed = true;
-        if (bridgeRunner != null) {
-            bridgeRunner.close(1000, null);
-        }
         for (SequenceBarrier b : allBarriers) {
             b.alert();
         }
