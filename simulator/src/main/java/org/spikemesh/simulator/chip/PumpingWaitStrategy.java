@@ -5,15 +5,19 @@ import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.SequenceBarrier;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.WaitStrategy;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntSupplier;
 
 /**
  * Waits for a batch that another partition sends by running the partition bridge's duty cycle meanwhile: the
  * waiting shard itself polls the transport and publishes what arrived, so a batch reaches it without waking another
- * thread. Yields between idle cycles (several processes share the machine's cores). Gives up with a
+ * thread. Yields between idle cycles (several processes share the machine's cores), and parks for 20 us between
+ * cycles once it has yielded a thousand times in a row (more processes than cores). Gives up with a
  * {@link TimeoutException} after the stall limit.
  */
 final class PumpingWaitStrategy implements WaitStrategy {
+    private static final int PARK_AFTER = Integer.getInteger("spikemesh.partition.park-after", 1000);
+    private static final long PARK_NANOS = 20_000;
     private final IntSupplier pump;
     private final long timeoutNanos;
 
@@ -42,7 +46,12 @@ final class PumpingWaitStrategy implements WaitStrategy {
                 Thread.onSpinWait();
                 continue;
             }
-            Thread.yield();
+            if (idle < PARK_AFTER) {
+                Thread.yield();
+            } else {
+                // more processes than cores: let the one that must send run
+                LockSupport.parkNanos(PARK_NANOS);
+            }
             if ((idle & 255) == 0) {
                 long now = System.nanoTime();
                 if (deadline == 0) {
