@@ -111,14 +111,14 @@ final class CoreRuntime {
 
     /**
      * Delivers the synapses {@code from .. to-1} of a segment with a delay or a lane, for a spike sent at step t.
-     * Synapses are packed as in {@link InboundTable#synapse}; d is null when no synapse has a delay.
+     * Synapses are packed as in {@link InboundTable#data}; d is null when no synapse has a delay.
      */
-    void deliverSlow(int t, int lane, int from, int to, int[] synapse, byte[] d) {
+    void deliverSlow(int t, int lane, int from, int to, int[] data, byte[] d) {
         int[][] ring = neurons.ring;
         int slots = neurons.slots;
         for (int j = from; j < to; j++) {
             int delay = d == null ? 0 : d[j];
-            int x = synapse[j];
+            int x = data[j];
             if (lane == 0) {
                 ring[(t + 1 + delay) % slots][base + (x & 0xFFFF)] += x >> 16;
             } else {

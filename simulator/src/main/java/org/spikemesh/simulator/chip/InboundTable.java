@@ -13,39 +13,42 @@ import org.spikemesh.compiler.program.SynapseMemory;
  * one table lookup per message, and a batch to another shard carries one int per spike instead of one per message.
  * Built once from the {@link ChipProgram}'s axon tables, so it holds exactly the synapses the chip stores.
  *
- * <p>Packed for memory, since with small cores most segments hold one synapse: a segment is one int (its core in
- * the shard, its synapse count), a synapse one int (its target in the core, its weight); a neuron's synapses follow
- * each other, so only its first synapse is stored.
+ * <p>Packed for memory and for one sequential read per spike, since with small cores most segments hold one
+ * synapse: a neuron's segments follow each other in one int array, each a header (its core in the shard, its synapse
+ * count) followed by its synapses (target in the core, weight); per neuron one record holds where its segments start,
+ * its core and its routes, so a spike costs one random access into each.
  */
 final class InboundTable {
-    /** per program-wide source neuron: first segment; {@code segStart[g+1]} ends it. */
-    final int[] segStart;
-    /** per program-wide source neuron: first synapse of its first segment. */
-    final int[] synStart;
-    /** per segment: destination core (index in the shard) in the low {@link #coreBits} bits, synapses above. */
-    final int[] segment;
+    /** Ints of a neuron's record in {@link #neuron}. */
+    static final int RECORD = 3;
+    /**
+     * per program-wide neuron g, at {@code RECORD * g}: the first int of its segments in {@link #data} (the next
+     * record's ends them), its core (program index), its routes in the whole program.
+     */
+    final int[] neuron;
+    /**
+     * segments: a header, destination core (index in the shard) in the low {@link #coreBits} bits and synapse count
+     * above, then per synapse its target neuron within the core (low 16 bits) and weight (high 16 bits, signed).
+     */
+    final int[] data;
     final int coreBits;
     final int coreMask;
-    /** lane of each segment, or null when every segment is direct (lane 0). */
-    final byte[] segLane;
-    /** per synapse: target neuron within its core (low 16 bits) and weight (high 16 bits, signed). */
-    final int[] synapse;
-    /** delay per synapse or null when all are 0. */
+    /** lane of each segment at its header's place in {@link #data}, or null when every segment is direct (lane 0). */
+    final byte[] lane;
+    /** delay of each synapse at its place in {@link #data}, or null when all are 0. */
     final byte[] delay;
     /** per core of the shard: its first neuron in the shard's neuron arrays. */
     final int[] base;
     /** per core of the program holding plastic synapses in this shard: first synapse of each axon here (else null). */
     private final int[][] axonSyn;
 
-    private InboundTable(int[] segStart, int[] synStart, int[] segment, int coreBits, byte[] segLane, int[] synapse,
-                         byte[] delay, int[] base, int[][] axonSyn) {
-        this.segStart = segStart;
-        this.synStart = synStart;
-        this.segment = segment;
+    private InboundTable(int[] neuron, int[] data, int coreBits, byte[] lane, byte[] delay, int[] base,
+                         int[][] axonSyn) {
+        this.neuron = neuron;
+        this.data = data;
         this.coreBits = coreBits;
         this.coreMask = (1 << coreBits) - 1;
-        this.segLane = segLane;
-        this.synapse = synapse;
+        this.lane = lane;
         this.delay = delay;
         this.base = base;
         this.axonSyn = axonSyn;
@@ -98,7 +101,7 @@ final class InboundTable {
                 }
             }
         }
-        if (syns > Integer.MAX_VALUE - 8) {
+        if (syns + segs > Integer.MAX_VALUE - 8) {
             throw new IllegalStateException("shard " + shard + " holds " + syns + " synapses; use more threads");
         }
         int[][] axonSyn = new int[program.cores().size()][];
@@ -108,13 +111,10 @@ final class InboundTable {
                 Arrays.fill(axonSyn[pb.core()], -1);
             }
         }
-        int[] segStart = new int[total + 1];
-        int[] synStart = new int[total + 1];
-        int[] segment = new int[segs];
-        byte[] segLane = lanes ? new byte[segs] : null;
-        int[] synapse = new int[(int) syns];
-        byte[] delay = delays ? new byte[(int) syns] : null;
-        int k = 0;
+        int[] neuron = new int[RECORD * total + 1];
+        int[] data = new int[segs + (int) syns];
+        byte[] lane = lanes ? new byte[data.length] : null;
+        byte[] delay = delays ? new byte[data.length] : null;
         int s = 0;
         for (CoreProgram c : program.cores()) {
             RouteTable rt = c.routes();
@@ -122,8 +122,10 @@ final class InboundTable {
             int[] routes = rt.neuronRoutes();
             int[] dest = rt.destCore();
             for (int i = 0; i < c.size(); i++) {
-                segStart[neuronBase[c.index()] + i] = k;
-                synStart[neuronBase[c.index()] + i] = s;
+                int g = neuronBase[c.index()] + i;
+                neuron[RECORD * g] = s;
+                neuron[RECORD * g + 1] = c.index();
+                neuron[RECORD * g + 2] = rs[i + 1] - rs[i];
                 for (int r = rs[i]; r < rs[i + 1]; r++) {
                     int entry = routes[r];
                     int d = dest[entry >>> RouteTable.AXON_BITS];
@@ -134,33 +136,31 @@ final class InboundTable {
                     int axon = entry & RouteTable.AXON_MASK;
                     int from = m.axonStart()[axon];
                     int n = m.axonStart()[axon + 1] - from;
-                    segment[k] = (d - first) | n << coreBits;
-                    if (segLane != null && m.axonLane() != null) {
-                        segLane[k] = m.axonLane()[axon];
+                    if (lane != null && m.axonLane() != null) {
+                        lane[s] = m.axonLane()[axon];
                     }
+                    data[s++] = (d - first) | n << coreBits;
                     if (axonSyn[d] != null) {
                         axonSyn[d][axon] = s;
                     }
                     short[] post = m.post();
                     short[] weight = m.weight();
                     for (int j = 0; j < n; j++) {
-                        synapse[s + j] = (post[from + j] & 0xFFFF) | weight[from + j] << 16;
+                        data[s + j] = (post[from + j] & 0xFFFF) | weight[from + j] << 16;
                     }
                     if (delay != null && m.delay() != null) {
                         System.arraycopy(m.delay(), from, delay, s, n);
                     }
                     s += n;
-                    k++;
                 }
             }
         }
-        segStart[total] = k;
-        synStart[total] = s;
+        neuron[RECORD * total] = s;
         int[] base = new int[size];
         for (int c = 0; c < size; c++) {
             base[c] = cores[first + c].base;
         }
-        return new InboundTable(segStart, synStart, segment, coreBits, segLane, synapse, delay, base, axonSyn);
+        return new InboundTable(neuron, data, coreBits, lane, delay, base, axonSyn);
     }
 
     /**
@@ -171,15 +171,14 @@ final class InboundTable {
         return axonSyn[core];
     }
 
-    /** Sets the weight of shard-wide synapse i (its target stays). */
+    /** Sets the weight of the synapse at place i of {@link #data} (its target stays). */
     void setWeight(int i, short w) {
-        synapse[i] = (synapse[i] & 0xFFFF) | w << 16;
+        data[i] = (data[i] & 0xFFFF) | w << 16;
     }
 
     /** @return bytes held by the table */
     long bytes() {
-        return 4L * segStart.length + 4L * synStart.length + 4L * segment.length
-                + (segLane == null ? 0 : segLane.length) + 4L * synapse.length
+        return 4L * neuron.length + 4L * data.length + (lane == null ? 0 : lane.length)
                 + (delay == null ? 0 : delay.length) + 4L * base.length;
     }
 }

@@ -53,8 +53,6 @@ final class Shard {
     /** the partial of the step being run, which deliveries count into. */
     private StepPartial current;
     private final boolean multicast;
-    /** per program-wide neuron: its core. */
-    private final int[] sourceCore;
     /** tiles along x plus one, along y plus one: the strides of the link difference arrays. */
     private final int gx1;
     private final int gy1;
@@ -128,10 +126,6 @@ final class Shard {
         this.multicast = program.chip().router().multicast();
         this.gx1 = program.tilesX() + 1;
         this.gy1 = program.tilesY() + 1;
-        this.sourceCore = new int[neuronBase[neuronBase.length - 1]];
-        for (int c = 0; c + 1 < neuronBase.length; c++) {
-            java.util.Arrays.fill(sourceCore, neuronBase[c], neuronBase[c + 1], c);
-        }
         this.trees = new int[size][];
         this.treeHops = new long[size][];
         for (int c = first; c < last; c++) {
@@ -243,16 +237,16 @@ final class Shard {
      * the spike once per shard it reaches (each delivery counts its messages' hops, latency and link spans).
      */
     private void route(CoreRuntime core, int t, StepPartial part) {
-        int[] rs = core.program.routes().routeStart();
         int[] sp = core.spikes;
         int base = neuronBase[core.index];
+        int[] record = inbound.neuron;
         int local = core.index - first;
         int messages = 0;
         int destinations = 0;
         int[] tree = trees[local];
         for (int k = 0; k < core.spikeCount; k++) {
             int i = sp[k];
-            int routes = rs[i + 1] - rs[i];
+            int routes = record[InboundTable.RECORD * (base + i) + 2];
             destinations += routes;
             if (tree == null) {
                 messages += routes;
@@ -303,7 +297,8 @@ final class Shard {
         StepPartial part = current;
         RouteGeometry geo = geometry;
         long[] place = geo.place;
-        long src = place[sourceCore[g]];
+        int[] record = in.neuron;
+        long src = place[record[InboundTable.RECORD * g + 1]];
         int sx = (int) src & 0xFFFF;
         int sy = (int) src >>> 16;
         int scx = (int) (src >>> 32) & 0xFFFF;
@@ -317,22 +312,22 @@ final class Shard {
         int row = sy * gx1;
         int west = part.westOffset + 1;
         int south = part.southOffset + 1;
-        int[] segment = in.segment;
-        int[] synapse = in.synapse;
+        int[] data = in.data;
         int[] coreBase = in.base;
         long[] counts = stepIn;
         int bits = in.coreBits;
         int mask = in.coreMask;
-        boolean fast = in.segLane == null && in.delay == null;
+        boolean fast = in.lane == null && in.delay == null;
         boolean unicast = !multicast;
         int[] acc = nextAcc;
         long ewHops = 0;
         long nsHops = 0;
         long crossed = 0;
         long within = 0;
-        int j = in.synStart[g];
-        for (int k = in.segStart[g], e = in.segStart[g + 1]; k < e; k++) {
-            int seg = segment[k];
+        int east = 0;
+        int westward = 0;
+        for (int j = record[InboundTable.RECORD * g], end = record[InboundTable.RECORD * (g + 1)]; j < end; ) {
+            int seg = data[j++];
             int local = seg & mask;
             int n = seg >>> bits;
             counts[local] += 1L | (long) n << 32;
@@ -348,25 +343,29 @@ final class Shard {
                 nsHops += ns;
                 crossed += cc;
                 within += (ew | ns) == 0 ? 1 : 0;
-                int h = ((dx - sx) >> 31 & west) + row;
-                horizontal[h + Math.min(sx, dx)]++;
-                horizontal[h + Math.max(sx, dx)]--;
+                // an east span starts and a west span ends at the source's tile, the same for every message: only
+                // the destination's end is written per message (+0 when it has no horizontal leg)
+                int ex = dx - sx;
+                east += -ex >>> 31;
+                westward += ex >>> 31;
+                horizontal[(ex >> 31 & west) + row + dx] += (-ex >> 31) | (ex >>> 31);
                 int v = ((dy - sy) >> 31 & south) + dx * gy1;
                 vertical[v + Math.min(sy, dy)]++;
                 vertical[v + Math.max(sy, dy)]--;
             }
             if (fast) {
                 int b = coreBase[local];
-                for (int end = j + n; j < end; j++) {
-                    int x = synapse[j];
+                for (int stop = j + n; j < stop; j++) {
+                    int x = data[j];
                     acc[b + (x & 0xFFFF)] += x >> 16;
                 }
             } else {
-                cores[first + local].deliverSlow(t, in.segLane == null ? 0 : in.segLane[k], j, j + n, synapse,
-                        in.delay);
+                cores[first + local].deliverSlow(t, in.lane == null ? 0 : in.lane[j - 1], j, j + n, data, in.delay);
                 j += n;
             }
         }
+        horizontal[row + sx] += east;
+        horizontal[west + row + sx] -= westward;
         part.hopsEastWest += ewHops;
         part.hopsNorthSouth += nsHops;
         part.chipCrossings += crossed;
@@ -496,7 +495,7 @@ final class Shard {
 
     /** @return bytes of this shard's tables (inbound synapses, route geometry, neuron arrays and rings) */
     long tableBytes() {
-        long b = inbound.bytes() + geometry.bytes() + 4L * sourceCore.length;
+        long b = inbound.bytes() + geometry.bytes();
         b += 4L * neurons.length * (3 + neurons.slots);
         return b;
     }
