@@ -116,6 +116,7 @@ final class InboundTable {
         byte[] lane = lanes ? new byte[data.length] : null;
         byte[] delay = delays ? new byte[data.length] : null;
         int s = 0;
+        long[] order = new long[16];
         for (CoreProgram c : program.cores()) {
             RouteTable rt = c.routes();
             int[] rs = rt.routeStart();
@@ -126,12 +127,22 @@ final class InboundTable {
                 neuron[RECORD * g] = s;
                 neuron[RECORD * g + 1] = c.index();
                 neuron[RECORD * g + 2] = rs[i + 1] - rs[i];
+                // the neuron's segments in the order of their cores, so a spike adds into its cores' inputs in
+                // ascending addresses (sums of integers: the order changes no result)
+                int count = 0;
                 for (int r = rs[i]; r < rs[i + 1]; r++) {
-                    int entry = routes[r];
-                    int d = dest[entry >>> RouteTable.AXON_BITS];
-                    if (shardOf[d] != shard) {
-                        continue;
+                    int d = dest[routes[r] >>> RouteTable.AXON_BITS];
+                    if (shardOf[d] == shard) {
+                        if (count == order.length) {
+                            order = Arrays.copyOf(order, 2 * count);
+                        }
+                        order[count++] = (long) d << 32 | routes[r] & 0xFFFFFFFFL;
                     }
+                }
+                Arrays.sort(order, 0, count);
+                for (int q = 0; q < count; q++) {
+                    int entry = (int) order[q];
+                    int d = (int) (order[q] >>> 32);
                     SynapseMemory m = program.cores().get(d).synapses();
                     int axon = entry & RouteTable.AXON_MASK;
                     int from = m.axonStart()[axon];
