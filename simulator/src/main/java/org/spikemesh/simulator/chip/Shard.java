@@ -82,6 +82,14 @@ final class Shard {
     private final double tLearn;
     /** Step this shard completed last; written by its thread, read by the engine. */
     volatile int completed;
+    /** A shard waiting for a batch spins until this many ns, yields until this many, then polls at this interval. */
+    private static final long SPIN_NANOS = 200_000;
+    private static final long YIELD_NANOS = 2_200_000;
+    private static final long POLL_NANOS = 100_000;
+    /** true when every shard has a processor of its own: the rings' wait strategies spin (see awaitBatch). */
+    private final boolean spin;
+    /** how long a shard waits for a batch before it declares the sender stalled, ns. */
+    private final long stallNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(ChipEngine.stallMillis());
 
     Shard(int id, int first, int last, CoreRuntime[] cores, int[] neuronBase, long[] shardMask, InboundTable inbound,
           NeuronArray neurons, ChipProgram program, CostModel cost, int shards, int maxLatency, Reporter reporter,
@@ -138,6 +146,7 @@ final class Shard {
         }
         this.times = new CoreTimes(cost.charges(), cores, first, last);
         this.tLearn = cost.learningNs();
+        this.spin = shards <= Runtime.getRuntime().availableProcessors();
     }
 
     /**
@@ -196,12 +205,11 @@ final class Shard {
         for (int r = 0; r < outBatch.length; r++) {
             if (in != null && in[r] != null) {
                 long seq = consumed[r].get() + 1;
+                awaitBatch(r, seq, t);
                 try {
                     barriers[r].waitFor(seq);
                 } catch (TimeoutException e) {
-                    throw new IllegalStateException("shard " + id + " waited too long for the batch of step " + t
-                            + " from shard " + r + ", which stopped without an error; the run is ended (limit: system"
-                            + " property spikemesh.engine.stall-seconds)", e);
+                    throw stalled(r, t, e);
                 }
                 Batch b = in[r].get(seq);
                 if (b.step != t) {
@@ -229,6 +237,42 @@ final class Shard {
             flushWindow(t);
         }
         completed = t;
+    }
+
+    /**
+     * Waits until shard r has published batch seq (of step t). When every shard has a processor of its own the rings
+     * wait by spinning, then yielding, then sleeping on a lock whose wake-up is elided when it looks uncontended, and
+     * can be lost: the waiting shard then slept until the next batch came, or, at the end of a run, until the stall
+     * limit. So this spins and yields as they do and then polls instead of sleeping, checking the barrier's alert
+     * throughout and giving up after the stall limit; the ring's own wait then returns at once.
+     */
+    private void awaitBatch(int r, long seq, int t) throws AlertException {
+        RingBuffer<Batch> ring = in[r];
+        if (!spin || ring.getCursor() >= seq) {
+            return;
+        }
+        long start = System.nanoTime();
+        while (ring.getCursor() < seq) {
+            barriers[r].checkAlert();
+            long waited = System.nanoTime() - start;
+            if (waited > stallNanos) {
+                throw stalled(r, t, null);
+            }
+            if (waited < SPIN_NANOS) {
+                Thread.onSpinWait();
+            } else if (waited < YIELD_NANOS) {
+                Thread.yield();
+            } else {
+                java.util.concurrent.locks.LockSupport.parkNanos(POLL_NANOS);
+            }
+        }
+    }
+
+    /** @return the error of a shard that waited longer than the stall limit for the batch of step t from shard r */
+    private IllegalStateException stalled(int r, int t, Throwable cause) {
+        return new IllegalStateException("shard " + id + " waited too long for the batch of step " + t + " from shard "
+                + r + ", which stopped without an error; the run is ended (limit: system property"
+                + " spikemesh.engine.stall-seconds)", cause);
     }
 
     /**
