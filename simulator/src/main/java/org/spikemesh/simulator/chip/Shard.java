@@ -82,10 +82,11 @@ final class Shard {
     private final double tLearn;
     /** Step this shard completed last; written by its thread, read by the engine. */
     volatile int completed;
-    /** A shard waiting for a batch spins until this many ns, yields until this many, then polls at this interval. */
+    /** A shard waiting for a batch spins until this many ns, yields until this many, then polls (see awaitBatch). */
     private static final long SPIN_NANOS = 200_000;
     private static final long YIELD_NANOS = 2_200_000;
-    private static final long POLL_NANOS = 100_000;
+    private static final long POLL_MIN_NANOS = 50_000;
+    private static final long POLL_MAX_NANOS = 1_000_000;
     /** true when every shard has a processor of its own: the rings' wait strategies spin (see awaitBatch). */
     private final boolean spin;
     /** how long a shard waits for a batch before it declares the sender stalled, ns. */
@@ -243,8 +244,10 @@ final class Shard {
      * Waits until shard r has published batch seq (of step t). When every shard has a processor of its own the rings
      * wait by spinning, then yielding, then sleeping on a lock whose wake-up is elided when it looks uncontended, and
      * can be lost: the waiting shard then slept until the next batch came, or, at the end of a run, until the stall
-     * limit. So this spins and yields as they do and then polls instead of sleeping, checking the barrier's alert
-     * throughout and giving up after the stall limit; the ring's own wait then returns at once.
+     * limit. So this spins and yields as they do and then polls instead of sleeping, at intervals that double up to
+     * {@value #POLL_MAX_NANOS} ns (a long wait means a busy machine, where frequent wake-ups take processor time from
+     * the shard being waited for), checking the barrier's alert throughout and giving up after the stall limit; the
+     * ring's own wait then returns at once.
      */
     private void awaitBatch(int r, long seq, int t) throws AlertException {
         RingBuffer<Batch> ring = in[r];
@@ -252,6 +255,7 @@ final class Shard {
             return;
         }
         long start = System.nanoTime();
+        long poll = POLL_MIN_NANOS;
         while (ring.getCursor() < seq) {
             barriers[r].checkAlert();
             long waited = System.nanoTime() - start;
@@ -263,7 +267,8 @@ final class Shard {
             } else if (waited < YIELD_NANOS) {
                 Thread.yield();
             } else {
-                java.util.concurrent.locks.LockSupport.parkNanos(POLL_NANOS);
+                java.util.concurrent.locks.LockSupport.parkNanos(poll);
+                poll = Math.min(2 * poll, POLL_MAX_NANOS);
             }
         }
     }
