@@ -6,7 +6,6 @@ import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.SequenceBarrier;
 import com.lmax.disruptor.TimeoutException;
 import org.spikemesh.compiler.program.ChipProgram;
-import org.spikemesh.compiler.program.RouteTable;
 
 /**
  * A contiguous range of cores run by one thread. Each step: update the cores' neurons, route their spikes (cores of
@@ -335,8 +334,8 @@ final class Shard {
      * each message (segment) into the step's partial: its latency and, with unicast routers, its hops, chip crossings
      * and XY link spans, from where its source and destination cores sit. The spans go into the link difference arrays
      * ({@link StepPartial#horizontal}: east spans then west spans; {@link StepPartial#vertical}: north then south), +1
-     * at the start and -1 at the end; a route without a horizontal (vertical) leg adds and removes at the same index,
-     * which cancels, so no branch is needed.
+     * at the start and -1 at the end; a route without a vertical leg adds and removes at the same index, which
+     * cancels, and one without a horizontal leg adds 0, so no branch is needed.
      */
     private void deliver(int g, int t) {
         InboundTable in = inbound;
@@ -482,7 +481,7 @@ final class Shard {
         part.slowestCore = slowestCore;
     }
 
-    /** Hops east-west, north-south and chip-to-chip links of a multicast tree (link codes as in RouteTable). */
+    /** Hops east-west, north-south and chip-to-chip links of a multicast tree (link codes as in {@code RouteTable}). */
     private long[] treeHops(int[] tree) {
         int gx = program.tilesX();
         int tiles = gx * program.tilesY();
