@@ -244,7 +244,7 @@ public final class ChipEngine implements Backend {
      * @return how long a shard waits for another's batch before it declares that shard stalled: the system property
      *         {@code spikemesh.engine.stall-seconds} (default 120)
      */
-    private static long stallMillis() {
+    static long stallMillis() {
         return (long) (Double.parseDouble(System.getProperty("spikemesh.engine.stall-seconds", "120")) * 1000);
     }
 

@@ -111,17 +111,18 @@ final class CoreRuntime {
 
     /**
      * Delivers the synapses {@code from .. to-1} of a segment with a delay or a lane, for a spike sent at step t.
-     * Targets are shard-wide neuron indices.
+     * Synapses are packed as in {@link InboundTable#data}; d is null when no synapse has a delay.
      */
-    void deliverSlow(int t, int lane, int from, int to, int[] post, short[] w, byte[] d) {
+    void deliverSlow(int t, int lane, int from, int to, int[] data, byte[] d) {
         int[][] ring = neurons.ring;
         int slots = neurons.slots;
         for (int j = from; j < to; j++) {
             int delay = d == null ? 0 : d[j];
+            int x = data[j];
             if (lane == 0) {
-                ring[(t + 1 + delay) % slots][post[j]] += w[j];
+                ring[(t + 1 + delay) % slots][base + (x & 0xFFFF)] += x >> 16;
             } else {
-                laneAcc[lane][delay][post[j] - base] += w[j];
+                laneAcc[lane][delay][x & 0xFFFF] += x >> 16;
             }
         }
     }

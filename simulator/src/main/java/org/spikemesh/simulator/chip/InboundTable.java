@@ -12,33 +12,46 @@ import org.spikemesh.compiler.program.SynapseMemory;
  * axon), each with the axon's synapses copied in order. A spike is then delivered by one sequential walk instead of
  * one table lookup per message, and a batch to another shard carries one int per spike instead of one per message.
  * Built once from the {@link ChipProgram}'s axon tables, so it holds exactly the synapses the chip stores.
+ *
+ * <p>Packed for memory and for one sequential read per spike, since with small cores most segments hold one
+ * synapse: a neuron's segments follow each other in one int array, each a header (its core in the shard, its synapse
+ * count) followed by its synapses (target in the core, weight); per neuron one record holds where its segments start,
+ * its core and its routes, so a spike costs one random access into each.
  */
 final class InboundTable {
-    /** per program-wide source neuron: first segment; {@code segStart[g+1]} ends it. */
-    final int[] segStart;
-    /** destination core (program index) of each segment. */
-    final int[] segCore;
-    /** lane of each segment (0 direct). */
-    final byte[] segLane;
-    /** first synapse of each segment; {@code segSyn[k+1]} ends it. */
-    final int[] segSyn;
-    /** target of each synapse as a shard-wide neuron index. */
-    final int[] post;
-    final short[] weight;
-    /** delay per synapse or null when all are 0. */
+    /** Ints of a neuron's record in {@link #neuron}. */
+    static final int RECORD = 3;
+    /**
+     * per program-wide neuron g, at {@code RECORD * g}: the first int of its segments in {@link #data} (the next
+     * record's ends them), its core (program index), its routes in the whole program.
+     */
+    final int[] neuron;
+    /**
+     * segments: a header, destination core (index in the shard) in the low {@link #coreBits} bits and synapse count
+     * above, then per synapse its target neuron within the core (low 16 bits) and weight (high 16 bits, signed).
+     */
+    final int[] data;
+    final int coreBits;
+    final int coreMask;
+    /** lane of each segment at its header's place in {@link #data}, or null when every segment is direct (lane 0). */
+    final byte[] lane;
+    /** delay of each synapse at its place in {@link #data}, or null when all are 0. */
     final byte[] delay;
+    /** per core of the shard: its first neuron in the shard's neuron arrays. */
+    final int[] base;
     /** per core of the program holding plastic synapses in this shard: first synapse of each axon here (else null). */
-    private int[][] axonSyn;
+    private final int[][] axonSyn;
 
-    private InboundTable(int[] segStart, int[] segCore, byte[] segLane, int[] segSyn, int[] post, short[] weight,
-                         byte[] delay) {
-        this.segStart = segStart;
-        this.segCore = segCore;
-        this.segLane = segLane;
-        this.segSyn = segSyn;
-        this.post = post;
-        this.weight = weight;
+    private InboundTable(int[] neuron, int[] data, int coreBits, byte[] lane, byte[] delay, int[] base,
+                         int[][] axonSyn) {
+        this.neuron = neuron;
+        this.data = data;
+        this.coreBits = coreBits;
+        this.coreMask = (1 << coreBits) - 1;
+        this.lane = lane;
         this.delay = delay;
+        this.base = base;
+        this.axonSyn = axonSyn;
     }
 
     /**
@@ -51,111 +64,114 @@ final class InboundTable {
      */
     static InboundTable build(ChipProgram program, int[] neuronBase, int[] shardOf, int shard, CoreRuntime[] cores) {
         int total = neuronBase[neuronBase.length - 1];
-        int[] segStart = new int[total + 1];
+        int first = -1;
+        int size = 0;
+        for (int c = 0; c < shardOf.length; c++) {
+            if (shardOf[c] == shard) {
+                first = first < 0 ? c : first;
+                size++;
+            }
+        }
+        int coreBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, size - 1)));
+        long maxCount = (1L << (32 - coreBits)) - 1;
         int segs = 0;
         long syns = 0;
         boolean delays = false;
+        boolean lanes = false;
         for (CoreProgram c : program.cores()) {
             RouteTable rt = c.routes();
-            for (int i = 0; i < c.size(); i++) {
-                for (int r = rt.routeStart()[i]; r < rt.routeStart()[i + 1]; r++) {
-                    int entry = rt.neuronRoutes()[r];
-                    int d = rt.destCore()[entry >>> RouteTable.AXON_BITS];
-                    if (shardOf[d] == shard) {
-                        SynapseMemory m = program.cores().get(d).synapses();
-                        int axon = entry & RouteTable.AXON_MASK;
-                        segs++;
-                        syns += m.axonStart()[axon + 1] - m.axonStart()[axon];
-                        delays |= m.delay() != null;
+            int[] rs = rt.routeStart();
+            int[] routes = rt.neuronRoutes();
+            int[] dest = rt.destCore();
+            for (int r = 0; r < rs[c.size()]; r++) {
+                int entry = routes[r];
+                int d = dest[entry >>> RouteTable.AXON_BITS];
+                if (shardOf[d] == shard) {
+                    SynapseMemory m = program.cores().get(d).synapses();
+                    int axon = entry & RouteTable.AXON_MASK;
+                    int n = m.axonStart()[axon + 1] - m.axonStart()[axon];
+                    if (n > maxCount) {
+                        throw new IllegalStateException("an axon of core " + d + " holds " + n + " synapses, more"
+                                + " than the engine packs with " + size + " cores per shard; use more threads");
                     }
+                    segs++;
+                    syns += n;
+                    delays |= m.delay() != null;
+                    lanes |= m.axonLane() != null && m.axonLane()[axon] != 0;
                 }
             }
         }
-        if (syns > Integer.MAX_VALUE - 8) {
+        if (syns + segs > Integer.MAX_VALUE - 8) {
             throw new IllegalStateException("shard " + shard + " holds " + syns + " synapses; use more threads");
         }
-        int[] segCore = new int[segs];
-        byte[] segLane = new byte[segs];
-        int[] segSyn = new int[segs + 1];
-        int[] post = new int[(int) syns];
-        short[] weight = new short[(int) syns];
-        byte[] delay = delays ? new byte[(int) syns] : null;
-        int k = 0;
+        int[][] axonSyn = new int[program.cores().size()][];
+        for (org.spikemesh.compiler.program.PlasticBlock pb : program.plastic()) {
+            if (shardOf[pb.core()] == shard && axonSyn[pb.core()] == null) {
+                axonSyn[pb.core()] = new int[program.cores().get(pb.core()).synapses().axons()];
+                Arrays.fill(axonSyn[pb.core()], -1);
+            }
+        }
+        int[] neuron = new int[RECORD * total + 1];
+        int[] data = new int[segs + (int) syns];
+        byte[] lane = lanes ? new byte[data.length] : null;
+        byte[] delay = delays ? new byte[data.length] : null;
         int s = 0;
+        long[] order = new long[16];
         for (CoreProgram c : program.cores()) {
             RouteTable rt = c.routes();
+            int[] rs = rt.routeStart();
+            int[] routes = rt.neuronRoutes();
+            int[] dest = rt.destCore();
             for (int i = 0; i < c.size(); i++) {
-                segStart[neuronBase[c.index()] + i] = k;
-                for (int r = rt.routeStart()[i]; r < rt.routeStart()[i + 1]; r++) {
-                    int entry = rt.neuronRoutes()[r];
-                    int d = rt.destCore()[entry >>> RouteTable.AXON_BITS];
-                    if (shardOf[d] != shard) {
-                        continue;
+                int g = neuronBase[c.index()] + i;
+                neuron[RECORD * g] = s;
+                neuron[RECORD * g + 1] = c.index();
+                neuron[RECORD * g + 2] = rs[i + 1] - rs[i];
+                // the neuron's segments in the order of their cores, so a spike adds into its cores' inputs in
+                // ascending addresses (sums of integers: the order changes no result)
+                int count = 0;
+                for (int r = rs[i]; r < rs[i + 1]; r++) {
+                    int d = dest[routes[r] >>> RouteTable.AXON_BITS];
+                    if (shardOf[d] == shard) {
+                        if (count == order.length) {
+                            order = Arrays.copyOf(order, 2 * count);
+                        }
+                        order[count++] = (long) d << 32 | routes[r] & 0xFFFFFFFFL;
                     }
+                }
+                Arrays.sort(order, 0, count);
+                for (int q = 0; q < count; q++) {
+                    int entry = (int) order[q];
+                    int d = (int) (order[q] >>> 32);
                     SynapseMemory m = program.cores().get(d).synapses();
                     int axon = entry & RouteTable.AXON_MASK;
                     int from = m.axonStart()[axon];
                     int n = m.axonStart()[axon + 1] - from;
-                    segCore[k] = d;
-                    segLane[k] = m.axonLane() == null ? 0 : m.axonLane()[axon];
-                    segSyn[k] = s;
-                    int base = cores[d].base;
-                    for (int j = 0; j < n; j++) {
-                        post[s + j] = base + (m.post()[from + j] & 0xFFFF);
+                    if (lane != null && m.axonLane() != null) {
+                        lane[s] = m.axonLane()[axon];
                     }
-                    System.arraycopy(m.weight(), from, weight, s, n);
-                    if (delay != null) {
-                        if (m.delay() != null) {
-                            System.arraycopy(m.delay(), from, delay, s, n);
-                        } else {
-                            Arrays.fill(delay, s, s + n, (byte) 0);
-                        }
+                    data[s++] = (d - first) | n << coreBits;
+                    if (axonSyn[d] != null) {
+                        axonSyn[d][axon] = s;
+                    }
+                    short[] post = m.post();
+                    short[] weight = m.weight();
+                    for (int j = 0; j < n; j++) {
+                        data[s + j] = (post[from + j] & 0xFFFF) | weight[from + j] << 16;
+                    }
+                    if (delay != null && m.delay() != null) {
+                        System.arraycopy(m.delay(), from, delay, s, n);
                     }
                     s += n;
-                    k++;
                 }
             }
         }
-        segStart[total] = k;
-        segSyn[segs] = s;
-        InboundTable t = new InboundTable(segStart, segCore, segLane, segSyn, post, weight, delay);
-        t.axonSyn = plasticAxons(program, shardOf, shard, segStart, segCore, segSyn, neuronBase);
-        return t;
-    }
-
-    /** For cores of this shard with plastic synapses: the shard-wide first synapse of each of their axons. */
-    private static int[][] plasticAxons(ChipProgram program, int[] shardOf, int shard, int[] segStart, int[] segCore,
-                                        int[] segSyn, int[] neuronBase) {
-        int[][] r = new int[program.cores().size()][];
-        boolean any = false;
-        for (org.spikemesh.compiler.program.PlasticBlock pb : program.plastic()) {
-            if (shardOf[pb.core()] == shard && r[pb.core()] == null) {
-                r[pb.core()] = new int[program.cores().get(pb.core()).synapses().axons()];
-                Arrays.fill(r[pb.core()], -1);
-                any = true;
-            }
+        neuron[RECORD * total] = s;
+        int[] base = new int[size];
+        for (int c = 0; c < size; c++) {
+            base[c] = cores[first + c].base;
         }
-        if (!any) {
-            return r;
-        }
-        for (CoreProgram c : program.cores()) {
-            RouteTable rt = c.routes();
-            for (int i = 0; i < c.size(); i++) {
-                int k = segStart[neuronBase[c.index()] + i];
-                for (int e = rt.routeStart()[i]; e < rt.routeStart()[i + 1]; e++) {
-                    int entry = rt.neuronRoutes()[e];
-                    int d = rt.destCore()[entry >>> RouteTable.AXON_BITS];
-                    if (shardOf[d] != shard) {
-                        continue;
-                    }
-                    if (r[d] != null) {
-                        r[d][entry & RouteTable.AXON_MASK] = segSyn[k];
-                    }
-                    k++;
-                }
-            }
-        }
-        return r;
+        return new InboundTable(neuron, data, coreBits, lane, delay, base, axonSyn);
     }
 
     /**
@@ -166,9 +182,14 @@ final class InboundTable {
         return axonSyn[core];
     }
 
+    /** Sets the weight of the synapse at place i of {@link #data} (its target stays). */
+    void setWeight(int i, short w) {
+        data[i] = (data[i] & 0xFFFF) | w << 16;
+    }
+
     /** @return bytes held by the table */
     long bytes() {
-        return 4L * segStart.length + 4L * segCore.length + segLane.length + 4L * segSyn.length + 4L * post.length
-                + 2L * weight.length + (delay == null ? 0 : delay.length);
+        return 4L * neuron.length + 4L * data.length + (lane == null ? 0 : lane.length)
+                + (delay == null ? 0 : delay.length) + 4L * base.length;
     }
 }

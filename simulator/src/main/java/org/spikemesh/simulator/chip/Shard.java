@@ -6,7 +6,6 @@ import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.SequenceBarrier;
 import com.lmax.disruptor.TimeoutException;
 import org.spikemesh.compiler.program.ChipProgram;
-import org.spikemesh.compiler.program.RouteTable;
 
 /**
  * A contiguous range of cores run by one thread. Each step: update the cores' neurons, route their spikes (cores of
@@ -25,8 +24,8 @@ final class Shard {
     final NeuronArray neurons;
     private int[] nextAcc;
     private final int size;
-    private final int[] stepSynops;
-    private final int[] stepMessagesIn;
+    /** per core: this step's messages in (low 32 bits) and synaptic operations (high 32 bits). */
+    private final long[] stepIn;
     private final int[] stepActive;
     private final int[] stepSpikes;
     private final int[] neuronsOf;
@@ -37,7 +36,6 @@ final class Shard {
     private final long[] totalSpikes;
     private final long[] totalMessagesOut;
     private final double[] totalTimeNs;
-    private final long[][] routeInfo;
     /** per-core counts summed over a window of {@link #windowSteps} steps, flushed as rows into {@link #windowRows}. */
     int windowSteps;
     private final long[] winSynops;
@@ -50,7 +48,13 @@ final class Shard {
     /** rows of (window end step, core index, synops, active, spikes, messages in, messages out, busy ns bits). */
     long[] windowRows = new long[0];
     int windowRowCount;
-    private final long[][] routeSpans;
+    private final RouteGeometry geometry;
+    /** the partial of the step being run, which deliveries count into. */
+    private StepPartial current;
+    private final boolean multicast;
+    /** tiles along x plus one, along y plus one: the strides of the link difference arrays. */
+    private final int gx1;
+    private final int gy1;
     /** per core: the multicast tree's links (null for unicast) and its hops east-west, north-south, chip crossings. */
     private final int[][] trees;
     private final long[][] treeHops;
@@ -77,6 +81,15 @@ final class Shard {
     private final double tLearn;
     /** Step this shard completed last; written by its thread, read by the engine. */
     volatile int completed;
+    /** A shard waiting for a batch spins until this many ns, yields until this many, then polls (see awaitBatch). */
+    private static final long SPIN_NANOS = 200_000;
+    private static final long YIELD_NANOS = 2_200_000;
+    private static final long POLL_MIN_NANOS = 50_000;
+    private static final long POLL_MAX_NANOS = 1_000_000;
+    /** true when every shard has a processor of its own: the rings' wait strategies spin (see awaitBatch). */
+    private final boolean spin;
+    /** how long a shard waits for a batch before it declares the sender stalled, ns. */
+    private final long stallNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(ChipEngine.stallMillis());
 
     Shard(int id, int first, int last, CoreRuntime[] cores, int[] neuronBase, long[] shardMask, InboundTable inbound,
           NeuronArray neurons, ChipProgram program, CostModel cost, int shards, int maxLatency, Reporter reporter,
@@ -100,8 +113,7 @@ final class Shard {
                     CoreTimes.neurons(cores, first, last)) : null);
         }
         this.size = last - first;
-        this.stepSynops = new int[size];
-        this.stepMessagesIn = new int[size];
+        this.stepIn = new long[size];
         this.stepActive = new int[size];
         this.stepSpikes = new int[size];
         this.neuronsOf = new int[size];
@@ -112,20 +124,20 @@ final class Shard {
         this.totalSpikes = new long[size];
         this.totalMessagesOut = new long[size];
         this.totalTimeNs = new double[size];
-        this.routeInfo = new long[size][];
         this.winSynops = new long[size];
         this.winActive = new long[size];
         this.winSpikes = new long[size];
         this.winMessagesIn = new long[size];
         this.winMessagesOut = new long[size];
         this.winTime = new double[size];
-        this.routeSpans = new long[size][];
+        this.geometry = new RouteGeometry(program);
+        this.multicast = program.chip().router().multicast();
+        this.gx1 = program.tilesX() + 1;
+        this.gy1 = program.tilesY() + 1;
         this.trees = new int[size][];
         this.treeHops = new long[size][];
         for (int c = first; c < last; c++) {
             neuronsOf[c - first] = cores[c].isNeuron() ? cores[c].n : 0;
-            routeInfo[c - first] = routeInfo(cores[c]);
-            routeSpans[c - first] = routeSpans(cores[c]);
             trees[c - first] = cores[c].program.routes().treeLinks();
             treeHops[c - first] = trees[c - first] == null ? null : treeHops(trees[c - first]);
             if (cores[c].hasLanes()) {
@@ -134,6 +146,7 @@ final class Shard {
         }
         this.times = new CoreTimes(cost.charges(), cores, first, last);
         this.tLearn = cost.learningNs();
+        this.spin = shards <= Runtime.getRuntime().availableProcessors();
     }
 
     /**
@@ -154,6 +167,7 @@ final class Shard {
         }
         StepPartial part = partials[t & 3];
         part.reset();
+        current = part;
         for (int r = 0; r < outBatch.length; r++) {
             if (out != null && out[r] != null) {
                 outSeq[r] = out[r].next();
@@ -191,6 +205,7 @@ final class Shard {
         for (int r = 0; r < outBatch.length; r++) {
             if (in != null && in[r] != null) {
                 long seq = consumed[r].get() + 1;
+                awaitBatch(r, seq, t);
                 try {
                     // a ring filled from another partition has several possible producer threads: its cursor can
                     // run ahead of what is published, and the barrier then answers with less than seq
@@ -198,9 +213,7 @@ final class Shard {
                         Thread.onSpinWait();
                     }
                 } catch (TimeoutException e) {
-                    throw new IllegalStateException("shard " + id + " waited too long for the batch of step " + t
-                            + " from shard " + r + ", which stopped without an error; the run is ended (limit: system"
-                            + " property spikemesh.engine.stall-seconds)", e);
+                    throw stalled(r, t, e);
                 }
                 Batch b = in[r].get(seq);
                 if (b.step != t) {
@@ -231,63 +244,75 @@ final class Shard {
     }
 
     /**
-     * Sends the spikes of a core: for every route of every spiking neuron, counts the message, its hops, chip
-     * crossings, latency and link spans (from the precomputed {@link #routeInfo}), then delivers the spike once per
-     * shard it reaches.
+     * Waits until shard r has published batch seq (of step t). When every shard has a processor of its own the rings
+     * wait by spinning, then yielding, then sleeping on a lock whose wake-up is elided when it looks uncontended, and
+     * can be lost: the waiting shard then slept until the next batch came, or, at the end of a run, until the stall
+     * limit. So this spins and yields as they do and then polls instead of sleeping, at intervals that double up to
+     * {@value #POLL_MAX_NANOS} ns (a long wait means a busy machine, where frequent wake-ups take processor time from
+     * the shard being waited for), checking the barrier's alert throughout and giving up after the stall limit; the
+     * ring's own wait then returns at once.
+     */
+    private void awaitBatch(int r, long seq, int t) throws AlertException {
+        RingBuffer<Batch> ring = in[r];
+        if (!spin || ring.getCursor() >= seq) {
+            return;
+        }
+        long start = System.nanoTime();
+        long poll = POLL_MIN_NANOS;
+        while (ring.getCursor() < seq) {
+            barriers[r].checkAlert();
+            long waited = System.nanoTime() - start;
+            if (waited > stallNanos) {
+                throw stalled(r, t, null);
+            }
+            if (waited < SPIN_NANOS) {
+                Thread.onSpinWait();
+            } else if (waited < YIELD_NANOS) {
+                Thread.yield();
+            } else {
+                java.util.concurrent.locks.LockSupport.parkNanos(poll);
+                poll = Math.min(2 * poll, POLL_MAX_NANOS);
+            }
+        }
+    }
+
+    /** @return the error of a shard that waited longer than the stall limit for the batch of step t from shard r */
+    private IllegalStateException stalled(int r, int t, Throwable cause) {
+        return new IllegalStateException("shard " + id + " waited too long for the batch of step " + t + " from shard "
+                + r + ", which stopped without an error; the run is ended (limit: system property"
+                + " spikemesh.engine.stall-seconds)", cause);
+    }
+
+    /**
+     * Sends the spikes of a core: counts its messages (one per route of a spiking neuron with unicast routers, one per
+     * spike along the core's tree with multicast ones) and, for multicast, the tree's links and hops, then delivers
+     * the spike once per shard it reaches (each delivery counts its messages' hops, latency and link spans).
      */
     private void route(CoreRuntime core, int t, StepPartial part) {
-        RouteTable rt = core.program.routes();
-        int[] rs = rt.routeStart();
-        long[] spans = routeSpans[core.index - first];
-        long[] info = routeInfo[core.index - first];
         int[] sp = core.spikes;
         int base = neuronBase[core.index];
-        long[] horizontal = part.horizontal;
-        long[] vertical = part.vertical;
-        long[] latency = part.latencyCount;
-        long ewHops = 0;
-        long nsHops = 0;
-        long crossings = 0;
-        long within = 0;
+        int[] record = inbound.neuron;
+        int local = core.index - first;
         int messages = 0;
         int destinations = 0;
-        int[] tree = trees[core.index - first];
+        int[] tree = trees[local];
         for (int k = 0; k < core.spikeCount; k++) {
             int i = sp[k];
-            int from = rs[i];
-            int to = rs[i + 1];
-            destinations += to - from;
-            if (tree != null) {
-                // multicast: one packet per spike, copied along the core's tree; latency still per destination
-                for (int r = from; r < to; r++) {
-                    latency[(int) (info[r] >>> 48)]++;
+            int routes = record[InboundTable.RECORD * (base + i) + 2];
+            destinations += routes;
+            if (tree == null) {
+                messages += routes;
+            } else if (routes > 0) {
+                // multicast: one packet per spike, copied along the core's tree
+                messages++;
+                long[] direct = part.linkDirect;
+                for (int l : tree) {
+                    direct[l]++;
                 }
-                if (to > from) {
-                    messages++;
-                    long[] direct = part.linkDirect;
-                    for (int l : tree) {
-                        direct[l]++;
-                    }
-                    ewHops += treeHops[core.index - first][0];
-                    nsHops += treeHops[core.index - first][1];
-                    crossings += treeHops[core.index - first][2];
-                    within += tree.length == 0 ? 1 : 0;
-                }
-            } else {
-                messages += to - from;
-            }
-            for (int r = from; r < to && tree == null; r++) {
-                long x = spans[r];
-                horizontal[(int) (x & 0xFFFF)]++;
-                horizontal[(int) (x >>> 16 & 0xFFFF)]--;
-                vertical[(int) (x >>> 32 & 0xFFFF)]++;
-                vertical[(int) (x >>> 48)]--;
-                long y = info[r];
-                ewHops += y & 0xFFFF;
-                nsHops += y >>> 16 & 0xFFFF;
-                crossings += y >>> 32 & 0xFF;
-                within += y >>> 40 & 1;
-                latency[(int) (y >>> 48)]++;
+                part.hopsEastWest += treeHops[local][0];
+                part.hopsNorthSouth += treeHops[local][1];
+                part.chipCrossings += treeHops[local][2];
+                part.withinTile += tree.length == 0 ? 1 : 0;
             }
             int g = base + i;
             long mask = shardMask[g];
@@ -301,42 +326,102 @@ final class Shard {
                 }
             }
         }
-        part.hopsEastWest += ewHops;
-        part.hopsNorthSouth += nsHops;
-        part.chipCrossings += crossings;
-        part.withinTile += within;
         part.messages += messages;
         part.destinations += destinations;
-        times.sent(core.index - first, messages, destinations);
-        totalMessagesOut[core.index - first] += messages;
-        winMessagesOut[core.index - first] += messages;
+        times.sent(local, messages, destinations);
+        totalMessagesOut[local] += messages;
+        winMessagesOut[local] += messages;
     }
 
-    /** Delivers the spike of program-wide neuron g, sent at step t, to every core of this shard it reaches. */
+    /**
+     * Delivers the spike of program-wide neuron g, sent at step t, to every core of this shard it reaches, and counts
+     * each message (segment) into the step's partial: its latency and, with unicast routers, its hops, chip crossings
+     * and XY link spans, from where its source and destination cores sit. The spans go into the link difference arrays
+     * ({@link StepPartial#horizontal}: east spans then west spans; {@link StepPartial#vertical}: north then south), +1
+     * at the start and -1 at the end; a route without a vertical leg adds and removes at the same index, which
+     * cancels, and one without a horizontal leg adds 0, so no branch is needed.
+     */
     private void deliver(int g, int t) {
         InboundTable in = inbound;
-        int[] segSyn = in.segSyn;
-        int[] segCore = in.segCore;
-        int[] post = in.post;
-        short[] w = in.weight;
         if (learning != null) {
             learning.fired(g);
         }
-        for (int k = in.segStart[g], e = in.segStart[g + 1]; k < e; k++) {
-            int local = segCore[k] - first;
-            int from = segSyn[k];
-            int to = segSyn[k + 1];
-            stepMessagesIn[local]++;
-            stepSynops[local] += to - from;
-            if (in.delay == null && in.segLane[k] == 0) {
-                int[] acc = nextAcc;
-                for (int j = from; j < to; j++) {
-                    acc[post[j]] += w[j];
+        StepPartial part = current;
+        RouteGeometry geo = geometry;
+        long[] place = geo.place;
+        int[] record = in.neuron;
+        long src = place[record[InboundTable.RECORD * g + 1]];
+        int sx = (int) src & 0xFFFF;
+        int sy = (int) src >>> 16;
+        int scx = (int) (src >>> 32) & 0xFFFF;
+        int scy = (int) (src >>> 48);
+        int[] lat = geo.latency;
+        int gy = geo.tilesY;
+        int crossings = geo.crossings;
+        long[] latency = part.latencyCount;
+        long[] horizontal = part.horizontal;
+        long[] vertical = part.vertical;
+        int row = sy * gx1;
+        int west = part.westOffset + 1;
+        int south = part.southOffset + 1;
+        int[] data = in.data;
+        int[] coreBase = in.base;
+        long[] counts = stepIn;
+        int bits = in.coreBits;
+        int mask = in.coreMask;
+        boolean fast = in.lane == null && in.delay == null;
+        boolean unicast = !multicast;
+        int[] acc = nextAcc;
+        long ewHops = 0;
+        long nsHops = 0;
+        long crossed = 0;
+        long within = 0;
+        int east = 0;
+        int westward = 0;
+        for (int j = record[InboundTable.RECORD * g], end = record[InboundTable.RECORD * (g + 1)]; j < end; ) {
+            int seg = data[j++];
+            int local = seg & mask;
+            int n = seg >>> bits;
+            counts[local] += 1L | (long) n << 32;
+            long dst = place[first + local];
+            int dx = (int) dst & 0xFFFF;
+            int dy = (int) dst >>> 16;
+            int ew = Math.abs(dx - sx);
+            int ns = Math.abs(dy - sy);
+            int cc = Math.abs(((int) (dst >>> 32) & 0xFFFF) - scx) + Math.abs((int) (dst >>> 48) - scy);
+            latency[lat[(ew * gy + ns) * crossings + cc]]++;
+            if (unicast) {
+                ewHops += ew;
+                nsHops += ns;
+                crossed += cc;
+                within += (ew | ns) == 0 ? 1 : 0;
+                // an east span starts and a west span ends at the source's tile, the same for every message: only
+                // the destination's end is written per message (+0 when it has no horizontal leg)
+                int ex = dx - sx;
+                east += -ex >>> 31;
+                westward += ex >>> 31;
+                horizontal[(ex >> 31 & west) + row + dx] += (-ex >> 31) | (ex >>> 31);
+                int v = ((dy - sy) >> 31 & south) + dx * gy1;
+                vertical[v + Math.min(sy, dy)]++;
+                vertical[v + Math.max(sy, dy)]--;
+            }
+            if (fast) {
+                int b = coreBase[local];
+                for (int stop = j + n; j < stop; j++) {
+                    int x = data[j];
+                    acc[b + (x & 0xFFFF)] += x >> 16;
                 }
             } else {
-                cores[segCore[k]].deliverSlow(t, in.segLane[k], from, to, post, w, in.delay);
+                cores[first + local].deliverSlow(t, in.lane == null ? 0 : in.lane[j - 1], j, j + n, data, in.delay);
+                j += n;
             }
         }
+        horizontal[row + sx] += east;
+        horizontal[west + row + sx] -= westward;
+        part.hopsEastWest += ewHops;
+        part.hopsNorthSouth += nsHops;
+        part.chipCrossings += crossed;
+        part.withinTile += within;
     }
 
     /** Time of every core of the shard this step, from its counts; totals; the slowest core. */
@@ -350,8 +435,9 @@ final class Shard {
         double slowest = -1;
         int slowestCore = -1;
         for (int k = 0; k < size; k++) {
-            int s0 = stepSynops[k];
-            int m0 = stepMessagesIn[k];
+            long in = stepIn[k];
+            int s0 = (int) (in >>> 32);
+            int m0 = (int) in;
             int a0 = stepActive[k];
             int p0 = stepSpikes[k];
             int i0 = neuronsOf[k] - a0;
@@ -387,8 +473,7 @@ final class Shard {
                 slowest = ns;
                 slowestCore = first + k;
             }
-            stepSynops[k] = 0;
-            stepMessagesIn[k] = 0;
+            stepIn[k] = 0;
         }
         part.synops = sy;
         part.active = ac;
@@ -400,29 +485,7 @@ final class Shard {
         part.slowestCore = slowestCore;
     }
 
-    /**
-     * Per route entry of a core (parallel to its neuron routes): hops east-west (16 bits), north-south (16), chip
-     * crossings (8), 1 when it stays in its tile (1), contention-free latency in ns (16, from bit 48).
-     */
-    private long[] routeInfo(CoreRuntime core) {
-        RouteTable rt = core.program.routes();
-        long[] info = new long[rt.neuronRoutes().length];
-        for (int r = 0; r < info.length; r++) {
-            int slot = rt.neuronRoutes()[r] >>> RouteTable.AXON_BITS;
-            int ew = rt.hopsEastWest(slot);
-            int ns = rt.hopsNorthSouth(slot);
-            int cross = rt.chipCrossings(slot);
-            int lat = rt.latencyNs(slot);
-            if (lat > 0xFFFF || cross > 0xFF || ew > 0xFFFF || ns > 0xFFFF) {
-                throw new IllegalArgumentException("route latency " + lat + " ns, " + ew + "+" + ns
-                        + " hops or " + cross + " chip crossings beyond what the engine counts");
-            }
-            info[r] = ew | (long) ns << 16 | (long) cross << 32 | (ew + ns == 0 ? 1L : 0L) << 40 | (long) lat << 48;
-        }
-        return info;
-    }
-
-    /** Hops east-west, north-south and chip-to-chip links of a multicast tree (link codes as in RouteTable). */
+    /** Hops east-west, north-south and chip-to-chip links of a multicast tree (link codes as in {@code RouteTable}). */
     private long[] treeHops(int[] tree) {
         int gx = program.tilesX();
         int tiles = gx * program.tilesY();
@@ -446,58 +509,6 @@ final class Shard {
             }
         }
         return new long[]{ew, ns, cross};
-    }
-
-    /**
-     * Per route entry: the XY spans of its path as four indices into the step's link difference arrays
-     * ({@link StepPartial#horizontal}: east spans then west spans; {@link StepPartial#vertical}: north then south),
-     * +1 at the start and -1 at the end; a route without a horizontal (vertical) leg adds and removes at the same
-     * index, which cancels, so no branch is needed.
-     */
-    private long[] routeSpans(CoreRuntime core) {
-        RouteTable rt = core.program.routes();
-        int gx1 = program.tilesX() + 1;
-        int gy1 = program.tilesY() + 1;
-        int westOffset = program.tilesY() * gx1;
-        int southOffset = program.tilesX() * gy1;
-        if (2 * westOffset > 0xFFFF || 2 * southOffset > 0xFFFF) {
-            throw new IllegalArgumentException("the engine counts links of at most 65535 / 2 per direction; this system"
-                    + " has " + program.tilesX() + " x " + program.tilesY() + " tiles");
-        }
-        int sx = program.tileX()[core.index];
-        int sy = program.tileY()[core.index];
-        long[] spans = new long[rt.neuronRoutes().length];
-        for (int r = 0; r < spans.length; r++) {
-            int d = rt.destCore()[rt.neuronRoutes()[r] >>> RouteTable.AXON_BITS];
-            int dx = program.tileX()[d];
-            int dy = program.tileY()[d];
-            long h0;
-            long h1;
-            if (dx > sx) {
-                h0 = sy * gx1 + sx;
-                h1 = sy * gx1 + dx;
-            } else if (dx < sx) {
-                h0 = westOffset + sy * gx1 + dx + 1;
-                h1 = westOffset + sy * gx1 + sx + 1;
-            } else {
-                h0 = 0;
-                h1 = 0;
-            }
-            long v0;
-            long v1;
-            if (dy > sy) {
-                v0 = dx * gy1 + sy;
-                v1 = dx * gy1 + dy;
-            } else if (dy < sy) {
-                v0 = southOffset + dx * gy1 + dy + 1;
-                v1 = southOffset + dx * gy1 + sy + 1;
-            } else {
-                v0 = 0;
-                v1 = 0;
-            }
-            spans[r] = h0 | h1 << 16 | v0 << 32 | v1 << 48;
-        }
-        return spans;
     }
 
     /**
@@ -534,15 +545,9 @@ final class Shard {
         winFill = 0;
     }
 
-    /** @return bytes of this shard's tables (inbound synapses, route data, neuron arrays and rings) */
+    /** @return bytes of this shard's tables (inbound synapses, route geometry, neuron arrays and rings) */
     long tableBytes() {
-        long b = inbound.bytes();
-        for (long[] r : routeInfo) {
-            b += 8L * r.length;
-        }
-        for (long[] r : routeSpans) {
-            b += 8L * r.length;
-        }
+        long b = inbound.bytes() + geometry.bytes();
         b += 4L * neurons.length * (3 + neurons.slots);
         return b;
     }

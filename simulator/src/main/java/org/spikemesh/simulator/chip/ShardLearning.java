@@ -30,27 +30,27 @@ final class ShardLearning {
         /** per synapse of the block: its index in the shard's synapse copy, and in the process's weights Var. */
         private final int[] shardIndex;
         final int[] varIndex;
-        private final short[] weights;
+        private final InboundTable synapses;
         private final int shift;
 
         Block(PlasticBlock program, FixedPlasticity state, int localCore, int[] source, int[] shardIndex,
-              int[] varIndex, short[] weights, int shift) {
+              int[] varIndex, InboundTable synapses, int shift) {
             this.program = program;
             this.state = state;
             this.localCore = localCore;
             this.source = source;
             this.shardIndex = shardIndex;
             this.varIndex = varIndex;
-            this.weights = weights;
+            this.synapses = synapses;
             this.shift = shift;
-            state.sink((s, nw) -> weights[shardIndex[s]] = (short) (nw << shift));
+            state.sink((s, nw) -> synapses.setWeight(shardIndex[s], (short) (nw << shift)));
         }
 
         /** Copies every weight of the block into the shard's synapses (after a write through the API). */
         void refresh() {
             short[] w = state.weights();
             for (int s = 0; s < w.length; s++) {
-                weights[shardIndex[s]] = (short) (w[s] << shift);
+                synapses.setWeight(shardIndex[s], (short) (w[s] << shift));
             }
         }
     }
@@ -158,7 +158,7 @@ final class ShardLearning {
         }
         int lane = mem.axonLane() == null || anyAxon < 0 ? 0 : mem.axonLane()[anyAxon];
         int shift = lane == 0 ? Math.max(0, proc.weightExp()) : 0;
-        Block b = new Block(pb, state, pb.core() - first, source, shardIndex, varIndex, inbound.weight, shift);
+        Block b = new Block(pb, state, pb.core() - first, source, shardIndex, varIndex, inbound, shift);
         blocksOf.get(pi).add(b);
         return b;
     }
