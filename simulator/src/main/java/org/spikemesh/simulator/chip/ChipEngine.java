@@ -299,6 +299,12 @@ public final class ChipEngine implements Backend {
                     inbound[from][to] = ring;
                 }
                 if (shards[to] != null) {
+                    if (shards[from] == null) {
+                        if (shards[to].fromOtherPartition == null) {
+                            shards[to].fromOtherPartition = new boolean[s];
+                        }
+                        shards[to].fromOtherPartition[from] = true;
+                    }
                     shards[to].in[from] = ring;
                     shards[to].barriers[from] = barrier;
                     shards[to].consumed[from] = consumed;

@@ -86,6 +86,8 @@ final class Shard {
     private static final long YIELD_NANOS = 2_200_000;
     private static final long POLL_MIN_NANOS = 50_000;
     private static final long POLL_MAX_NANOS = 1_000_000;
+    /** per shard r: true when r runs in another partition (its batches come through the bridge); null without. */
+    boolean[] fromOtherPartition;
     /** true when every shard has a processor of its own: the rings' wait strategies spin (see awaitBatch). */
     private final boolean spin;
     /** how long a shard waits for a batch before it declares the sender stalled, ns. */
@@ -254,7 +256,8 @@ final class Shard {
      */
     private void awaitBatch(int r, long seq, int t) throws AlertException {
         RingBuffer<Batch> ring = in[r];
-        if (!spin || ring.getCursor() >= seq) {
+        if (!spin || ring.getCursor() >= seq || fromOtherPartition != null && fromOtherPartition[r]) {
+            // a batch from another partition is waited for by its ring's strategy, which runs the bridge meanwhile
             return;
         }
         long start = System.nanoTime();
