@@ -67,15 +67,25 @@ public final class AeronWire implements PartitionWire {
 
     /**
      * Starts an embedded media driver in {@code dir} (deleted on start and on close), for the IPC partitions of this
-     * machine to share, or for one UDP partition.
+     * machine to share: IPC data does not pass through the driver (publishers and subscribers share its log buffers),
+     * so its one thread idles lazily (up to 1 ms) and leaves the cores to the partitions.
      *
      * @param dir the Aeron directory
      * @return the running driver
      */
     public static MediaDriver launchDriver(Path dir) {
+        return launch(dir, new BackoffIdleStrategy(1, 1, 100_000, 1_000_000));
+    }
+
+    /** A driver for one UDP partition: its thread sends and receives, so it parks at most 20 us. */
+    private static MediaDriver launchUdpDriver(Path dir) {
+        return launch(dir, new BackoffIdleStrategy(10, 20, 1_000, 20_000));
+    }
+
+    private static MediaDriver launch(Path dir, BackoffIdleStrategy idle) {
         MediaDriver.Context ctx = new MediaDriver.Context().aeronDirectoryName(dir.toString()).dirDeleteOnStart(true)
                 .dirDeleteOnShutdown(true).threadingMode(ThreadingMode.SHARED).termBufferSparseFile(true)
-                .sharedIdleStrategy(new BackoffIdleStrategy(10, 20, 1_000, 20_000));
+                .sharedIdleStrategy(idle);
         return MediaDriver.launch(ctx);
     }
 
@@ -115,7 +125,7 @@ public final class AeronWire implements PartitionWire {
             channels[q] = "aeron:udp?endpoint=" + a.getHostString() + ":" + a.getPort() + "|" + TERM;
             streams[q] = STREAM_BASE;
         }
-        MediaDriver d = launchDriver(driverDir);
+        MediaDriver d = launchUdpDriver(driverDir);
         return new AeronWire(d, d.aeronDirectoryName(), me, channels, streams);
     }
 

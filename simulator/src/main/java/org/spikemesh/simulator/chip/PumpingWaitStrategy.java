@@ -16,8 +16,9 @@ import java.util.function.IntSupplier;
  * {@link TimeoutException} after the stall limit.
  */
 final class PumpingWaitStrategy implements WaitStrategy {
-    private static final int PARK_AFTER = Integer.getInteger("spikemesh.partition.park-after", 1000);
+    private static final int PARK_AFTER = 1000;
     private static final long PARK_NANOS = 20_000;
+    private static final int SPINS = 50;
     private final IntSupplier pump;
     private final long timeoutNanos;
 
@@ -42,7 +43,7 @@ final class PumpingWaitStrategy implements WaitStrategy {
                 idle = 0;
                 continue;
             }
-            if (++idle < 50) {
+            if (++idle < SPINS) {
                 Thread.onSpinWait();
                 continue;
             }
