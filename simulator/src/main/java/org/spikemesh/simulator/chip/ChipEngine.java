@@ -430,17 +430,29 @@ public final class ChipEngine implements Backend {
                 }
             }
             rethrow();
-        } catch (AlertException | TimeoutException e) {
-            rethrow();
-            throw new IllegalStateException("chip engine was closed during a run", e);
-        } catch (InterruptedException e) {
+        } catch (AlertException | TimeoutException | InterruptedException | RuntimeException | Error e) {
+            throw ended(e);
+        }
+    }
+
+    /**
+     * What the caller of {@link #run} or {@link #serve} gets when a run ends early: an error or unchecked exception of
+     * the calling thread as it is (recorded as the run's failure), else the failure of whichever thread failed first,
+     * else (the engine was closed, or the thread interrupted) an {@link IllegalStateException} saying so.
+     */
+    private RuntimeException ended(Throwable e) {
+        if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();
             fail(e);
-            rethrow();
-        } catch (RuntimeException | Error e) {
+        } else if (e instanceof Error) {
             fail(e);
-            throw e;
+            throw (Error) e;
+        } else if (e instanceof RuntimeException) {
+            fail(e);
+            return (RuntimeException) e;
         }
+        rethrow();
+        return new IllegalStateException("chip engine was closed during a run", e);
     }
 
     void fail(Throwable e) {
@@ -517,16 +529,8 @@ public final class ChipEngine implements Backend {
             if (end > closedThrough) {
                 closeStep(end);
             }
-        } catch (AlertException | TimeoutException e) {
-            rethrow();
-            throw new IllegalStateException("chip engine was closed during a run", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            fail(e);
-            rethrow();
-        } catch (RuntimeException | Error e) {
-            fail(e);
-            throw e;
+        } catch (AlertException | TimeoutException | InterruptedException | RuntimeException | Error e) {
+            throw ended(e);
         }
     }
 
