@@ -121,14 +121,7 @@ public final class ChipEngine implements Backend {
             for (int c = lo[k]; c < hi[k]; c++) {
                 shardOf[c] = k;
             }
-            if (plan != null) {
-                while (lo[k] >= plan.coreEnd(partitionOfShard[k])) {
-                    partitionOfShard[k]++;
-                }
-                if (k + 1 < s) {
-                    partitionOfShard[k + 1] = partitionOfShard[k];
-                }
-            }
+            partitionOfShard[k] = plan == null ? 0 : plan.partitionOf(lo[k]);
         }
         int me = plan == null ? 0 : plan.index();
         if (plan != null) {
@@ -250,8 +243,8 @@ public final class ChipEngine implements Backend {
 
     private final long stallMillis = stallMillis();
 
-    /** local-to-remote rings the bridge drains: {from shard, to shard, ring, consumer sequence}. */
-    private final List<Object[]> outbound = new ArrayList<>();
+    /** local-to-remote rings the bridge drains. */
+    private final List<OutboundLink> outbound = new ArrayList<>();
     /** remote-to-local rings the bridge fills, by [from][to]. */
     private RingBuffer<Batch>[][] inbound;
 
@@ -309,7 +302,7 @@ public final class ChipEngine implements Backend {
                     shards[to].barriers[from] = barrier;
                     shards[to].consumed[from] = consumed;
                 } else {
-                    outbound.add(new Object[]{from, to, ring, consumed});
+                    outbound.add(new OutboundLink(from, to, ring, consumed));
                 }
             }
         }

@@ -1,7 +1,6 @@
 package org.spikemesh.simulator.chip;
 
 import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.Sequence;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
 
@@ -21,10 +20,7 @@ final class PartitionBridge implements Agent, PartitionWire.Handler {
     private final WireCodec codec = new WireCodec();
     private final WireCodec.Reader reader = new WireCodec.Reader();
     private final int[] partitionOfShard;
-    private final int[] outFrom;
-    private final int[] outTo;
-    private final RingBuffer<Batch>[] outRing;
-    private final Sequence[] outConsumed;
+    private final OutboundLink[] outbound;
     private final RingBuffer<Batch>[][] inRing;
     private final Shard[] local;
     private final int[] partialSent;
@@ -49,27 +45,15 @@ final class PartitionBridge implements Agent, PartitionWire.Handler {
     private volatile boolean closing;
     private boolean failureSent;
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     PartitionBridge(ChipEngine engine, PartitionPlan plan, PartitionWire wire, int[] partitionOfShard,
-                    java.util.List<Object[]> outbound, RingBuffer<Batch>[][] inRing, Shard[] local,
+                    java.util.List<OutboundLink> outbound, RingBuffer<Batch>[][] inRing, Shard[] local,
                     RemoteShard[] remote, long fingerprint, long lossNs) {
         this.engine = engine;
         this.plan = plan;
         this.me = plan.index();
         this.wire = wire;
         this.partitionOfShard = partitionOfShard;
-        int n = outbound.size();
-        this.outFrom = new int[n];
-        this.outTo = new int[n];
-        this.outRing = new RingBuffer[n];
-        this.outConsumed = new Sequence[n];
-        for (int k = 0; k < n; k++) {
-            Object[] o = outbound.get(k);
-            outFrom[k] = (Integer) o[0];
-            outTo[k] = (Integer) o[1];
-            outRing[k] = (RingBuffer<Batch>) o[2];
-            outConsumed[k] = (Sequence) o[3];
-        }
+        this.outbound = outbound.toArray(new OutboundLink[0]);
         this.inRing = inRing;
         this.local = local;
         this.partialSent = new int[local.length];
@@ -183,12 +167,11 @@ final class PartitionBridge implements Agent, PartitionWire.Handler {
 
     private int pumpOutbound() {
         int work = 0;
-        for (int k = 0; k < outRing.length; k++) {
-            long cursor = outRing[k].getCursor();
-            for (long next = outConsumed[k].get() + 1; next <= cursor; next++) {
-                int len = codec.batch(me, outFrom[k], outTo[k], outRing[k].get(next));
-                send(partitionOfShard[outTo[k]], len);
-                outConsumed[k].set(next);
+        for (OutboundLink link : outbound) {
+            long cursor = link.ring().getCursor();
+            for (long next = link.consumed().get() + 1; next <= cursor; next++) {
+                send(partitionOfShard[link.to()], codec.batch(me, link.from(), link.to(), link.ring().get(next)));
+                link.consumed().set(next);
                 work++;
             }
         }
@@ -394,13 +377,12 @@ final class PartitionBridge implements Agent, PartitionWire.Handler {
         for (int k = 0; k < size; k++) {
             rs.timeNs[k] = reader.getDouble();
         }
-        rs.rowsExpected = reader.getInt();
+        rs.windowRowCount = reader.getInt();
         rs.rowsReceived = 0;
-        rs.windowRowCount = rs.rowsExpected;
-        if (rs.windowRows.length < rs.rowsExpected * 8) {
-            rs.windowRows = new long[rs.rowsExpected * 8];
+        if (rs.windowRows.length < rs.windowRowCount * 8) {
+            rs.windowRows = new long[rs.windowRowCount * 8];
         }
-        if (rs.rowsExpected == 0) {
+        if (rs.windowRowCount == 0) {
             rs.answered = request;
         }
     }
@@ -414,7 +396,7 @@ final class PartitionBridge implements Agent, PartitionWire.Handler {
             rs.windowRows[k] = reader.getLong();
         }
         rs.rowsReceived += count;
-        if (rs.rowsReceived == rs.rowsExpected) {
+        if (rs.rowsReceived == rs.windowRowCount) {
             rs.answered = request;
         }
     }

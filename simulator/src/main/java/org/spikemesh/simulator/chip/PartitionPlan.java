@@ -119,6 +119,18 @@ public final class PartitionPlan {
     }
 
     /**
+     * @param core a program core
+     * @return the partition that runs it
+     */
+    public int partitionOf(int core) {
+        int q = 0;
+        while (core >= coreFirst[q + 1]) {
+            q++;
+        }
+        return q;
+    }
+
+    /**
      * @param q a partition
      * @return "partition q (cores a-b on chips ...)" for messages
      */

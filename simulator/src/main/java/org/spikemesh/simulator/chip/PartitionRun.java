@@ -57,7 +57,7 @@ final class PartitionRun {
      * shards run its duty cycle themselves; the thread sends heartbeats and what is left while shards are idle.
      */
     void start(ChipProgram program, RunConfig config, PartitionWire wire, int[] partitionOfShard,
-               List<Object[]> outbound, RingBuffer<Batch>[][] inbound, Shard[] local) {
+               List<OutboundLink> outbound, RingBuffer<Batch>[][] inbound, Shard[] local) {
         long lossNs = (long) (Double.parseDouble(System.getProperty("spikemesh.partition.loss-seconds", "5")) * 1e9);
         long joinMillis = (long) (Double.parseDouble(System.getProperty("spikemesh.partition.join-seconds", "180"))
                 * 1000);

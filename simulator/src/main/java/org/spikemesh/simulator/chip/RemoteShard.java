@@ -16,8 +16,8 @@ final class RemoteShard {
     long[][] totals;
     double[] timeNs;
     long[] windowRows = new long[0];
+    /** window rows of the last totals answer (they arrive in ROWS messages after its TOTALS message). */
     int windowRowCount;
-    int rowsExpected;
     int rowsReceived;
     /** the last totals request fully answered; written by the bridge thread after the data. */
     volatile int answered;
