@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,15 +20,11 @@ import org.spikemesh.chip.Core;
 import org.spikemesh.compiler.CompileOptions;
 import org.spikemesh.compiler.Compiler;
 import org.spikemesh.compiler.program.ChipProgram;
-import org.spikemesh.process.Process;
 import org.spikemesh.process.ProcessGraph;
-import org.spikemesh.process.Var;
-import org.spikemesh.process.lib.LIF;
 import org.spikemesh.process.nets.Cuba;
 import org.spikemesh.simulator.RunConfig;
-import org.spikemesh.simulator.RunListener;
-import org.spikemesh.simulator.chip.Accounts;
 import org.spikemesh.simulator.chip.ChipEngine;
+import org.spikemesh.simulator.chip.EngineTraces;
 import org.spikemesh.simulator.chip.PartitionPlan;
 import org.spikemesh.simulator.chip.PartitionWire;
 
@@ -76,7 +71,7 @@ class AeronPartitionTest {
                 try (PartitionWire w = wire(t, index, partitions, dir, endpoints)) {
                     ProcessGraph g = Cuba.build(1600, 7).graph();
                     ChipProgram p = Compiler.compile(g, FOUR_CHIPS, CompileOptions.defaults()).program();
-                    try (ChipEngine e = new ChipEngine(g, p, config(g, null), threads,
+                    try (ChipEngine e = new ChipEngine(g, p, EngineTraces.probingV(g, 5, null), threads,
                             PartitionPlan.byWork(p, partitions, index, threads), w)) {
                         e.serve();
                     }
@@ -117,64 +112,15 @@ class AeronPartitionTest {
         ProcessGraph g = Cuba.build(1600, 7).graph();
         ChipProgram program = Compiler.compile(g, FOUR_CHIPS, CompileOptions.defaults()).program();
         StringBuilder sb = new StringBuilder();
-        RunConfig cfg = config(g, recorder(sb));
+        RunConfig cfg = EngineTraces.probingV(g, 5, EngineTraces.recorder(sb));
         try (ChipEngine e = wire == null ? new ChipEngine(g, program, cfg, threads)
                 : new ChipEngine(g, program, cfg, threads, PartitionPlan.byWork(program, partitions, 0, threads),
                         wire)) {
             e.coreCountersEvery(9);
             e.run(STEPS / 2);
             e.run(STEPS - STEPS / 2);
-            Accounts a = e.accounts();
-            sb.append("energy ").append(a.energyByKind()).append("\ncounts ").append(a.counts()).append("\ntime ")
-                    .append(a.timeNs()).append("\nlatency ").append(a.latencyHistogram().getTotalCount()).append(' ')
-                    .append(a.latencyHistogram().getMean()).append('\n');
-            for (int i = 0; i < a.steps(); i++) {
-                sb.append(i).append(' ').append(a.stepNs(i)).append(' ').append(a.stepPj(i)).append(' ')
-                        .append(a.criticalCore(i)).append(' ').append(a.criticalLink(i)).append(' ')
-                        .append(a.stepBusiestLink(i)).append('\n');
-            }
-            for (int d = 0; d < 4; d++) {
-                sb.append("links ").append(d).append(Arrays.toString(a.linkTotals(d))).append('\n');
-            }
-            for (int c = 0; c < program.cores().size(); c++) {
-                sb.append("core ").append(c).append(Arrays.toString(e.coreTotals(c))).append(' ')
-                        .append(e.coreTimeNs(c)).append('\n');
-            }
-            for (long[] r : e.coreCountersByWindow()) {
-                sb.append(Arrays.toString(r)).append('\n');
-            }
+            EngineTraces.appendAccounts(sb, e);
         }
         return sb.toString();
-    }
-
-    private static RunConfig config(ProcessGraph g, RunListener listener) {
-        RunConfig cfg = RunConfig.defaults().seed(5);
-        if (listener != null) {
-            cfg.listener(listener);
-        }
-        for (Process p : g.processes()) {
-            if (p instanceof LIF) {
-                cfg.probe(((LIF) p).v());
-            }
-        }
-        return cfg;
-    }
-
-    private static RunListener recorder(StringBuilder sb) {
-        return new RunListener() {
-            @Override
-            public void spikes(int step, Process process, int[] neurons, int count) {
-                if (count > 0) {
-                    sb.append(step).append(" spk ").append(process.name()).append(' ')
-                            .append(Arrays.toString(Arrays.copyOf(neurons, count))).append('\n');
-                }
-            }
-
-            @Override
-            public void values(int step, Var var, double[] values) {
-                sb.append(step).append(' ').append(var.qualifiedName()).append(' ').append(Arrays.toString(values))
-                        .append('\n');
-            }
-        };
     }
 }

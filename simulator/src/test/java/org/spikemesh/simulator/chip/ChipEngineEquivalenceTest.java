@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -22,13 +21,11 @@ import org.spikemesh.compiler.Compiler;
 import org.spikemesh.compiler.program.ChipProgram;
 import org.spikemesh.process.Process;
 import org.spikemesh.process.ProcessGraph;
-import org.spikemesh.process.Var;
 import org.spikemesh.process.io.NetworkFile;
 import org.spikemesh.process.io.RandomNetworks;
 import org.spikemesh.process.lib.LIF;
 import org.spikemesh.process.nets.Cuba;
 import org.spikemesh.simulator.RunConfig;
-import org.spikemesh.simulator.RunListener;
 import org.spikemesh.simulator.Simulation;
 
 /**
@@ -100,29 +97,10 @@ class ChipEngineEquivalenceTest {
         assertEquals(reference, chip);
     }
 
-    /** @return a listener that appends every non-empty spike set and every probed value, a line per step and item */
-    static RunListener recorder(StringBuilder sb) {
-        return new RunListener() {
-            @Override
-            public void spikes(int step, Process process, int[] neurons, int count) {
-                if (count > 0) {
-                    sb.append(step).append(" spk ").append(process.name()).append(' ')
-                            .append(Arrays.toString(Arrays.copyOf(neurons, count))).append('\n');
-                }
-            }
-
-            @Override
-            public void values(int step, Var var, double[] values) {
-                sb.append(step).append(' ').append(var.qualifiedName()).append(' ')
-                        .append(Arrays.toString(values)).append('\n');
-            }
-        };
-    }
-
     /** Runs in two halves (so state carries across run calls) and returns every spike and every u, v, per step. */
     private static String trace(ProcessGraph g, ChipProgram program, int threads, int steps) {
         StringBuilder sb = new StringBuilder();
-        RunConfig cfg = RunConfig.defaults().seed(11).listener(recorder(sb));
+        RunConfig cfg = RunConfig.defaults().seed(11).listener(EngineTraces.recorder(sb));
         for (Process p : g.processes()) {
             if (p instanceof LIF) {
                 cfg.probe(((LIF) p).u(), ((LIF) p).v());

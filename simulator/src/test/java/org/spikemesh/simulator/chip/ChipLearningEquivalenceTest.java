@@ -184,7 +184,7 @@ class ChipLearningEquivalenceTest {
     /** Every spike, and after every step the plastic weights, tags and traces and the LIF state. */
     private static String trace(ProcessGraph g, boolean onChip, int threads, int steps) {
         StringBuilder sb = new StringBuilder();
-        RunConfig cfg = RunConfig.defaults().seed(11).listener(ChipEngineEquivalenceTest.recorder(sb));
+        RunConfig cfg = RunConfig.defaults().seed(11).listener(EngineTraces.recorder(sb));
         LearningSynapses plastic = null;
         for (Process p : g.processes()) {
             if (p instanceof LIF) {

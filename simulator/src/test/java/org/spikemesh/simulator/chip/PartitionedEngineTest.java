@@ -16,9 +16,7 @@ import org.spikemesh.chip.ChipConfigs;
 import org.spikemesh.compiler.CompileOptions;
 import org.spikemesh.compiler.Compiler;
 import org.spikemesh.compiler.program.ChipProgram;
-import org.spikemesh.process.Process;
 import org.spikemesh.process.ProcessGraph;
-import org.spikemesh.process.lib.LIF;
 import org.spikemesh.process.nets.Cuba;
 import org.spikemesh.simulator.RunConfig;
 
@@ -110,7 +108,7 @@ class PartitionedEngineTest {
             Thread t = new Thread(() -> {
                 ProcessGraph g = graph.get();
                 ChipProgram program = Compiler.compile(g, FOUR_CHIPS, CompileOptions.defaults()).program();
-                try (ChipEngine e = new ChipEngine(g, program, config(g, null), threads,
+                try (ChipEngine e = new ChipEngine(g, program, EngineTraces.probingV(g, 3, null), threads,
                         PartitionPlan.byWork(program, partitions, index, threads), wires.wire(index))) {
                     if (cutAt != null) {
                         e.injectCut(() -> wires.cut(index), 20);
@@ -127,27 +125,14 @@ class PartitionedEngineTest {
         ProcessGraph g = graph.get();
         ChipProgram program = Compiler.compile(g, FOUR_CHIPS, CompileOptions.defaults()).program();
         StringBuilder sb = new StringBuilder();
-        RunConfig cfg = config(g, ChipEngineEquivalenceTest.recorder(sb));
+        RunConfig cfg = EngineTraces.probingV(g, 3, EngineTraces.recorder(sb));
         try (ChipEngine e = partitions == 1 ? new ChipEngine(g, program, cfg, threads)
                 : new ChipEngine(g, program, cfg, threads, PartitionPlan.byWork(program, partitions, 0, threads),
                         wires.wire(0))) {
             e.coreCountersEvery(7);
             e.run(steps / 2);
             e.run(steps - steps / 2);
-            Accounts a = e.accounts();
-            sb.append("energy ").append(a.energyByKind()).append('\n').append("counts ").append(a.counts())
-                    .append('\n').append("time ").append(a.timeNs()).append('\n');
-            for (int i = 0; i < a.steps(); i++) {
-                sb.append(i).append(' ').append(a.stepNs(i)).append(' ').append(a.stepPj(i)).append(' ')
-                        .append(a.criticalCore(i)).append(' ').append(a.criticalLink(i)).append('\n');
-            }
-            for (int c = 0; c < program.cores().size(); c++) {
-                sb.append("core ").append(c).append(' ').append(java.util.Arrays.toString(e.coreTotals(c)))
-                        .append(' ').append(e.coreTimeNs(c)).append('\n');
-            }
-            for (long[] r : e.coreCountersByWindow()) {
-                sb.append(java.util.Arrays.toString(r)).append('\n');
-            }
+            EngineTraces.appendAccounts(sb, e);
         }
         for (Thread t : followers) {
             t.join(10_000);
@@ -156,18 +141,5 @@ class PartitionedEngineTest {
             throw new AssertionError("a follower failed", followerFailure.get());
         }
         return sb.toString();
-    }
-
-    private static RunConfig config(ProcessGraph g, org.spikemesh.simulator.RunListener listener) {
-        RunConfig cfg = RunConfig.defaults().seed(3);
-        if (listener != null) {
-            cfg.listener(listener);
-        }
-        for (Process p : g.processes()) {
-            if (p instanceof LIF) {
-                cfg.probe(((LIF) p).v());
-            }
-        }
-        return cfg;
     }
 }
