@@ -59,16 +59,10 @@ public final class NirChipCheck {
     }
 
     private static void current(String where, String field, double[] d, double dt, List<String> out) {
-        double worst = 0;
-        double at = 0;
-        for (double x : d) {
-            double chip = (Math.max(0, Math.min(4095, Math.round(x / STEP) - 1)) + 1) * STEP;
-            double rel = Math.abs(chip - x) / x;
-            if (rel > worst) {
-                worst = rel;
-                at = x;
-            }
-        }
+        // the current decay factor is 4096 - du with du in 0..4095: the decay is 1..4096 steps of 1/4096
+        double[] w = worst(d, x -> (Math.max(0, Math.min(4095, Math.round(x / STEP) - 1)) + 1) * STEP, false);
+        double worst = w[0];
+        double at = w[1];
         if (worst <= TOLERANCE) {
             return;
         }
@@ -81,19 +75,10 @@ public final class NirChipCheck {
     }
 
     private static void voltage(String where, String field, double[] d, double dt, List<String> out) {
-        double worst = 0;
-        double at = 0;
-        for (double x : d) {
-            if (x == 0) {
-                continue;
-            }
-            double chip = Math.max(0, Math.min(4096, Math.round(x / STEP))) * STEP;
-            double rel = Math.abs(chip - x) / x;
-            if (rel > worst) {
-                worst = rel;
-                at = x;
-            }
-        }
+        // the voltage decay is dv/4096 with dv in 0..4096; no decay at all is exact
+        double[] w = worst(d, x -> Math.max(0, Math.min(4096, Math.round(x / STEP))) * STEP, true);
+        double worst = w[0];
+        double at = w[1];
         if (worst <= TOLERANCE) {
             return;
         }
@@ -102,6 +87,28 @@ public final class NirChipCheck {
         out.add(where + ", field '" + field + "': the decay dt/" + field + " = " + fmt(at) + " per step " + how
                 + "; valid on the chip: " + field + " < 8192 dt = " + fmt(8192 * dt) + " s, with dt/" + field
                 + " within 1 % of a multiple of 1/4096 (certain for " + field + " <= " + fmt(4096 * dt / 50) + " s)");
+    }
+
+    /**
+     * @param d decays per step
+     * @param onChip the decay the chip can hold nearest to a given one
+     * @param skipZero whether a decay of 0 is left out
+     * @return the largest relative change of a decay on the chip, and that decay
+     */
+    private static double[] worst(double[] d, java.util.function.DoubleUnaryOperator onChip, boolean skipZero) {
+        double worst = 0;
+        double at = 0;
+        for (double x : d) {
+            if (skipZero && x == 0) {
+                continue;
+            }
+            double rel = Math.abs(onChip.applyAsDouble(x) - x) / x;
+            if (rel > worst) {
+                worst = rel;
+                at = x;
+            }
+        }
+        return new double[]{worst, at};
     }
 
     private static String fmt(double x) {
