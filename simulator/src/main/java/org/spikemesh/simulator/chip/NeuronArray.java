@@ -15,6 +15,13 @@ import org.spikemesh.process.fixed.FixedPoint;
 final class NeuronArray {
     static final int CHUNK_BITS = 8;
     static final int CHUNK = 1 << CHUNK_BITS;
+    /**
+     * Offsets that map the u left alone by the 24-bit wrap, (-2^23, 2^23], and the v left alone by the clip,
+     * [-(2^23 - 1), 2^23 - 1], into [0, 2^24): {@code (u + LOW) | (v + LOW) | (v + HIGH)} has no bit above 23 exactly
+     * when neither the wrap nor the clip changes anything (int overflow lands above bit 23 too).
+     */
+    private static final int LOW = FixedPoint.MAX_UV - 1;
+    private static final int HIGH = FixedPoint.MAX_UV;
     final int length;
     final int[] u;
     final int[] v;
@@ -117,26 +124,39 @@ final class NeuronArray {
                 } else {
                     perNeuron(a, lo, end, p, runBase[r]);
                 }
-                chunkAny[lo >> CHUNK_BITS] |= any(lo, end);
+                int any = any(lo, end);
+                if (any != 0) {
+                    settle(lo, end, runUniform[r] ? null : p.vth(), runUniform[r] ? p.vth()[0] : 0, runBase[r]);
+                }
+                chunkAny[lo >> CHUNK_BITS] |= any;
                 lo = end;
             }
         }
         Arrays.fill(a, 0);
     }
 
+    /**
+     * The fast half of Lava's bit-accurate LIF step, for neurons whose new u and v need neither the 24-bit wrap of u
+     * nor the clip of v (see {@link #LOW}): this leaves both out and writes the unwrapped u
+     * and unclipped v (not reset: {@link #scan} resets the v of every spiking neuron), and a flag that is -1 on a
+     * spike, 2 for a neuron left at rest (u = v = 0), and non-zero when u or v left that range. {@link #settle} then
+     * finishes the neurons that left it, from the values written: the wrapped u is the wrap of the unwrapped one, and
+     * the v before the clip differs from the one written by the wrap's correction. About 40 integer operations per
+     * neuron instead of 65 with the wrap and clip in it: 0.53 against 0.73-0.95 ns per neuron, timed alone on 4 000
+     * neurons here. C2 vectorises it only as written: {@code Math.abs} in the decay (5.3 ns), or the decay as a floor
+     * with a rounding offset (4.3 ns), stop it.
+     */
     private void uniform(int[] a, int lo, int hi, int fu, int fv, int b, int th) {
         int[] uu = u;
         int[] vv = v;
         int[] fl = flag;
         for (int i = lo; i < hi; i++) {
-            int nu = FixedPoint.wrap24(FixedPoint.decay(uu[i], fu) + (a[i] << FixedPoint.ACT_SHIFT));
-            uu[i] = nu;
-            int nv = FixedPoint.clipV(FixedPoint.decay(vv[i], fv) + nu + b);
-            int spike = (th - nv) >> 31;
-            int r = nv & ~spike;
-            vv[i] = r;
-            int s = nu | r;
-            fl[i] = spike | (~((s | -s) >> 31) & 2);
+            int y = FixedPoint.decay(uu[i], fu) + (a[i] << FixedPoint.ACT_SHIFT);
+            uu[i] = y;
+            int z = FixedPoint.decay(vv[i], fv) + y + b;
+            vv[i] = z;
+            int s = y | z;
+            fl[i] = ((th - z) >> 31) | (((s - 1) & ~s) >> 31 & 2) | (((y + LOW) | (z + LOW) | (z + HIGH)) >>> 24);
         }
     }
 
@@ -150,14 +170,43 @@ final class NeuronArray {
         int[] vth = p.vth();
         for (int i = lo; i < hi; i++) {
             int k = i - base;
-            int nu = FixedPoint.wrap24(FixedPoint.decay(uu[i], fu[k]) + (a[i] << FixedPoint.ACT_SHIFT));
-            uu[i] = nu;
-            int nv = FixedPoint.clipV(FixedPoint.decay(vv[i], fv[k]) + nu + bias[k]);
-            int spike = (vth[k] - nv) >> 31;
-            int r = nv & ~spike;
-            vv[i] = r;
-            int s = nu | r;
-            fl[i] = spike | (~((s | -s) >> 31) & 2);
+            int y = FixedPoint.decay(uu[i], fu[k]) + (a[i] << FixedPoint.ACT_SHIFT);
+            uu[i] = y;
+            int z = FixedPoint.decay(vv[i], fv[k]) + y + bias[k];
+            vv[i] = z;
+            int s = y | z;
+            fl[i] = ((vth[k] - z) >> 31) | (((s - 1) & ~s) >> 31 & 2) | (((y + LOW) | (z + LOW) | (z + HIGH)) >>> 24);
+        }
+    }
+    /**
+     * Finishes the neurons of [lo, hi) whose unwrapped u or unclipped v from {@link #uniform} needs the wrap or clip:
+     * wraps u, corrects and clips v, and sets their flag as Lava's full step would. Visits only non-zero flags.
+     *
+     * @param vth thresholds from {@code base} on, or null when every neuron has {@code th}
+     */
+    private void settle(int lo, int hi, int[] vth, int th, int base) {
+        int[] uu = u;
+        int[] vv = v;
+        int[] fl = flag;
+        int i = lo;
+        while (i < hi) {
+            int m = Arrays.mismatch(fl, i, hi, ZEROS, 0, hi - i);
+            if (m < 0) {
+                return;
+            }
+            i += m;
+            int y = uu[i];
+            int z = vv[i];
+            if ((((y + LOW) | (z + LOW) | (z + HIGH)) >>> 24) != 0) {
+                int nu = FixedPoint.wrap24(y);
+                int nv = FixedPoint.clipV(z - y + nu);
+                uu[i] = nu;
+                vv[i] = nv;
+                int spike = ((vth == null ? th : vth[i - base]) - nv) >> 31;
+                int s = nu | (nv & ~spike);
+                fl[i] = spike | (~((s | -s) >> 31) & 2);
+            }
+            i++;
         }
     }
 
@@ -183,7 +232,8 @@ final class NeuronArray {
     }
 
     /**
-     * Writes the local indices of the core's spikes into {@code out} and counts its neurons at rest.
+     * Writes the local indices of the core's spikes into {@code out}, resets their v (the kernel leaves it), and counts
+     * the core's neurons at rest.
      *
      * @return spikes in the low 32 bits, neurons at rest in the high 32 bits
      */
@@ -203,7 +253,8 @@ final class NeuronArray {
             int f = fl[base + i];
             if (f == -1) {
                 out[count++] = i;
-                rest += (u[base + i] | v[base + i]) == 0 ? 1 : 0;
+                v[base + i] = 0;
+                rest += u[base + i] == 0 ? 1 : 0;
             } else {
                 rest++;
             }

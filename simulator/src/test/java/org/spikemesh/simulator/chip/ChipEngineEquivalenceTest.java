@@ -19,11 +19,16 @@ import org.spikemesh.chip.Core;
 import org.spikemesh.compiler.CompileOptions;
 import org.spikemesh.compiler.Compiler;
 import org.spikemesh.compiler.program.ChipProgram;
+import org.spikemesh.process.Connection;
 import org.spikemesh.process.Process;
 import org.spikemesh.process.ProcessGraph;
+import org.spikemesh.process.fixed.SignMode;
+import org.spikemesh.process.io.Network;
 import org.spikemesh.process.io.NetworkFile;
 import org.spikemesh.process.io.RandomNetworks;
+import org.spikemesh.process.lib.Dense;
 import org.spikemesh.process.lib.LIF;
+import org.spikemesh.process.lib.PoissonSource;
 import org.spikemesh.process.nets.Cuba;
 import org.spikemesh.simulator.RunConfig;
 import org.spikemesh.simulator.Simulation;
@@ -51,6 +56,7 @@ class ChipEngineEquivalenceTest {
             long s = seed;
             cases.add(new Case("random-" + s, () -> RandomNetworks.fixedPoint(s).graph(), tiny, 40));
         }
+        cases.add(new Case("wrap-and-clip", ChipEngineEquivalenceTest::extremes, tiny, 60));
         cases.add(new Case("cuba-1000", () -> Cuba.build(1000, 3).graph(), ChipConfigs.preset("loihi-like"), 300));
         cases.add(new Case("cuba-2400-on-3-chips", () -> Cuba.build(2400, 5).graph(),
                 ChipConfigs.withChips(tinyCores(ChipConfigs.preset("loihi-like"), 10), 3), 100));
@@ -71,6 +77,46 @@ class ChipEngineEquivalenceTest {
                 k.spikeOut(), k.messageReceive());
         return new ChipConfig(c.name() + "-tiny", c.mesh(), small, c.router(), c.barrier(), c.learning(),
                 c.staticPowerWatts());
+    }
+
+    /**
+     * Inputs strong enough to wrap u past +-2^23 and to clip v at +-(2^23 - 1) every few steps, both signs: 24 Poisson
+     * inputs firing half the time, each through weight 255 (or -256) shifted by 7, give up to 24 * 255 * 2^7 * 2^6 =
+     * 50.1e6 per step to u, six times 2^23. Thresholds: the largest Lava allows (131071 << 6 = 8388544, just under the
+     * clip, so v clips without spiking), and per neuron from 0 to the largest, so some cores have equal parameters and
+     * some not. du = 0 keeps u; dv varies.
+     */
+    private static ProcessGraph extremes() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        int nIn = 24;
+        int n = 9;
+        PoissonSource in = PoissonSource.of("in", new int[]{nIn}, new double[]{0.5}, 3L);
+        double[] vthMixed = new double[n];
+        for (int i = 0; i < n; i++) {
+            vthMixed[i] = i % 3 == 0 ? 131071 : r.nextInt(0, 131072);
+        }
+        LIF up = LIF.builder("up").shape(n).du(0).dv(0).vth(131071).build();
+        LIF down = LIF.builder("down").shape(n).du(0).dv(40).vth(vthMixed).build();
+        double[][] pos = new double[n][nIn];
+        double[][] mixed = new double[n][nIn];
+        for (int o = 0; o < n; o++) {
+            for (int i = 0; i < nIn; i++) {
+                pos[o][i] = 255;
+                mixed[o][i] = r.nextInt(4) == 0 ? 255 : -256;
+            }
+        }
+        Dense toUp = Dense.of("to-up", pos, 8, 7, SignMode.MIXED);
+        Dense toDown = Dense.of("to-down", mixed, 8, 7, SignMode.MIXED);
+        List<Process> procs = List.of(in, up, down, toUp, toDown);
+        List<Connection> conns = new ArrayList<>();
+        for (Connection c : List.of(new Connection(in.outPort("s_out"), toUp.inPort("s_in")),
+                new Connection(toUp.outPort("a_out"), up.aIn()),
+                new Connection(in.outPort("s_out"), toDown.inPort("s_in")),
+                new Connection(toDown.outPort("a_out"), down.aIn()))) {
+            c.from().connect(c.to());
+            conns.add(c);
+        }
+        return new Network(procs, conns, "wrap-and-clip").graph();
     }
 
     private static ProcessGraph golden() {
@@ -94,6 +140,10 @@ class ChipEngineEquivalenceTest {
         }
         String chip = trace(g, program, threads, c.steps());
         assertTrue(reference.contains("spk"), "the case must spike at least once to test anything");
+        if (c.name().equals("wrap-and-clip")) {
+            // v at the clip, both signs (V_LIMIT = 2^23 - 1), shows the wrap and clip paths ran
+            assertTrue(reference.contains("8388607") && reference.contains("-8388607"), "v must reach both clips");
+        }
         assertEquals(reference, chip);
     }
 
