@@ -101,9 +101,9 @@ public final class BenchCuba implements Callable<Integer> {
             double med = secs[repeat / 2];
             double neuronSteps = (double) neurons * steps;
             double rateHz = acc.spikes() / (double) neurons / (steps * 1e-4);
-            System.out.printf(Locale.ROOT, "  %d thread%s: loop %.3f s (median of %d), %d spikes (%.1f Hz), %d synaptic events,"
+            System.out.printf(Locale.ROOT, "  %d thread%s: loop %.3f s (median of %d, best %.3f), %d spikes (%.1f Hz), %d synaptic events,"
                             + " %.1f M neuron-steps/s, simulated %.3f ms on chip, %.3f uJ%n", t, t == 1 ? "" : "s", med,
-                    repeat, acc.spikes(), rateHz, acc.synops(), neuronSteps / med / 1e6, acc.timeNs() / 1e6,
+                    repeat, secs[0], acc.spikes(), rateHz, acc.synops(), neuronSteps / med / 1e6, acc.timeNs() / 1e6,
                     acc.energyByKind().get("total") / 1e6);
             System.out.printf(Locale.ROOT, "  engine tables %.1f bytes per synapse (program tables %.1f more)%n",
                     tableBytes / (double) synapses, programBytes(c) / (double) synapses);

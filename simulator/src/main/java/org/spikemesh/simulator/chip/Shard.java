@@ -410,9 +410,15 @@ final class Shard {
             }
             if (fast) {
                 int b = coreBase[local];
-                for (int stop = j + n; j < stop; j++) {
-                    int x = data[j];
+                if (n == 1) {
+                    // most messages of large sparse networks carry one synapse: no loop set up for them
+                    int x = data[j++];
                     acc[b + (x & 0xFFFF)] += x >> 16;
+                } else {
+                    for (int stop = j + n; j < stop; j++) {
+                        int x = data[j];
+                        acc[b + (x & 0xFFFF)] += x >> 16;
+                    }
                 }
             } else {
                 cores[first + local].deliverSlow(t, in.lane == null ? 0 : in.lane[j - 1], j, j + n, data, in.delay);
