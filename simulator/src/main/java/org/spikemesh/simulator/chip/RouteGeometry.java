@@ -13,6 +13,8 @@ import org.spikemesh.compiler.program.MeshPaths;
 final class RouteGeometry {
     /** Most entries of the latency table (64 MB). */
     private static final int MAX_LATENCIES = 1 << 24;
+    /** Most tiles for which the latency of every tile pair is tabled (2 MB at 1 024 tiles). */
+    static final int MAX_PAIR_TILES = 1024;
     /** per program core: tile x (bits 0-15), tile y (16-31), chip x (32-47), chip y (48-63). */
     final long[] place;
     /** latency in ns of (ew, ns, cc) at {@code (ew * tilesY + ns) * crossings + cc}. */
@@ -20,11 +22,23 @@ final class RouteGeometry {
     /** chip crossings a route can make, plus one. */
     final int crossings;
     final int tilesY;
+    /** tiles of the system. */
+    final int tiles;
+    /** per program core: its tile, {@code tileY * tilesX + tileX}. */
+    final int[] tileOf;
+    /**
+     * latency in ns from tile a to tile b at {@code a * tiles + b}, or null when there are more than
+     * {@value #MAX_PAIR_TILES} tiles or a latency above 65 535 ns: one lookup per message instead of the hops, chip
+     * crossings and index arithmetic (built from {@link #latency}, so the values are the same).
+     */
+    final char[] pairLatency;
 
     RouteGeometry(ChipProgram program) {
         int n = program.cores().size();
         this.place = new long[n];
         this.tilesY = program.tilesY();
+        this.tiles = program.tilesX() * tilesY;
+        this.tileOf = new int[n];
         MeshPaths paths = n == 0 ? null : program.cores().get(0).routes().paths();
         int maxChipX = 0;
         int maxChipY = 0;
@@ -36,6 +50,7 @@ final class RouteGeometry {
                         + " the engine counts");
             }
             place[c] = paths.tileX()[c] | (long) paths.tileY()[c] << 16 | (long) cx << 32 | (long) cy << 48;
+            tileOf[c] = paths.tileY()[c] * program.tilesX() + paths.tileX()[c];
             maxChipX = Math.max(maxChipX, cx);
             maxChipY = Math.max(maxChipY, cy);
         }
@@ -55,10 +70,48 @@ final class RouteGeometry {
                 }
             }
         }
+        this.pairLatency = pairLatencies();
     }
 
     /** @return bytes held */
     long bytes() {
-        return 8L * place.length + 4L * latency.length;
+        return 8L * place.length + 4L * latency.length + 4L * tileOf.length
+                + (pairLatency == null ? 0 : 2L * pairLatency.length);
+    }
+
+    /** @return the latency in ns between the tiles of cores a and b, from {@link #latency} */
+    int latencyNs(int a, int b) {
+        long pa = place[a];
+        long pb = place[b];
+        int ew = Math.abs((int) (pa & 0xFFFF) - (int) (pb & 0xFFFF));
+        int ns = Math.abs((int) (pa >>> 16 & 0xFFFF) - (int) (pb >>> 16 & 0xFFFF));
+        int cc = Math.abs((int) (pa >>> 32 & 0xFFFF) - (int) (pb >>> 32 & 0xFFFF))
+                + Math.abs((int) (pa >>> 48) - (int) (pb >>> 48));
+        return latency[(ew * tilesY + ns) * crossings + cc];
+    }
+
+    /** @return the latency of every pair of tiles that hold cores, or null when too many tiles or too long */
+    private char[] pairLatencies() {
+        if (tiles > MAX_PAIR_TILES) {
+            return null;
+        }
+        int[] coreAt = new int[tiles];
+        java.util.Arrays.fill(coreAt, -1);
+        for (int c = 0; c < place.length; c++) {
+            coreAt[tileOf[c]] = c;
+        }
+        char[] t = new char[tiles * tiles];
+        for (int a = 0; a < tiles; a++) {
+            for (int b = 0; b < tiles && coreAt[a] >= 0; b++) {
+                if (coreAt[b] >= 0) {
+                    int ns = latencyNs(coreAt[a], coreAt[b]);
+                    if (ns > Character.MAX_VALUE) {
+                        return null;
+                    }
+                    t[a * tiles + b] = (char) ns;
+                }
+            }
+        }
+        return t;
     }
 }

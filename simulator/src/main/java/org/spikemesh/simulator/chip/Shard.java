@@ -49,6 +49,7 @@ final class Shard {
     long[] windowRows = new long[0];
     int windowRowCount;
     private final RouteGeometry geometry;
+    private final RouteSums routeSums;
     /** the partial of the step being run, which deliveries count into. */
     private StepPartial current;
     private final boolean multicast;
@@ -133,6 +134,7 @@ final class Shard {
         this.winMessagesOut = new long[size];
         this.winTime = new double[size];
         this.geometry = new RouteGeometry(program);
+        this.routeSums = new RouteSums(inbound, geometry, first, neuronBase[neuronBase.length - 1]);
         this.multicast = program.chip().router().multicast();
         this.gx1 = program.tilesX() + 1;
         this.gy1 = program.tilesY() + 1;
@@ -353,14 +355,13 @@ final class Shard {
         RouteGeometry geo = geometry;
         long[] place = geo.place;
         int[] record = in.neuron;
-        long src = place[record[InboundTable.RECORD * g + 1]];
+        int srcCore = record[InboundTable.RECORD * g + 1];
+        long src = place[srcCore];
         int sx = (int) src & 0xFFFF;
         int sy = (int) src >>> 16;
-        int scx = (int) (src >>> 32) & 0xFFFF;
-        int scy = (int) (src >>> 48);
-        int[] lat = geo.latency;
-        int gy = geo.tilesY;
-        int crossings = geo.crossings;
+        char[] pair = geo.pairLatency;
+        int[] tileOf = geo.tileOf;
+        int pairRow = geo.tiles * tileOf[srcCore];
         long[] latency = part.latencyCount;
         long[] horizontal = part.horizontal;
         long[] vertical = part.vertical;
@@ -375,34 +376,20 @@ final class Shard {
         boolean fast = in.lane == null && in.delay == null;
         boolean unicast = !multicast;
         int[] acc = nextAcc;
-        long ewHops = 0;
-        long nsHops = 0;
-        long crossed = 0;
-        long within = 0;
-        int east = 0;
-        int westward = 0;
         for (int j = record[InboundTable.RECORD * g], end = record[InboundTable.RECORD * (g + 1)]; j < end; ) {
             int seg = data[j++];
             int local = seg & mask;
             int n = seg >>> bits;
             counts[local] += 1L | (long) n << 32;
-            long dst = place[first + local];
-            int dx = (int) dst & 0xFFFF;
-            int dy = (int) dst >>> 16;
-            int ew = Math.abs(dx - sx);
-            int ns = Math.abs(dy - sy);
-            int cc = Math.abs(((int) (dst >>> 32) & 0xFFFF) - scx) + Math.abs((int) (dst >>> 48) - scy);
-            latency[lat[(ew * gy + ns) * crossings + cc]]++;
+            int c = first + local;
+            latency[pair != null ? pair[pairRow + tileOf[c]] : geo.latencyNs(srcCore, c)]++;
             if (unicast) {
-                ewHops += ew;
-                nsHops += ns;
-                crossed += cc;
-                within += (ew | ns) == 0 ? 1 : 0;
-                // an east span starts and a west span ends at the source's tile, the same for every message: only
-                // the destination's end is written per message (+0 when it has no horizontal leg)
+                // an east span starts and a west span ends at the source's tile, the same for every message (counted
+                // per spike below): only the destination's end is written per message (+0 without a horizontal leg)
+                long dst = place[c];
+                int dx = (int) dst & 0xFFFF;
+                int dy = (int) dst >>> 16;
                 int ex = dx - sx;
-                east += -ex >>> 31;
-                westward += ex >>> 31;
                 horizontal[(ex >> 31 & west) + row + dx] += (-ex >> 31) | (ex >>> 31);
                 int v = ((dy - sy) >> 31 & south) + dx * gy1;
                 vertical[v + Math.min(sy, dy)]++;
@@ -421,16 +408,20 @@ final class Shard {
                     }
                 }
             } else {
-                cores[first + local].deliverSlow(t, in.lane == null ? 0 : in.lane[j - 1], j, j + n, data, in.delay);
+                cores[c].deliverSlow(t, in.lane == null ? 0 : in.lane[j - 1], j, j + n, data, in.delay);
                 j += n;
             }
         }
-        horizontal[row + sx] += east;
-        horizontal[west + row + sx] -= westward;
-        part.hopsEastWest += ewHops;
-        part.hopsNorthSouth += nsHops;
-        part.chipCrossings += crossed;
-        part.withinTile += within;
+        if (unicast) {
+            int[] sum = routeSums.sums;
+            int k = RouteSums.FIELDS * g;
+            horizontal[row + sx] += sum[k + RouteSums.EAST];
+            horizontal[west + row + sx] -= sum[k + RouteSums.WEST];
+            part.hopsEastWest += sum[k + RouteSums.EAST_WEST];
+            part.hopsNorthSouth += sum[k + RouteSums.NORTH_SOUTH];
+            part.chipCrossings += sum[k + RouteSums.CROSSINGS];
+            part.withinTile += sum[k + RouteSums.WITHIN];
+        }
     }
 
     /** Time of every core of the shard this step, from its counts; totals; the slowest core. */
@@ -556,7 +547,7 @@ final class Shard {
 
     /** @return bytes of this shard's tables (inbound synapses, route geometry, neuron arrays and rings) */
     long tableBytes() {
-        long b = inbound.bytes() + geometry.bytes();
+        long b = inbound.bytes() + geometry.bytes() + routeSums.bytes();
         b += 4L * neurons.length * (3 + neurons.slots);
         return b;
     }
