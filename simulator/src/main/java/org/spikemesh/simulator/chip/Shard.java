@@ -50,6 +50,13 @@ final class Shard {
     int windowRowCount;
     private final RouteGeometry geometry;
     private final RouteSums routeSums;
+    /** ints in a cache line. */
+    private static final int LINE_INTS = 16;
+    /** cores of the shard (program index) that spiked this step, in order. */
+    private final int[] spiking;
+    private int spikingCount;
+    /** what {@link #touchSpikes} read, kept. */
+    long touched;
     /** the partial of the step being run, which deliveries count into. */
     private StepPartial current;
     private final boolean multicast;
@@ -117,6 +124,7 @@ final class Shard {
         }
         this.size = last - first;
         this.stepIn = new long[size];
+        this.spiking = new int[size];
         this.stepActive = new int[size];
         this.stepSpikes = new int[size];
         this.neuronsOf = new int[size];
@@ -195,12 +203,17 @@ final class Shard {
                 part.log.record(core);
             }
             if (core.spikeCount > 0) {
-                route(core, t, part);
+                spiking[spikingCount++] = c;
             }
             if (reporter != null) {
                 reporter.record(core, toReporter);
             }
         }
+        touchSpikes();
+        for (int k = 0; k < spikingCount; k++) {
+            route(cores[spiking[k]], t, part);
+        }
+        spikingCount = 0;
         for (int r = 0; r < outBatch.length; r++) {
             if (out != null && out[r] != null) {
                 out[r].publish(outSeq[r]);
@@ -422,6 +435,37 @@ final class Shard {
             part.chipCrossings += sum[k + RouteSums.CROSSINGS];
             part.withinTile += sum[k + RouteSums.WITHIN];
         }
+    }
+
+    /**
+     * Reads one int of every cache line of the inbound records and segments the step's spikes will be delivered
+     * through, before delivering them. On large networks the segments come from main memory; delivering reads them
+     * one message after the other, each load waiting for the one before, while these reads are independent and the
+     * processor runs many at once. The sum is kept so that the compiler does not drop the reads.
+     */
+    private void touchSpikes() {
+        int[] record = inbound.neuron;
+        int[] data = inbound.data;
+        int sum = 0;
+        for (int k = 0; k < spikingCount; k++) {
+            CoreRuntime core = cores[spiking[k]];
+            int base = neuronBase[core.index];
+            for (int i = 0; i < core.spikeCount; i++) {
+                sum += record[InboundTable.RECORD * (base + core.spikes[i])];
+            }
+        }
+        for (int k = 0; k < spikingCount; k++) {
+            CoreRuntime core = cores[spiking[k]];
+            int base = neuronBase[core.index];
+            for (int i = 0; i < core.spikeCount; i++) {
+                int g = base + core.spikes[i];
+                for (int j = record[InboundTable.RECORD * g], end = record[InboundTable.RECORD * (g + 1)]; j < end;
+                     j += LINE_INTS) {
+                    sum += data[j];
+                }
+            }
+        }
+        touched += sum;
     }
 
     /** Time of every core of the shard this step, from its counts; totals; the slowest core. */
