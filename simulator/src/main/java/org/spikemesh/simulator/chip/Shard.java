@@ -438,20 +438,22 @@ final class Shard {
     }
 
     /**
-     * Reads one int of every cache line of the inbound records and segments the step's spikes will be delivered
-     * through, before delivering them. On large networks the segments come from main memory; delivering reads them
+     * Reads one int of every cache line of the inbound records, route sums and segments the step's spikes will be
+     * delivered through, before delivering them. On large networks the segments come from main memory; delivering reads them
      * one message after the other, each load waiting for the one before, while these reads are independent and the
      * processor runs many at once. The sum is kept so that the compiler does not drop the reads.
      */
     private void touchSpikes() {
         int[] record = inbound.neuron;
         int[] data = inbound.data;
+        int[] sums = routeSums.sums;
         int sum = 0;
         for (int k = 0; k < spikingCount; k++) {
             CoreRuntime core = cores[spiking[k]];
             int base = neuronBase[core.index];
             for (int i = 0; i < core.spikeCount; i++) {
-                sum += record[InboundTable.RECORD * (base + core.spikes[i])];
+                int g = base + core.spikes[i];
+                sum += record[InboundTable.RECORD * g] + sums[RouteSums.FIELDS * g];
             }
         }
         for (int k = 0; k < spikingCount; k++) {
