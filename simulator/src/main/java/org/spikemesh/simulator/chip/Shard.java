@@ -209,6 +209,9 @@ final class Shard {
                 reporter.record(core, toReporter);
             }
         }
+        if (neurons != null) {
+            neurons.clearFlags();
+        }
         touchSpikes();
         for (int k = 0; k < spikingCount; k++) {
             route(cores[spiking[k]], t, part);
