@@ -45,6 +45,9 @@ public final class BenchCuba implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
 
+    /** Least wall time of the untimed warm-up run, s. */
+    private static final double WARM_SECONDS = 3;
+
     /** Bytes of the program's synapse memories and routing tables. */
     private static long programBytes(Compilation c) {
         long b = 0;
@@ -82,8 +85,12 @@ public final class BenchCuba implements Callable<Integer> {
                 // warm-up for the JIT. A fresh engine on 2 threads also starts slow while its threads settle (measured on
                 // 4 000 neurons: 32, 11, 7, then 4 us per step over successive 12 000-step runs of one engine), which
                 // dominates the 0.04 s timed runs of small networks; each timed run starts a fresh engine at step 1.
+                // The JIT's last compilations of the step's methods end about 1-2 s into a run; a warm-up of a fixed
+                // number of steps (0.2 s at 4 000 neurons) left them to the timed runs, whose median then varied
+                // by 2x. So it runs for at least WARM_SECONDS too.
                 int warmSteps = (int) Math.max(3000, Math.min(40_000, 2e8 / neurons));
-                for (int done = 0; done < warmSteps; done += 100) {
+                long warmEnd = System.nanoTime() + (long) (WARM_SECONDS * 1e9);
+                for (int done = 0; done < warmSteps || System.nanoTime() < warmEnd; done += 100) {
                     warm.run(100);
                 }
             }
