@@ -60,13 +60,6 @@ public final class BenchCuba implements Callable<Integer> {
         return b;
     }
 
-    /** @return processor time of the whole JVM so far (all threads, the JIT and GC too), ns; -1 when unknown */
-    private static long processCpuNanos() {
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        return os instanceof com.sun.management.OperatingSystemMXBean
-                ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : -1;
-    }
-
     @Override
     public Integer call() {
         ChipConfig cfg = ChipConfigs.presetOrFile(chip);
@@ -95,33 +88,29 @@ public final class BenchCuba implements Callable<Integer> {
                 }
             }
             double[] secs = new double[repeat];
-            double[] cpu = new double[repeat];
             Accounts acc = null;
             long tableBytes = 0;
             for (int rep = 0; rep < repeat; rep++) {
                 try (ChipEngine engine = new ChipEngine(graph, c.program(), RunConfig.defaults().seed(seed), t);
                      Progress bar = Progress.start("cuba " + neurons + " x" + t + " rep " + (rep + 1), steps, "steps", quiet)) {
                     long s = System.nanoTime();
-                    long c0 = processCpuNanos();
                     int chunk = Math.max(1, steps / 100);
                     for (int done = 0; done < steps; done += chunk) {
                         engine.run(Math.min(chunk, steps - done));
                         bar.stepTo(Math.min(steps, done + chunk));
                     }
                     secs[rep] = (System.nanoTime() - s) / 1e9;
-                    cpu[rep] = (processCpuNanos() - c0) / 1e9;
                     acc = engine.accounts();
                     tableBytes = engine.tableBytes();
                 }
             }
             java.util.Arrays.sort(secs);
-            java.util.Arrays.sort(cpu);
             double med = secs[repeat / 2];
             double neuronSteps = (double) neurons * steps;
             double rateHz = acc.spikes() / (double) neurons / (steps * 1e-4);
-            System.out.printf(Locale.ROOT, "  %d thread%s: loop %.3f s (median of %d, best %.3f; processor time %.3f s), %d spikes (%.1f Hz), %d synaptic events,"
+            System.out.printf(Locale.ROOT, "  %d thread%s: loop %.3f s (median of %d, best %.3f), %d spikes (%.1f Hz), %d synaptic events,"
                             + " %.1f M neuron-steps/s, simulated %.3f ms on chip, %.3f uJ%n", t, t == 1 ? "" : "s", med,
-                    repeat, secs[0], cpu[repeat / 2], acc.spikes(), rateHz, acc.synops(), neuronSteps / med / 1e6, acc.timeNs() / 1e6,
+                    repeat, secs[0], acc.spikes(), rateHz, acc.synops(), neuronSteps / med / 1e6, acc.timeNs() / 1e6,
                     acc.energyByKind().get("total") / 1e6);
             System.out.printf(Locale.ROOT, "  engine tables %.1f bytes per synapse (program tables %.1f more)%n",
                     tableBytes / (double) synapses, programBytes(c) / (double) synapses);

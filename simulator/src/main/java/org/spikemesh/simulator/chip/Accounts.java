@@ -19,6 +19,8 @@ public final class Accounts {
     private final int gy;
     /** per-link message totals: east, west, north, south, each tilesX*tilesY, indexed y*tilesX+x. */
     private final long[][] linkTotals;
+    /** this step's messages per link, by direction (east, west, north, south) and source tile. */
+    private final long[][] stepLinks;
     private final Histogram stepTime = new Histogram(3);
     private final Histogram latency = new Histogram(3);
     private int steps;
@@ -62,6 +64,7 @@ public final class Accounts {
         this.gx = program.tilesX();
         this.gy = program.tilesY();
         this.linkTotals = new long[4][gx * gy];
+        this.stepLinks = new long[4][gx * gy];
         this.charges = cost.charges();
         this.detailed = program.chip().timeModel() == org.spikemesh.chip.TimeModel.DETAILED
                 ? new DetailedSchedule(new DetailedRoutes(program, charges), gx, gy,
@@ -211,71 +214,79 @@ public final class Accounts {
     }
 
     private long linkLoads(StepPartial[] ps) {
-        long busiest = 0;
-        busiestLink = -1;
-        int depth = cost.bufferDepth();
+        long[][] load = stepLinks;
+        boolean direct = ps.length > 0 && ps[0].linkDirect.length > 0;
         int gx1 = gx + 1;
         int gy1 = gy + 1;
+        int tiles = gx * gy;
         for (int y = 0; y < gy; y++) {
             long e = 0;
             long w = 0;
             for (int x = 0; x < gx; x++) {
-                long de = 0;
-                long dw = 0;
                 for (StepPartial p : ps) {
                     e += p.horizontal[y * gx1 + x];
                     w += p.horizontal[p.westOffset + y * gx1 + x];
-                    if (p.linkDirect.length > 0) {
-                        de += p.linkDirect[y * gx + x];
-                        dw += p.linkDirect[gx * gy + y * gx + x];
-                    }
                 }
-                e += de;
-                w += dw;
-                if (Math.max(e, w) > busiest) {
-                    busiest = Math.max(e, w);
-                    busiestLink = (e >= w ? 0 : 1) * gx * gy + y * gx + x;
-                }
-                linkTotals[0][y * gx + x] += e;
-                linkTotals[1][y * gx + x] += w;
-                if (linkWindow != null) {
-                    linkWindow[0][y * gx + x] += e;
-                    linkWindow[1][y * gx + x] += w;
-                }
-                bufferOverflows += Math.max(0, e - depth) + Math.max(0, w - depth);
-                e -= de;
-                w -= dw;
+                load[0][y * gx + x] = e;
+                load[1][y * gx + x] = w;
             }
         }
         for (int x = 0; x < gx; x++) {
             long n = 0;
             long s = 0;
             for (int y = 0; y < gy; y++) {
-                long dn = 0;
-                long ds = 0;
                 for (StepPartial p : ps) {
                     n += p.vertical[x * gy1 + y];
                     s += p.vertical[p.southOffset + x * gy1 + y];
-                    if (p.linkDirect.length > 0) {
-                        dn += p.linkDirect[2 * gx * gy + y * gx + x];
-                        ds += p.linkDirect[3 * gx * gy + y * gx + x];
+                }
+                load[2][y * gx + x] = n;
+                load[3][y * gx + x] = s;
+            }
+        }
+        if (direct) {
+            // multicast trees count every link they use directly
+            for (StepPartial p : ps) {
+                for (int d = 0; d < 4; d++) {
+                    for (int i = 0; i < tiles; i++) {
+                        load[d][i] += p.linkDirect[d * tiles + i];
                     }
                 }
-                n += dn;
-                s += ds;
-                if (Math.max(n, s) > busiest) {
-                    busiest = Math.max(n, s);
-                    busiestLink = (n >= s ? 2 : 3) * gx * gy + y * gx + x;
+            }
+        }
+        long busiest = 0;
+        busiestLink = -1;
+        // the busiest link: first by rows then columns, east before west and north before south on a tie
+        for (int pair = 0; pair < 2; pair++) {
+            long[] a = load[2 * pair];
+            long[] b = load[2 * pair + 1];
+            for (int k = 0; k < tiles; k++) {
+                int i = pair == 0 ? k : k % gy * gx + k / gy;
+                long m = Math.max(a[i], b[i]);
+                if (m > busiest) {
+                    busiest = m;
+                    busiestLink = (a[i] >= b[i] ? 2 * pair : 2 * pair + 1) * tiles + i;
                 }
-                linkTotals[2][y * gx + x] += n;
-                linkTotals[3][y * gx + x] += s;
-                if (linkWindow != null) {
-                    linkWindow[2][y * gx + x] += n;
-                    linkWindow[3][y * gx + x] += s;
+            }
+        }
+        for (int d = 0; d < 4; d++) {
+            long[] l = load[d];
+            long[] total = linkTotals[d];
+            for (int i = 0; i < tiles; i++) {
+                total[i] += l[i];
+            }
+            if (linkWindow != null) {
+                long[] win = linkWindow[d];
+                for (int i = 0; i < tiles; i++) {
+                    win[i] += l[i];
                 }
-                bufferOverflows += Math.max(0, n - depth) + Math.max(0, s - depth);
-                n -= dn;
-                s -= ds;
+            }
+        }
+        int depth = cost.bufferDepth();
+        if (busiest > depth) {
+            for (int d = 0; d < 4; d++) {
+                for (long l : load[d]) {
+                    bufferOverflows += Math.max(0, l - depth);
+                }
             }
         }
         return busiest;
