@@ -75,7 +75,7 @@ final class CoreTimes {
 
     /**
      * The time of a core in a step; adds its synops by format and its LIF spikes to the partial and clears its
-     * messages sent.
+     * messages sent and resting spikes.
      *
      * @return ns
      */
@@ -91,6 +91,7 @@ final class CoreTimes {
             ns += rs * firedAtRest;
             part.restingSpikes += rs;
             totalRestingSpikes[k] += rs;
+            stepRestingSpikes[k] = 0;
         }
         stepMessages[k] = 0;
         stepDestinations[k] = 0;

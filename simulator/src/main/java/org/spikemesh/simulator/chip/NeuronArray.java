@@ -34,6 +34,9 @@ final class NeuronArray {
     final int slots;
     final int[][] ring;
     final int[] chunkAny;
+    /** per chunk, the first and the last core (program index) with neurons in it; -1 for a chunk past the end. */
+    final int[] chunkFirstCore;
+    final int[] chunkLastCore;
     /** runs of cores: [runFrom[r], runTo[r]) in shard neuron index, with uniform parameters, or a single core. */
     private int[] runFrom;
     private int[] runTo;
@@ -60,6 +63,20 @@ final class NeuronArray {
         this.flag = ring[0];
         int chunks = (len + CHUNK - 1) / CHUNK;
         this.chunkAny = new int[chunks];
+        this.chunkFirstCore = new int[chunks];
+        this.chunkLastCore = new int[chunks];
+        Arrays.fill(chunkFirstCore, -1);
+        Arrays.fill(chunkLastCore, -1);
+        for (int c = first; c < last; c++) {
+            if (cores[c].isNeuron() && cores[c].n > 0) {
+                for (int k = cores[c].base >> CHUNK_BITS; k <= (cores[c].base + cores[c].n - 1) >> CHUNK_BITS; k++) {
+                    if (chunkFirstCore[k] < 0) {
+                        chunkFirstCore[k] = c;
+                    }
+                    chunkLastCore[k] = c;
+                }
+            }
+        }
         this.cores = cores;
         this.first = first;
         this.last = last;

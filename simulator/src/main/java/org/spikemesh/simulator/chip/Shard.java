@@ -1,5 +1,6 @@
 package org.spikemesh.simulator.chip;
 
+import java.util.Arrays;
 import com.lmax.disruptor.AlertException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
@@ -52,6 +53,8 @@ final class Shard {
     private final RouteSums routeSums;
     /** ints in a cache line. */
     private static final int LINE_INTS = 16;
+    /** cores of the shard (program index) that are spike sources, not LIF neurons. */
+    private final int[] sourceCores;
     /** cores of the shard (program index) that spiked this step, in order. */
     private final int[] spiking;
     private int spikingCount;
@@ -125,6 +128,7 @@ final class Shard {
         this.size = last - first;
         this.stepIn = new long[size];
         this.spiking = new int[size];
+        this.sourceCores = java.util.stream.IntStream.range(first, last).filter(c -> !cores[c].isNeuron()).toArray();
         this.stepActive = new int[size];
         this.stepSpikes = new int[size];
         this.neuronsOf = new int[size];
@@ -150,6 +154,7 @@ final class Shard {
         this.treeHops = new long[size][];
         for (int c = first; c < last; c++) {
             neuronsOf[c - first] = cores[c].isNeuron() ? cores[c].n : 0;
+            stepActive[c - first] = neuronsOf[c - first];
             trees[c - first] = cores[c].program.routes().treeLinks();
             treeHops[c - first] = trees[c - first] == null ? null : treeHops(trees[c - first]);
             if (cores[c].hasLanes()) {
@@ -191,23 +196,15 @@ final class Shard {
             neurons.update(t);
             nextAcc = neurons.ring[(t + 1) % neurons.slots];
         }
-        Batch toReporter = id == 0 ? null : outBatch[0];
-        for (int c = first; c < last; c++) {
-            CoreRuntime core = cores[c];
-            core.afterUpdate(t);
-            int local = c - first;
-            stepActive[local] = core.active;
-            stepSpikes[local] = core.spikeCount;
-            times.fired(local, core.restingSpikes);
-            if (part.log != null) {
-                part.log.record(core);
-            }
-            if (core.spikeCount > 0) {
-                spiking[spikingCount++] = c;
-            }
-            if (reporter != null) {
-                reporter.record(core, toReporter);
-            }
+        for (int k = 0; k < spikingCount; k++) {
+            // last step's spikes were sent and learnt from
+            cores[spiking[k]].spikeCount = 0;
+        }
+        spikingCount = 0;
+        if (reporter == null && part.log == null) {
+            visitFlaggedCores(t);
+        } else {
+            visitEveryCore(t, part);
         }
         if (neurons != null) {
             neurons.clearFlags();
@@ -216,7 +213,6 @@ final class Shard {
         for (int k = 0; k < spikingCount; k++) {
             route(cores[spiking[k]], t, part);
         }
-        spikingCount = 0;
         for (int r = 0; r < outBatch.length; r++) {
             if (out != null && out[r] != null) {
                 out[r].publish(outSeq[r]);
@@ -441,6 +437,65 @@ final class Shard {
     }
 
     /**
+     * After the kernel, with nothing to report: visits only the spike sources and the cores whose neurons the kernel
+     * flagged (a spike or a neuron at rest, found by chunk), not all cores of the shard; the others keep the step's
+     * defaults in {@link #stepActive}, {@link #stepSpikes} and the resting spikes of {@link CoreTimes}, which
+     * {@link #accountCores} restores after counting. At 64 000 neurons that is a few dozen of 1 280 cores per step,
+     * whose objects would each be a cache miss after the kernel has streamed the neuron arrays.
+     */
+    private void visitFlaggedCores(int t) {
+        for (int c : sourceCores) {
+            visit(cores[c], t);
+        }
+        if (neurons != null) {
+            int[] any = neurons.chunkAny;
+            int[] from = neurons.chunkFirstCore;
+            int[] to = neurons.chunkLastCore;
+            int done = -1;
+            for (int k = 0; k < any.length; k++) {
+                if (any[k] != 0) {
+                    for (int c = Math.max(from[k], done + 1); c <= to[k]; c++) {
+                        if (cores[c].isNeuron()) {
+                            visit(cores[c], t);
+                        }
+                    }
+                    done = to[k];
+                }
+            }
+        }
+        if (sourceCores.length > 0 && spikingCount > 1) {
+            // sources first, then neurons: back into core order, the order the other shards deliver in
+            Arrays.sort(spiking, 0, spikingCount);
+        }
+    }
+
+    private void visit(CoreRuntime core, int t) {
+        core.afterUpdate(t);
+        int local = core.index - first;
+        stepActive[local] = core.active;
+        stepSpikes[local] = core.spikeCount;
+        times.fired(local, core.restingSpikes);
+        if (core.spikeCount > 0) {
+            spiking[spikingCount++] = core.index;
+        }
+    }
+
+    /** After the kernel, when spikes or state are reported or the detailed model logs: every core, in order. */
+    private void visitEveryCore(int t, StepPartial part) {
+        Batch toReporter = id == 0 ? null : outBatch[0];
+        for (int c = first; c < last; c++) {
+            CoreRuntime core = cores[c];
+            visit(core, t);
+            if (part.log != null) {
+                part.log.record(core);
+            }
+            if (reporter != null) {
+                reporter.record(core, toReporter);
+            }
+        }
+    }
+
+    /**
      * Reads one int of every cache line of the inbound records, route sums and segments the step's spikes will be
      * delivered through, before delivering them. On large networks the segments come from main memory; delivering reads them
      * one message after the other, each load waiting for the one before, while these reads are independent and the
@@ -523,6 +578,8 @@ final class Shard {
                 slowestCore = first + k;
             }
             stepIn[k] = 0;
+            stepActive[k] = neuronsOf[k];
+            stepSpikes[k] = 0;
         }
         part.synops = sy;
         part.active = ac;

@@ -147,6 +147,36 @@ class ChipEngineEquivalenceTest {
         assertEquals(reference, chip);
     }
 
+    /**
+     * The engine visits every core after the kernel when it reports spikes or state, and only the flagged ones when it
+     * does not (see Shard): both must give the same accounts, to the last step, core, link and window.
+     */
+    @ParameterizedTest(name = "{0} on {1} threads")
+    @MethodSource("cases")
+    void shouldCountTheSameWithAndWithoutReporting(Case c, int threads) {
+        ProcessGraph g = c.graph().get();
+        ChipProgram program = Compiler.compile(g, c.chip(), CompileOptions.defaults()).program();
+        String reporting = accounts(g, program, threads, c.steps(), true);
+        String silent = accounts(c.graph().get(), program, threads, c.steps(), false);
+        assertTrue(reporting.contains("core 0"), "the digest lists the cores");
+        assertEquals(reporting, silent);
+    }
+
+    private static String accounts(ProcessGraph g, ChipProgram program, int threads, int steps, boolean report) {
+        StringBuilder sb = new StringBuilder();
+        RunConfig cfg = RunConfig.defaults().seed(11);
+        if (report) {
+            cfg.listener(EngineTraces.recorder(new StringBuilder()));
+        }
+        try (ChipEngine engine = new ChipEngine(g, program, cfg, threads)) {
+            engine.coreCountersEvery(3);
+            engine.run(steps / 2);
+            engine.run(steps - steps / 2);
+            EngineTraces.appendAccounts(sb, engine);
+        }
+        return sb.toString();
+    }
+
     /** Runs in two halves (so state carries across run calls) and returns every spike and every u, v, per step. */
     private static String trace(ProcessGraph g, ChipProgram program, int threads, int steps) {
         StringBuilder sb = new StringBuilder();
