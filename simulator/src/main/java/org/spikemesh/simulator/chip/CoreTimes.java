@@ -21,6 +21,8 @@ final class CoreTimes {
     private final long[] totalRestingSpikes;
     private final int[] stepMessages;
     private final int[] stepDestinations;
+    private final int uniformFormat;
+    private long stepResting;
 
     CoreTimes(EventCharges charges, CoreRuntime[] cores, int first, int last) {
         int n = last - first;
@@ -46,6 +48,11 @@ final class CoreTimes {
         this.totalRestingSpikes = new long[n];
         this.stepMessages = new int[n];
         this.stepDestinations = new int[n];
+        int f = n == 0 ? -1 : format[0];
+        for (int k = 1; k < n; k++) {
+            f = format[k] == f ? f : -1;
+        }
+        this.uniformFormat = f;
     }
 
     /** @return neurons (or source outputs) of the cores first .. last-1: the most spikes they send in one step */
@@ -69,32 +76,48 @@ final class CoreTimes {
 
     /** Counts a core's messages sent this step. */
     void sent(int local, int messages, int destinations) {
-        stepMessages[local] += messages;
-        stepDestinations[local] += destinations;
+        if (sendCosts) {
+            stepMessages[local] += messages;
+            stepDestinations[local] += destinations;
+        }
     }
 
     /**
-     * The time of a core in a step; adds its synops by format and its LIF spikes to the partial and clears its
-     * messages sent and resting spikes.
+     * The time of a core in a step, from its counts; clears its messages sent and resting spikes (whose count goes to
+     * {@link #closeStep}).
      *
      * @return ns
      */
-    double coreNs(int k, int synops, int act, int inact, int spikes, int messagesIn, StepPartial part) {
+    double coreNs(int k, int synops, int act, int inact, int spikes, int messagesIn) {
         double ns = synops * synop[k] + act * active + inact * inactive + spikes * spike[k] + messagesIn * receive;
         if (sendCosts) {
             ns += stepMessages[k] * messageOut + stepDestinations[k] * destination;
+            stepMessages[k] = 0;
+            stepDestinations[k] = 0;
         }
-        part.synopsByFormat[format[k]] += synops;
-        part.lifSpikes += lif[k] ? spikes : 0;
         int rs = stepRestingSpikes[k];
         if (rs != 0) {
             ns += rs * firedAtRest;
-            part.restingSpikes += rs;
+            stepResting += rs;
             totalRestingSpikes[k] += rs;
             stepRestingSpikes[k] = 0;
         }
-        stepMessages[k] = 0;
-        stepDestinations[k] = 0;
         return ns;
+    }
+
+    /** @return the synapse format index of core k of the shard */
+    int format(int k) {
+        return format[k];
+    }
+
+    /** @return the format index every core of the shard has, or -1 when they differ */
+    int uniformFormat() {
+        return uniformFormat;
+    }
+
+    /** Adds the step's resting spikes to the partial, once every core's time is computed. */
+    void closeStep(StepPartial part) {
+        part.restingSpikes += stepResting;
+        stepResting = 0;
     }
 }

@@ -160,7 +160,10 @@ final class NeuronArray {
         }
     }
 
-    /** Clears this step's flags, which leaves their ring slot empty for the inputs of a later step. */
+    /**
+     * Clears this step's flags, which leaves their ring slot empty for the inputs of a later step: only the chunks
+     * with a flag set, as the others hold zeros.
+     */
     void clearFlags() {
         Arrays.fill(flag, 0);
     }

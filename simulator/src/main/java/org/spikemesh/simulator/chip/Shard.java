@@ -536,6 +536,8 @@ final class Shard {
         long sp = 0;
         long mi = 0;
         long lu = 0;
+        long lifSpikes = 0;
+        int oneFormat = times.uniformFormat();
         double slowest = -1;
         int slowestCore = -1;
         for (int k = 0; k < size; k++) {
@@ -545,7 +547,11 @@ final class Shard {
             int a0 = stepActive[k];
             int p0 = stepSpikes[k];
             int i0 = neuronsOf[k] - a0;
-            double ns = times.coreNs(k, s0, a0, i0, p0, m0, part);
+            double ns = times.coreNs(k, s0, a0, i0, p0, m0);
+            lifSpikes += neuronsOf[k] > 0 ? p0 : 0;
+            if (oneFormat < 0) {
+                part.synopsByFormat[times.format(k)] += s0;
+            }
             if (learning != null) {
                 long u0 = learning.stepUpdates[k];
                 learning.stepUpdates[k] = 0;
@@ -581,6 +587,11 @@ final class Shard {
             stepActive[k] = neuronsOf[k];
             stepSpikes[k] = 0;
         }
+        if (oneFormat >= 0) {
+            part.synopsByFormat[oneFormat] += sy;
+        }
+        part.lifSpikes += lifSpikes;
+        times.closeStep(part);
         part.synops = sy;
         part.active = ac;
         part.inactive = ia;
