@@ -90,6 +90,17 @@ final class Shard {
     /** Plastic synapses of this shard's cores, or null. */
     ShardLearning learning;
     private final double tLearn;
+    /**
+     * Work this shard does, once per step, when it would otherwise wait for another shard's batch (the engine closes
+     * the previous step's accounts there on shard 0), or null.
+     */
+    StepDuty whileWaiting;
+
+    /** Work done by a shard's thread at step t while it waits. */
+    interface StepDuty {
+        void run(int t) throws AlertException;
+    }
+
     /** Step this shard completed last; written by its thread, read by the engine. */
     volatile int completed;
     /** A shard waiting for a batch spins until this many ns, yields until this many, then polls (see awaitBatch). */
@@ -273,6 +284,9 @@ final class Shard {
         if (!spin || ring.getCursor() >= seq || fromOtherPartition != null && fromOtherPartition[r]) {
             // a batch from another partition is waited for by its ring's strategy, which runs the bridge meanwhile
             return;
+        }
+        if (whileWaiting != null) {
+            whileWaiting.run(t);
         }
         long start = System.nanoTime();
         long poll = POLL_MIN_NANOS;
