@@ -60,7 +60,10 @@ public final class ChipEngine implements Backend {
     private volatile boolean closed;
     private volatile Throwable failure;
     private int step;
-    private int closedThrough;
+    /** last step whose accounts are closed; written under {@link #closing}. */
+    private volatile int closedThrough;
+    /** held by the thread closing steps. */
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
     /**
      * true when probes read learning state or the host runs RefPorts: every step then ends in every shard before it is
      * reported and before the host reads and writes.
@@ -204,7 +207,9 @@ public final class ChipEngine implements Backend {
             workers[k - 1].start();
         }
         if (plan == null && local.length > 1) {
-            local[0].whileWaiting = this::closeWhileWaiting;
+            for (Shard sh : local) {
+                sh.whileWaiting = this::closeWhileWaiting;
+            }
         }
         if (plan != null) {
             partitioned = new PartitionRun(this, plan, remote);
@@ -331,20 +336,42 @@ public final class ChipEngine implements Backend {
     }
 
     /**
-     * Shard 0's duty while it waits for another shard's batch of step t: closes step t-1 when every local shard has
-     * completed it (their partials of t-1 are then final; partials rotate over four steps), which takes the accounts
-     * off the path between the shards' exchanges. Not in a split run, whose remote partials arrive on their own time.
+     * A shard's duty while it waits for another shard's batch of step t: closes the steps every local shard has
+     * completed (their partials are then final; partials rotate over four steps, and {@link #run} closes each step at
+     * the latest one step later), so that the accounts are kept by whichever thread would otherwise wait instead of
+     * delaying shard 0 between its exchanges. One thread closes at a time, steps in order, so the accounts are the
+     * same whichever thread closes them. Not in a split run, whose remote partials arrive on their own time.
      */
     private void closeWhileWaiting(int t) throws AlertException {
-        if (t - 1 <= closedThrough) {
+        if (closedThrough >= t - 1 || !closing.compareAndSet(false, true)) {
             return;
         }
-        for (Shard s : local) {
-            if (s.completed < t - 1) {
-                return;
+        try {
+            int done = Integer.MAX_VALUE;
+            for (Shard s : local) {
+                done = Math.min(done, s.completed);
             }
+            while (closedThrough < done) {
+                closeStep(closedThrough + 1);
+            }
+        } finally {
+            closing.set(false);
         }
-        closeStep(t - 1);
+    }
+
+    /** Closes step t from the caller of {@link #run}, after a waiting shard has closed what it could. */
+    private void closeFromRun(int t) throws AlertException {
+        while (!closing.compareAndSet(false, true)) {
+            rethrow();
+            Thread.onSpinWait();
+        }
+        try {
+            while (closedThrough < t) {
+                closeStep(closedThrough + 1);
+            }
+        } finally {
+            closing.set(false);
+        }
     }
 
     private void closeStep(int t) throws AlertException {
@@ -529,7 +556,7 @@ public final class ChipEngine implements Backend {
                 }
                 step = t;
                 if (t - 1 > closedThrough) {
-                    closeStep(t - 1);
+                    closeFromRun(t - 1);
                 }
                 if (reporter != null) {
                     reporter.flush(t);
@@ -540,7 +567,7 @@ public final class ChipEngine implements Backend {
             }
             awaitWorkers(end);
             if (end > closedThrough) {
-                closeStep(end);
+                closeFromRun(end);
             }
         } catch (AlertException | TimeoutException | InterruptedException | RuntimeException | Error e) {
             throw ended(e);
