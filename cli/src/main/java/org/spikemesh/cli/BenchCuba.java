@@ -27,6 +27,11 @@ public final class BenchCuba implements Callable<Integer> {
     @Option(names = "--neurons", defaultValue = "4000", description = "N (default 4000)")
     int neurons;
 
+    @Option(names = "--synapses-per-neuron", defaultValue = "80",
+            description = "inputs per neuron, 80%% excitatory (default 80, Brian2's CUBA at 4 000 neurons; the scale"
+                    + " runs use 100)")
+    int fanIn;
+
     @Option(names = "--steps", defaultValue = "10000", description = "time steps (default 10000 = 1 s at 0.1 ms)")
     int steps;
 
@@ -64,7 +69,11 @@ public final class BenchCuba implements Callable<Integer> {
     public Integer call() {
         ChipConfig cfg = ChipConfigs.presetOrFile(chip);
         long t0 = System.nanoTime();
-        ProcessGraph graph = Cuba.build(neurons, seed).graph();
+        if (fanIn < 5 || fanIn >= neurons) {
+            throw new IllegalArgumentException("--synapses-per-neuron must be from 5 to neurons - 1, got " + fanIn);
+        }
+        int exc = fanIn * 4 / 5;
+        ProcessGraph graph = Cuba.build(neurons, seed, exc, fanIn - exc).graph();
         Compilation c = Compiler.compile(graph, cfg, CompileOptions.defaults().withChips(Compiler.AUTO_CHIPS).withSeed(seed));
         double compileS = (System.nanoTime() - t0) / 1e9;
         long synapses = c.program().synapses();

@@ -13,8 +13,11 @@ import org.spikemesh.compiler.program.MeshPaths;
 final class RouteGeometry {
     /** Most entries of the latency table (64 MB). */
     private static final int MAX_LATENCIES = 1 << 24;
-    /** Most tiles for which the latency of every tile pair is tabled (2 MB at 1 024 tiles). */
-    static final int MAX_PAIR_TILES = 1024;
+    /**
+     * Most tiles for which the latency of every tile pair is tabled (2 MB at 1 024 tiles); system property
+     * {@code spikemesh.engine.pair-latency-tiles} (0 computes every latency).
+     */
+    static final String PAIR_TILES_PROPERTY = "spikemesh.engine.pair-latency-tiles";
     /** per program core: tile x (bits 0-15), tile y (16-31), chip x (32-47), chip y (48-63). */
     final long[] place;
     /** latency in ns of (ew, ns, cc) at {@code (ew * tilesY + ns) * crossings + cc}. */
@@ -27,8 +30,8 @@ final class RouteGeometry {
     /** per program core: its tile, {@code tileY * tilesX + tileX}. */
     final int[] tileOf;
     /**
-     * latency in ns from tile a to tile b at {@code a * tiles + b}, or null when there are more than
-     * {@value #MAX_PAIR_TILES} tiles or a latency above 65 535 ns: one lookup per message instead of the hops, chip
+     * latency in ns from tile a to tile b at {@code a * tiles + b}, or null when there are more tiles than
+     * {@link #PAIR_TILES_PROPERTY} allows (1 024 by default) or a latency above 65 535 ns: one lookup per message instead of the hops, chip
      * crossings and index arithmetic (built from {@link #latency}, so the values are the same).
      */
     final char[] pairLatency;
@@ -92,7 +95,7 @@ final class RouteGeometry {
 
     /** @return the latency of every pair of tiles that hold cores, or null when too many tiles or too long */
     private char[] pairLatencies() {
-        if (tiles > MAX_PAIR_TILES) {
+        if (tiles > Integer.getInteger(PAIR_TILES_PROPERTY, 1024)) {
             return null;
         }
         int[] coreAt = new int[tiles];

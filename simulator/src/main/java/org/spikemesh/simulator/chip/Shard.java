@@ -366,11 +366,13 @@ final class Shard {
 
     /**
      * Delivers the spike of program-wide neuron g, sent at step t, to every core of this shard it reaches, and counts
-     * each message (segment) into the step's partial: its latency and, with unicast routers, its hops, chip crossings
-     * and XY link spans, from where its source and destination cores sit. The spans go into the link difference arrays
-     * ({@link StepPartial#horizontal}: east spans then west spans; {@link StepPartial#vertical}: north then south), +1
-     * at the start and -1 at the end; a route without a vertical leg adds and removes at the same index, which
-     * cancels, and one without a horizontal leg adds 0, so no branch is needed.
+     * its messages (segments) into the step's partial: each message's latency (from the tile-pair table, or from where
+     * its source and destination cores sit) and, with unicast routers, the destination ends of its XY link spans; the
+     * spike's hops, chip crossings, within-tile messages and span starts at the source tile come summed from
+     * {@link RouteSums}. The spans go into the link difference arrays ({@link StepPartial#horizontal}: east spans then
+     * west spans; {@link StepPartial#vertical}: north then south), +1 at the start and -1 at the end; a route without a
+     * vertical leg adds and removes at the same index, which cancels, and one without a horizontal leg adds 0, so no
+     * branch is needed.
      */
     private void deliver(int g, int t) {
         InboundTable in = inbound;

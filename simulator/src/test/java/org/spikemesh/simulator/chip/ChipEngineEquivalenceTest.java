@@ -162,6 +162,27 @@ class ChipEngineEquivalenceTest {
         assertEquals(reporting, silent);
     }
 
+    /**
+     * Message latencies come from a table of tile pairs on systems of up to 1 024 tiles and are computed from the
+     * cores' places on larger ones: both must count the same.
+     */
+    @ParameterizedTest(name = "{0} on {1} threads")
+    @MethodSource("cases")
+    void shouldCountTheSameWithAndWithoutTheTileTable(Case c, int threads) {
+        ProcessGraph g = c.graph().get();
+        ChipProgram program = Compiler.compile(g, c.chip(), CompileOptions.defaults()).program();
+        String tabled = accounts(g, program, threads, c.steps(), false);
+        String computed;
+        System.setProperty(RouteGeometry.PAIR_TILES_PROPERTY, "0");
+        try {
+            computed = accounts(c.graph().get(), program, threads, c.steps(), false);
+        } finally {
+            System.clearProperty(RouteGeometry.PAIR_TILES_PROPERTY);
+        }
+        assertTrue(tabled.contains("latency "), "the digest has the latency histogram");
+        assertEquals(tabled, computed);
+    }
+
     private static String accounts(ProcessGraph g, ChipProgram program, int threads, int steps, boolean report) {
         StringBuilder sb = new StringBuilder();
         RunConfig cfg = RunConfig.defaults().seed(11);
