@@ -44,7 +44,8 @@ public final class BenchCuba implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "network seed")
     long seed;
 
-    @Option(names = "--repeat", defaultValue = "3", description = "timed repetitions (median is reported)")
+    @Option(names = "--repeat", defaultValue = "3",
+            description = "timed repetitions (the median and the best are reported)")
     int repeat;
 
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
