@@ -208,6 +208,31 @@ public final class Accounts {
         return r;
     }
 
+    /** @return the sum of the shards' horizontal (or vertical) link difference arrays, in a reused array */
+    private long[] sumOf(StepPartial[] ps, boolean horizontal) {
+        long[] first = horizontal ? ps[0].horizontal : ps[0].vertical;
+        long[] sum = horizontal ? sumH : sumV;
+        if (sum == null || sum.length != first.length) {
+            sum = new long[first.length];
+            if (horizontal) {
+                sumH = sum;
+            } else {
+                sumV = sum;
+            }
+        }
+        System.arraycopy(first, 0, sum, 0, first.length);
+        for (int k = 1; k < ps.length; k++) {
+            long[] a = horizontal ? ps[k].horizontal : ps[k].vertical;
+            for (int i = 0; i < a.length; i++) {
+                sum[i] += a[i];
+            }
+        }
+        return sum;
+    }
+
+    private long[] sumH;
+    private long[] sumV;
+
     /** @return tiles along x of the whole system */
     public int tilesX() {
         return gx;
@@ -219,28 +244,37 @@ public final class Accounts {
         int gx1 = gx + 1;
         int gy1 = gy + 1;
         int tiles = gx * gy;
+        long[] h = ps[0].horizontal;
+        long[] v = ps[0].vertical;
+        if (ps.length > 1) {
+            // the shards' difference arrays summed first, in two vectorised loops per shard
+            h = sumOf(ps, true);
+            v = sumOf(ps, false);
+        }
+        int wo = ps[0].westOffset;
+        int so = ps[0].southOffset;
+        long[] east = load[0];
+        long[] west = load[1];
         for (int y = 0; y < gy; y++) {
             long e = 0;
             long w = 0;
             for (int x = 0; x < gx; x++) {
-                for (StepPartial p : ps) {
-                    e += p.horizontal[y * gx1 + x];
-                    w += p.horizontal[p.westOffset + y * gx1 + x];
-                }
-                load[0][y * gx + x] = e;
-                load[1][y * gx + x] = w;
+                e += h[y * gx1 + x];
+                w += h[wo + y * gx1 + x];
+                east[y * gx + x] = e;
+                west[y * gx + x] = w;
             }
         }
+        long[] north = load[2];
+        long[] south = load[3];
         for (int x = 0; x < gx; x++) {
             long n = 0;
-            long s = 0;
+            long sth = 0;
             for (int y = 0; y < gy; y++) {
-                for (StepPartial p : ps) {
-                    n += p.vertical[x * gy1 + y];
-                    s += p.vertical[p.southOffset + x * gy1 + y];
-                }
-                load[2][y * gx + x] = n;
-                load[3][y * gx + x] = s;
+                n += v[x * gy1 + y];
+                sth += v[so + x * gy1 + y];
+                north[y * gx + x] = n;
+                south[y * gx + x] = sth;
             }
         }
         if (direct) {
@@ -255,16 +289,21 @@ public final class Accounts {
         }
         long busiest = 0;
         busiestLink = -1;
-        // the busiest link: first by rows then columns, east before west and north before south on a tie
-        for (int pair = 0; pair < 2; pair++) {
-            long[] a = load[2 * pair];
-            long[] b = load[2 * pair + 1];
-            for (int k = 0; k < tiles; k++) {
-                int i = pair == 0 ? k : k % gy * gx + k / gy;
-                long m = Math.max(a[i], b[i]);
+        // the busiest link: east-west links row by row, then north-south links column by column; east before west
+        // and north before south on a tie
+        for (int i = 0; i < tiles; i++) {
+            long m = Math.max(east[i], west[i]);
+            if (m > busiest) {
+                busiest = m;
+                busiestLink = (east[i] >= west[i] ? 0 : 1) * tiles + i;
+            }
+        }
+        for (int x = 0; x < gx; x++) {
+            for (int i = x; i < tiles; i += gx) {
+                long m = Math.max(north[i], south[i]);
                 if (m > busiest) {
                     busiest = m;
-                    busiestLink = (a[i] >= b[i] ? 2 * pair : 2 * pair + 1) * tiles + i;
+                    busiestLink = (north[i] >= south[i] ? 2 : 3) * tiles + i;
                 }
             }
         }
