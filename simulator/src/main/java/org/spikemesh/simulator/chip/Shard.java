@@ -32,7 +32,11 @@ final class Shard {
     private final int[] neuronsOf;
     private final long[] totalSynops;
     private final long[] totalMessagesIn;
-    private final long[] totalActive;
+    /** steps counted into the totals: a core's active updates are its neurons times these, less its inactive ones. */
+    private long accountedSteps;
+    /** cores (index in the shard) visited after the kernel this step, whose step counts are reset after counting. */
+    private final int[] visited;
+    private int visitedCount;
     private final long[] totalInactive;
     private final long[] totalSpikes;
     private final long[] totalMessagesOut;
@@ -146,7 +150,7 @@ final class Shard {
         this.neuronsOf = new int[size];
         this.totalSynops = new long[size];
         this.totalMessagesIn = new long[size];
-        this.totalActive = new long[size];
+        this.visited = new int[size];
         this.totalInactive = new long[size];
         this.totalSpikes = new long[size];
         this.totalMessagesOut = new long[size];
@@ -527,6 +531,7 @@ final class Shard {
     private void visit(CoreRuntime core, int t) {
         core.afterUpdate(t);
         int local = core.index - first;
+        visited[visitedCount++] = local;
         stepActive[local] = core.active;
         stepSpikes[local] = core.spikeCount;
         times.fired(local, core.restingSpikes);
@@ -618,9 +623,14 @@ final class Shard {
             }
             totalSynops[k] += s0;
             totalMessagesIn[k] += m0;
-            totalActive[k] += a0;
-            totalInactive[k] += i0;
-            totalSpikes[k] += p0;
+            // active updates are counted as the neurons times the steps less the inactive ones (coreTotals); these
+            // two are zero for most cores in most steps
+            if (i0 != 0) {
+                totalInactive[k] += i0;
+            }
+            if (p0 != 0) {
+                totalSpikes[k] += p0;
+            }
             totalTimeNs[k] += ns;
             if (windowSteps > 0) {
                 winSynops[k] += s0;
@@ -639,9 +649,14 @@ final class Shard {
                 slowestCore = first + k;
             }
             stepIn[k] = 0;
+        }
+        for (int v = 0; v < visitedCount; v++) {
+            int k = visited[v];
             stepActive[k] = neuronsOf[k];
             stepSpikes[k] = 0;
         }
+        visitedCount = 0;
+        accountedSteps++;
         if (oneFormat >= 0) {
             part.synopsByFormat[oneFormat] += sy;
         }
@@ -730,7 +745,8 @@ final class Shard {
      *         at rest
      */
     long[] totals(int local) {
-        return new long[]{totalSynops[local], totalActive[local], totalInactive[local], totalSpikes[local],
+        long active = accountedSteps * neuronsOf[local] - totalInactive[local];
+        return new long[]{totalSynops[local], active, totalInactive[local], totalSpikes[local],
             totalMessagesIn[local], totalMessagesOut[local], times.restingSpikes(local)};
     }
 
