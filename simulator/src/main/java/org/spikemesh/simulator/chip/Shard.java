@@ -60,6 +60,8 @@ final class Shard {
     private int logged;
     /** ints in a cache line. */
     private static final int LINE_INTS = 16;
+    /** the neurons of the step's local spikes, for {@link #touchSpikes}. */
+    private final int[] touchList;
     /** cores of the shard (program index) that are spike sources, not LIF neurons. */
     private final int[] sourceCores;
     /** cores of the shard (program index) that spiked this step, in order. */
@@ -144,6 +146,7 @@ final class Shard {
         this.size = last - first;
         this.stepIn = new long[size];
         this.spiking = new int[size];
+        this.touchList = new int[CoreTimes.neurons(cores, first, last)];
         this.sourceCores = java.util.stream.IntStream.range(first, last).filter(c -> !cores[c].isNeuron()).toArray();
         this.stepActive = new int[size];
         this.stepSpikes = new int[size];
@@ -252,6 +255,7 @@ final class Shard {
                             + r + " but got step " + b.step);
                 }
                 int[] m = b.messages;
+                touch(m, b.messageInts);
                 for (int k = 0; k < b.messageInts; k++) {
                     deliver(m[k], t);
                 }
@@ -557,32 +561,37 @@ final class Shard {
 
     /**
      * Reads one int of every cache line of the inbound records, route sums and segments the step's spikes will be
-     * delivered through, before delivering them. On large networks the segments come from main memory; delivering reads them
+     * delivered through, before delivering them (the spikes from other shards too, before their batch is delivered). On large networks the segments come from main memory; delivering reads them
      * one message after the other, each load waiting for the one before, while these reads are independent and the
      * processor runs many at once. The sum is kept so that the compiler does not drop the reads.
      */
     private void touchSpikes() {
+        int n = 0;
+        int[] list = touchList;
+        for (int k = 0; k < spikingCount; k++) {
+            CoreRuntime core = cores[spiking[k]];
+            int base = neuronBase[core.index];
+            for (int i = 0; i < core.spikeCount; i++) {
+                list[n++] = base + core.spikes[i];
+            }
+        }
+        touch(list, n);
+    }
+
+    /** Reads one int of every cache line of the records, route sums and segments of neurons gs[0 .. count-1]. */
+    private void touch(int[] gs, int count) {
         int[] record = inbound.neuron;
         int[] data = inbound.data;
         int[] sums = routeSums.sums;
         int sum = 0;
-        for (int k = 0; k < spikingCount; k++) {
-            CoreRuntime core = cores[spiking[k]];
-            int base = neuronBase[core.index];
-            for (int i = 0; i < core.spikeCount; i++) {
-                int g = base + core.spikes[i];
-                sum += record[InboundTable.RECORD * g] + sums[RouteSums.FIELDS * g];
-            }
+        for (int k = 0; k < count; k++) {
+            sum += record[InboundTable.RECORD * gs[k]] + sums[RouteSums.FIELDS * gs[k]];
         }
-        for (int k = 0; k < spikingCount; k++) {
-            CoreRuntime core = cores[spiking[k]];
-            int base = neuronBase[core.index];
-            for (int i = 0; i < core.spikeCount; i++) {
-                int g = base + core.spikes[i];
-                for (int j = record[InboundTable.RECORD * g], end = record[InboundTable.RECORD * (g + 1)]; j < end;
-                     j += LINE_INTS) {
-                    sum += data[j];
-                }
+        for (int k = 0; k < count; k++) {
+            int g = gs[k];
+            for (int j = record[InboundTable.RECORD * g], end = record[InboundTable.RECORD * (g + 1)]; j < end;
+                 j += LINE_INTS) {
+                sum += data[j];
             }
         }
         touched += sum;
