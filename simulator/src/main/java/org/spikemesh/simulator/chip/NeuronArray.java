@@ -34,9 +34,11 @@ final class NeuronArray {
     final int slots;
     final int[][] ring;
     final int[] chunkAny;
-    /** per chunk, the first and the last core (program index) with neurons in it; -1 for a chunk past the end. */
-    final int[] chunkFirstCore;
-    final int[] chunkLastCore;
+    /** the LIF cores with neurons (program index), in order, and where their neurons end in the arrays. */
+    private final int[] lifCore;
+    private final int[] lifEnd;
+    /** per chunk, the first of {@link #lifCore} whose neurons end after the chunk's start. */
+    private final int[] chunkFirstLif;
     /** runs of cores: [runFrom[r], runTo[r]) in shard neuron index, with uniform parameters, or a single core. */
     private int[] runFrom;
     private int[] runTo;
@@ -63,19 +65,24 @@ final class NeuronArray {
         this.flag = ring[0];
         int chunks = (len + CHUNK - 1) / CHUNK;
         this.chunkAny = new int[chunks];
-        this.chunkFirstCore = new int[chunks];
-        this.chunkLastCore = new int[chunks];
-        Arrays.fill(chunkFirstCore, -1);
-        Arrays.fill(chunkLastCore, -1);
+        int lifs = 0;
         for (int c = first; c < last; c++) {
+            lifs += cores[c].isNeuron() && cores[c].n > 0 ? 1 : 0;
+        }
+        this.lifCore = new int[lifs];
+        this.lifEnd = new int[lifs];
+        for (int c = first, j = 0; c < last; c++) {
             if (cores[c].isNeuron() && cores[c].n > 0) {
-                for (int k = cores[c].base >> CHUNK_BITS; k <= (cores[c].base + cores[c].n - 1) >> CHUNK_BITS; k++) {
-                    if (chunkFirstCore[k] < 0) {
-                        chunkFirstCore[k] = c;
-                    }
-                    chunkLastCore[k] = c;
-                }
+                lifCore[j] = c;
+                lifEnd[j++] = cores[c].base + cores[c].n;
             }
+        }
+        this.chunkFirstLif = new int[chunks];
+        for (int k = 0, j = 0; k < chunks; k++) {
+            while (j < lifs && lifEnd[j] <= k << CHUNK_BITS) {
+                j++;
+            }
+            chunkFirstLif[k] = j;
         }
         this.cores = cores;
         this.first = first;
@@ -158,6 +165,43 @@ final class NeuronArray {
                 lo = end;
             }
         }
+    }
+
+    /**
+     * The LIF cores with a neuron the kernel flagged this step (a spike, at rest, or finished by {@link #settle}), in
+     * order: found by skipping the zero flags of the chunks that have any, a core at a time.
+     *
+     * @param out receives the cores' program indices
+     * @return how many
+     */
+    int flaggedCores(int[] out) {
+        int count = 0;
+        int j = 0;
+        int covered = 0;
+        int[] fl = flag;
+        for (int k = 0; k < chunkAny.length; k++) {
+            if (chunkAny[k] == 0) {
+                continue;
+            }
+            int lo = Math.max(k << CHUNK_BITS, covered);
+            int hi = Math.min(length, (k + 1) << CHUNK_BITS);
+            j = Math.max(j, chunkFirstLif[k]);
+            while (lo < hi) {
+                int m = Arrays.mismatch(fl, lo, hi, ZEROS, 0, hi - lo);
+                if (m < 0) {
+                    break;
+                }
+                int p = lo + m;
+                while (lifEnd[j] <= p) {
+                    j++;
+                }
+                out[count++] = lifCore[j];
+                lo = lifEnd[j];
+                covered = lo;
+                j++;
+            }
+        }
+        return count;
     }
 
     /**

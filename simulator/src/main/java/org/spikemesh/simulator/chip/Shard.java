@@ -500,8 +500,8 @@ final class Shard {
     }
 
     /**
-     * After the kernel, with nothing to report: visits only the spike sources and the cores whose neurons the kernel
-     * flagged (a spike or a neuron at rest, found by chunk), not all cores of the shard; the others keep the step's
+     * After the kernel, with nothing to report: visits only the spike sources and the cores with a neuron the kernel
+     * flagged (a spike or a neuron at rest), not all cores of the shard; the others keep the step's
      * defaults in {@link #stepActive}, {@link #stepSpikes} and the resting spikes of {@link CoreTimes}, which
      * {@link #accountCores} restores after counting. At 64 000 neurons that is a few dozen of 1 280 cores per step,
      * whose objects would each be a cache miss after the kernel has streamed the neuron arrays.
@@ -511,19 +511,9 @@ final class Shard {
             visit(cores[c], t);
         }
         if (neurons != null) {
-            int[] any = neurons.chunkAny;
-            int[] from = neurons.chunkFirstCore;
-            int[] to = neurons.chunkLastCore;
-            int done = -1;
-            for (int k = 0; k < any.length; k++) {
-                if (any[k] != 0) {
-                    for (int c = Math.max(from[k], done + 1); c <= to[k]; c++) {
-                        if (cores[c].isNeuron()) {
-                            visit(cores[c], t);
-                        }
-                    }
-                    done = to[k];
-                }
+            int[] flagged = touchList;
+            for (int k = 0, n = neurons.flaggedCores(flagged); k < n; k++) {
+                visit(cores[flagged[k]], t);
             }
         }
         if (sourceCores.length > 0 && spikingCount > 1) {
