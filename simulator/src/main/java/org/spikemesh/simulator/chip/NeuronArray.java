@@ -157,18 +157,14 @@ final class NeuronArray {
                 } else {
                     perNeuron(a, lo, end, p, runBase[r]);
                 }
-                int any = any(lo, end);
-                if (any != 0) {
-                    settle(lo, end, runUniform[r] ? null : p.vth(), runUniform[r] ? p.vth()[0] : 0, runBase[r]);
-                }
-                chunkAny[lo >> CHUNK_BITS] |= any;
+                chunkAny[lo >> CHUNK_BITS] |= any(lo, end);
                 lo = end;
             }
         }
     }
 
     /**
-     * The LIF cores with a neuron the kernel flagged this step (a spike, at rest, or finished by {@link #settle}), in
+     * The LIF cores with a neuron the kernel flagged this step (a spike, at rest, or u or v to finish), in
      * order: found by skipping the zero flags of the chunks that have any, a core at a time.
      *
      * @param out receives the cores' program indices
@@ -216,8 +212,8 @@ final class NeuronArray {
      * The fast half of Lava's bit-accurate LIF step, for neurons whose new u and v need neither the 24-bit wrap of u
      * nor the clip of v (see {@link #LOW}): this leaves both out and writes the unwrapped u
      * and unclipped v (not reset: {@link #scan} resets the v of every spiking neuron), and a flag that is -1 on a
-     * spike, 2 for a neuron left at rest (u = v = 0), and non-zero when u or v left that range. {@link #settle} then
-     * finishes the neurons that left it, from the values written: the wrapped u is the wrap of the unwrapped one, and
+     * spike, 2 for a neuron left at rest (u = v = 0), and non-zero when u or v left that range. {@link #finish} then
+     * finishes the neurons that left it, from the values written, when their core is scanned: the wrapped u is the wrap of the unwrapped one, and
      * the v before the clip differs from the one written by the wrap's correction. About 40 integer operations per
      * neuron instead of 65 with the wrap and clip in it: 0.53 against 0.73-0.95 ns per neuron, timed alone on 4 000
      * neurons here. C2 vectorises it only as written: {@code Math.abs} in the decay (5.3 ns), or the decay as a floor
@@ -254,35 +250,27 @@ final class NeuronArray {
         }
     }
     /**
-     * Finishes the neurons of [lo, hi) whose unwrapped u or unclipped v from {@link #uniform} needs the wrap or clip:
-     * wraps u, corrects and clips v, and sets their flag as Lava's full step would. Visits only non-zero flags.
+     * Finishes neuron i if its unwrapped u or unclipped v from the kernel needs the wrap or the clip: wraps u, corrects
+     * and clips v, and sets its flag as Lava's full step would.
      *
-     * @param vth thresholds from {@code base} on, or null when every neuron has {@code th}
+     * @param th its threshold (vth shifted)
+     * @return its flag
      */
-    private void settle(int lo, int hi, int[] vth, int th, int base) {
-        int[] uu = u;
-        int[] vv = v;
-        int[] fl = flag;
-        int i = lo;
-        while (i < hi) {
-            int m = Arrays.mismatch(fl, i, hi, ZEROS, 0, hi - i);
-            if (m < 0) {
-                return;
-            }
-            i += m;
-            int y = uu[i];
-            int z = vv[i];
-            if ((((y + LOW) | (z + LOW) | (z + HIGH)) >>> 24) != 0) {
-                int nu = FixedPoint.wrap24(y);
-                int nv = FixedPoint.clipV(z - y + nu);
-                uu[i] = nu;
-                vv[i] = nv;
-                int spike = ((vth == null ? th : vth[i - base]) - nv) >> 31;
-                int s = nu | (nv & ~spike);
-                fl[i] = spike | (~((s | -s) >> 31) & 2);
-            }
-            i++;
+    private int finish(int i, int th) {
+        int y = u[i];
+        int z = v[i];
+        if ((((y + LOW) | (z + LOW) | (z + HIGH)) >>> 24) == 0) {
+            return flag[i];
         }
+        int nu = FixedPoint.wrap24(y);
+        int nv = FixedPoint.clipV(z - y + nu);
+        u[i] = nu;
+        v[i] = nv;
+        int spike = (th - nv) >> 31;
+        int s = nu | (nv & ~spike);
+        int f = spike | (~((s | -s) >> 31) & 2);
+        flag[i] = f;
+        return f;
     }
 
     private static final int[] ZEROS = new int[CHUNK];
@@ -307,12 +295,13 @@ final class NeuronArray {
     }
 
     /**
-     * Writes the local indices of the core's spikes into {@code out}, resets their v (the kernel leaves it), and counts
-     * the core's neurons at rest.
+     * Finishes the core's flagged neurons that need the wrap or the clip ({@link #finish}), writes the local indices of
+     * its spikes into {@code out}, resets their v (the kernel leaves it), and counts its neurons at rest. Every core
+     * with a flagged neuron is scanned in the step, before anything reads its state.
      *
      * @return spikes in the low 32 bits, neurons at rest in the high 32 bits
      */
-    long scan(int base, int n, int[] out) {
+    long scan(int base, int n, int[] out, int[] vth) {
         int count = 0;
         int rest = 0;
         int[] fl = flag;
@@ -325,12 +314,12 @@ final class NeuronArray {
                 continue;
             }
             i += m;
-            int f = fl[base + i];
+            int f = finish(base + i, vth[i]);
             if (f == -1) {
                 out[count++] = i;
                 v[base + i] = 0;
                 rest += u[base + i] == 0 ? 1 : 0;
-            } else {
+            } else if (f != 0) {
                 rest++;
             }
             i++;
