@@ -13,7 +13,7 @@ import org.spikemesh.process.fixed.FixedPoint;
  * which cores need to be scanned for spikes and resting neurons.
  */
 final class NeuronArray {
-    static final int CHUNK_BITS = 8;
+    static final int CHUNK_BITS = 10;
     static final int CHUNK = 1 << CHUNK_BITS;
     /**
      * Offsets that map the u left alone by the 24-bit wrap, (-2^23, 2^23], and the v left alone by the clip,
