@@ -133,7 +133,7 @@ class ChipEngineEquivalenceTest {
     void shouldEqualReferenceBitForBit(Case c, int threads) {
         String reference = trace(c.graph().get(), null, threads, c.steps());
         ProcessGraph g = c.graph().get();
-        ChipProgram program = Compiler.compile(g, c.chip(), CompileOptions.defaults()).program();
+        ChipProgram program = program(g, c);
         if (c.name().endsWith("chips")) {
             long chips = program.cores().stream().mapToInt(k -> k.globalCore() / c.chip().coresPerChip()).distinct().count();
             assertTrue(chips >= 2, "the multi-chip case must use several chips, uses " + chips);
@@ -155,7 +155,7 @@ class ChipEngineEquivalenceTest {
     @MethodSource("cases")
     void shouldCountTheSameWithAndWithoutReporting(Case c, int threads) {
         ProcessGraph g = c.graph().get();
-        ChipProgram program = Compiler.compile(g, c.chip(), CompileOptions.defaults()).program();
+        ChipProgram program = program(g, c);
         String reporting = accounts(g, program, threads, c.steps(), true);
         String silent = accounts(c.graph().get(), program, threads, c.steps(), false);
         assertTrue(reporting.contains("core 0"), "the digest lists the cores");
@@ -170,7 +170,7 @@ class ChipEngineEquivalenceTest {
     @MethodSource("cases")
     void shouldCountTheSameWithAndWithoutTheTileTable(Case c, int threads) {
         ProcessGraph g = c.graph().get();
-        ChipProgram program = Compiler.compile(g, c.chip(), CompileOptions.defaults()).program();
+        ChipProgram program = program(g, c);
         String tabled = accounts(g, program, threads, c.steps(), false);
         String computed;
         System.setProperty(RouteGeometry.PAIR_TILES_PROPERTY, "0");
@@ -181,6 +181,10 @@ class ChipEngineEquivalenceTest {
         }
         assertTrue(tabled.contains("latency "), "the digest has the latency histogram");
         assertEquals(tabled, computed);
+    }
+
+    private static ChipProgram program(ProcessGraph g, Case c) {
+        return Compiler.compile(g, c.chip(), CompileOptions.defaults()).program();
     }
 
     private static String accounts(ProcessGraph g, ChipProgram program, int threads, int steps, boolean report) {
