@@ -51,6 +51,8 @@ public final class ChipEngine implements Backend {
     /** the partitioned side of a run split over processes, or null. */
     private PartitionRun partitioned;
     private final Thread[] workers;
+    /** where the cores sit, shared by the shards (read only). */
+    private final RouteGeometry geometry;
     private final List<SequenceBarrier> allBarriers = new ArrayList<>();
     private final Accounts accounts;
     private final Reporter reporter;
@@ -157,6 +159,7 @@ public final class ChipEngine implements Backend {
                 shardMask[neuronBase[cp.index()] + i] = mask;
             }
         }
+        this.geometry = new RouteGeometry(program);
         this.shards = new Shard[s];
         this.remote = new RemoteShard[s];
         for (int k = 0; k < s; k++) {
@@ -181,8 +184,8 @@ public final class ChipEngine implements Backend {
                 cores[c].neurons = na;
             }
             InboundTable inbound = InboundTable.build(program, neuronBase, shardOf, k, cores);
-            shards[k] = new Shard(k, lo[k], hi[k], cores, neuronBase, shardMask, inbound, na, program, cost, s,
-                    maxLatency, reporter, program.chip().timeModel() == org.spikemesh.chip.TimeModel.DETAILED);
+            shards[k] = new Shard(k, lo[k], hi[k], cores, neuronBase, shardMask, inbound, na, program, geometry, cost,
+                    s, maxLatency, reporter, program.chip().timeModel() == org.spikemesh.chip.TimeModel.DETAILED);
             shards[k].learning = ShardLearning.build(program, lo[k], hi[k], neuronBase, inbound, config.seed());
             if (shards[k].learning != null) {
                 for (ShardLearning.Block b : shards[k].learning.blocks) {
@@ -705,11 +708,11 @@ public final class ChipEngine implements Backend {
     }
 
     /**
-     * @return bytes of this process's engine tables: inbound synapse tables, per-route hop and span data, neuron
-     *         arrays and rings (the program's tables come on top)
+     * @return bytes of this process's engine tables: inbound synapse tables, route geometry and sums, neuron arrays
+     *         and rings (the program's tables come on top)
      */
     public long tableBytes() {
-        long b = 0;
+        long b = geometry.bytes();
         for (Shard s : local) {
             b += s.tableBytes();
         }

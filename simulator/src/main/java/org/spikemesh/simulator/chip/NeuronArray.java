@@ -15,11 +15,7 @@ import org.spikemesh.process.fixed.FixedPoint;
 final class NeuronArray {
     static final int CHUNK_BITS = 10;
     static final int CHUNK = 1 << CHUNK_BITS;
-    /**
-     * Offsets that map the u left alone by the 24-bit wrap, (-2^23, 2^23], and the v left alone by the clip,
-     * [-(2^23 - 1), 2^23 - 1], into [0, 2^24): {@code (u + LOW) | (v + LOW) | (v + HIGH)} has no bit above 23 exactly
-     * when neither the wrap nor the clip changes anything (int overflow lands above bit 23 too).
-     */
+    /** offsets of {@link #outside}. */
     private static final int LOW = FixedPoint.MAX_UV - 1;
     private static final int HIGH = FixedPoint.MAX_UV;
     final int length;
@@ -200,24 +196,21 @@ final class NeuronArray {
         return count;
     }
 
-    /**
-     * Clears this step's flags, which leaves their ring slot empty for the inputs of a later step: only the chunks
-     * with a flag set, as the others hold zeros.
-     */
+    /** Clears this step's flags, which leaves their ring slot empty for the inputs of a later step. */
     void clearFlags() {
         Arrays.fill(flag, 0);
     }
 
     /**
      * The fast half of Lava's bit-accurate LIF step, for neurons whose new u and v need neither the 24-bit wrap of u
-     * nor the clip of v (see {@link #LOW}): this leaves both out and writes the unwrapped u
-     * and unclipped v (not reset: {@link #scan} resets the v of every spiking neuron), and a flag that is -1 on a
-     * spike, 2 for a neuron left at rest (u = v = 0), and non-zero when u or v left that range. {@link #finish} then
-     * finishes the neurons that left it, from the values written, when their core is scanned: the wrapped u is the wrap of the unwrapped one, and
-     * the v before the clip differs from the one written by the wrap's correction. About 40 integer operations per
-     * neuron instead of 65 with the wrap and clip in it: 0.53 against 0.73-0.95 ns per neuron, timed alone on 4 000
-     * neurons here. C2 vectorises it only as written: {@code Math.abs} in the decay (5.3 ns), or the decay as a floor
-     * with a rounding offset (4.3 ns), stop it.
+     * nor the clip of v (see {@link #outside}): this leaves both out and writes the unwrapped u and unclipped v (not
+     * reset: {@link #scan} resets the v of every spiking neuron), and a flag that is -1 on a spike, 2 for a neuron
+     * left at rest (u = v = 0), and non-zero when u or v left that range. {@link #finish} then finishes the neurons
+     * that left it, from the values written, when their core is scanned: the wrapped u is the wrap of the unwrapped
+     * one, and the v before the clip differs from the one written by the wrap's correction. About 40 integer
+     * operations per neuron instead of 65 with the wrap and clip in it: 0.53 against 0.73-0.95 ns per neuron, timed
+     * alone on 4 000 neurons here. C2 vectorises it only as written: {@code Math.abs} in the decay (5.3 ns), or the
+     * decay as a floor with a rounding offset (4.3 ns), stop it.
      */
     private void uniform(int[] a, int lo, int hi, int fu, int fv, int b, int th) {
         int[] uu = u;
@@ -249,6 +242,23 @@ final class NeuronArray {
             a[i] = ((vth[k] - z) >> 31) | (((s - 1) & ~s) >> 31 & 2) | (((y + LOW) | (z + LOW) | (z + HIGH)) >>> 24);
         }
     }
+
+    /**
+     * Offsets map the u left alone by the 24-bit wrap, (-2^23, 2^23], and the v left alone by the clip,
+     * [-(2^23 - 1), 2^23 - 1], into [0, 2^24), so that nothing is left above bit 23 exactly when neither the wrap nor
+     * the clip would change anything (int overflow lands above bit 23 too).
+     *
+     * The kernels write the same expression out: with a call to this in the loop C2 no longer vectorises them (64 000
+     * neurons, 1 thread: 4.4 against 0.9 s).
+     *
+     * @param u the unwrapped u
+     * @param v the unclipped v
+     * @return 0 when neither needs the wrap or the clip, else non-zero
+     */
+    private static int outside(int u, int v) {
+        return ((u + LOW) | (v + LOW) | (v + HIGH)) >>> 24;
+    }
+
     /**
      * Finishes neuron i if its unwrapped u or unclipped v from the kernel needs the wrap or the clip: wraps u, corrects
      * and clips v, and sets its flag as Lava's full step would.
@@ -259,7 +269,7 @@ final class NeuronArray {
     private int finish(int i, int th) {
         int y = u[i];
         int z = v[i];
-        if ((((y + LOW) | (z + LOW) | (z + HIGH)) >>> 24) == 0) {
+        if (outside(y, z) == 0) {
             return flag[i];
         }
         int nu = FixedPoint.wrap24(y);

@@ -31,8 +31,9 @@ final class RouteGeometry {
     final int[] tileOf;
     /**
      * latency in ns from tile a to tile b at {@code a * tiles + b}, or null when there are more tiles than
-     * {@link #PAIR_TILES_PROPERTY} allows (1 024 by default) or a latency above 65 535 ns: one lookup per message instead of the hops, chip
-     * crossings and index arithmetic (built from {@link #latency}, so the values are the same).
+     * {@link #PAIR_TILES_PROPERTY} allows (1 024 by default) or a latency above 65 535 ns: one lookup per message
+     * instead of the hops, chip crossings and index arithmetic (built from {@link #latency}, so the values are the
+     * same).
      */
     final char[] pairLatency;
 
@@ -86,11 +87,25 @@ final class RouteGeometry {
     int latencyNs(int a, int b) {
         long pa = place[a];
         long pb = place[b];
-        int ew = Math.abs((int) (pa & 0xFFFF) - (int) (pb & 0xFFFF));
-        int ns = Math.abs((int) (pa >>> 16 & 0xFFFF) - (int) (pb >>> 16 & 0xFFFF));
-        int cc = Math.abs((int) (pa >>> 32 & 0xFFFF) - (int) (pb >>> 32 & 0xFFFF))
-                + Math.abs((int) (pa >>> 48) - (int) (pb >>> 48));
-        return latency[(ew * tilesY + ns) * crossings + cc];
+        int ew = Math.abs(tileX(pa) - tileX(pb));
+        int ns = Math.abs(tileY(pa) - tileY(pb));
+        return latency[(ew * tilesY + ns) * crossings + chipCrossings(pa, pb)];
+    }
+
+    /** @return the tile x of a {@link #place} entry */
+    static int tileX(long place) {
+        return (int) place & 0xFFFF;
+    }
+
+    /** @return the tile y of a {@link #place} entry */
+    static int tileY(long place) {
+        return (int) place >>> 16;
+    }
+
+    /** @return the chip-to-chip links an XY route crosses between two {@link #place} entries */
+    static int chipCrossings(long a, long b) {
+        return Math.abs((int) (a >>> 32 & 0xFFFF) - (int) (b >>> 32 & 0xFFFF))
+                + Math.abs((int) (a >>> 48) - (int) (b >>> 48));
     }
 
     /** @return the latency of every pair of tiles that hold cores, or null when too many tiles or too long */

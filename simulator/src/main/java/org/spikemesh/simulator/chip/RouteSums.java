@@ -40,12 +40,11 @@ final class RouteSums {
             for (int j = record[InboundTable.RECORD * g], end = record[InboundTable.RECORD * (g + 1)]; j < end; ) {
                 int seg = data[j];
                 long dst = geo.place[first + (seg & in.coreMask)];
-                int ex = (int) (dst & 0xFFFF) - (int) (src & 0xFFFF);
-                int ey = (int) (dst >>> 16 & 0xFFFF) - (int) (src >>> 16 & 0xFFFF);
+                int ex = RouteGeometry.tileX(dst) - RouteGeometry.tileX(src);
+                int ey = RouteGeometry.tileY(dst) - RouteGeometry.tileY(src);
                 ew += Math.abs(ex);
                 ns += Math.abs(ey);
-                cc += Math.abs((int) (dst >>> 32 & 0xFFFF) - (int) (src >>> 32 & 0xFFFF))
-                        + Math.abs((int) (dst >>> 48) - (int) (src >>> 48));
+                cc += RouteGeometry.chipCrossings(src, dst);
                 within += (ex | ey) == 0 ? 1 : 0;
                 east += ex > 0 ? 1 : 0;
                 west += ex < 0 ? 1 : 0;

@@ -60,6 +60,8 @@ final class Shard {
     private int logged;
     /** ints in a cache line. */
     private static final int LINE_INTS = 16;
+    /** the cores (program index) with a flagged neuron this step, from {@link NeuronArray#flaggedCores}. */
+    private final int[] flagged;
     /** the neurons of the step's local spikes, for {@link #touchSpikes}. */
     private final int[] touchList;
     /** cores of the shard (program index) that are spike sources, not LIF neurons. */
@@ -99,7 +101,7 @@ final class Shard {
     private final double tLearn;
     /**
      * Work this shard does, once per step, when it would otherwise wait for another shard's batch (the engine closes
-     * the previous step's accounts there on shard 0), or null.
+     * the steps every shard has completed there), or null.
      */
     StepDuty whileWaiting;
 
@@ -123,8 +125,8 @@ final class Shard {
     private final long stallNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(ChipEngine.stallMillis());
 
     Shard(int id, int first, int last, CoreRuntime[] cores, int[] neuronBase, long[] shardMask, InboundTable inbound,
-          NeuronArray neurons, ChipProgram program, CostModel cost, int shards, int maxLatency, Reporter reporter,
-          boolean detailed) {
+          NeuronArray neurons, ChipProgram program, RouteGeometry geometry, CostModel cost, int shards, int maxLatency,
+          Reporter reporter, boolean detailed) {
         this.id = id;
         this.first = first;
         this.last = last;
@@ -146,6 +148,7 @@ final class Shard {
         this.size = last - first;
         this.stepIn = new long[size];
         this.spiking = new int[size];
+        this.flagged = new int[size];
         this.touchList = new int[CoreTimes.neurons(cores, first, last)];
         this.sourceCores = java.util.stream.IntStream.range(first, last).filter(c -> !cores[c].isNeuron()).toArray();
         this.stepActive = new int[size];
@@ -164,7 +167,7 @@ final class Shard {
         this.winMessagesIn = new long[size];
         this.winMessagesOut = new long[size];
         this.winTime = new double[size];
-        this.geometry = new RouteGeometry(program);
+        this.geometry = geometry;
         this.routeSums = new RouteSums(inbound, geometry, first, neuronBase[neuronBase.length - 1]);
         this.multicast = program.chip().router().multicast();
         this.gx1 = program.tilesX() + 1;
@@ -326,7 +329,7 @@ final class Shard {
     /**
      * Sends the spikes of a core: counts its messages (one per route of a spiking neuron with unicast routers, one per
      * spike along the core's tree with multicast ones) and, for multicast, the tree's links and hops, then delivers
-     * the spike once per shard it reaches (each delivery counts its messages' hops, latency and link spans).
+     * the spike once per shard it reaches (each shard counts the messages it receives in {@link #accountMessages}).
      */
     private void route(CoreRuntime core, int t, StepPartial part) {
         int[] sp = core.spikes;
@@ -384,7 +387,6 @@ final class Shard {
             learning.fired(g);
         }
         int[] record = in.neuron;
-        int srcCore = record[InboundTable.RECORD * g + 1];
         int start = record[InboundTable.RECORD * g];
         int end = record[InboundTable.RECORD * (g + 1)];
         // the messages' destinations go to the log, counted by accountMessages once the step's deliveries are done
@@ -429,7 +431,7 @@ final class Shard {
     /** @return the message log with room for {@code more} ints after what is logged */
     private int[] messageLog(int more) {
         if (logged + more > log.length) {
-            log = java.util.Arrays.copyOf(log, Math.max(2 * log.length, logged + more));
+            log = Arrays.copyOf(log, Math.max(2 * log.length, logged + more));
         }
         return log;
     }
@@ -465,8 +467,8 @@ final class Shard {
             int n = lg[at + 1];
             int srcCore = record[InboundTable.RECORD * g + 1];
             long src = place[srcCore];
-            int sx = (int) src & 0xFFFF;
-            int sy = (int) src >>> 16;
+            int sx = RouteGeometry.tileX(src);
+            int sy = RouteGeometry.tileY(src);
             int pairRow = geo.tiles * tileOf[srcCore];
             int row = sy * gx1;
             for (int k = at + 2, stop = at + 2 + n; k < stop; k++) {
@@ -476,8 +478,8 @@ final class Shard {
                     // an east span starts and a west span ends at the source's tile, the same for every message
                     // (counted per spike below): only the destination's end is written per message
                     long dst = place[c];
-                    int dx = (int) dst & 0xFFFF;
-                    int dy = (int) dst >>> 16;
+                    int dx = RouteGeometry.tileX(dst);
+                    int dy = RouteGeometry.tileY(dst);
                     int ex = dx - sx;
                     horizontal[(ex >> 31 & west) + row + dx] += (-ex >> 31) | (ex >>> 31);
                     int v = ((dy - sy) >> 31 & south) + dx * gy1;
@@ -511,7 +513,6 @@ final class Shard {
             visit(cores[c], t);
         }
         if (neurons != null) {
-            int[] flagged = touchList;
             for (int k = 0, n = neurons.flaggedCores(flagged); k < n; k++) {
                 visit(cores[flagged[k]], t);
             }
@@ -551,9 +552,10 @@ final class Shard {
 
     /**
      * Reads one int of every cache line of the inbound records, route sums and segments the step's spikes will be
-     * delivered through, before delivering them (the spikes from other shards too, before their batch is delivered). On large networks the segments come from main memory; delivering reads them
-     * one message after the other, each load waiting for the one before, while these reads are independent and the
-     * processor runs many at once. The sum is kept so that the compiler does not drop the reads.
+     * delivered through, before delivering them (the spikes from other shards too, before their batch is delivered).
+     * On large networks the segments come from main memory; delivering reads them one message after the other, each
+     * load waiting for the one before, while these reads are independent and the processor runs many at once. The sum
+     * is kept so that the compiler does not drop the reads.
      */
     private void touchSpikes() {
         int n = 0;
@@ -731,9 +733,9 @@ final class Shard {
         winFill = 0;
     }
 
-    /** @return bytes of this shard's tables (inbound synapses, route geometry, neuron arrays and rings) */
+    /** @return bytes of this shard's tables (inbound synapses, route sums, neuron arrays and rings) */
     long tableBytes() {
-        long b = inbound.bytes() + geometry.bytes() + routeSums.bytes();
+        long b = inbound.bytes() + routeSums.bytes();
         b += 4L * neurons.length * (3 + neurons.slots);
         return b;
     }
