@@ -54,16 +54,32 @@ public final class BenchCuba implements Callable<Integer> {
     /** Least wall time of the untimed warm-up run, s. */
     private static final double WARM_SECONDS = 3;
 
-    /** Bytes of the program's synapse memories and routing tables. */
-    private static long programBytes(Compilation c) {
-        long b = 0;
-        for (org.spikemesh.compiler.program.CoreProgram k : c.program().cores()) {
-            b += 4L * k.synapses().axonStart().length + 2L * k.synapses().post().length
-                    + 2L * k.synapses().weight().length + (k.synapses().delay() == null ? 0 : k.synapses().delay().length)
-                    + 4L * k.routes().neuronRoutes().length + 4L * k.routes().routeStart().length
-                    + 4L * k.routes().destCore().length;
+    /**
+     * Bytes of the objects alive on the heap: the total of the JVM's class histogram of live objects (the
+     * {@code GC.class_histogram} diagnostic command, which runs a full collection first). Exact, unlike the heap's
+     * used size, which counts whole regions under each array larger than half a region (up to a region, 2-32 MB,
+     * of slack per large table). Falls back to the used size after full collections where the command is missing.
+     */
+    static long liveHeap() {
+        try {
+            Object text = java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[]{new String[0]}, new String[]{String[].class.getName()});
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$")
+                    .matcher(String.valueOf(text));
+            if (m.find()) {
+                return Long.parseLong(m.group(1));
+            }
+        } catch (javax.management.JMException | RuntimeException e) {
+            // not a HotSpot JVM: fall back to the used heap below
         }
-        return b;
+        java.lang.management.MemoryMXBean mx = java.lang.management.ManagementFactory.getMemoryMXBean();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            used = Math.min(used, mx.getHeapMemoryUsage().getUsed());
+        }
+        return used;
     }
 
     @Override
@@ -74,9 +90,12 @@ public final class BenchCuba implements Callable<Integer> {
             throw new IllegalArgumentException("--synapses-per-neuron must be from 5 to neurons - 1, got " + fanIn);
         }
         int exc = fanIn * 4 / 5;
+        long heapStart = liveHeap();
         ProcessGraph graph = Cuba.build(neurons, seed, exc, fanIn - exc).graph();
+        long heapNetwork = liveHeap();
         Compilation c = Compiler.compile(graph, cfg, CompileOptions.defaults().withChips(Compiler.AUTO_CHIPS).withSeed(seed));
         double compileS = (System.nanoTime() - t0) / 1e9;
+        long heapCompiled = liveHeap();
         long synapses = c.program().synapses();
         System.out.printf(Locale.ROOT, "CUBA N=%d, %d steps, %d synapses on %s x %d chips, %d cores (build+compile %.2f s)%n",
                 neurons, steps, synapses, cfg.name(), c.program().chip().mesh().chips(), c.program().cores().size(),
@@ -122,12 +141,37 @@ public final class BenchCuba implements Callable<Integer> {
                             + " %.1f M neuron-steps/s, simulated %.3f ms on chip, %.3f uJ%n", t, t == 1 ? "" : "s", med,
                     repeat, secs[0], acc.spikes(), rateHz, acc.synops(), neuronSteps / med / 1e6, acc.timeNs() / 1e6,
                     acc.energyByKind().get("total") / 1e6);
-            System.out.printf(Locale.ROOT, "  engine tables %.1f bytes per synapse (program tables %.1f more)%n",
-                    tableBytes / (double) synapses, programBytes(c) / (double) synapses);
+            System.out.printf(Locale.ROOT, "  engine tables %.1f bytes per synapse%n", tableBytes / (double) synapses);
             last = String.format(Locale.ROOT, "  %d thread%s: %.1f M events/s", t, t == 1 ? "" : "s",
                     acc.synops() / med / 1e6);
             System.out.println(last);
         }
+        Compilation[] handOver = {c};
+        c = null; // a local would keep the compilation reachable while the heap is measured
+        heap(graph, handOver, threads.get(threads.size() - 1), new long[]{heapStart, heapNetwork, heapCompiled},
+                synapses);
         return 0;
+    }
+
+    /**
+     * Measures the heap of a run: the network description alone, the compiled program on top of it, and a running
+     * engine once the compilation is let go (the engine keeps the program without its synapse and route arrays).
+     * Takes the compilation out of {@code handOver}, so that nothing else holds it while the engine runs.
+     * {@code before} holds the live heap at the start, with the network description and with the compilation.
+     */
+    private void heap(ProcessGraph graph, Compilation[] handOver, int t, long[] before, long synapses) {
+        org.spikemesh.compiler.program.ChipProgram program = handOver[0].program();
+        handOver[0] = null;
+        try (ChipEngine engine = new ChipEngine(graph, program, RunConfig.defaults().seed(seed), t)) {
+            program = null; // from here only the engine and the network description are reachable
+            engine.run(Math.min(steps, 100));
+            long heapRun = liveHeap();
+            double per = synapses;
+            System.out.printf(Locale.ROOT, "  heap while running (%d thread%s, live objects):"
+                            + " %.1f bytes per synapse over the network description (engine tables %.1f of it);"
+                            + " network description %.1f bytes per synapse; compiled program %.1f more, let go once"
+                            + " the engine is built%n", t, t == 1 ? "" : "s", (heapRun - before[1]) / per,
+                    engine.tableBytes() / per, (before[1] - before[0]) / per, (before[2] - before[1]) / per);
+        }
     }
 }

@@ -23,6 +23,31 @@ final class ChipOutputs {
     private ChipOutputs() {
     }
 
+    /**
+     * Writes routes.csv: per core and destination core, the route entries and the XY hops. Written from the full
+     * program before the run, since the engine keeps the program without its route arrays.
+     *
+     * @param p the compiled program
+     * @param dir the output directory
+     * @throws IOException if the file cannot be written
+     */
+    static void writeRoutes(ChipProgram p, Path dir) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("routes.csv"), StandardCharsets.UTF_8)) {
+            w.write("core,dest_core,route_entries,hops_east_west,hops_north_south\n");
+            for (CoreProgram c : p.cores()) {
+                org.spikemesh.compiler.program.RouteTable rt = c.routes();
+                int[] perSlot = new int[rt.slots()];
+                for (int e : rt.neuronRoutes()) {
+                    perSlot[e >>> org.spikemesh.compiler.program.RouteTable.AXON_BITS]++;
+                }
+                for (int s = 0; s < rt.slots(); s++) {
+                    w.write(c.globalCore() + "," + p.cores().get(rt.destCore()[s]).globalCore() + "," + perSlot[s] + ","
+                            + rt.hopsEastWest(s) + "," + rt.hopsNorthSouth(s) + "\n");
+                }
+            }
+        }
+    }
+
     static Map<String, Object> write(ChipEngine engine, Path dir, String chipSource) throws IOException {
         Accounts a = engine.accounts();
         ChipProgram p = engine.program();
@@ -66,20 +91,6 @@ final class ChipOutputs {
                     if (l[i] != 0) {
                         w.write(i % p.tilesX() + "," + i / p.tilesX() + "," + dirs[d] + "," + l[i] + "\n");
                     }
-                }
-            }
-        }
-        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("routes.csv"), StandardCharsets.UTF_8)) {
-            w.write("core,dest_core,route_entries,hops_east_west,hops_north_south\n");
-            for (CoreProgram c : p.cores()) {
-                org.spikemesh.compiler.program.RouteTable rt = c.routes();
-                int[] perSlot = new int[rt.slots()];
-                for (int e : rt.neuronRoutes()) {
-                    perSlot[e >>> org.spikemesh.compiler.program.RouteTable.AXON_BITS]++;
-                }
-                for (int s = 0; s < rt.slots(); s++) {
-                    w.write(c.globalCore() + "," + p.cores().get(rt.destCore()[s]).globalCore() + "," + perSlot[s] + ","
-                            + rt.hopsEastWest(s) + "," + rt.hopsNorthSouth(s) + "\n");
                 }
             }
         }

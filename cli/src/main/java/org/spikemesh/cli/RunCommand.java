@@ -292,6 +292,11 @@ public final class RunCommand implements Callable<Integer> {
             ChipEngine engine = onChip ? new ChipEngine(graph, program, cfg, nThreads, plan, split != null
                     ? split.wire() : null) : null;
             if (engine != null) {
+                ChipOutputs.writeRoutes(program, dir.staging());
+                // the engine has its own tables now: let the compiled synapse memories and routes go (13-16 bytes
+                // per synapse at 100 synapses per neuron); it keeps the program without them
+                compiled = null;
+                program = null;
                 engine.accounts().seriesEvery(countersEvery != null ? countersEvery : Math.max(1, steps / 100_000));
                 engine.coreCountersEvery(coreCountersEvery != null ? coreCountersEvery : Math.max(1, steps / 100));
             }

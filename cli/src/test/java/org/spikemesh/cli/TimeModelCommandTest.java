@@ -49,6 +49,21 @@ class TimeModelCommandTest {
         assertEquals(1, chip.get("critical").get("links").get("0:0:east").asInt());
     }
 
+    /**
+     * routes.csv comes from the compiled program, written before the run (the engine keeps the program without its
+     * route arrays): the input core 0 sends its one neuron's spike to core 4, one tile east, over one route entry.
+     */
+    @Test
+    void shouldWriteTheRoutesOfTheProgram(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("o");
+        RunCommandTest.Result r = RunCommandTest.cli("run", network(dir).toString(), "--backend", "chip", "--chip",
+                "loihi-like", "--placement", dir.resolve("pins.csv").toString(), "--steps", "2", "--quiet", "--out",
+                out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of("core,dest_core,route_entries,hops_east_west,hops_north_south", "0,4,1,1,0"),
+                Files.readAllLines(out.resolve("routes.csv")));
+    }
+
     @Test
     void shouldOverrideTheChipsTimeModel(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("o");

@@ -26,4 +26,19 @@ public record ChipProgram(ChipConfig chip, List<CoreProgram> cores, int tilesX, 
         }
         return n;
     }
+
+    /**
+     * The program as a simulator keeps it once it has built its own tables: every core
+     * {@link CoreProgram#withoutTables() without its synapse and route arrays} (the bulk of a program: 13-16 bytes
+     * per synapse at 100 synapses per neuron), the plastic blocks, which learning goes on reading, kept.
+     *
+     * @return the program without per-synapse arrays
+     */
+    public ChipProgram withoutTables() {
+        List<CoreProgram> light = new java.util.ArrayList<>(cores.size());
+        for (CoreProgram c : cores) {
+            light.add(c.withoutTables());
+        }
+        return new ChipProgram(chip, List.copyOf(light), tilesX, tilesY, tileX, tileY, tilesInUse, plastic);
+    }
 }

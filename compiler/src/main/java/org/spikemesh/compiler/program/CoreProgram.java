@@ -23,4 +23,13 @@ public record CoreProgram(int index, int globalCore, Process process, int lo, in
     public int size() {
         return hi - lo;
     }
+
+    /**
+     * @return this core without its per-synapse and per-neuron-route arrays ({@link SynapseMemory#withoutTables()},
+     *         {@link RouteTable#withoutTables()}); neuron state and parameters stay
+     */
+    public CoreProgram withoutTables() {
+        return new CoreProgram(index, globalCore, process, lo, hi, neurons, synapses.withoutTables(),
+                routes.withoutTables(), tile, format, memoryBytes);
+    }
 }

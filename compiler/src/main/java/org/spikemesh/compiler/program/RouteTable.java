@@ -7,10 +7,15 @@ package org.spikemesh.compiler.program;
  * Each slot names its destination core; its XY path (hops, chip crossings, latency) comes from the program's
  * {@link MeshPaths}.
  *
+ * <p>
+ * A table can drop its arrays ({@link #withoutTables()}) once a simulator has built its own delivery tables from
+ * them: at 100 synapses per neuron over a thousand cores nearly every core pair is a slot, so even the slot array
+ * costs about 1.5 bytes per synapse. A dropped table keeps its source, mesh geometry and multicast tree.
+ *
  * @param source program index of the core this table belongs to
- * @param routeStart per local neuron, offsets into {@code neuronRoutes}
- * @param neuronRoutes packed (slot, axon) entries
- * @param destCore program index of each slot's destination core
+ * @param routeStart per local neuron, offsets into {@code neuronRoutes} (null when dropped)
+ * @param neuronRoutes packed (slot, axon) entries (null when dropped)
+ * @param destCore program index of each slot's destination core (null when dropped)
  * @param paths the program's mesh geometry
  * @param treeLinks for a multicast router: the directed links of the union of the XY paths to every destination
  *                  core, each coded {@code direction * tiles + y * tilesX + x} of its source tile (direction 0 east,
@@ -58,5 +63,15 @@ public record RouteTable(int source, int[] routeStart, int[] neuronRoutes, int[]
      */
     public int latencyNs(int slot) {
         return paths.latencyNs(source, destCore[slot]);
+    }
+
+    /** @return whether the route arrays are held ({@link #withoutTables()} drops them) */
+    public boolean hasTables() {
+        return neuronRoutes != null;
+    }
+
+    /** @return the same table without its per-neuron entries, offsets and slots: source, paths and tree only */
+    public RouteTable withoutTables() {
+        return new RouteTable(source, null, null, null, paths, treeLinks);
     }
 }

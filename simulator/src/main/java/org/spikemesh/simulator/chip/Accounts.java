@@ -58,7 +58,12 @@ public final class Accounts {
     long bufferOverflows;
     double timeNs;
 
-    Accounts(CostModel cost, ChipProgram program) {
+    /**
+     * @param cost the cost model
+     * @param program the program as the engine keeps it (tables may be dropped)
+     * @param routes per-route paths and costs for the detailed time model, or null for the others
+     */
+    Accounts(CostModel cost, ChipProgram program, DetailedRoutes routes) {
         this.cost = cost;
         this.program = program;
         this.gx = program.tilesX();
@@ -66,9 +71,8 @@ public final class Accounts {
         this.linkTotals = new long[4][gx * gy];
         this.stepLinks = new long[4][gx * gy];
         this.charges = cost.charges();
-        this.detailed = program.chip().timeModel() == org.spikemesh.chip.TimeModel.DETAILED
-                ? new DetailedSchedule(new DetailedRoutes(program, charges), gx, gy,
-                program.chip().mesh().coresPerTile(), cost.bufferDepth()) : null;
+        this.detailed = routes != null ? new DetailedSchedule(routes, gx, gy, program.chip().mesh().coresPerTile(),
+                cost.bufferDepth()) : null;
     }
 
     /**

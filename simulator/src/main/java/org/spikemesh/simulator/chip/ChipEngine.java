@@ -101,10 +101,13 @@ public final class ChipEngine implements Backend {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
-        this.program = program;
+        // the engine keeps the program without its synapse and route arrays (13-16 bytes per synapse at 100
+        // synapses per neuron): it builds its own delivery tables from them below, and the caller may then let the
+        // full program go
+        this.program = program.withoutTables();
         int n = program.cores().size();
         this.cores = new CoreRuntime[n];
-        for (CoreProgram cp : program.cores()) {
+        for (CoreProgram cp : this.program.cores()) {
             cores[cp.index()] = new CoreRuntime(cp, config.seed());
             coresOf.computeIfAbsent(cp.process(), k -> new ArrayList<>()).add(cores[cp.index()]);
         }
@@ -184,8 +187,8 @@ public final class ChipEngine implements Backend {
                 cores[c].neurons = na;
             }
             InboundTable inbound = InboundTable.build(program, neuronBase, shardOf, k, cores);
-            shards[k] = new Shard(k, lo[k], hi[k], cores, neuronBase, shardMask, inbound, na, program, geometry, cost,
-                    s, maxLatency, reporter, program.chip().timeModel() == org.spikemesh.chip.TimeModel.DETAILED);
+            shards[k] = new Shard(k, lo[k], hi[k], cores, neuronBase, shardMask, inbound, na, this.program, geometry,
+                    cost, s, maxLatency, reporter, program.chip().timeModel() == org.spikemesh.chip.TimeModel.DETAILED);
             shards[k].learning = ShardLearning.build(program, lo[k], hi[k], neuronBase, inbound, config.seed());
             if (shards[k].learning != null) {
                 for (ShardLearning.Block b : shards[k].learning.blocks) {
@@ -201,7 +204,8 @@ public final class ChipEngine implements Backend {
         }
         this.hostPorts = new HostPorts(graph);
         lockstep |= !hostPorts.isEmpty();
-        this.accounts = new Accounts(cost, program);
+        this.accounts = new Accounts(cost, this.program, program.chip().timeModel()
+                == org.spikemesh.chip.TimeModel.DETAILED ? new DetailedRoutes(program, cost.charges()) : null);
         this.workers = new Thread[local.length - 1];
         for (int k = 1; k < local.length; k++) {
             Shard sh = local[k];

@@ -26,6 +26,47 @@ class ChipEngineLifecycleTest {
         return new ChipEngine(g, p, RunConfig.defaults(), threads);
     }
 
+    /**
+     * The engine builds its own delivery tables and keeps the program without its synapse and route arrays, so once
+     * the caller lets the compilation go those arrays are garbage (the heap of a run is then the network description
+     * plus the engine). Checked with weak references through full collections; the run goes on, equal to a run whose
+     * compilation stays reachable.
+     */
+    @ParameterizedTest(name = "{0} threads")
+    @ValueSource(ints = {1, 2})
+    void shouldLetTheCompiledSynapseAndRouteArraysGo(int threads) {
+        ProcessGraph g = Cuba.build(400, 3).graph();
+        ChipProgram[] held = {Compiler.compile(g, ChipEngineEquivalenceTest.tinyCores(ChipConfigs.preset("loihi-like"),
+                50), CompileOptions.defaults()).program()};
+        java.util.List<java.lang.ref.WeakReference<Object>> arrays = new java.util.ArrayList<>();
+        for (org.spikemesh.compiler.program.CoreProgram c : held[0].cores()) {
+            arrays.add(new java.lang.ref.WeakReference<>(c.synapses().post()));
+            arrays.add(new java.lang.ref.WeakReference<>(c.synapses().weight()));
+            arrays.add(new java.lang.ref.WeakReference<>(c.synapses().axonStart()));
+            arrays.add(new java.lang.ref.WeakReference<>(c.routes().neuronRoutes()));
+            arrays.add(new java.lang.ref.WeakReference<>(c.routes().destCore()));
+        }
+        long synapses = held[0].synapses();
+        try (ChipEngine kept = engine(g, threads); ChipEngine e = new ChipEngine(g, held[0], RunConfig.defaults(),
+                threads)) {
+            held[0] = null;
+            for (int i = 0; i < 10 && arrays.stream().anyMatch(r -> r.get() != null); i++) {
+                System.gc();
+            }
+            assertEquals(0, arrays.stream().filter(r -> r.get() != null).count(),
+                    "compiled arrays still reachable from the engine");
+            assertTrue(e.program().cores().stream().noneMatch(c -> c.synapses().hasTables() || c.routes().hasTables()));
+            assertEquals(synapses, e.program().synapses(), "counts survive the arrays");
+            kept.run(300);
+            e.run(300);
+            assertEquals(kept.accounts().spikes(), e.accounts().spikes());
+            assertTrue(e.accounts().spikes() > 0, "CUBA spikes within 300 steps");
+            for (int c = 0; c < e.program().cores().size(); c++) {
+                assertArrayEquals(kept.coreTotals(c), e.coreTotals(c), "core " + c);
+            }
+        }
+    }
+
     @ParameterizedTest(name = "fault in shard {0}")
     @ValueSource(ints = {0, 1, 3})
     void shouldRethrowAWorkerFailureWithItsCause(int shard) {
