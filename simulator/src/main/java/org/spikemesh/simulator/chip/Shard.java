@@ -227,9 +227,6 @@ final class Shard {
         } else {
             visitEveryCore(t, part);
         }
-        if (neurons != null) {
-            neurons.clearFlags();
-        }
         touchSpikes();
         for (int k = 0; k < spikingCount; k++) {
             route(cores[spiking[k]], t, part);
@@ -238,6 +235,10 @@ final class Shard {
             if (out != null && out[r] != null) {
                 out[r].publish(outSeq[r]);
             }
+        }
+        if (in != null) {
+            // the messages delivered here so far are counted while the other shards finish their step, not after
+            accountMessages(part);
         }
         for (int r = 0; r < outBatch.length; r++) {
             if (in != null && in[r] != null) {
@@ -437,8 +438,11 @@ final class Shard {
     }
 
     /**
-     * Counts the step's delivered messages into the step's partial, from the log {@link #deliver} wrote (per spike:
-     * the neuron, its message count, then each message's destination core in the shard): each message's latency (from
+     * Counts the messages logged since the last call into the step's partial, from the log {@link #deliver} wrote,
+     * and empties the log; with several shards it runs once on this shard's own deliveries while the other shards
+     * finish their step, and once more on those from their batches (every count is a sum, so the split is exact).
+     * The log holds, per spike, the neuron, its message count, then each message's destination core in the shard.
+     * Counted: each message's latency (from
      * the tile-pair table, or from where its source and destination cores sit) and, with unicast routers, the
      * destination ends of its XY link spans; the spike's hops, chip crossings, within-tile messages and span starts at
      * the source tile come summed from {@link RouteSums}. The spans go into the link difference arrays
