@@ -71,7 +71,7 @@ final class CoreRuntime {
     void afterUpdate(int t) {
         if (p != null) {
             if (neurons.anyFlag(base, n)) {
-                long r = neurons.scan(base, n, spikes, p.vth());
+                long r = neurons.scan(base, n, spikes, p);
                 spikeCount = (int) r;
                 active = n - (int) (r >>> 32);
                 restingSpikes = 0;

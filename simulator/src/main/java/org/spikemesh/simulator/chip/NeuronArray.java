@@ -260,15 +260,18 @@ final class NeuronArray {
      * Finishes neuron i if its unwrapped u or unclipped v from the kernel needs the wrap or the clip: wraps u, corrects
      * and clips v, and sets its flag as Lava's full step would.
      *
-     * @param th its threshold (vth shifted)
+     * @param p its core's parameters, whose thresholds (vth shifted) are read only when the neuron needs finishing:
+     *          the common case then touches no per-core object, each a cache miss after the kernel's pass
+     * @param local its index in the core
      * @return its flag
      */
-    private int finish(int i, int th) {
+    private int finish(int i, NeuronState p, int local) {
         int y = u[i];
         int z = v[i];
         if (outside(y, z) == 0) {
             return flag[i];
         }
+        int th = p.vth()[local];
         int nu = FixedPoint.wrap24(y);
         int nv = FixedPoint.clipV(z - y + nu);
         u[i] = nu;
@@ -308,7 +311,7 @@ final class NeuronArray {
      *
      * @return spikes in the low 32 bits, neurons at rest in the high 32 bits
      */
-    long scan(int base, int n, int[] out, int[] vth) {
+    long scan(int base, int n, int[] out, NeuronState p) {
         int count = 0;
         int rest = 0;
         int[] fl = flag;
@@ -321,7 +324,7 @@ final class NeuronArray {
                 continue;
             }
             i += m;
-            int f = finish(base + i, vth[i]);
+            int f = finish(base + i, p, i);
             fl[base + i] = 0; // read: the slot takes inputs again
             if (f == -1) {
                 out[count++] = i;
