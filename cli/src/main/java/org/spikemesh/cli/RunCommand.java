@@ -57,8 +57,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "--backend chip: per-step or detailed (default: the chip's time_model; docs/time-model.md)")
     String timeModel;
 
-    @Option(names = "--threads", description = "worker threads for --backend chip (default: available cores; with"
-            + " --partitions, threads per partition, default 1)")
+    @Option(names = "--threads", description = "worker threads for --backend chip (default: one per million synapses,"
+            + " at most the available cores; with --partitions, threads per partition, default 1)")
     Integer threads;
 
     @Option(names = "--report", paramLabel = "FILE",
@@ -237,6 +237,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         ProcessGraph graph = compiled != null ? compiled.graph() : source;
         ChipProgram program = compiled != null ? compiled.program() : null;
+        if (program != null && threads == null && partitions == 1) {
+            nThreads = ChipEngine.suggestedThreads(program, nThreads);
+        }
         if (partitions != 1 && !onChip) {
             throw new IllegalArgumentException("--partitions splits a chip run; add --backend chip");
         }
