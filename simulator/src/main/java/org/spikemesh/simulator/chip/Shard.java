@@ -69,7 +69,7 @@ final class Shard {
     /** cores of the shard (program index) that spiked this step, in order. */
     private final int[] spiking;
     private int spikingCount;
-    /** what {@link #touchSpikes} read, kept. */
+    /** what {@link #touchSpikes} and the visit of flagged cores read, kept so that the reads are not dropped. */
     long touched;
     private final boolean multicast;
     /** tiles along x plus one, along y plus one: the strides of the link difference arrays. */
@@ -517,7 +517,17 @@ final class Shard {
             visit(cores[c], t);
         }
         if (neurons != null) {
-            for (int k = 0, n = neurons.flaggedCores(flagged); k < n; k++) {
+            int n = neurons.flaggedCores(flagged);
+            // one field of each core object and of its spike array first, as touchSpikes does for the records: the
+            // loads are independent and run together, where the visits below would wait on each object's cache miss
+            // in turn (64 000 neurons, 1 thread, timed inside the shard: visits 0.067-0.076 -> 0.042-0.051 s)
+            int sum = 0;
+            for (int k = 0; k < n; k++) {
+                CoreRuntime c = cores[flagged[k]];
+                sum += c.n + c.spikes.length;
+            }
+            touched += sum;
+            for (int k = 0; k < n; k++) {
                 visit(cores[flagged[k]], t);
             }
         }
