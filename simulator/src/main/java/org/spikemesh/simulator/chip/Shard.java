@@ -566,7 +566,7 @@ final class Shard {
 
     /**
      * Reads one int of every cache line of the inbound records, route sums and segments the step's spikes will be
-     * delivered through, before delivering them (the spikes from other shards too, before their batch is delivered).
+     * delivered through, and their shard masks, before delivering them (the spikes from other shards too, before their batch is delivered).
      * On large networks the segments come from main memory; delivering reads them one message after the other, each
      * load waiting for the one before, while these reads are independent and the processor runs many at once. The sum
      * is kept so that the compiler does not drop the reads.
@@ -574,13 +574,19 @@ final class Shard {
     private void touchSpikes() {
         int n = 0;
         int[] list = touchList;
+        long masks = 0;
         for (int k = 0; k < spikingCount; k++) {
             CoreRuntime core = cores[spiking[k]];
             int base = neuronBase[core.index];
             for (int i = 0; i < core.spikeCount; i++) {
-                list[n++] = base + core.spikes[i];
+                int g = base + core.spikes[i];
+                list[n++] = g;
+                // the shards each spike goes to, read by route: 64 000 neurons, 1 thread, timed inside the shard,
+                // sending and delivering 0.26-0.35 -> 0.22-0.24 s
+                masks += shardMask[g];
             }
         }
+        touched += masks;
         touch(list, n);
     }
 
