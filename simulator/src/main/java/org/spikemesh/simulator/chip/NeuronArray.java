@@ -31,6 +31,10 @@ final class NeuronArray {
     int[] flag;
     final int slots;
     final int[][] ring;
+    /**
+     * per chunk of {@link #CHUNK} neurons: 0 when no flag is set in it, else one more than the first set flag's index,
+     * where {@link #flaggedCores} starts its search (the kernel's check of the chunk finds it for nothing).
+     */
     final int[] chunkAny;
     /** the LIF cores with neurons (program index), in order, and where their neurons end in the arrays. */
     private final int[] lifCore;
@@ -155,7 +159,11 @@ final class NeuronArray {
                 } else {
                     perNeuron(a, lo, end, p, runBase[r]);
                 }
-                chunkAny[lo >> CHUNK_BITS] |= any(lo, end);
+                int c = lo >> CHUNK_BITS;
+                if (chunkAny[c] == 0) {
+                    // sub-ranges of a chunk come in order: the first flag found is the chunk's first
+                    chunkAny[c] = first(lo, end);
+                }
                 lo = end;
             }
         }
@@ -177,7 +185,7 @@ final class NeuronArray {
             if (chunkAny[k] == 0) {
                 continue;
             }
-            int lo = Math.max(k << CHUNK_BITS, covered);
+            int lo = Math.max(chunkAny[k] - 1, covered);
             int hi = Math.min(length, (k + 1) << CHUNK_BITS);
             j = Math.max(j, chunkFirstLif[k]);
             while (lo < hi) {
@@ -285,9 +293,13 @@ final class NeuronArray {
 
     private static final int[] ZEROS = new int[CHUNK];
 
-    /** @return non-zero when a flag in [lo, hi) is set; {@link Arrays#mismatch} is a SIMD intrinsic */
-    private int any(int lo, int hi) {
-        return Arrays.mismatch(flag, lo, hi, ZEROS, 0, hi - lo) < 0 ? 0 : 1;
+    /**
+     * @return 0 when no flag in [lo, hi) is set, else one more than the first set one's index ({@link Arrays#mismatch}
+     *         is a SIMD intrinsic)
+     */
+    private int first(int lo, int hi) {
+        int m = Arrays.mismatch(flag, lo, hi, ZEROS, 0, hi - lo);
+        return m < 0 ? 0 : lo + m + 1;
     }
 
     /**
