@@ -141,11 +141,7 @@ public final class Accounts {
         }
         long wait = Math.round(cost.meanWaitNs(busiest));
         for (StepPartial p : ps) {
-            for (int lat = 0; lat < p.latencyCount.length; lat++) {
-                if (p.latencyCount[lat] != 0) {
-                    latency.recordValueWithCount(lat + wait, p.latencyCount[lat]);
-                }
-            }
+            countLatencies(p.latencyCount, wait);
         }
         stepTime.recordValue(Math.max(0, Math.round(ns)));
         synops += sy;
@@ -596,6 +592,40 @@ public final class Accounts {
 
     /** @return message latency distribution (ns) */
     public Histogram latencyHistogram() {
+        for (int v = 0; v < pendingLatency.length; v++) {
+            if (pendingLatency[v] != 0) {
+                latency.recordValueWithCount(v, pendingLatency[v]);
+                pendingLatency[v] = 0;
+            }
+        }
         return latency.copy();
+    }
+
+    /** Latencies (ns) up to which a step's messages are counted in {@link #pendingLatency}. */
+    private static final int PENDING_LATENCIES = 1 << 16;
+    /**
+     * messages by latency (ns) not yet recorded into {@link #latency}: a step adds its counts here, and
+     * {@link #latencyHistogram} moves them into the histogram, whose counts per value are the same either way (at
+     * 64 000 neurons a step has about a hundred distinct latencies, each a histogram record, 1.5 us per step).
+     */
+    private long[] pendingLatency = new long[0];
+
+    /** Counts a step's messages by latency, each delayed by the step's mean wait. */
+    private void countLatencies(long[] count, long wait) {
+        for (int lat = 0; lat < count.length; lat++) {
+            if (count[lat] == 0) {
+                continue;
+            }
+            long v = lat + wait;
+            if (v >= PENDING_LATENCIES) {
+                latency.recordValueWithCount(v, count[lat]);
+                continue;
+            }
+            if (v >= pendingLatency.length) {
+                pendingLatency = java.util.Arrays.copyOf(pendingLatency, (int) Math.min(PENDING_LATENCIES,
+                        Math.max(2L * pendingLatency.length, v + 1)));
+            }
+            pendingLatency[(int) v] += count[lat];
+        }
     }
 }
