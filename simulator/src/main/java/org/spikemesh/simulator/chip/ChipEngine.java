@@ -229,11 +229,11 @@ public final class ChipEngine implements Backend {
 
     /**
      * The thread count to use when none is asked for: one per {@value #SYNAPSES_PER_THREAD} synapses, at least one and
-     * at most {@code cores}. Every step ends with each shard handing its spikes to the others and waiting for theirs,
-     * and on 2 cores here that hand-over (with the cache lines of the step's accounts moving between cores) costs
-     * about as much as a small network's whole step: CUBA at 4 000 neurons (320 000 synapses) ran 0.045 s on 1 thread
-     * and 0.044-0.2 s on 2; at 16 000 (1.3 M synapses) 0.28 s against 0.19-0.32 s; at 32 000 (2.6 M) 0.62 against
-     * 0.34 s, and at 64 000 1.7-1.9x faster on 2.
+     * at most {@code cores}. Every step ends with each shard handing its spikes to the others and waiting for theirs;
+     * on a small network that costs about as much as the whole step, and on this 2-core machine the two threads
+     * stalled together for 0.1 ms or more in up to one step in ten while they shared one processor. CUBA at 4 000
+     * neurons (320 000 synapses) ran 0.045 s on 1 thread and 0.044-0.2 s on 2; at 16 000 (1.3 M synapses) 0.28 s
+     * against 0.19-0.32 s; at 32 000 (2.6 M) 0.62 against 0.34 s, and at 64 000 1.7-1.9x faster on 2.
      *
      * @param program the program
      * @param cores processors available

@@ -566,10 +566,10 @@ final class Shard {
 
     /**
      * Reads one int of every cache line of the inbound records, route sums and segments the step's spikes will be
-     * delivered through, and their shard masks, before delivering them (the spikes from other shards too, before their batch is delivered).
-     * On large networks the segments come from main memory; delivering reads them one message after the other, each
-     * load waiting for the one before, while these reads are independent and the processor runs many at once. The sum
-     * is kept so that the compiler does not drop the reads.
+     * delivered through, and their shard masks, before delivering them (the spikes from other shards too, before
+     * their batch is delivered). On large networks the segments come from main memory; delivering reads them one
+     * message after the other, each load waiting for the one before, while these reads are independent and the
+     * processor runs many at once. The sum is kept so that the compiler does not drop the reads.
      */
     private void touchSpikes() {
         int n = 0;

@@ -20,10 +20,13 @@ import org.spikemesh.simulator.Simulation;
 /** Failures in any shard reach the caller with their cause; close always returns; get/set work between runs. */
 class ChipEngineLifecycleTest {
 
-    private static ChipEngine engine(ProcessGraph g, int threads) {
-        ChipProgram p = Compiler.compile(g, ChipEngineEquivalenceTest.tinyCores(ChipConfigs.preset("loihi-like"), 50),
+    private static ChipProgram program(ProcessGraph g) {
+        return Compiler.compile(g, ChipEngineEquivalenceTest.tinyCores(ChipConfigs.preset("loihi-like"), 50),
                 CompileOptions.defaults()).program();
-        return new ChipEngine(g, p, RunConfig.defaults(), threads);
+    }
+
+    private static ChipEngine engine(ProcessGraph g, int threads) {
+        return new ChipEngine(g, program(g), RunConfig.defaults(), threads);
     }
 
     /**
@@ -36,8 +39,7 @@ class ChipEngineLifecycleTest {
     @ValueSource(ints = {1, 2})
     void shouldLetTheCompiledSynapseAndRouteArraysGo(int threads) {
         ProcessGraph g = Cuba.build(400, 3).graph();
-        ChipProgram[] held = {Compiler.compile(g, ChipEngineEquivalenceTest.tinyCores(ChipConfigs.preset("loihi-like"),
-                50), CompileOptions.defaults()).program()};
+        ChipProgram[] held = {program(g)};
         java.util.List<java.lang.ref.WeakReference<Object>> arrays = new java.util.ArrayList<>();
         for (org.spikemesh.compiler.program.CoreProgram c : held[0].cores()) {
             arrays.add(new java.lang.ref.WeakReference<>(c.synapses().post()));
