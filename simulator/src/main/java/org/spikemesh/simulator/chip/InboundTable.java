@@ -14,21 +14,33 @@ import org.spikemesh.compiler.program.SynapseMemory;
  * Built once from the {@link ChipProgram}'s axon tables, so it holds exactly the synapses the chip stores.
  *
  * <p>Packed for memory and for one sequential read per spike, since with small cores most segments hold one
- * synapse: a neuron's segments follow each other in one int array, each a header (its core in the shard, its synapse
- * count) followed by its synapses (target in the core, weight); per neuron one record holds where its segments start,
- * its core and its routes, so a spike costs one random access into each.
+ * synapse: a neuron's block in one int array holds its segments' headers (each its core in the shard and its synapse
+ * count), then every segment's synapses (target in the core, weight) in the same order; per neuron one record holds
+ * where its block and its synapses start, its core and its routes, so a spike costs one random access into each.
+ * The headers come first so that the next header's place does not wait for the one before to be read (with headers
+ * between the synapses, each header's load waited on the count in the previous one); the messages are counted from
+ * the headers alone.
  */
 final class InboundTable {
     /** Ints of a neuron's record in {@link #neuron}. */
-    static final int RECORD = 3;
+    static final int RECORD = 4;
+    /** Fields of a record: its block's first int in {@link #data} (its headers; the next record's ends it). */
+    static final int START = 0;
+    /** its core (program index). */
+    static final int CORE = 1;
+    /** its routes in the whole program. */
+    static final int ROUTES = 2;
+    /** where its synapses start in {@link #data}, after its headers. */
+    static final int SYNAPSES = 3;
     /**
-     * per program-wide neuron g, at {@code RECORD * g}: the first int of its segments in {@link #data} (the next
-     * record's ends them), its core (program index), its routes in the whole program.
+     * per program-wide neuron g, at {@code RECORD * g}: the fields {@link #START}, {@link #CORE}, {@link #ROUTES},
+     * {@link #SYNAPSES}; one more record's start ends the last block.
      */
     final int[] neuron;
     /**
-     * segments: a header, destination core (index in the shard) in the low {@link #coreBits} bits and synapse count
-     * above, then per synapse its target neuron within the core (low 16 bits) and weight (high 16 bits, signed).
+     * per neuron, its segments' headers, destination core (index in the shard) in the low {@link #coreBits} bits and
+     * synapse count above, then their synapses: per synapse its target neuron within the core (low 16 bits) and weight
+     * (high 16 bits, signed).
      */
     final int[] data;
     final int coreBits;
@@ -124,9 +136,9 @@ final class InboundTable {
             int[] dest = rt.destCore();
             for (int i = 0; i < c.size(); i++) {
                 int g = neuronBase[c.index()] + i;
-                neuron[RECORD * g] = s;
-                neuron[RECORD * g + 1] = c.index();
-                neuron[RECORD * g + 2] = rs[i + 1] - rs[i];
+                neuron[RECORD * g + START] = s;
+                neuron[RECORD * g + CORE] = c.index();
+                neuron[RECORD * g + ROUTES] = rs[i + 1] - rs[i];
                 // the neuron's segments in the order of their cores, so a spike adds into its cores' inputs in
                 // ascending addresses (sums of integers: the order changes no result)
                 int count = 0;
@@ -140,6 +152,8 @@ final class InboundTable {
                     }
                 }
                 Arrays.sort(order, 0, count);
+                int syn = s + count;
+                neuron[RECORD * g + SYNAPSES] = syn;
                 for (int q = 0; q < count; q++) {
                     int entry = (int) order[q];
                     int d = (int) (order[q] >>> 32);
@@ -152,21 +166,22 @@ final class InboundTable {
                     }
                     data[s++] = (d - first) | n << coreBits;
                     if (axonSyn[d] != null) {
-                        axonSyn[d][axon] = s;
+                        axonSyn[d][axon] = syn;
                     }
                     short[] post = m.post();
                     short[] weight = m.weight();
                     for (int j = 0; j < n; j++) {
-                        data[s + j] = (post[from + j] & 0xFFFF) | weight[from + j] << 16;
+                        data[syn + j] = (post[from + j] & 0xFFFF) | weight[from + j] << 16;
                     }
                     if (delay != null && m.delay() != null) {
-                        System.arraycopy(m.delay(), from, delay, s, n);
+                        System.arraycopy(m.delay(), from, delay, syn, n);
                     }
-                    s += n;
+                    syn += n;
                 }
+                s = syn;
             }
         }
-        neuron[RECORD * total] = s;
+        neuron[RECORD * total + START] = s;
         int[] base = new int[size];
         for (int c = 0; c < size; c++) {
             base[c] = cores[first + c].base;

@@ -30,14 +30,15 @@ final class RouteSums {
         int[] record = in.neuron;
         int[] data = in.data;
         for (int g = 0; g < neurons; g++) {
-            long src = geo.place[record[InboundTable.RECORD * g + 1]];
+            long src = geo.place[record[InboundTable.RECORD * g + InboundTable.CORE]];
             long ew = 0;
             long ns = 0;
             long cc = 0;
             long within = 0;
             long east = 0;
             long west = 0;
-            for (int j = record[InboundTable.RECORD * g], end = record[InboundTable.RECORD * (g + 1)]; j < end; ) {
+            for (int j = record[InboundTable.RECORD * g + InboundTable.START],
+                 end = record[InboundTable.RECORD * g + InboundTable.SYNAPSES]; j < end; j++) {
                 int seg = data[j];
                 long dst = geo.place[first + (seg & in.coreMask)];
                 int ex = RouteGeometry.tileX(dst) - RouteGeometry.tileX(src);
@@ -48,7 +49,6 @@ final class RouteSums {
                 within += (ex | ey) == 0 ? 1 : 0;
                 east += ex > 0 ? 1 : 0;
                 west += ex < 0 ? 1 : 0;
-                j += 1 + (seg >>> in.coreBits);
             }
             put(g, EAST_WEST, ew);
             put(g, NORTH_SOUTH, ns);

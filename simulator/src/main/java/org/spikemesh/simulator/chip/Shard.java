@@ -55,7 +55,7 @@ final class Shard {
     int windowRowCount;
     private final RouteGeometry geometry;
     private final RouteSums routeSums;
-    /** the step's delivered messages, per spike: neuron, message count, destination cores in the shard. */
+    /** the step's spikes delivered to this shard (program-wide neuron numbers), whose messages are not counted yet. */
     private int[] log = new int[1024];
     private int logged;
     /** ints in a cache line. */
@@ -342,7 +342,7 @@ final class Shard {
         int[] tree = trees[local];
         for (int k = 0; k < core.spikeCount; k++) {
             int i = sp[k];
-            int routes = record[InboundTable.RECORD * (base + i) + 2];
+            int routes = record[InboundTable.RECORD * (base + i) + InboundTable.ROUTES];
             destinations += routes;
             if (tree == null) {
                 messages += routes;
@@ -379,8 +379,8 @@ final class Shard {
 
     /**
      * Delivers the spike of program-wide neuron g, sent at step t, to every core of this shard it reaches (adds its
-     * synapses into the cores' inputs and counts each core's messages and synops), and logs the messages for
-     * {@link #accountMessages}.
+     * synapses into the cores' inputs and counts each core's messages and synops), and logs the spike for
+     * {@link #accountMessages}, which counts its messages from the same headers.
      */
     private void deliver(int g, int t) {
         InboundTable in = inbound;
@@ -388,60 +388,58 @@ final class Shard {
             learning.fired(g);
         }
         int[] record = in.neuron;
-        int start = record[InboundTable.RECORD * g];
-        int end = record[InboundTable.RECORD * (g + 1)];
-        // the messages' destinations go to the log, counted by accountMessages once the step's deliveries are done
-        int[] log = messageLog(2 + end - start);
-        int at = logged;
-        int w = at + 2;
+        int h = record[InboundTable.RECORD * g + InboundTable.START];
+        int headersEnd = record[InboundTable.RECORD * g + InboundTable.SYNAPSES];
+        if (h == headersEnd) {
+            return;
+        }
+        if (logged == log.length) {
+            log = Arrays.copyOf(log, 2 * log.length);
+        }
+        log[logged++] = g;
         int[] data = in.data;
         int[] coreBase = in.base;
         long[] counts = stepIn;
         int bits = in.coreBits;
         int mask = in.coreMask;
-        boolean fast = in.lane == null && in.delay == null;
         int[] acc = nextAcc;
-        for (int j = start; j < end; ) {
-            int seg = data[j++];
+        int j = headersEnd;
+        if (in.lane != null || in.delay != null) {
+            for (; h < headersEnd; h++) {
+                int seg = data[h];
+                int local = seg & mask;
+                int n = seg >>> bits;
+                counts[local] += 1L | (long) n << 32;
+                cores[first + local].deliverSlow(t, in.lane == null ? 0 : in.lane[h], j, j + n, data, in.delay);
+                j += n;
+            }
+            return;
+        }
+        for (; h < headersEnd; h++) {
+            // the next header's place is known without this one: the loads of the headers run ahead of the adds
+            int seg = data[h];
             int local = seg & mask;
             int n = seg >>> bits;
             counts[local] += 1L | (long) n << 32;
-            log[w++] = local;
-            if (fast) {
-                int b = coreBase[local];
-                if (n == 1) {
-                    // most messages of large sparse networks carry one synapse: no loop set up for them
-                    int x = data[j++];
-                    acc[b + (x & 0xFFFF)] += x >> 16;
-                } else {
-                    for (int stop = j + n; j < stop; j++) {
-                        int x = data[j];
-                        acc[b + (x & 0xFFFF)] += x >> 16;
-                    }
-                }
+            int b = coreBase[local];
+            if (n == 1) {
+                // most messages of large sparse networks carry one synapse: no loop set up for them
+                int x = data[j++];
+                acc[b + (x & 0xFFFF)] += x >> 16;
             } else {
-                cores[first + local].deliverSlow(t, in.lane == null ? 0 : in.lane[j - 1], j, j + n, data, in.delay);
-                j += n;
+                for (int stop = j + n; j < stop; j++) {
+                    int x = data[j];
+                    acc[b + (x & 0xFFFF)] += x >> 16;
+                }
             }
         }
-        log[at] = g;
-        log[at + 1] = w - at - 2;
-        logged = w;
-    }
-
-    /** @return the message log with room for {@code more} ints after what is logged */
-    private int[] messageLog(int more) {
-        if (logged + more > log.length) {
-            log = Arrays.copyOf(log, Math.max(2 * log.length, logged + more));
-        }
-        return log;
     }
 
     /**
-     * Counts the messages logged since the last call into the step's partial, from the log {@link #deliver} wrote,
+     * Counts the messages of the spikes logged since the last call into the step's partial, each spike's messages
+     * from its segment headers in the {@link InboundTable} (read by {@link #deliver} just before, so in the cache),
      * and empties the log; with several shards it runs once on this shard's own deliveries while the other shards
      * finish their step, and once more on those from their batches (every count is a sum, so the split is exact).
-     * The log holds, per spike, the neuron, its message count, then each message's destination core in the shard.
      * Counted: each message's latency (from
      * the tile-pair table, or from where its source and destination cores sit) and, with unicast routers, the
      * destination ends of its XY link spans; the spike's hops, chip crossings, within-tile messages and span starts at
@@ -466,17 +464,19 @@ final class Shard {
         int[] sum = routeSums.sums;
         boolean unicast = !multicast;
         int[] lg = log;
-        for (int at = 0; at < logged; ) {
-            int g = lg[at];
-            int n = lg[at + 1];
-            int srcCore = record[InboundTable.RECORD * g + 1];
+        int[] data = inbound.data;
+        int mask = inbound.coreMask;
+        for (int q = 0; q < logged; q++) {
+            int g = lg[q];
+            int srcCore = record[InboundTable.RECORD * g + InboundTable.CORE];
             long src = place[srcCore];
             int sx = RouteGeometry.tileX(src);
             int sy = RouteGeometry.tileY(src);
             int pairRow = geo.tiles * tileOf[srcCore];
             int row = sy * gx1;
-            for (int k = at + 2, stop = at + 2 + n; k < stop; k++) {
-                int c = first + lg[k];
+            for (int h = record[InboundTable.RECORD * g + InboundTable.START],
+                 stop = record[InboundTable.RECORD * g + InboundTable.SYNAPSES]; h < stop; h++) {
+                int c = first + (data[h] & mask);
                 latency[pair != null ? pair[pairRow + tileOf[c]] : geo.latencyNs(srcCore, c)]++;
                 if (unicast) {
                     // an east span starts and a west span ends at the source's tile, the same for every message
@@ -500,7 +500,6 @@ final class Shard {
                 part.chipCrossings += sum[k + RouteSums.CROSSINGS];
                 part.withinTile += sum[k + RouteSums.WITHIN];
             }
-            at += 2 + n;
         }
         logged = 0;
     }
@@ -597,11 +596,12 @@ final class Shard {
         int[] sums = routeSums.sums;
         int sum = 0;
         for (int k = 0; k < count; k++) {
-            sum += record[InboundTable.RECORD * gs[k]] + sums[RouteSums.FIELDS * gs[k]];
+            sum += record[InboundTable.RECORD * gs[k] + InboundTable.START] + sums[RouteSums.FIELDS * gs[k]];
         }
         for (int k = 0; k < count; k++) {
             int g = gs[k];
-            for (int j = record[InboundTable.RECORD * g], end = record[InboundTable.RECORD * (g + 1)]; j < end;
+            for (int j = record[InboundTable.RECORD * g + InboundTable.START],
+                 end = record[InboundTable.RECORD * (g + 1) + InboundTable.START]; j < end;
                  j += LINE_INTS) {
                 sum += data[j];
             }
