@@ -8,6 +8,8 @@ package org.spikemesh.simulator.chip;
 final class CoreTimes {
     private final double[] synop;
     private final double[] spike;
+    /** per core: its neurons times the time of an active update (its LIF neurons; 0 for a spike source). */
+    private final double[] allActive;
     private final int[] format;
     private final boolean[] lif;
     private final double active;
@@ -29,6 +31,7 @@ final class CoreTimes {
         this.synop = new double[n];
         this.spike = new double[n];
         this.format = new int[n];
+        this.allActive = new double[n];
         this.lif = new boolean[n];
         for (int k = 0; k < n; k++) {
             CoreRuntime c = cores[first + k];
@@ -38,6 +41,10 @@ final class CoreTimes {
             spike[k] = charges.spikeNs(lif[k]);
         }
         this.active = charges.activeNs();
+        for (int k = 0; k < n; k++) {
+            int neurons = cores[first + k].isNeuron() ? cores[first + k].n : 0;
+            allActive[k] = neurons * active;
+        }
         this.inactive = charges.inactiveNs();
         this.receive = charges.receiveNs();
         this.messageOut = charges.messageOutNs();
@@ -103,6 +110,17 @@ final class CoreTimes {
             stepRestingSpikes[k] = 0;
         }
         return ns;
+    }
+
+    /**
+     * The time of a core in a step in which all its neurons were active, none spiked and it sent nothing: the value of
+     * {@link #coreNs} for those counts, whose zero terms add nothing (x + 0.0 is x for the non-negative times here), so
+     * they are left out.
+     *
+     * @return ns
+     */
+    double quietNs(int k, int synops, int messagesIn) {
+        return synops * synop[k] + allActive[k] + messagesIn * receive;
     }
 
     /** @return the synapse format index of core k of the shard */
