@@ -77,6 +77,27 @@ public final class FixedPoint {
         return (d ^ m) - m;
     }
 
+    /** The largest decay (4096 - factor) {@link #decaySmall} takes: |x| * du + 4095 stays below 2^31 for |x| <= 2^23. */
+    public static final int SMALL_DECAY = 255;
+
+    /**
+     * {@link #decay}{@code (x, 4096 - du)} with one multiplication instead of two, for |x| &lt;= 2^23 (a wrapped u or
+     * clipped v) and 0 &lt;= du &lt;= {@value #SMALL_DECAY}: |x| * (4096 - du) / 4096 rounded down is |x| less
+     * |x| * du / 4096 rounded up, and |x| * du stays inside 32 bits here; the sign is put back as in decay. 9 integer
+     * operations against 11, and C2 vectorises it as written (forms that take the sign from the product, with one
+     * operation less, it does not: 3.6 against 0.5 ns per neuron in the kernel).
+     *
+     * @param x the state
+     * @param du the decay
+     * @return the decayed state, equal to {@code decay(x, 4096 - du)}
+     */
+    public static int decaySmall(int x, int du) {
+        int m = x >> 31;
+        int a = (x ^ m) - m;
+        int d = a - ((a * du + 4095) >> 12);
+        return (d ^ m) - m;
+    }
+
     /**
      * One u update: decay by {@code du+1}, add the activation shifted by 6 (int32 wrap), wrap once into 24 bits.
      *

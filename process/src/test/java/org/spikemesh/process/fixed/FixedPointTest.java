@@ -65,6 +65,43 @@ class FixedPointTest {
         assertEquals(expected, FixedPoint.decay(x, factor));
     }
 
+    @ParameterizedTest(name = "decaySmall({0}, du {1}) = {2}")
+    @CsvSource({
+        "-101, 128, -97",     // -101*3968/4096 = -97.84 -> toward zero -97
+        "101, 128, 97",
+        "-1, 1, 0",           // -0.99976 -> 0
+        "8388608, 0, 8388608", // the largest u, no decay
+        "8388608, 255, 7866368", // 2^23 * 3841/4096 = 7866368 exactly
+        "-8388607, 255, -7866367", // -7866367.06 -> -7866367
+        "4096, 1, 4095",      // exactly 4095
+        "4097, 1, 4095",      // 4095.999 -> 4095
+        "-4097, 1, -4095"
+    })
+    void shouldDecayBySmallDecaysAsTheFullRule(int x, int du, int expected) {
+        assertEquals(expected, FixedPoint.decaySmall(x, du));
+    }
+
+    /**
+     * Every small decay, on the edges of the 24-bit range and on random states: equal to x * (4096 - du) / 4096 taken
+     * toward zero in 64-bit arithmetic (Java's long division truncates toward zero), the rule's definition.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3})
+    void shouldDecayBySmallDecaysAsTheDefinitionOnEveryState(long seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        int[] edges = {0, 1, -1, 4095, 4096, -4096, -4097, FixedPoint.MAX_UV, -FixedPoint.MAX_UV, FixedPoint.V_LIMIT,
+            -FixedPoint.V_LIMIT};
+        for (int du = 0; du <= FixedPoint.SMALL_DECAY; du++) {
+            for (int x : edges) {
+                assertEquals(x * (4096L - du) / 4096, FixedPoint.decaySmall(x, du), "x " + x + ", du " + du);
+            }
+            for (int k = 0; k < 2000; k++) {
+                int x = random.nextInt(-FixedPoint.MAX_UV, FixedPoint.MAX_UV + 1);
+                assertEquals(x * (4096L - du) / 4096, FixedPoint.decaySmall(x, du), "x " + x + ", du " + du);
+            }
+        }
+    }
+
     @ParameterizedTest(name = "u=0, a={0} -> {1}")
     @CsvSource({
         "131072, 8388608",     // a<<6 = 2^23: not > 2^23, kept (u may be +2^23 as in Lava)

@@ -154,7 +154,11 @@ final class NeuronArray {
             NeuronState p = runParams[r];
             for (int lo = runFrom[r], hi = runTo[r]; lo < hi; ) {
                 int end = Math.min(hi, ((lo >> CHUNK_BITS) + 1) << CHUNK_BITS);
-                if (runUniform[r]) {
+                int du = FixedPoint.DECAY_UNITY - p.factorU()[0];
+                int dv = FixedPoint.DECAY_UNITY - p.factorV()[0];
+                if (runUniform[r] && du <= FixedPoint.SMALL_DECAY && dv <= FixedPoint.SMALL_DECAY) {
+                    uniformSmallDecays(a, lo, end, du, dv, p.bias()[0], p.vth()[0]);
+                } else if (runUniform[r]) {
                     uniform(a, lo, end, p.factorU()[0], p.factorV()[0], p.bias()[0], p.vth()[0]);
                 } else {
                     perNeuron(a, lo, end, p, runBase[r]);
@@ -224,6 +228,25 @@ final class NeuronArray {
             int y = FixedPoint.decay(uu[i], fu) + (a[i] << FixedPoint.ACT_SHIFT);
             uu[i] = y;
             int z = FixedPoint.decay(vv[i], fv) + y + b;
+            vv[i] = z;
+            int s = y | z;
+            a[i] = ((th - z) >> 31) | (((s - 1) & ~s) >> 31 & 2) | (((y + LOW) | (z + LOW) | (z + HIGH)) >>> 24);
+        }
+    }
+
+    /**
+     * {@link #uniform} for decays of u and v up to {@value FixedPoint#SMALL_DECAY} (slow decays, as in most networks:
+     * CUBA's are 82 and 20), with {@link FixedPoint#decaySmall}, which gives the same values with one multiplication
+     * each instead of two. The states it decays are those the kernel left inside the ranges {@link #outside} checks, or
+     * finished by {@link #finish}: within 2^23, as decaySmall needs.
+     */
+    private void uniformSmallDecays(int[] a, int lo, int hi, int du, int dv, int b, int th) {
+        int[] uu = u;
+        int[] vv = v;
+        for (int i = lo; i < hi; i++) {
+            int y = FixedPoint.decaySmall(uu[i], du) + (a[i] << FixedPoint.ACT_SHIFT);
+            uu[i] = y;
+            int z = FixedPoint.decaySmall(vv[i], dv) + y + b;
             vv[i] = z;
             int s = y | z;
             a[i] = ((th - z) >> 31) | (((s - 1) & ~s) >> 31 & 2) | (((y + LOW) | (z + LOW) | (z + HIGH)) >>> 24);

@@ -56,7 +56,10 @@ class ChipEngineEquivalenceTest {
             long s = seed;
             cases.add(new Case("random-" + s, () -> RandomNetworks.fixedPoint(s).graph(), tiny, 40));
         }
-        cases.add(new Case("wrap-and-clip", ChipEngineEquivalenceTest::extremes, tiny, 60));
+        cases.add(new Case("wrap-and-clip", () -> extremes("wrap-and-clip", 0, 40, true), tiny, 60));
+        // the largest decays the kernel takes with one multiplication (FixedPoint.decaySmall), on the same inputs,
+        // with parameters equal across each population so that the uniform kernel runs
+        cases.add(new Case("slow-decays-at-the-edges", () -> extremes("slow-decays", 255, 255, false), tiny, 60));
         cases.add(new Case("cuba-1000", () -> Cuba.build(1000, 3).graph(), ChipConfigs.preset("loihi-like"), 300));
         cases.add(new Case("cuba-2400-on-3-chips", () -> Cuba.build(2400, 5).graph(),
                 ChipConfigs.withChips(tinyCores(ChipConfigs.preset("loihi-like"), 10), 3), 100));
@@ -83,10 +86,11 @@ class ChipEngineEquivalenceTest {
      * Inputs strong enough to wrap u past +-2^23 and to clip v at +-(2^23 - 1) every few steps, both signs: 24 Poisson
      * inputs firing half the time, each through weight 255 (or -256) shifted by 7, give up to 24 * 255 * 2^7 * 2^6 =
      * 50.1e6 per step to u, six times 2^23. Thresholds: the largest Lava allows (131071 << 6 = 8388544, just under the
-     * clip, so v clips without spiking), and per neuron from 0 to the largest, so some cores have equal parameters and
-     * some not. du = 0 keeps u; dv varies.
+     * clip, so v clips without spiking), and for the second population either per neuron from 0 to the largest, so
+     * some cores have equal parameters and some not, or one threshold for all. du = 0 keeps u; du and dv up to 255
+     * decay states near 2^23 with the kernel's one-multiplication decay.
      */
-    private static ProcessGraph extremes() {
+    private static ProcessGraph extremes(String name, int du, int dvDown, boolean mixedThresholds) {
         java.util.SplittableRandom r = new java.util.SplittableRandom(7);
         int nIn = 24;
         int n = 9;
@@ -95,8 +99,11 @@ class ChipEngineEquivalenceTest {
         for (int i = 0; i < n; i++) {
             vthMixed[i] = i % 3 == 0 ? 131071 : r.nextInt(0, 131072);
         }
-        LIF up = LIF.builder("up").shape(n).du(0).dv(0).vth(131071).build();
-        LIF down = LIF.builder("down").shape(n).du(0).dv(40).vth(vthMixed).build();
+        if (!mixedThresholds) {
+            java.util.Arrays.fill(vthMixed, 65536);
+        }
+        LIF up = LIF.builder("up").shape(n).du(du).dv(du).vth(131071).build();
+        LIF down = LIF.builder("down").shape(n).du(du).dv(dvDown).vth(vthMixed).build();
         double[][] pos = new double[n][nIn];
         double[][] mixed = new double[n][nIn];
         for (int o = 0; o < n; o++) {
@@ -116,7 +123,7 @@ class ChipEngineEquivalenceTest {
             c.from().connect(c.to());
             conns.add(c);
         }
-        return new Network(procs, conns, "wrap-and-clip").graph();
+        return new Network(procs, conns, name).graph();
     }
 
     private static ProcessGraph golden() {
