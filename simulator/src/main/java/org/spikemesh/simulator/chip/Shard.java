@@ -422,25 +422,30 @@ final class Shard {
             }
             return;
         }
+        int targetMask = in.targetMask;
+        int weightShift = in.weightShift;
         for (; h < headersEnd; h++) {
             // the next header's place is known without this one: the loads of the headers run ahead of the adds
             int seg = data[h];
             int local = seg & mask;
+            if (seg < 0) {
+                // a packed segment: one synapse, in the header (most messages of large sparse networks)
+                counts[local] += ONE_SYNAPSE;
+                acc[coreBase[local] + (seg >>> bits & targetMask)] += seg << 1 >> weightShift;
+                continue;
+            }
             int n = seg >>> bits;
             counts[local] += 1L | (long) n << 32;
             int b = coreBase[local];
-            if (n == 1) {
-                // most messages of large sparse networks carry one synapse: no loop set up for them
-                int x = data[j++];
+            for (int stop = j + n; j < stop; j++) {
+                int x = data[j];
                 acc[b + (x & 0xFFFF)] += x >> 16;
-            } else {
-                for (int stop = j + n; j < stop; j++) {
-                    int x = data[j];
-                    acc[b + (x & 0xFFFF)] += x >> 16;
-                }
             }
         }
     }
+
+    /** One message of one synapse in {@link #stepIn}. */
+    private static final long ONE_SYNAPSE = 1L | 1L << 32;
 
     /**
      * Counts the messages of the spikes logged since the last call into the step's partial, each spike's messages
