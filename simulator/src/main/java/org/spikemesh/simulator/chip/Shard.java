@@ -691,14 +691,7 @@ final class Shard {
         }
         part.synopsByFormat[times.uniformFormat()] += sy;
         part.lifSpikes += lifSpikes;
-        part.synops = sy;
-        part.active = ac;
-        part.inactive = ia;
-        part.spikes = sp;
-        part.messagesIn = mi;
-        part.learningUpdates = 0;
-        part.slowestCoreNs = slowest;
-        part.slowestCore = slowestCore;
+        part.cores(sy, ac, ia, sp, mi, 0, slowest, slowestCore);
     }
 
     /**
@@ -770,14 +763,7 @@ final class Shard {
             part.synopsByFormat[oneFormat] += sy;
         }
         part.lifSpikes += lifSpikes;
-        part.synops = sy;
-        part.active = ac;
-        part.inactive = ia;
-        part.spikes = sp;
-        part.messagesIn = mi;
-        part.learningUpdates = lu;
-        part.slowestCoreNs = slowest;
-        part.slowestCore = slowestCore;
+        part.cores(sy, ac, ia, sp, mi, lu, slowest, slowestCore);
     }
 
     /** Hops east-west, north-south and chip-to-chip links of a multicast tree (link codes as in {@code RouteTable}). */

@@ -55,6 +55,19 @@ final class StepPartial {
         linkDirect = new long[multicast ? 4 * tilesX * tilesY : 0];
     }
 
+    /** Sets what the shard's cores counted in the step: their operations, messages in and the slowest of them. */
+    void cores(long synops, long active, long inactive, long spikes, long messagesIn, long learningUpdates,
+               double slowestCoreNs, int slowestCore) {
+        this.synops = synops;
+        this.active = active;
+        this.inactive = inactive;
+        this.spikes = spikes;
+        this.messagesIn = messagesIn;
+        this.learningUpdates = learningUpdates;
+        this.slowestCoreNs = slowestCoreNs;
+        this.slowestCore = slowestCore;
+    }
+
     void reset() {
         synops = active = inactive = spikes = messages = messagesIn = learningUpdates = 0;
         hopsEastWest = hopsNorthSouth = withinTile = chipCrossings = 0;
