@@ -186,7 +186,7 @@ public final class ChipEngine implements Backend {
             for (int c = lo[k]; c < hi[k]; c++) {
                 cores[c].neurons = na;
             }
-            InboundTable inbound = InboundTable.build(program, neuronBase, shardOf, k, cores);
+            InboundTable inbound = InboundTable.build(program, neuronBase, shardOf, k, cores, geometry);
             shards[k] = new Shard(k, lo[k], hi[k], cores, neuronBase, shardMask, inbound, na, this.program, geometry,
                     cost, s, maxLatency, reporter, program.chip().timeModel() == org.spikemesh.chip.TimeModel.DETAILED);
             shards[k].learning = ShardLearning.build(program, lo[k], hi[k], neuronBase, inbound, config.seed());

@@ -14,12 +14,14 @@ import org.spikemesh.compiler.program.SynapseMemory;
  * Built once from the {@link ChipProgram}'s axon tables, so it holds exactly the synapses the chip stores.
  *
  * <p>Packed for memory and for one sequential read per spike, since with small cores most segments hold one
- * synapse: a neuron's block in one int array holds its segments' headers (each its core in the shard and its synapse
- * count), then every segment's synapses (target in the core, weight) in the same order; per neuron one record holds
- * where its block and its synapses start, its core and its routes, so a spike costs one random access into each.
- * The headers come first so that the next header's place does not wait for the one before to be read (with headers
- * between the synapses, each header's load waited on the count in the previous one); the messages are counted from
- * the headers alone.
+ * synapse: a neuron's block in one int array holds its core, its number of segments here and what its messages here
+ * add up to ({@link RouteSums}), then its segments' headers (each its core in the shard and its synapse count), then
+ * every segment's synapses (target in the core, weight) in the same order. Per neuron one int ({@link #start}) says
+ * where its block starts, so a spike costs one read of that small array and one walk through its block (before, a
+ * record of 16 bytes and the route sums of 24 each took a cache line of their own per spike and shard). A neuron
+ * with no message into this shard has an empty block. The headers come first so that the next header's place does
+ * not wait for the one before to be read (with headers between the synapses, each header's load waited on the count
+ * in the previous one); the messages are counted from the headers alone.
  *
  * <p>A segment of one synapse whose weight fits in the bits left is packed whole into its header, flagged by the
  * sign bit: core, target and weight, with no synapse after. In large sparse networks nearly every message carries one
@@ -28,23 +30,23 @@ import org.spikemesh.compiler.program.SynapseMemory;
  * synapses (whose weights learning rewrites at known places), are not packed.
  */
 final class InboundTable {
-    /** Ints of a neuron's record in {@link #neuron}. */
-    static final int RECORD = 4;
-    /** Fields of a record: its block's first int in {@link #data} (its headers; the next record's ends it). */
-    static final int START = 0;
-    /** its core (program index). */
-    static final int CORE = 1;
-    /** its routes in the whole program. */
-    static final int ROUTES = 2;
-    /** where its synapses start in {@link #data}, after its headers. */
-    static final int SYNAPSES = 3;
+    /** Ints of a block before its headers: {@link #SOURCE}, {@link #HEADERS}, then the {@link RouteSums} fields. */
+    static final int META = 2 + RouteSums.FIELDS;
+    /** Place in a block of the neuron's core (program index). */
+    static final int SOURCE = 0;
+    /** Place in a block of the neuron's number of segments (headers) in this shard. */
+    static final int HEADERS = 1;
+    /** Place in a block of the first {@link RouteSums} field. */
+    static final int SUMS = 2;
+    /** per program-wide neuron g, where its block starts in {@link #data}; {@code start[g + 1]} ends it. */
+    final int[] start;
+    /** per neuron of the shard's own cores, its routes in the whole program, at its number less {@link #firstNeuron}. */
+    final int[] routesOut;
+    /** the program-wide number of the shard's first neuron. */
+    final int firstNeuron;
     /**
-     * per program-wide neuron g, at {@code RECORD * g}: the fields {@link #START}, {@link #CORE}, {@link #ROUTES},
-     * {@link #SYNAPSES}; one more record's start ends the last block.
-     */
-    final int[] neuron;
-    /**
-     * per neuron, its segments' headers, destination core (index in the shard) in the low {@link #coreBits} bits, and
+     * per neuron with messages into this shard, a block: {@link #META} ints, then its segments' headers, destination
+     * core (index in the shard) in the low {@link #coreBits} bits, and
      * above either the synapse count (sign bit clear) or, for a packed segment (sign bit set), its synapse's target
      * neuron in {@link #targetBits} bits and weight in the bits up to the sign bit; then the synapses of the segments
      * that are not packed: per synapse its target neuron within the core (low 16 bits) and weight (high 16 bits,
@@ -67,12 +69,14 @@ final class InboundTable {
     /** per core of the program holding plastic synapses in this shard: first synapse of each axon here (else null). */
     private final int[][] axonSyn;
 
-    private InboundTable(int[] neuron, int[] data, int coreBits, int targetBits, byte[] lane, byte[] delay,
-                         int[] base, int[][] axonSyn) {
-        this.neuron = neuron;
+    private InboundTable(int[] start, int[] routesOut, int firstNeuron, int[] data, int coreBits, int targetBits,
+                         byte[] lane, byte[] delay, int[] base, int[][] axonSyn) {
+        this.start = start;
+        this.routesOut = routesOut;
+        this.firstNeuron = firstNeuron;
         this.data = data;
         this.coreBits = coreBits;
-        this.coreMask = (1 << coreBits) - 1;
+        this.coreMask = coreMaskOf(coreBits);
         this.targetBits = targetBits;
         this.targetMask = (1 << targetBits) - 1;
         this.weightShift = 1 + coreBits + targetBits;
@@ -88,9 +92,11 @@ final class InboundTable {
      * @param shardOf shard of each core
      * @param shard this shard
      * @param cores runtimes, with their offsets in the shard's neuron arrays set
+     * @param geo where the cores sit, for the route sums
      * @return the table
      */
-    static InboundTable build(ChipProgram program, int[] neuronBase, int[] shardOf, int shard, CoreRuntime[] cores) {
+    static InboundTable build(ChipProgram program, int[] neuronBase, int[] shardOf, int shard, CoreRuntime[] cores,
+                              RouteGeometry geo) {
         int total = neuronBase[neuronBase.length - 1];
         int first = -1;
         int size = 0;
@@ -118,6 +124,7 @@ final class InboundTable {
         int segs = 0;
         long syns = 0;
         int singles = 0;
+        int blocks = 0;
         boolean delays = false;
         boolean lanes = false;
         for (CoreProgram c : program.cores()) {
@@ -125,10 +132,14 @@ final class InboundTable {
             int[] rs = rt.routeStart();
             int[] routes = rt.neuronRoutes();
             int[] dest = rt.destCore();
-            for (int r = 0; r < rs[c.size()]; r++) {
-                int entry = routes[r];
-                int d = dest[entry >>> RouteTable.AXON_BITS];
-                if (shardOf[d] == shard) {
+            for (int i = 0; i < c.size(); i++) {
+                boolean any = false;
+                for (int r = rs[i]; r < rs[i + 1]; r++) {
+                    int entry = routes[r];
+                    int d = dest[entry >>> RouteTable.AXON_BITS];
+                    if (shardOf[d] != shard) {
+                        continue;
+                    }
                     SynapseMemory m = program.cores().get(d).synapses();
                     int axon = entry & RouteTable.AXON_MASK;
                     int n = m.axonStart()[axon + 1] - m.axonStart()[axon];
@@ -136,21 +147,25 @@ final class InboundTable {
                         throw new IllegalStateException("an axon of core " + d + " holds " + n + " synapses, more"
                                 + " than the engine packs with " + size + " cores per shard; use more threads");
                     }
+                    any = true;
                     segs++;
                     syns += n;
                     singles += packable(m, axon, axonSyn[d] != null, weightBits) ? 1 : 0;
                     delays |= m.delay() != null;
                     lanes |= m.axonLane() != null && m.axonLane()[axon] != 0;
                 }
+                blocks += any ? 1 : 0;
             }
         }
         // a spike's input lanes and delays go through CoreRuntime.deliverSlow, which reads headers and synapses apart
         boolean pack = !lanes && !delays && weightBits > 0;
-        long ints = segs + syns - (pack ? singles : 0);
+        long ints = (long) META * blocks + segs + syns - (pack ? singles : 0);
         if (ints > Integer.MAX_VALUE - 8) {
             throw new IllegalStateException("shard " + shard + " holds " + syns + " synapses; use more threads");
         }
-        int[] neuron = new int[RECORD * total + 1];
+        int[] start = new int[total + 1];
+        int firstNeuron = first < 0 ? 0 : neuronBase[first];
+        int[] routesOut = new int[first < 0 ? 0 : neuronBase[first + size] - firstNeuron];
         int[] data = new int[(int) ints];
         byte[] lane = lanes ? new byte[data.length] : null;
         byte[] delay = delays ? new byte[data.length] : null;
@@ -163,9 +178,10 @@ final class InboundTable {
             int[] dest = rt.destCore();
             for (int i = 0; i < c.size(); i++) {
                 int g = neuronBase[c.index()] + i;
-                neuron[RECORD * g + START] = s;
-                neuron[RECORD * g + CORE] = c.index();
-                neuron[RECORD * g + ROUTES] = rs[i + 1] - rs[i];
+                start[g] = s;
+                if (g >= firstNeuron && g - firstNeuron < routesOut.length) {
+                    routesOut[g - firstNeuron] = rs[i + 1] - rs[i];
+                }
                 // the neuron's segments in the order of their cores, so a spike adds into its cores' inputs in
                 // ascending addresses (sums of integers: the order changes no result)
                 int count = 0;
@@ -178,9 +194,15 @@ final class InboundTable {
                         order[count++] = (long) d << 32 | routes[r] & 0xFFFFFFFFL;
                     }
                 }
+                if (count == 0) {
+                    continue;
+                }
+                int block = s;
+                data[block + SOURCE] = c.index();
+                data[block + HEADERS] = count;
+                s += META;
                 Arrays.sort(order, 0, count);
                 int syn = s + count;
-                neuron[RECORD * g + SYNAPSES] = syn;
                 for (int q = 0; q < count; q++) {
                     int entry = (int) order[q];
                     int d = (int) (order[q] >>> 32);
@@ -210,15 +232,20 @@ final class InboundTable {
                     }
                     syn += n;
                 }
+                RouteSums.sum(data, block, first, coreMaskOf(coreBits), geo);
                 s = syn;
             }
         }
-        neuron[RECORD * total + START] = s;
+        start[total] = s;
         int[] base = new int[size];
         for (int c = 0; c < size; c++) {
             base[c] = cores[first + c].base;
         }
-        return new InboundTable(neuron, data, coreBits, targetBits, lane, delay, base, axonSyn);
+        return new InboundTable(start, routesOut, firstNeuron, data, coreBits, targetBits, lane, delay, base, axonSyn);
+    }
+
+    private static int coreMaskOf(int coreBits) {
+        return (1 << coreBits) - 1;
     }
 
     /** The flag of a packed segment (a negative int). */
@@ -252,7 +279,7 @@ final class InboundTable {
 
     /** @return bytes held by the table */
     long bytes() {
-        return 4L * neuron.length + 4L * data.length + (lane == null ? 0 : lane.length)
+        return 4L * start.length + 4L * routesOut.length + 4L * data.length + (lane == null ? 0 : lane.length)
                 + (delay == null ? 0 : delay.length) + 4L * base.length;
     }
 }

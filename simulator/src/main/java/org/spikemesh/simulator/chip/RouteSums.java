@@ -1,11 +1,12 @@
 package org.spikemesh.simulator.chip;
 
 /**
- * Per neuron of the program, what its messages into one shard add up to whenever it spikes: east-west and
- * north-south hops, chip crossings, messages that stay in their tile, and messages with an eastward and a westward
- * leg (the span starts and ends the shard writes at the source's tile). A route's counts depend only on where its
- * source and destination cores sit, so they are summed once when the shard is built instead of once per message
- * (the message's latency and the ends of its link spans at the destination are still counted per message).
+ * What a neuron's messages into one shard add up to whenever it spikes: east-west and north-south hops, chip
+ * crossings, messages that stay in their tile, and messages with an eastward and a westward leg (the span starts and
+ * ends the shard writes at the source's tile). A route's counts depend only on where its source and destination cores
+ * sit, so they are summed once, into the neuron's block of the {@link InboundTable}, when the table is built instead
+ * of once per message (the message's latency and the ends of its link spans at the destination are still counted per
+ * message).
  */
 final class RouteSums {
     /** ints per neuron. */
@@ -16,58 +17,49 @@ final class RouteSums {
     static final int WITHIN = 3;
     static final int EAST = 4;
     static final int WEST = 5;
-    /** per program-wide neuron g, its sums at {@code FIELDS * g}. */
-    final int[] sums;
+
+    private RouteSums() {
+    }
 
     /**
-     * @param in the shard's inbound table
-     * @param geo where the cores sit
+     * Sums the messages of the block at {@code block} of {@code data} (laid out as {@link InboundTable#data}: its
+     * source core, its headers) into the block's {@link #FIELDS} ints at {@link InboundTable#SUMS}.
+     *
+     * @param data the table's ints
+     * @param block where the block starts
      * @param first the shard's first core
-     * @param neurons neurons of the program
+     * @param coreMask the headers' core bits
+     * @param geo where the cores sit
      */
-    RouteSums(InboundTable in, RouteGeometry geo, int first, int neurons) {
-        this.sums = new int[FIELDS * neurons];
-        int[] record = in.neuron;
-        int[] data = in.data;
-        for (int g = 0; g < neurons; g++) {
-            long src = geo.place[record[InboundTable.RECORD * g + InboundTable.CORE]];
-            long ew = 0;
-            long ns = 0;
-            long cc = 0;
-            long within = 0;
-            long east = 0;
-            long west = 0;
-            for (int j = record[InboundTable.RECORD * g + InboundTable.START],
-                 end = record[InboundTable.RECORD * g + InboundTable.SYNAPSES]; j < end; j++) {
-                int seg = data[j];
-                long dst = geo.place[first + (seg & in.coreMask)];
-                int ex = RouteGeometry.tileX(dst) - RouteGeometry.tileX(src);
-                int ey = RouteGeometry.tileY(dst) - RouteGeometry.tileY(src);
-                ew += Math.abs(ex);
-                ns += Math.abs(ey);
-                cc += RouteGeometry.chipCrossings(src, dst);
-                within += (ex | ey) == 0 ? 1 : 0;
-                east += ex > 0 ? 1 : 0;
-                west += ex < 0 ? 1 : 0;
-            }
-            put(g, EAST_WEST, ew);
-            put(g, NORTH_SOUTH, ns);
-            put(g, CROSSINGS, cc);
-            put(g, WITHIN, within);
-            put(g, EAST, east);
-            put(g, WEST, west);
+    static void sum(int[] data, int block, int first, int coreMask, RouteGeometry geo) {
+        int srcCore = data[block + InboundTable.SOURCE];
+        long src = geo.place[srcCore];
+        long ew = 0;
+        long ns = 0;
+        long cc = 0;
+        long within = 0;
+        long east = 0;
+        long west = 0;
+        for (int j = block + InboundTable.META, end = j + data[block + InboundTable.HEADERS]; j < end; j++) {
+            long dst = geo.place[first + (data[j] & coreMask)];
+            int ex = RouteGeometry.tileX(dst) - RouteGeometry.tileX(src);
+            int ey = RouteGeometry.tileY(dst) - RouteGeometry.tileY(src);
+            ew += Math.abs(ex);
+            ns += Math.abs(ey);
+            cc += RouteGeometry.chipCrossings(src, dst);
+            within += (ex | ey) == 0 ? 1 : 0;
+            east += ex > 0 ? 1 : 0;
+            west += ex < 0 ? 1 : 0;
         }
-    }
-
-    private void put(int g, int field, long value) {
-        if (value > Integer.MAX_VALUE) {
-            throw new IllegalStateException("neuron " + g + " sends more than 2^31 hops in one spike");
+        if (ew + ns > Integer.MAX_VALUE) {
+            throw new IllegalStateException("a neuron of core " + srcCore + " sends more than 2^31 hops in one spike");
         }
-        sums[FIELDS * g + field] = (int) value;
-    }
-
-    /** @return bytes held */
-    long bytes() {
-        return 4L * sums.length;
+        int at = block + InboundTable.SUMS;
+        data[at + EAST_WEST] = (int) ew;
+        data[at + NORTH_SOUTH] = (int) ns;
+        data[at + CROSSINGS] = (int) cc;
+        data[at + WITHIN] = (int) within;
+        data[at + EAST] = (int) east;
+        data[at + WEST] = (int) west;
     }
 }

@@ -58,7 +58,6 @@ final class Shard {
     long[] windowRows = new long[0];
     int windowRowCount;
     private final RouteGeometry geometry;
-    private final RouteSums routeSums;
     /** the step's spikes delivered to this shard (program-wide neuron numbers), whose messages are not counted yet. */
     private int[] log = new int[1024];
     private int logged;
@@ -174,7 +173,6 @@ final class Shard {
         this.winMessagesOut = new long[size];
         this.winTime = new double[size];
         this.geometry = geometry;
-        this.routeSums = new RouteSums(inbound, geometry, first, neuronBase[neuronBase.length - 1]);
         this.multicast = program.chip().router().multicast();
         this.gx1 = program.tilesX() + 1;
         this.gy1 = program.tilesY() + 1;
@@ -342,14 +340,15 @@ final class Shard {
     private void route(CoreRuntime core, int t, StepPartial part) {
         int[] sp = core.spikes;
         int base = neuronBase[core.index];
-        int[] record = inbound.neuron;
+        int[] routesOut = inbound.routesOut;
+        int firstNeuron = inbound.firstNeuron;
         int local = core.index - first;
         int messages = 0;
         int destinations = 0;
         int[] tree = trees[local];
         for (int k = 0; k < core.spikeCount; k++) {
             int i = sp[k];
-            int routes = record[InboundTable.RECORD * (base + i) + InboundTable.ROUTES];
+            int routes = routesOut[base + i - firstNeuron];
             destinations += routes;
             if (tree == null) {
                 messages += routes;
@@ -394,10 +393,8 @@ final class Shard {
         if (learning != null) {
             learning.fired(g);
         }
-        int[] record = in.neuron;
-        int h = record[InboundTable.RECORD * g + InboundTable.START];
-        int headersEnd = record[InboundTable.RECORD * g + InboundTable.SYNAPSES];
-        if (h == headersEnd) {
+        int block = in.start[g];
+        if (block == in.start[g + 1]) {
             return;
         }
         if (logged == log.length) {
@@ -405,6 +402,8 @@ final class Shard {
         }
         log[logged++] = g;
         int[] data = in.data;
+        int h = block + InboundTable.META;
+        int headersEnd = h + data[block + InboundTable.HEADERS];
         int[] coreBase = in.base;
         long[] counts = stepIn;
         int bits = in.coreBits;
@@ -465,7 +464,7 @@ final class Shard {
     private void accountMessages(StepPartial part) {
         RouteGeometry geo = geometry;
         long[] place = geo.place;
-        int[] record = inbound.neuron;
+        int[] start = inbound.start;
         char[] pair = geo.pairLatency;
         int[] tileOf = geo.tileOf;
         long[] latency = part.latencyCount;
@@ -473,21 +472,20 @@ final class Shard {
         long[] vertical = part.vertical;
         int west = part.westOffset + 1;
         int south = part.southOffset + 1;
-        int[] sum = routeSums.sums;
         boolean unicast = !multicast;
         int[] lg = log;
         int[] data = inbound.data;
         int mask = inbound.coreMask;
         for (int q = 0; q < logged; q++) {
             int g = lg[q];
-            int srcCore = record[InboundTable.RECORD * g + InboundTable.CORE];
+            int block = start[g];
+            int srcCore = data[block + InboundTable.SOURCE];
             long src = place[srcCore];
             int sx = RouteGeometry.tileX(src);
             int sy = RouteGeometry.tileY(src);
             int pairRow = geo.tiles * tileOf[srcCore];
             int row = sy * gx1;
-            for (int h = record[InboundTable.RECORD * g + InboundTable.START],
-                 stop = record[InboundTable.RECORD * g + InboundTable.SYNAPSES]; h < stop; h++) {
+            for (int h = block + InboundTable.META, stop = h + data[block + InboundTable.HEADERS]; h < stop; h++) {
                 int c = first + (data[h] & mask);
                 latency[pair != null ? pair[pairRow + tileOf[c]] : geo.latencyNs(srcCore, c)]++;
                 if (unicast) {
@@ -504,13 +502,13 @@ final class Shard {
                 }
             }
             if (unicast) {
-                int k = RouteSums.FIELDS * g;
-                horizontal[row + sx] += sum[k + RouteSums.EAST];
-                horizontal[west + row + sx] -= sum[k + RouteSums.WEST];
-                part.hopsEastWest += sum[k + RouteSums.EAST_WEST];
-                part.hopsNorthSouth += sum[k + RouteSums.NORTH_SOUTH];
-                part.chipCrossings += sum[k + RouteSums.CROSSINGS];
-                part.withinTile += sum[k + RouteSums.WITHIN];
+                int k = block + InboundTable.SUMS;
+                horizontal[row + sx] += data[k + RouteSums.EAST];
+                horizontal[west + row + sx] -= data[k + RouteSums.WEST];
+                part.hopsEastWest += data[k + RouteSums.EAST_WEST];
+                part.hopsNorthSouth += data[k + RouteSums.NORTH_SOUTH];
+                part.chipCrossings += data[k + RouteSums.CROSSINGS];
+                part.withinTile += data[k + RouteSums.WITHIN];
             }
         }
         logged = 0;
@@ -576,7 +574,7 @@ final class Shard {
     }
 
     /**
-     * Reads one int of every cache line of the inbound records, route sums and segments the step's spikes will be
+     * Reads one int of every cache line of the inbound blocks the step's spikes will be
      * delivered through, and their shard masks, before delivering them (the spikes from other shards too, before
      * their batch is delivered). On large networks the segments come from main memory; delivering reads them one
      * message after the other, each load waiting for the one before, while these reads are independent and the
@@ -601,20 +599,14 @@ final class Shard {
         touch(list, n);
     }
 
-    /** Reads one int of every cache line of the records, route sums and segments of neurons gs[0 .. count-1]. */
+    /** Reads one int of every cache line of the blocks of neurons gs[0 .. count-1]. */
     private void touch(int[] gs, int count) {
-        int[] record = inbound.neuron;
+        int[] start = inbound.start;
         int[] data = inbound.data;
-        int[] sums = routeSums.sums;
         int sum = 0;
         for (int k = 0; k < count; k++) {
-            sum += record[InboundTable.RECORD * gs[k] + InboundTable.START] + sums[RouteSums.FIELDS * gs[k]];
-        }
-        for (int k = 0; k < count; k++) {
             int g = gs[k];
-            for (int j = record[InboundTable.RECORD * g + InboundTable.START],
-                 end = record[InboundTable.RECORD * (g + 1) + InboundTable.START]; j < end;
-                 j += LINE_INTS) {
+            for (int j = start[g], end = start[g + 1]; j < end; j += LINE_INTS) {
                 sum += data[j];
             }
         }
@@ -828,7 +820,7 @@ final class Shard {
 
     /** @return bytes of this shard's tables (inbound synapses, route sums, neuron arrays and rings) */
     long tableBytes() {
-        long b = inbound.bytes() + routeSums.bytes();
+        long b = inbound.bytes();
         b += 4L * neurons.length * (3 + neurons.slots);
         return b;
     }
