@@ -45,12 +45,11 @@ final class InboundTable {
     /** the program-wide number of the shard's first neuron. */
     final int firstNeuron;
     /**
-     * per neuron with messages into this shard, a block: {@link #META} ints, then its segments' headers, destination
-     * core (index in the shard) in the low {@link #coreBits} bits, and
-     * above either the synapse count (sign bit clear) or, for a packed segment (sign bit set), its synapse's target
-     * neuron in {@link #targetBits} bits and weight in the bits up to the sign bit; then the synapses of the segments
-     * that are not packed: per synapse its target neuron within the core (low 16 bits) and weight (high 16 bits,
-     * signed).
+     * per neuron with messages into this shard, a block: {@link #META} ints; then its segments' headers, each with its
+     * destination core (index in the shard) in the low {@link #coreBits} bits and above either the synapse count (sign
+     * bit clear) or, for a packed segment (sign bit set), its synapse's target neuron in {@link #targetBits} bits and
+     * weight in the bits up to the sign bit; then the synapses of the segments that are not packed, each its target
+     * neuron within the core (low 16 bits) and weight (high 16 bits, signed).
      */
     final int[] data;
     final int coreBits;
