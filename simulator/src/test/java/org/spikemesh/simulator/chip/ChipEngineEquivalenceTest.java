@@ -170,6 +170,22 @@ class ChipEngineEquivalenceTest {
     }
 
     /**
+     * Without a counting window (and without learning) the shard times the cores that had nothing but synaptic input
+     * in a step from two terms, and every other core in full; with a window it times every core in full. Both must
+     * give the same accounts, to the last step, core and link (the window's own rows left aside).
+     */
+    @ParameterizedTest(name = "{0} on {1} threads")
+    @MethodSource("cases")
+    void shouldCountTheSameWithAndWithoutACountingWindow(Case c, int threads) {
+        ProcessGraph g = c.graph().get();
+        ChipProgram program = program(g, c);
+        String windowed = accounts(g, program, threads, c.steps(), false, 3).replaceAll("(?m)^\\[.*\\n", "");
+        String plain = accounts(c.graph().get(), program, threads, c.steps(), false, 0);
+        assertTrue(plain.contains("core 0") && !plain.contains("\n["), "the digest lists the cores and no window");
+        assertEquals(windowed, plain);
+    }
+
+    /**
      * Message latencies come from a table of tile pairs on systems of up to 1 024 tiles and are computed from the
      * cores' places on larger ones: both must count the same.
      */
@@ -195,13 +211,21 @@ class ChipEngineEquivalenceTest {
     }
 
     private static String accounts(ProcessGraph g, ChipProgram program, int threads, int steps, boolean report) {
+        return accounts(g, program, threads, steps, report, 3);
+    }
+
+    /** @param window steps per row of per-core counters, 0 for none */
+    private static String accounts(ProcessGraph g, ChipProgram program, int threads, int steps, boolean report,
+                                   int window) {
         StringBuilder sb = new StringBuilder();
         RunConfig cfg = RunConfig.defaults().seed(11);
         if (report) {
             cfg.listener(EngineTraces.recorder(new StringBuilder()));
         }
         try (ChipEngine engine = new ChipEngine(g, program, cfg, threads)) {
-            engine.coreCountersEvery(3);
+            if (window > 0) {
+                engine.coreCountersEvery(window);
+            }
             engine.run(steps / 2);
             engine.run(steps - steps / 2);
             EngineTraces.appendAccounts(sb, engine);
