@@ -77,7 +77,7 @@ public final class FixedPoint {
         return (d ^ m) - m;
     }
 
-    /** The largest decay (4096 - factor) {@link #decaySmall} takes: |x| * du + 4095 stays below 2^31 for |x| <= 2^23. */
+    /** The largest decay (4096 - factor) {@link #decaySmall} takes: |x| * du + 4095 < 2^31 for |x| <= 2^23. */
     public static final int SMALL_DECAY = 255;
 
     /**

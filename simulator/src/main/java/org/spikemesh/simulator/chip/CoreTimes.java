@@ -33,17 +33,14 @@ final class CoreTimes {
         this.format = new int[n];
         this.allActive = new double[n];
         this.lif = new boolean[n];
+        this.active = charges.activeNs();
         for (int k = 0; k < n; k++) {
             CoreRuntime c = cores[first + k];
             format[k] = EventCharges.formatIndex(c.program.format());
             lif[k] = c.isNeuron();
             synop[k] = charges.synopNs(format[k]);
             spike[k] = charges.spikeNs(lif[k]);
-        }
-        this.active = charges.activeNs();
-        for (int k = 0; k < n; k++) {
-            int neurons = cores[first + k].isNeuron() ? cores[first + k].n : 0;
-            allActive[k] = neurons * active;
+            allActive[k] = (lif[k] ? c.n : 0) * active;
         }
         this.inactive = charges.inactiveNs();
         this.receive = charges.receiveNs();

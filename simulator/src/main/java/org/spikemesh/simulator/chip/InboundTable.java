@@ -40,7 +40,7 @@ final class InboundTable {
     static final int SUMS = 2;
     /** per program-wide neuron g, where its block starts in {@link #data}; {@code start[g + 1]} ends it. */
     final int[] start;
-    /** per neuron of the shard's own cores, its routes in the whole program, at its number less {@link #firstNeuron}. */
+    /** per neuron of the shard's cores, its routes in the whole program, at its number less {@link #firstNeuron}. */
     final int[] routesOut;
     /** the program-wide number of the shard's first neuron. */
     final int firstNeuron;

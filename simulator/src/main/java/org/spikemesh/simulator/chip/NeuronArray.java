@@ -8,8 +8,9 @@ import org.spikemesh.process.fixed.FixedPoint;
  * The LIF state of all cores of one shard in flat arrays (cores one after the other), their input ring of delay
  * slots, and the neuron kernel (Lava's bit-accurate LIF, branch-free so C2 vectorises it) run over runs of
  * consecutive cores that share their parameters. The kernel writes one flag per neuron (all ones on a spike, another
- * non-zero value when the neuron is left at rest, else 0) and has no reduction in it (a reduction stops C2 from vectorising the loop,
- * 6.6 against 0.9 ns per neuron measured here); a separate OR over each chunk of {@value #CHUNK} neurons tells
+ * non-zero value when the neuron is left at rest, else 0) and has no reduction in it (a reduction stops C2 from
+ * vectorising the loop, 6.6 against 0.9 ns per neuron measured here); a separate OR over each chunk of {@value #CHUNK}
+ * neurons tells
  * which cores need to be scanned for spikes and resting neurons.
  */
 final class NeuronArray {

@@ -574,11 +574,11 @@ final class Shard {
     }
 
     /**
-     * Reads one int of every cache line of the inbound blocks the step's spikes will be
-     * delivered through, and their shard masks, before delivering them (the spikes from other shards too, before
-     * their batch is delivered). On large networks the segments come from main memory; delivering reads them one
-     * message after the other, each load waiting for the one before, while these reads are independent and the
-     * processor runs many at once. The sum is kept so that the compiler does not drop the reads.
+     * Reads one int of every cache line of the inbound blocks the step's spikes will be delivered through, and their
+     * shard masks, before delivering them (the spikes from other shards too, before their batch is delivered). On
+     * large networks the blocks come from main memory; delivering walks one spike's block after the other, while these
+     * reads are independent and the processor runs many at once (64 000 neurons, 1 thread: without them the loop took
+     * 1.05-1.12 against 0.85-0.96 s). The sum is kept so that the compiler does not drop the reads.
      */
     private void touchSpikes() {
         int n = 0;
@@ -818,7 +818,7 @@ final class Shard {
         winFill = 0;
     }
 
-    /** @return bytes of this shard's tables (inbound synapses, route sums, neuron arrays and rings) */
+    /** @return bytes of this shard's tables (inbound blocks with their route sums, neuron arrays and rings) */
     long tableBytes() {
         long b = inbound.bytes();
         b += 4L * neurons.length * (3 + neurons.slots);
