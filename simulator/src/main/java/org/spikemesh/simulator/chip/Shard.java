@@ -67,6 +67,8 @@ final class Shard {
     private final int[] flagged;
     /** the neurons of the step's local spikes, for {@link #touchSpikes}. */
     private final int[] touchList;
+    /** Entries of {@link #touchList} this step: every spike of the shard's cores, in the order they are routed. */
+    private int touchCount;
     /** cores of the shard (program index) that are spike sources, not LIF neurons. */
     private final int[] sourceCores;
     /** cores of the shard (program index) that spiked this step, in order. */
@@ -241,6 +243,7 @@ final class Shard {
                 out[r].publish(outSeq[r]);
             }
         }
+        deliverOwnSpikes(t);
         if (in != null) {
             // the messages delivered here so far are counted while the other shards finish their step, not after
             accountMessages(part);
@@ -334,8 +337,9 @@ final class Shard {
 
     /**
      * Sends the spikes of a core: counts its messages (one per route of a spiking neuron with unicast routers, one per
-     * spike along the core's tree with multicast ones) and, for multicast, the tree's links and hops, then delivers
-     * the spike once per shard it reaches (each shard counts the messages it receives in {@link #accountMessages}).
+     * spike along the core's tree with multicast ones) and, for multicast, the tree's links and hops, then adds each
+     * spike to the batch of every other shard it reaches ({@link #deliverOwnSpikes} delivers it here once the batches
+     * are out; each shard counts the messages it receives in {@link #accountMessages}).
      */
     private void route(CoreRuntime core, int t, StepPartial part) {
         int[] sp = core.spikes;
@@ -365,15 +369,11 @@ final class Shard {
                 part.withinTile += tree.length == 0 ? 1 : 0;
             }
             int g = base + i;
-            long mask = shardMask[g];
+            long mask = shardMask[g] & ~(1L << id);
             while (mask != 0) {
                 int sh = Long.numberOfTrailingZeros(mask);
                 mask &= mask - 1;
-                if (sh == id) {
-                    deliver(g, t);
-                } else {
-                    outBatch[sh].addMessage(g);
-                }
+                outBatch[sh].addMessage(g);
             }
         }
         part.messages += messages;
@@ -596,7 +596,25 @@ final class Shard {
             }
         }
         touched += masks;
+        touchCount = n;
         touch(list, n);
+    }
+
+    /**
+     * Delivers this step's spikes that reach cores of this shard, in the order {@link #route} visited them, after
+     * the batches for the other shards are published: the other shards start on this shard's spikes while it
+     * delivers its own, instead of waiting for them too (every delivery is a sum, so the order of the shards' work
+     * changes no result).
+     */
+    private void deliverOwnSpikes(int t) {
+        int[] list = touchList;
+        long own = 1L << id;
+        for (int k = 0; k < touchCount; k++) {
+            int g = list[k];
+            if ((shardMask[g] & own) != 0) {
+                deliver(g, t);
+            }
+        }
     }
 
     /** Reads one int of every cache line of the blocks of neurons gs[0 .. count-1]. */
