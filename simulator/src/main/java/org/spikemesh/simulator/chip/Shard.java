@@ -65,9 +65,12 @@ final class Shard {
     private static final int LINE_INTS = 16;
     /** the cores (program index) with a flagged neuron this step, from {@link NeuronArray#flaggedCores}. */
     private final int[] flagged;
-    /** the neurons of the step's local spikes, for {@link #touchSpikes}. */
+    /**
+     * the neurons of the step's local spikes, in the order {@link #route} visits them: filled by {@link #touchSpikes},
+     * read again by {@link #deliverOwnSpikes}.
+     */
     private final int[] touchList;
-    /** Entries of {@link #touchList} this step: every spike of the shard's cores, in the order they are routed. */
+    /** Entries of {@link #touchList} this step. */
     private int touchCount;
     /** cores of the shard (program index) that are spike sources, not LIF neurons. */
     private final int[] sourceCores;
