@@ -94,7 +94,7 @@ public final class Flattener {
             SignMode mode = s.declaredSignMode() != null ? s.declaredSignMode() : SignMode.of(t.weight());
             weights = new int[t.size()];
             for (int k = 0; k < weights.length; k++) {
-                weights[k] = FixedPoint.prepareWeight((long) t.weight()[k], mode, s.numWeightBits());
+                weights[k] = FixedPoint.prepareWeight((long) t.weight().get(k), mode, s.numWeightBits());
             }
         }
         // the compiler needs the connectivity and the prepared integer weights, not a second copy of the doubles

@@ -160,7 +160,7 @@ public final class Quantiser {
             s = Math.min(s, B_MAX / bias);
         }
         for (Synapses syn : groupsInto(p, graph)) {
-            double wMax = maxAbs(syn.table().weight()) * g;
+            double wMax = syn.table().weight().maxAbs() * g;
             if (wMax > 0) {
                 s = Math.min(s, W_MAX / wMax);
             }
@@ -295,7 +295,7 @@ public final class Quantiser {
         boolean pos = false;
         boolean neg = false;
         for (int k = 0; k < x.length; k++) {
-            x[k] = s * t.weight()[k] / 64;
+            x[k] = s * t.weight().get(k) / 64;
             xMax = Math.max(xMax, Math.abs(x[k]));
             pos |= x[k] > 0;
             neg |= x[k] < 0;

@@ -90,9 +90,25 @@ public abstract class Process {
      * @return the Var
      */
     protected final Var addVar(String name, int[] shape, boolean integer, double... init) {
-        Var v = new Var(this, name, shape, integer, init);
-        if (vars.putIfAbsent(name, v) != null) {
-            throw ModelException.of(name(), name, "declared twice");
+        return register(new Var(this, name, shape, integer, init));
+    }
+
+    /**
+     * A Var from values already packed (a large network's weights, built without an array of doubles).
+     *
+     * @param name name
+     * @param shape shape
+     * @param integer integer-valued
+     * @param init initial values, as many as the shape holds
+     * @return the Var
+     */
+    protected final Var addVar(String name, int[] shape, boolean integer, Values init) {
+        return register(new Var(this, name, shape, integer, init));
+    }
+
+    private Var register(Var v) {
+        if (vars.putIfAbsent(v.name(), v) != null) {
+            throw ModelException.of(name(), v.name(), "declared twice");
         }
         return v;
     }

@@ -5,65 +5,57 @@ import java.util.Arrays;
 /**
  * A variable of a process, as Lava's {@code Var}: a shape, integer or float, and its initial value. Values are doubles
  * (exact for every integer the fixed-point models use); backends copy them into their own state at start and write
- * them back on {@code get}. While every value is a whole number that fits, they are held as 16-bit or 32-bit integers
- * instead of 64-bit doubles (the same values: a fixed-point network's weights, the bulk of a large network
- * description, take 2 bytes each instead of 8).
+ * them back on {@code get}. They are held in a {@link Values}: once while all are the same, else as 16-bit or 32-bit
+ * integers while every value is a whole number that fits, else as doubles (the same values: a fixed-point network's
+ * weights, the bulk of a large network description, take 2 bytes each instead of 8, or none when one value serves
+ * them all).
  */
 public final class Var {
     private final Process owner;
     private final String name;
     private final int[] shape;
     private final boolean integer;
-    /** the values: a short[] or int[] while every value is a whole number that fits (and not -0.0), else a double[]. */
-    private Object values;
+    /** the values, packed (see {@link Values}); replaced whole on {@link #set}, never changed in place. */
+    private Values values;
 
     Var(Process owner, String name, int[] shape, boolean integer, double[] init) {
+        this(owner, name, shape, integer, packed(owner, name, shape, integer, init));
+    }
+
+    /**
+     * @param init the values, already packed and as many as the shape holds
+     */
+    Var(Process owner, String name, int[] shape, boolean integer, Values init) {
         this.owner = owner;
         this.name = name;
         this.shape = shape.clone();
         this.integer = integer;
-        int n = Shape.size(shape);
-        double[] values;
-        if (init.length == 1 && n != 1) {
-            values = new double[n];
-            Arrays.fill(values, init[0]);
-        } else if (init.length == n) {
-            values = init.clone();
-        } else {
-            throw ModelException.of(owner.name(), name, "has " + init.length + " values, shape "
-                    + Shape.text(shape) + " needs " + n + " (or one scalar to broadcast)");
+        if (init.size() != Shape.size(shape)) {
+            throw ModelException.of(owner.name(), name, "has " + init.size() + " values, shape "
+                    + Shape.text(shape) + " needs " + Shape.size(shape));
         }
         if (integer) {
-            for (double v : values) {
+            for (int i = 0, n = init.size(); i < n; i++) {
+                double v = init.get(i);
                 if (v != Math.rint(v)) {
                     throw ModelException.of(owner.name(), name, "must be an integer, got " + v);
                 }
             }
         }
-        this.values = pack(values);
+        this.values = init;
     }
 
-    /** @return the values in the smallest of short[], int[] and the given double[] that holds them exactly */
-    private static Object pack(double[] values) {
-        boolean shorts = true;
-        for (double v : values) {
-            if (v != (int) v || v == 0 && Double.doubleToRawLongBits(v) != 0) {
-                return values;
-            }
-            shorts &= v >= Short.MIN_VALUE && v <= Short.MAX_VALUE;
+    /** @return init packed: one scalar broadcast to the shape, or as many values as it holds */
+    private static Values packed(Process owner, String name, int[] shape, boolean integer, double[] init) {
+        int n = Shape.size(shape);
+        if (init.length == 1 && n != 1) {
+            return Values.uniform(n, init[0]);
         }
-        if (shorts) {
-            short[] s = new short[values.length];
-            for (int i = 0; i < s.length; i++) {
-                s[i] = (short) values[i];
-            }
-            return s;
+        if (init.length != n) {
+            throw ModelException.of(owner.name(), name, "has " + init.length + " values, shape "
+                    + Shape.text(shape) + " needs " + n + " (or one scalar to broadcast)");
         }
-        int[] w = new int[values.length];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = (int) values[i];
-        }
-        return w;
+        return Values.of(init);
     }
 
     /** @return the owning process */
@@ -88,17 +80,12 @@ public final class Var {
 
     /** @return number of elements */
     public int size() {
-        Object s = values;
-        if (s instanceof short[]) {
-            return ((short[]) s).length;
-        }
-        return s instanceof int[] ? ((int[]) s).length : ((double[]) s).length;
+        return values.size();
     }
 
-    /** @return bytes this Var holds per value: 2 or 4 while its values are whole numbers that fit, else 8 */
+    /** @return bytes this Var holds per value: 0 while all are one value, 2 or 4 while whole numbers that fit, else 8 */
     int bytesPerValue() {
-        Object s = values;
-        return s instanceof short[] ? 2 : s instanceof int[] ? 4 : 8;
+        return values.bytesPerValue();
     }
 
     /** @return true when the variable holds integers */
@@ -108,15 +95,12 @@ public final class Var {
 
     /** @return the current (initial) values, a copy */
     public double[] get() {
-        Object s = values;
-        if (s instanceof double[]) {
-            return ((double[]) s).clone();
-        }
-        double[] r = new double[size()];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = get(i);
-        }
-        return r;
+        return values.toArray();
+    }
+
+    /** @return the current (initial) values as they are held, without a copy (they never change: {@link #set} replaces them) */
+    public Values values() {
+        return values;
     }
 
     /**
@@ -124,15 +108,14 @@ public final class Var {
      * @return one value
      */
     public double get(int i) {
-        Object s = values;
-        if (s instanceof short[]) {
-            return ((short[]) s)[i];
-        }
-        return s instanceof int[] ? ((int[]) s)[i] : ((double[]) s)[i];
+        return values.get(i);
     }
 
     /** @return true when every element has the same value */
     public boolean isUniform() {
+        if (values.isUniform()) {
+            return true;
+        }
         int n = size();
         if (n == 0) {
             return true;
@@ -152,7 +135,7 @@ public final class Var {
      * @param newValues values, flat row-major
      */
     public void set(double... newValues) {
-        values = pack(expand(newValues));
+        values = newValues.length == 1 ? Values.uniform(size(), newValues[0]) : Values.of(expand(newValues));
     }
 
     /**

@@ -42,7 +42,19 @@ public enum SignMode {
             min = Math.min(min, w);
             max = Math.max(max, w);
         }
-        if (weights.length == 0 || min >= 0) {
+        return of(weights.length, min, max);
+    }
+
+    /**
+     * @param weights the weights, as held
+     * @return the sign mode Lava infers from them, as {@link #of(double[])}
+     */
+    public static SignMode of(org.spikemesh.process.Values weights) {
+        return of(weights.size(), weights.min(), weights.max());
+    }
+
+    private static SignMode of(int n, double min, double max) {
+        if (n == 0 || min >= 0) {
             return EXCITATORY;
         }
         if (max <= 0) {

@@ -218,7 +218,7 @@ public final class NetworkWriter {
                 String sep = k == 0 ? "" : ", ";
                 post.append(sep).append(t.post()[k]);
                 pre.append(sep).append(i);
-                w.append(sep).append(num(t.weight()[k]));
+                w.append(sep).append(num(t.weight().get(k)));
                 if (t.delay() != null) {
                     d.append(sep).append(t.delay()[k]);
                 }

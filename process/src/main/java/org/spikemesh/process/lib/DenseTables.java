@@ -34,6 +34,6 @@ final class DenseTables {
                 }
             }
         }
-        return new SynapseTable(in, out, rowStart, post, weight, delay);
+        return new SynapseTable(in, out, rowStart, post, org.spikemesh.process.Values.of(weight), delay);
     }
 }

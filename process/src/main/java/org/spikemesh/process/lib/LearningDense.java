@@ -64,7 +64,7 @@ public final class LearningDense extends LearningSynapses {
                 weight[i * out + o] = w[o * in + i];
             }
         }
-        return new SynapseTable(in, out, rowStart, post, weight, null);
+        return new SynapseTable(in, out, rowStart, post, org.spikemesh.process.Values.of(weight), null);
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class LearningSparse extends LearningSynapses {
                 .table();
         this.rowStart = t.rowStart();
         this.post = t.post();
-        this.weights = addVar("weights", new int[]{t.size()}, false, t.size() == 0 ? new double[0] : t.weight());
+        this.weights = addVar("weights", new int[]{t.size()}, false, t.weight());
         addLearningVars(new int[]{t.size()});
     }
 
@@ -62,7 +62,7 @@ public final class LearningSparse extends LearningSynapses {
 
     @Override
     public SynapseTable table() {
-        return new SynapseTable(numInputs(), numOutputs(), rowStart, post, weights.get(), null);
+        return new SynapseTable(numInputs(), numOutputs(), rowStart, post, weights.values(), null);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.spikemesh.process.lib;
 
 import java.util.Arrays;
 import org.spikemesh.process.ModelException;
+import org.spikemesh.process.Values;
 import org.spikemesh.process.Var;
 import org.spikemesh.process.fixed.SignMode;
 
@@ -19,23 +20,29 @@ public final class Sparse extends Synapses {
     private final int[] delay;
     private final Var weights;
 
-    private Sparse(String name, int numOutputs, int numInputs, int[] post, int[] pre, double[] w, int[] delays,
-                   int numWeightBits, int weightExp, SignMode signMode) {
+    private Sparse(String name, int numOutputs, int numInputs, int[] rowStart, int[] post, Values weights,
+                   int[] delay, int numWeightBits, int weightExp, SignMode signMode) {
         super(name, numInputs, numOutputs, numWeightBits, weightExp, signMode);
+        this.rowStart = rowStart;
+        this.post = post;
+        this.delay = delay;
+        this.weights = addVar("weights", new int[]{post.length}, false, weights);
+    }
+
+    private static Sparse sorted(String name, int numOutputs, int numInputs, int[] post, int[] pre, double[] w,
+                                 int[] delays, int numWeightBits, int weightExp, SignMode signMode) {
         int n = post.length;
         if (pre.length != n || w.length != n || (delays != null && delays.length != n)) {
             throw ModelException.of(name, "synapses", "post, pre, weights" + (delays != null ? ", delays" : "")
                     + " must have the same length");
         }
         for (int k = 0; k < n; k++) {
-            if (post[k] < 0 || post[k] >= numOutputs) {
-                throw ModelException.of(name, "post", "index " + post[k] + " out of range; valid is 0.." + (numOutputs - 1));
-            }
+            checkPost(name, post[k], numOutputs);
             if (pre[k] < 0 || pre[k] >= numInputs) {
                 throw ModelException.of(name, "pre", "index " + pre[k] + " out of range; valid is 0.." + (numInputs - 1));
             }
-            if (delays != null && delays[k] < 0) {
-                throw ModelException.of(name, "delays", "negative delay " + delays[k] + "; valid is 0..63");
+            if (delays != null) {
+                checkDelay(name, delays[k]);
             }
         }
         // counting sort by pre, stable: within a row the given order is kept, then sorted by post
@@ -53,25 +60,43 @@ public final class Sparse extends Synapses {
         }
         for (int i = 0; i < numInputs; i++) {
             sortRowByPost(order, start[i], start[i + 1], post);
-            for (int k = start[i] + 1; k < start[i + 1]; k++) {
-                if (post[order[k]] == post[order[k - 1]]) {
-                    throw ModelException.of(name, "synapses", "two synapses from input " + i + " to output "
-                            + post[order[k]] + "; give each pair once");
-                }
-            }
         }
-        this.rowStart = start;
-        this.post = new int[n];
-        double[] ws = new double[n];
-        this.delay = delays == null ? null : new int[n];
+        int[] rows = new int[n];
+        int[] delay = delays == null ? null : new int[n];
         for (int k = 0; k < n; k++) {
-            this.post[k] = post[order[k]];
-            ws[k] = w[order[k]];
+            rows[k] = post[order[k]];
             if (delay != null) {
                 delay[k] = delays[order[k]];
             }
         }
-        this.weights = addVar("weights", new int[]{n}, false, n == 0 ? new double[0] : ws);
+        checkRows(name, start, rows);
+        // packed straight from the caller's weights in row order: no array of doubles in between
+        Values ws = Values.of(n, k -> w[order[k]]);
+        return new Sparse(name, numOutputs, numInputs, start, rows, ws, delay, numWeightBits, weightExp, signMode);
+    }
+
+    private static void checkPost(String name, int post, int numOutputs) {
+        if (post < 0 || post >= numOutputs) {
+            throw ModelException.of(name, "post", "index " + post + " out of range; valid is 0.." + (numOutputs - 1));
+        }
+    }
+
+    private static void checkDelay(String name, int delay) {
+        if (delay < 0) {
+            throw ModelException.of(name, "delays", "negative delay " + delay + "; valid is 0..63");
+        }
+    }
+
+    /** Each pair once: within a row, the posts sorted, so a repeated pair sits next to itself. */
+    private static void checkRows(String name, int[] start, int[] post) {
+        for (int i = 0; i + 1 < start.length; i++) {
+            for (int k = start[i] + 1; k < start[i + 1]; k++) {
+                if (post[k] == post[k - 1]) {
+                    throw ModelException.of(name, "synapses", "two synapses from input " + i + " to output "
+                            + post[k] + "; give each pair once");
+                }
+            }
+        }
     }
 
     private static void sortRowByPost(int[] order, int from, int to, int[] post) {
@@ -102,7 +127,63 @@ public final class Sparse extends Synapses {
      */
     public static Sparse of(String name, int numOutputs, int numInputs, int[] post, int[] pre, double[] weights,
                             int[] delays, int numWeightBits, int weightExp, SignMode signMode) {
-        return new Sparse(name, numOutputs, numInputs, post, pre, weights, delays, numWeightBits, weightExp, signMode);
+        return sorted(name, numOutputs, numInputs, post, pre, weights, delays, numWeightBits, weightExp, signMode);
+    }
+
+    /**
+     * Synapses given already in compressed rows by pre-synaptic input, for networks too large to list as pairs
+     * first: the synapses of input {@code i} are {@code rowStart[i] .. rowStart[i+1]-1}, their posts in increasing
+     * order. The arrays are taken over, not copied (a million-neuron network cannot afford a second copy): do not
+     * change them afterwards.
+     *
+     * @param name process name
+     * @param numOutputs post-synaptic size
+     * @param numInputs pre-synaptic size
+     * @param rowStart offsets into post, numInputs + 1 of them, from 0, never decreasing
+     * @param post post index of each synapse, increasing within each row
+     * @param weights weight of each synapse, in the same order
+     * @param delays delay of each synapse in steps, or null
+     * @param numWeightBits 1..8
+     * @param weightExp -8..7
+     * @param signMode null to infer
+     * @return the process
+     */
+    public static Sparse ofRows(String name, int numOutputs, int numInputs, int[] rowStart, int[] post,
+                                Values weights, int[] delays, int numWeightBits, int weightExp, SignMode signMode) {
+        int n = post.length;
+        if (rowStart.length != numInputs + 1 || rowStart[0] != 0 || rowStart[numInputs] != n) {
+            throw ModelException.of(name, "row_start", "must hold " + (numInputs + 1) + " offsets from 0 to the "
+                    + n + " synapses, got " + rowStart.length + " from " + (rowStart.length > 0 ? rowStart[0] : "-")
+                    + " to " + (rowStart.length > 0 ? rowStart[rowStart.length - 1] : "-"));
+        }
+        if (weights.size() != n || (delays != null && delays.length != n)) {
+            throw ModelException.of(name, "synapses", "post, weights" + (delays != null ? ", delays" : "")
+                    + " must have the same length");
+        }
+        for (int i = 0; i < numInputs; i++) {
+            // with the ends at 0 and n, offsets that never decrease all lie in 0..n
+            if (rowStart[i + 1] < rowStart[i]) {
+                throw ModelException.of(name, "row_start", "offset " + rowStart[i + 1] + " of input " + (i + 1)
+                        + " is below the " + rowStart[i] + " of input " + i + "; offsets never decrease");
+            }
+        }
+        for (int i = 0; i < numInputs; i++) {
+            for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+                checkPost(name, post[k], numOutputs);
+                if (k > rowStart[i] && post[k] < post[k - 1]) {
+                    throw ModelException.of(name, "post", "input " + i + " lists output " + post[k] + " after "
+                            + post[k - 1] + "; give each row's posts in increasing order");
+                }
+            }
+        }
+        if (delays != null) {
+            for (int d : delays) {
+                checkDelay(name, d);
+            }
+        }
+        checkRows(name, rowStart, post);
+        return new Sparse(name, numOutputs, numInputs, rowStart, post, weights, delays, numWeightBits, weightExp,
+                signMode);
     }
 
     @Override
@@ -122,7 +203,7 @@ public final class Sparse extends Synapses {
 
     @Override
     public SynapseTable table() {
-        return new SynapseTable(numInputs(), numOutputs(), rowStart, post, weights.get(), delay);
+        return new SynapseTable(numInputs(), numOutputs(), rowStart, post, weights.values(), delay);
     }
 
     @Override

@@ -91,7 +91,7 @@ public abstract class Synapses extends Process {
         SignMode mode = signMode();
         int[] w = new int[t.size()];
         for (int i = 0; i < w.length; i++) {
-            w[i] = FixedPoint.prepareWeight((long) t.weight()[i], mode, numWeightBits);
+            w[i] = FixedPoint.prepareWeight((long) t.weight().get(i), mode, numWeightBits);
         }
         return w;
     }
@@ -110,10 +110,10 @@ public abstract class Synapses extends Process {
             throw ModelException.of(name(), "weight_exp", weightExp + " is out of range; valid is -8..7");
         }
         if (model == NumericModel.FIXED_PT) {
-            double[] w = table().weight();
-            for (int i = 0; i < w.length; i++) {
-                if (w[i] != Math.rint(w[i])) {
-                    throw ModelException.of(name(), "weights", "must be integers in fixed_pt, got " + w[i]);
+            org.spikemesh.process.Values w = table().weight();
+            for (int i = 0, n = w.size(); i < n; i++) {
+                if (w.get(i) != Math.rint(w.get(i))) {
+                    throw ModelException.of(name(), "weights", "must be integers in fixed_pt, got " + w.get(i));
                 }
             }
         }
@@ -126,7 +126,9 @@ public abstract class Synapses extends Process {
      */
     public final int countClippedWeights() {
         int n = 0;
-        for (double w : table().weight()) {
+        org.spikemesh.process.Values ws = table().weight();
+        for (int i = 0, size = ws.size(); i < size; i++) {
+            double w = ws.get(i);
             if (w < -256 || w > 255) {
                 n++;
             }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.spikemesh.process.Connection;
 import org.spikemesh.process.Process;
+import org.spikemesh.process.Values;
 import org.spikemesh.process.fixed.SignMode;
 import org.spikemesh.process.io.Network;
 import org.spikemesh.process.lib.LIF;
@@ -94,7 +95,7 @@ public final class Cuba {
                 pre[k] = i;
             }
         }
-        return LearningSparse.of("exc", t.numOutputs(), t.numInputs(), t.post(), pre, t.weight(), 8, 0,
+        return LearningSparse.of("exc", t.numOutputs(), t.numInputs(), t.post(), pre, t.weight().toArray(), 8, 0,
                 SignMode.EXCITATORY, LearningRules.stdp(1.0, 0.0625, -0.0625, 200, 200, 16, epoch, seed));
     }
 
@@ -116,9 +117,9 @@ public final class Cuba {
                                    SignMode mode, SplittableRandom r) {
         int k = Math.min(perNeuron, preCount);
         int total = n * k;
-        int[] post = new int[total];
+        // the inputs drawn post by post (post o's are at o * k ..), then sorted into rows by pre: 8 bytes per synapse
+        // at the most, where lists of post, pre and double weights for Sparse.of would take 16 before its own copies
         int[] pre = new int[total];
-        double[] ws = new double[total];
         int[] pick = new int[k];
         int at = 0;
         for (int o = 0; o < n; o++) {
@@ -137,12 +138,22 @@ public final class Cuba {
                     }
                 } while (dup);
                 pick[j] = c;
-                post[at] = o;
-                pre[at] = c;
-                ws[at] = w;
-                at++;
+                pre[at++] = c;
             }
         }
-        return Sparse.of(name, n, n, post, pre, ws, null, 8, exp, mode);
+        int[] rowStart = new int[n + 1];
+        for (int c : pre) {
+            rowStart[c + 1]++;
+        }
+        for (int i = 0; i < n; i++) {
+            rowStart[i + 1] += rowStart[i];
+        }
+        int[] fill = java.util.Arrays.copyOf(rowStart, n);
+        int[] post = new int[total];
+        for (int s = 0; s < total; s++) {
+            // s / k is the post; going through s in order leaves each row's posts increasing, as Sparse keeps them
+            post[fill[pre[s]]++] = s / k;
+        }
+        return Sparse.ofRows(name, n, n, rowStart, post, Values.uniform(total, w), null, 8, exp, mode);
     }
 }

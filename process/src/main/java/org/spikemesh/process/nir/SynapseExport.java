@@ -34,7 +34,7 @@ final class SynapseExport {
                     + cells + " weights is too large for a NIR Linear (NIR has no sparse node, and export writes at most "
                     + MAX_WEIGHTS + " weights per matrix)");
         }
-        double[] w = t.weight();
+        double[] w = t.weight().toArray();
         if (model == NumericModel.FIXED_PT) {
             int[] prepared = s.preparedWeights();
             double scale = Math.pow(2, s.weightExp());

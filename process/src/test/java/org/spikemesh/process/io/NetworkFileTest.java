@@ -144,7 +144,7 @@ class NetworkFileTest {
         Sparse c = (Sparse) n.processes().get(2);
         // rows by pre: pre 0 -> (post 1, -3, delay 0); pre 1 -> (post 0, 7, delay 2)
         org.junit.jupiter.api.Assertions.assertArrayEquals(new int[]{1, 0}, c.table().post());
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[]{-3, 7}, c.table().weight());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[]{-3, 7}, c.table().weight().toArray());
         org.junit.jupiter.api.Assertions.assertArrayEquals(new int[]{0, 2}, c.table().delay());
     }
 

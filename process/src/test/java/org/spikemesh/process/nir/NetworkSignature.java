@@ -66,7 +66,7 @@ public final class NetworkSignature {
                         int d = t.delay() == null ? 0 : t.delay()[k];
                         String key = flat(in.from().owner()) + "[" + i + "] -> " + flat(out.to().owner()) + "["
                                 + t.post()[k] + "] delay " + d;
-                        w.merge(key, t.weight()[k], Double::sum);
+                        w.merge(key, t.weight().get(k), Double::sum);
                     }
                 }
             }

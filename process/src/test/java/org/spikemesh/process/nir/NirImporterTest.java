@@ -89,7 +89,7 @@ class NirImporterTest {
         double[][] w = new double[t.numOutputs()][t.numInputs()];
         for (int i = 0; i < t.numInputs(); i++) {
             for (int k = t.rowStart()[i]; k < t.rowStart()[i + 1]; k++) {
-                w[t.post()[k]][i] = t.weight()[k];
+                w[t.post()[k]][i] = t.weight().get(k);
             }
         }
         return w;

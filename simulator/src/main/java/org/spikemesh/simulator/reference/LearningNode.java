@@ -67,7 +67,7 @@ final class LearningNode extends Node {
         } else {
             try {
                 fl = new FloatPlasticity(proc.rule(), proc.declaredSignMode(), pres, posts, 0,
-                        new FloatPreTraces(proc.rule(), pres), rowStart, post, t.weight(), proc.name());
+                        new FloatPreTraces(proc.rule(), pres), rowStart, post, t.weight().toArray(), proc.name());
             } catch (IllegalArgumentException e) {
                 throw new ModelException(e.getMessage());
             }

@@ -35,7 +35,7 @@ final class SynapseFloatNode extends Node {
         SynapseTable t = syn.table();
         rowStart = t.rowStart();
         post = t.post();
-        weight = t.weight();
+        weight = t.weight().toArray();
         int maxDelay = t.maxDelay();
         delay = maxDelay > 0 ? t.delay() : null;
         if (ring == null || ring.length != maxDelay + 1) {
