@@ -96,14 +96,17 @@ public final class BenchCuba implements Callable<Integer> {
         Compilation c = Compiler.compile(graph, cfg, CompileOptions.defaults().withChips(Compiler.AUTO_CHIPS).withSeed(seed));
         double compileS = (System.nanoTime() - t0) / 1e9;
         long heapCompiled = liveHeap();
-        long synapses = c.program().synapses();
+        // the engines need the program only: the rest of the compilation (its flat network) goes now, as in a run
+        org.spikemesh.compiler.program.ChipProgram[] handOver = {c.program()};
+        c = null;
+        long synapses = handOver[0].synapses();
         System.out.printf(Locale.ROOT, "CUBA N=%d, %d steps, %d synapses on %s x %d chips, %d cores (build+compile %.2f s)%n",
-                neurons, steps, synapses, cfg.name(), c.program().chip().mesh().chips(), c.program().cores().size(),
+                neurons, steps, synapses, cfg.name(), handOver[0].chip().mesh().chips(), handOver[0].cores().size(),
                 compileS);
         String last = null;
         for (int t : threads) {
             // warm-up (not timed): the JIT compiles the paths this thread count takes (shard exchange, ...)
-            try (ChipEngine warm = new ChipEngine(graph, c.program(), RunConfig.defaults().seed(seed), t)) {
+            try (ChipEngine warm = new ChipEngine(graph, handOver[0], RunConfig.defaults().seed(seed), t)) {
                 // warm-up for the JIT. A fresh engine on 2 threads also starts slow while its threads settle (measured on
                 // 4 000 neurons: 32, 11, 7, then 4 us per step over successive 12 000-step runs of one engine), which
                 // dominates the 0.04 s timed runs of small networks; each timed run starts a fresh engine at step 1.
@@ -120,7 +123,7 @@ public final class BenchCuba implements Callable<Integer> {
             Accounts acc = null;
             long tableBytes = 0;
             for (int rep = 0; rep < repeat; rep++) {
-                try (ChipEngine engine = new ChipEngine(graph, c.program(), RunConfig.defaults().seed(seed), t);
+                try (ChipEngine engine = new ChipEngine(graph, handOver[0], RunConfig.defaults().seed(seed), t);
                      Progress bar = Progress.start("cuba " + neurons + " x" + t + " rep " + (rep + 1), steps, "steps", quiet)) {
                     long s = System.nanoTime();
                     int chunk = Math.max(1, steps / 100);
@@ -146,8 +149,6 @@ public final class BenchCuba implements Callable<Integer> {
                     acc.synops() / med / 1e6);
             System.out.println(last);
         }
-        Compilation[] handOver = {c};
-        c = null; // a local would keep the compilation reachable while the heap is measured
         heap(graph, handOver, threads.get(threads.size() - 1), new long[]{heapStart, heapNetwork, heapCompiled},
                 synapses);
         return 0;
@@ -156,11 +157,12 @@ public final class BenchCuba implements Callable<Integer> {
     /**
      * Measures the heap of a run: the network description alone, the compiled program on top of it, and a running
      * engine once the compilation is let go (the engine keeps the program without its synapse and route arrays).
-     * Takes the compilation out of {@code handOver}, so that nothing else holds it while the engine runs.
+     * Takes the program out of {@code handOver}, so that nothing else holds it while the engine runs.
      * {@code before} holds the live heap at the start, with the network description and with the compilation.
      */
-    private void heap(ProcessGraph graph, Compilation[] handOver, int t, long[] before, long synapses) {
-        org.spikemesh.compiler.program.ChipProgram program = handOver[0].program();
+    private void heap(ProcessGraph graph, org.spikemesh.compiler.program.ChipProgram[] handOver, int t, long[] before,
+                      long synapses) {
+        org.spikemesh.compiler.program.ChipProgram program = handOver[0];
         handOver[0] = null;
         try (ChipEngine engine = new ChipEngine(graph, program, RunConfig.defaults().seed(seed), t)) {
             program = null; // from here only the engine and the network description are reachable

@@ -298,7 +298,7 @@ public final class Emitter {
             int[] rs = t.rowStart();
             int[] ps = t.post();
             int[] dl = t.delay();
-            int[] w = g.weights();
+            org.spikemesh.process.Values w = g.weights();
             int exp = g.weightExp();
             int kq = part.blockSize()[q.id()];
             int fq = part.firstBlock()[q.id()];
@@ -347,7 +347,8 @@ public final class Emitter {
                     int at = cursor[bl]++;
                     int local = ps[j] - bl * kq;
                     post[b][at] = (short) local;
-                    weight[b][at] = (short) (exp >= 0 ? w[j] << exp : w[j]);
+                    int wj = (int) w.get(j);
+                    weight[b][at] = (short) (exp >= 0 ? wj << exp : wj);
                     if (delay[b] != null && dl != null) {
                         delay[b][at] = (byte) dl[j];
                         maxDelay[b] = Math.max(maxDelay[b], dl[j]);

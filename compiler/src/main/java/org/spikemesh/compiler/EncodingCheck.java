@@ -34,7 +34,9 @@ final class EncodingCheck {
             if (g.weights() == null) {
                 continue;
             }
-            for (int w : g.weights()) {
+            org.spikemesh.process.Values ws = g.weights();
+            for (int k = 0, n = ws.size(); k < n; k++) {
+                int w = (int) ws.get(k);
                 if (w > wMax || w < wMin) {
                     throw new MappingException("synapse group " + g.name() + ": weight " + w + " needs more than the "
                             + enc.weightBits() + " weight bits of " + chip.name() + " (valid " + wMin + ".." + wMax + ")");

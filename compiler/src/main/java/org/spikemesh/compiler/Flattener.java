@@ -86,16 +86,16 @@ public final class Flattener {
         if (s instanceof LearningSynapses) {
             checkLearning((LearningSynapses) s, graph, pre, posts);
         }
-        // one copy of the table: prepare the integer weights from it as Synapses#preparedWeights does, then keep
-        // only the connectivity (a million-neuron network cannot afford several copies of its double weights)
+        // the table shares the process's arrays and its packed weights: prepare the integer weights from it as
+        // Synapses#preparedWeights does, then keep only the connectivity
         SynapseTable t = s.table();
-        int[] weights = null;
+        org.spikemesh.process.Values weights = null;
         if (model == NumericModel.FIXED_PT) {
             SignMode mode = s.declaredSignMode() != null ? s.declaredSignMode() : SignMode.of(t.weight());
-            weights = new int[t.size()];
-            for (int k = 0; k < weights.length; k++) {
-                weights[k] = FixedPoint.prepareWeight((long) t.weight().get(k), mode, s.numWeightBits());
-            }
+            org.spikemesh.process.Values given = t.weight();
+            // packed as they are prepared: CUBA's one weight per process is held once, others in 16 bits
+            weights = org.spikemesh.process.Values.of(t.size(),
+                    k -> FixedPoint.prepareWeight((long) given.get(k), mode, s.numWeightBits()));
         }
         // the compiler needs the connectivity and the prepared integer weights, not a second copy of the doubles
         SynapseTable connectivity = new SynapseTable(t.numInputs(), t.numOutputs(), t.rowStart(), t.post(), null,

@@ -13,11 +13,12 @@ import org.spikemesh.process.lib.Synapses;
  * @param pre the population whose spikes drive it
  * @param posts the populations its activations feed
  * @param table connectivity, CSR by pre (its float weights are not kept: {@code weight()} is null)
- * @param weights prepared integer weights, one per table entry (truncated by sign mode and weight bits)
+ * @param weights prepared integer weights, one per table entry (truncated by sign mode and weight bits), packed:
+ *                held once when one value serves all, else in 16 bits (they lie in -256..255); null for float_pt
  * @param weightExp the weight exponent (applied per synapse when &gt;= 0, to each step's sum when &lt; 0)
  */
 public record SynapseGroup(int id, Synapses process, Population pre, List<Population> posts, SynapseTable table,
-                           int[] weights, int weightExp) {
+                           org.spikemesh.process.Values weights, int weightExp) {
     /** @return the process name */
     public String name() {
         return process.name();
