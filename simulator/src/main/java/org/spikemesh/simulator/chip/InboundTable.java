@@ -24,7 +24,9 @@ import org.spikemesh.compiler.program.SynapseMemory;
  * in the previous one); the messages are counted from the headers alone.
  *
  * <p>A segment of one synapse whose weight fits in the bits left is packed whole into its header, flagged by the
- * sign bit: core, target and weight, with no synapse after. In large sparse networks nearly every message carries one
+ * sign bit: core, target and weight, with no synapse after. When some such weight needs more bits than a large shard
+ * leaves, the header holds the weight's index in a small dictionary of the shard's most frequent weights instead
+ * ({@link PackedWeights}). In large sparse networks nearly every message carries one
  * synapse, so this halves the table (CUBA at 64 000 neurons on loihi-like: 100 synapses and about 97 messages per
  * neuron) and the memory a spike reads. Tables with input lanes or delays, and segments into cores with plastic
  * synapses (whose weights learning rewrites at known places), are not packed.
@@ -48,7 +50,7 @@ final class InboundTable {
      * per neuron with messages into this shard, a block: {@link #META} ints; then its segments' headers, each with its
      * destination core (index in the shard) in the low {@link #coreBits} bits and above either the synapse count (sign
      * bit clear) or, for a packed segment (sign bit set), its synapse's target neuron in {@link #targetBits} bits and
-     * weight in the bits up to the sign bit; then the synapses of the segments that are not packed, each its target
+     * weight (or its index in {@link #weightDictionary}) in the bits up to the sign bit; then the synapses of the segments that are not packed, each its target
      * neuron within the core (low 16 bits) and weight (high 16 bits, signed).
      */
     final int[] data;
@@ -59,6 +61,13 @@ final class InboundTable {
     final int targetMask;
     /** right shift that takes a packed segment, shifted left by one, to its weight (the bits above its target). */
     final int weightShift;
+    /**
+     * the weights of packed segments by the index their headers hold, or null when the headers hold the weights
+     * themselves (see {@link PackedWeights}).
+     */
+    final int[] weightDictionary;
+    /** mask of a packed header's weight bits, taken to an index. */
+    final int weightIndexMask;
     /** lane of each segment at its header's place in {@link #data}, or null when every segment is direct (lane 0). */
     final byte[] lane;
     /** delay of each synapse at its place in {@link #data}, or null when all are 0. */
@@ -69,7 +78,7 @@ final class InboundTable {
     private final int[][] axonSyn;
 
     private InboundTable(int[] start, int[] routesOut, int firstNeuron, int[] data, int coreBits, int targetBits,
-                         byte[] lane, byte[] delay, int[] base, int[][] axonSyn) {
+                         int[] weightDictionary, byte[] lane, byte[] delay, int[] base, int[][] axonSyn) {
         this.start = start;
         this.routesOut = routesOut;
         this.firstNeuron = firstNeuron;
@@ -79,6 +88,8 @@ final class InboundTable {
         this.targetBits = targetBits;
         this.targetMask = (1 << targetBits) - 1;
         this.weightShift = 1 + coreBits + targetBits;
+        this.weightDictionary = weightDictionary;
+        this.weightIndexMask = (1 << (31 - coreBits - targetBits)) - 1;
         this.lane = lane;
         this.delay = delay;
         this.base = base;
@@ -122,7 +133,7 @@ final class InboundTable {
         }
         int segs = 0;
         long syns = 0;
-        int singles = 0;
+        PackedWeights.Census census = new PackedWeights.Census();
         int blocks = 0;
         boolean delays = false;
         boolean lanes = false;
@@ -149,7 +160,9 @@ final class InboundTable {
                     any = true;
                     segs++;
                     syns += n;
-                    singles += packable(m, axon, axonSyn[d] != null, weightBits) ? 1 : 0;
+                    if (n == 1 && axonSyn[d] == null) {
+                        census.add(m.weight()[m.axonStart()[axon]]);
+                    }
                     delays |= m.delay() != null;
                     lanes |= m.axonLane() != null && m.axonLane()[axon] != 0;
                 }
@@ -158,7 +171,9 @@ final class InboundTable {
         }
         // a spike's input lanes and delays go through CoreRuntime.deliverSlow, which reads headers and synapses apart
         boolean pack = !lanes && !delays && weightBits > 0;
-        long ints = (long) META * blocks + segs + syns - (pack ? singles : 0);
+        PackedWeights codes = PackedWeights.choose(census, pack ? Math.min(weightBits, maxPackedWeightBits())
+                : 0);
+        long ints = (long) META * blocks + segs + syns - codes.packed();
         if (ints > Integer.MAX_VALUE - 8) {
             throw new IllegalStateException("shard " + shard + " holds " + syns + " synapses; use more threads");
         }
@@ -209,8 +224,8 @@ final class InboundTable {
                     int axon = entry & RouteTable.AXON_MASK;
                     int from = m.axonStart()[axon];
                     int n = m.axonStart()[axon + 1] - from;
-                    if (pack && packable(m, axon, axonSyn[d] != null, weightBits)) {
-                        data[s++] = PACKED | m.weight()[from] << (coreBits + targetBits)
+                    if (n == 1 && axonSyn[d] == null && codes.packs(m.weight()[from])) {
+                        data[s++] = PACKED | codes.code(m.weight()[from]) << (coreBits + targetBits)
                                 | (m.post()[from] & 0xFFFF) << coreBits | (d - first);
                         continue;
                     }
@@ -240,7 +255,8 @@ final class InboundTable {
         for (int c = 0; c < size; c++) {
             base[c] = cores[first + c].base;
         }
-        return new InboundTable(start, routesOut, firstNeuron, data, coreBits, targetBits, lane, delay, base, axonSyn);
+        return new InboundTable(start, routesOut, firstNeuron, data, coreBits, targetBits, codes.dictionary(), lane,
+                delay, base, axonSyn);
     }
 
     private static int coreMaskOf(int coreBits) {
@@ -251,16 +267,13 @@ final class InboundTable {
     static final int PACKED = 1 << 31;
 
     /**
-     * @return true when the segment of the axon holds one synapse, of a core without plastic synapses (their weights
-     *         change at known places of the synapse part), whose weight fits in weightBits signed bits
+     * System property: at most this many bits for a weight in a packed header (default: all the bits the header
+     * leaves). Tests set it low so that small networks take the weight dictionary of {@link PackedWeights}.
      */
-    private static boolean packable(SynapseMemory m, int axon, boolean plastic, int weightBits) {
-        int from = m.axonStart()[axon];
-        if (plastic || weightBits <= 0 || m.axonStart()[axon + 1] - from != 1) {
-            return false;
-        }
-        int w = m.weight()[from];
-        return w >= -(1 << (weightBits - 1)) && w < 1 << (weightBits - 1);
+    static final String PACKED_WEIGHT_BITS_PROPERTY = "spikemesh.engine.packed-weight-bits";
+
+    private static int maxPackedWeightBits() {
+        return Integer.getInteger(PACKED_WEIGHT_BITS_PROPERTY, 31);
     }
 
     /**

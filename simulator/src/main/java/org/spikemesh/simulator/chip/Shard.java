@@ -426,6 +426,8 @@ final class Shard {
         }
         int targetMask = in.targetMask;
         int weightShift = in.weightShift;
+        int[] dictionary = in.weightDictionary;
+        int indexMask = in.weightIndexMask;
         for (; h < headersEnd; h++) {
             // the next header's place is known without this one: the loads of the headers run ahead of the adds
             int seg = data[h];
@@ -433,7 +435,9 @@ final class Shard {
             if (seg < 0) {
                 // a packed segment: one synapse, in the header (most messages of large sparse networks)
                 counts[local] += ONE_SYNAPSE;
-                acc[coreBase[local] + (seg >>> bits & targetMask)] += seg << 1 >> weightShift;
+                int code = seg << 1 >> weightShift;
+                acc[coreBase[local] + (seg >>> bits & targetMask)] += dictionary == null ? code
+                        : dictionary[code & indexMask];
                 continue;
             }
             int n = seg >>> bits;

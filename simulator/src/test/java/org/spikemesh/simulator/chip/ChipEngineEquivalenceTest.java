@@ -155,6 +155,27 @@ class ChipEngineEquivalenceTest {
     }
 
     /**
+     * With two bits for a packed weight, nearly every weight needs more than the header holds, so the tables take the
+     * weight dictionary (the four most frequent weights; CUBA's two weights are all packed, the random networks' other
+     * weights stay unpacked): the engine must still equal the reference backend bit for bit.
+     */
+    @ParameterizedTest(name = "{0} on {1} threads")
+    @MethodSource("cases")
+    void shouldEqualReferenceWithWeightsPackedThroughTheDictionary(Case c, int threads) {
+        String reference = trace(c.graph().get(), null, threads, c.steps());
+        ProcessGraph g = c.graph().get();
+        ChipProgram program = program(g, c);
+        String chip;
+        System.setProperty(InboundTable.PACKED_WEIGHT_BITS_PROPERTY, "2");
+        try {
+            chip = trace(g, program, threads, c.steps());
+        } finally {
+            System.clearProperty(InboundTable.PACKED_WEIGHT_BITS_PROPERTY);
+        }
+        assertEquals(reference, chip);
+    }
+
+    /**
      * The engine visits every core after the kernel when it reports spikes or state, and only the flagged ones when it
      * does not (see Shard): both must give the same accounts, to the last step, core, link and window.
      */

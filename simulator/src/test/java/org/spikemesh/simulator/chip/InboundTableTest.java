@@ -46,6 +46,36 @@ class InboundTableTest {
         b.assertLifBlocksEmpty();
     }
 
+    /**
+     * One bit for a packed weight (-1..0): no weight here fits, so the table takes a dictionary of the two most
+     * frequent one-synapse weights: 80 (two messages), then -100 and 6 (one each; on a tie the smaller weight first),
+     * so -100. The message of weight 6 stays unpacked (its header, then its synapse). Weights 80 and -100 and 6 are
+     * prepared unchanged (8 bits, mixed sign: even numbers within -256..255).
+     */
+    @Test
+    void shouldPackTheMostFrequentWeightsThroughTheDictionary() {
+        Blocks b;
+        System.setProperty(InboundTable.PACKED_WEIGHT_BITS_PROPERTY, "1");
+        try {
+            // pre 0 -> post 0 (80), pre 1 -> post 1 (80), pre 2 -> post 2 (-100), pre 3 -> post 0 (6)
+            b = build(new int[]{0, 1, 2, 0}, new int[]{0, 1, 2, 3}, new double[]{80, 80, -100, 6}, null);
+        } finally {
+            System.clearProperty(InboundTable.PACKED_WEIGHT_BITS_PROPERTY);
+        }
+        assertEquals(java.util.List.of(80, -100), java.util.Arrays.stream(b.table.weightDictionary).boxed().toList());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(InboundTable.META + 1, b.length(b.input, i), "input " + i + " packed");
+            int header = b.table.data[b.table.start[b.neuron(b.input, i)] + InboundTable.META];
+            int index = (header << 1 >> b.table.weightShift) & b.table.weightIndexMask;
+            assertEquals(i < 2 ? 80 : -100, b.table.weightDictionary[index], "weight of input " + i);
+        }
+        assertEquals(InboundTable.META + 1 + 1, b.length(b.input, 3), "weight 6 is not in the dictionary");
+        b.assertLifBlocksEmpty();
+        // with the bits the header leaves, every weight is written as it is: no dictionary
+        assertEquals(null, build(new int[]{0, 1, 2, 0}, new int[]{0, 1, 2, 3}, new double[]{80, 80, -100, 6}, null)
+                .table.weightDictionary);
+    }
+
     @Test
     void shouldHeadEachBlockWithItsCoreItsMessagesAndItsRoutes() {
         Blocks b = build(null);
@@ -76,10 +106,18 @@ class InboundTableTest {
     }
 
     private static Blocks build(int[] delays) {
-        SpikeInput in = SpikeInput.of("in", new int[]{2}, Map.of(0, new int[]{1}, 1, new int[]{2}));
         // pre 0 -> post 2; pre 1 -> posts 0 and 1; weights well inside the bits a packed header leaves
-        Sparse syn = Sparse.of("syn", 3, 2, new int[]{2, 0, 1}, new int[]{0, 1, 1}, new double[]{80, -100, 6}, delays,
-                8, 0, SignMode.MIXED);
+        return build(new int[]{2, 0, 1}, new int[]{0, 1, 1}, new double[]{80, -100, 6}, delays);
+    }
+
+    private static Blocks build(int[] post, int[] pre, double[] weights, int[] delays) {
+        int inputs = java.util.Arrays.stream(pre).max().orElse(0) + 1;
+        Map<Integer, int[]> spikes = new java.util.HashMap<>();
+        for (int i = 0; i < inputs; i++) {
+            spikes.put(i, new int[]{1 + i});
+        }
+        SpikeInput in = SpikeInput.of("in", new int[]{inputs}, spikes);
+        Sparse syn = Sparse.of("syn", 3, inputs, post, pre, weights, delays, 8, 0, SignMode.MIXED);
         LIF lif = LIF.builder("lif").shape(3).du(0).dv(0).vth(1000).build();
         List<Connection> conns = new ArrayList<>();
         for (Connection c : List.of(new Connection(in.outPort("s_out"), syn.inPort("s_in")),
@@ -99,7 +137,7 @@ class InboundTableTest {
             input = cp.process() == in ? cp : input;
             lifCore = cp.process() == lif ? cp : lifCore;
         }
-        assertEquals(2, n, "one core for the input, one for the LIF neurons");
+        assertEquals(2, n, "one core for the inputs, one for the LIF neurons");
         new NeuronArray(cores, 0, n, 4);
         int[] neuronBase = new int[n + 1];
         for (int c = 0; c < n; c++) {
