@@ -104,9 +104,15 @@ public final class BenchCuba implements Callable<Integer> {
                 neurons, steps, synapses, cfg.name(), handOver[0].chip().mesh().chips(), handOver[0].cores().size(),
                 compileS);
         String last = null;
+        long heapBuilt = -1;
         for (int t : threads) {
             // warm-up (not timed): the JIT compiles the paths this thread count takes (shard exchange, ...)
             try (ChipEngine warm = new ChipEngine(graph, handOver[0], RunConfig.defaults().seed(seed), t)) {
+                if (heapBuilt < 0) {
+                    // the peak of a run: the description, the program and an engine's tables, alive together until
+                    // the engine is built and the program can go
+                    heapBuilt = liveHeap();
+                }
                 // warm-up for the JIT. A fresh engine on 2 threads also starts slow while its threads settle (measured on
                 // 4 000 neurons: 32, 11, 7, then 4 us per step over successive 12 000-step runs of one engine), which
                 // dominates the 0.04 s timed runs of small networks; each timed run starts a fresh engine at step 1.
@@ -149,7 +155,7 @@ public final class BenchCuba implements Callable<Integer> {
                     acc.synops() / med / 1e6);
             System.out.println(last);
         }
-        heap(graph, handOver, threads.get(threads.size() - 1), new long[]{heapStart, heapNetwork, heapCompiled},
+        heap(graph, handOver, threads.get(threads.size() - 1), new long[]{heapStart, heapNetwork, heapCompiled, heapBuilt},
                 synapses);
         return 0;
     }
@@ -158,7 +164,8 @@ public final class BenchCuba implements Callable<Integer> {
      * Measures the heap of a run: the network description alone, the compiled program on top of it, and a running
      * engine once the compilation is let go (the engine keeps the program without its synapse and route arrays).
      * Takes the program out of {@code handOver}, so that nothing else holds it while the engine runs.
-     * {@code before} holds the live heap at the start, with the network description and with the compilation.
+     * {@code before} holds the live heap at the start, with the network description, with the compilation, and with the
+     * first engine just built beside the description and the program.
      */
     private void heap(ProcessGraph graph, org.spikemesh.compiler.program.ChipProgram[] handOver, int t, long[] before,
                       long synapses) {
@@ -174,6 +181,9 @@ public final class BenchCuba implements Callable<Integer> {
                             + " network description %.1f bytes per synapse; compiled program %.1f more, let go once"
                             + " the engine is built%n", t, t == 1 ? "" : "s", (heapRun - before[1]) / per,
                     engine.tableBytes() / per, (before[1] - before[0]) / per, (before[2] - before[1]) / per);
+            System.out.printf(Locale.ROOT, "  heap at its peak (live objects while the first engine is built, with the"
+                    + " description and the program): %.1f bytes per synapse; while running: %.1f%n",
+                    (before[3] - before[0]) / per, (heapRun - before[0]) / per);
         }
     }
 }

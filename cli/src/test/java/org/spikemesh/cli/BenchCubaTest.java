@@ -1,0 +1,54 @@
+package org.spikemesh.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code bench cuba} on a small network: the lines other tools parse (the acceptance checks read the last
+ * "M events/s"), events per second that are the synaptic events over the loop time, and a heap whose peak (the
+ * description, the program and the engine's tables together) is above its running size (the program let go).
+ */
+class BenchCubaTest {
+
+    private static double number(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertTrue(m.find(), "no match for " + regex + " in:\n" + text);
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void shouldPrintRatesAndTheHeapOfARun() {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            code = Main.commandLine().execute("bench", "cuba", "--neurons", "400", "--steps", "2000", "--repeat", "1",
+                    "-q");
+        } finally {
+            System.setOut(saved);
+        }
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, text);
+        double loop = number(text, "loop ([0-9.]+) s");
+        double events = number(text, "spikes \\([0-9.]+ Hz\\), ([0-9]+) synaptic events");
+        double rate = number(text, "1 thread: ([0-9.]+) M events/s");
+        // the rate is printed to 0.1 M/s, the loop time to 1 ms: the rate lies between the events over the longest and
+        // the shortest loop time that prints as this one
+        double lo = events / (loop + 0.0005) / 1e6 - 0.05;
+        double hi = events / Math.max(1e-9, loop - 0.0005) / 1e6 + 0.05;
+        assertTrue(rate >= lo && rate <= hi, rate + " M events/s, not within " + lo + ".." + hi);
+        double peak = number(text, "heap at its peak .*?: ([0-9.]+) bytes per synapse");
+        double running = number(text, "bytes per synapse; while running: ([0-9.]+)");
+        double program = number(text, "compiled program ([0-9.]+) more");
+        assertTrue(program > 0, text);
+        assertTrue(peak > running, "peak " + peak + " must be above the running heap " + running);
+    }
+}
