@@ -28,7 +28,8 @@ public final class BenchCompile implements Callable<Integer> {
     @Option(names = "--neurons", split = ",", description = "sizes (default 4000,64000)")
     List<Integer> sizes = new ArrayList<>(List.of(4000, 64000));
 
-    @Option(names = "--fan-in", defaultValue = "100", description = "synapses per neuron, 80%% excitatory (default 100)")
+    @Option(names = "--fan-in", defaultValue = "100",
+            description = "synapses per neuron, 80%% excitatory (default 100)")
     int fanIn;
 
     @Option(names = "--chip", defaultValue = "loihi-like", description = "chip preset or file (default loihi-like)")

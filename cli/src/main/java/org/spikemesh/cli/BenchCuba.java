@@ -155,7 +155,8 @@ public final class BenchCuba implements Callable<Integer> {
                     acc.synops() / med / 1e6);
             System.out.println(last);
         }
-        heap(graph, handOver, threads.get(threads.size() - 1), new long[]{heapStart, heapNetwork, heapCompiled, heapBuilt},
+        heap(graph, handOver, threads.get(threads.size() - 1),
+                new long[]{heapStart, heapNetwork, heapCompiled, heapBuilt},
                 synapses);
         return 0;
     }

@@ -19,7 +19,7 @@ public final class Var {
     private Values values;
 
     Var(Process owner, String name, int[] shape, boolean integer, double[] init) {
-        this(owner, name, shape, integer, packed(owner, name, shape, integer, init));
+        this(owner, name, shape, integer, packed(owner, name, shape, init));
     }
 
     /**
@@ -35,7 +35,8 @@ public final class Var {
                     + Shape.text(shape) + " needs " + Shape.size(shape));
         }
         if (integer) {
-            for (int i = 0, n = init.size(); i < n; i++) {
+            // one value held for all is checked once
+            for (int i = 0, n = init.isUniform() ? Math.min(1, init.size()) : init.size(); i < n; i++) {
                 double v = init.get(i);
                 if (v != Math.rint(v)) {
                     throw ModelException.of(owner.name(), name, "must be an integer, got " + v);
@@ -46,7 +47,7 @@ public final class Var {
     }
 
     /** @return init packed: one scalar broadcast to the shape, or as many values as it holds */
-    private static Values packed(Process owner, String name, int[] shape, boolean integer, double[] init) {
+    private static Values packed(Process owner, String name, int[] shape, double[] init) {
         int n = Shape.size(shape);
         if (init.length == 1 && n != 1) {
             return Values.uniform(n, init[0]);
@@ -83,7 +84,7 @@ public final class Var {
         return values.size();
     }
 
-    /** @return bytes this Var holds per value: 0 while all are one value, 2 or 4 while whole numbers that fit, else 8 */
+    /** @return bytes held per value: 0 while all are one value, 2 or 4 while whole numbers that fit, else 8 */
     int bytesPerValue() {
         return values.bytesPerValue();
     }
@@ -98,7 +99,7 @@ public final class Var {
         return values.toArray();
     }
 
-    /** @return the current (initial) values as they are held, without a copy (they never change: {@link #set} replaces them) */
+    /** @return the current (initial) values as held, without a copy (never changed: {@link #set} replaces them) */
     public Values values() {
         return values;
     }

@@ -92,7 +92,8 @@ class ValuesTest {
             for (int i = 0; i < w.length; i++) {
                 w[i] = switch (kind) {
                     case 0 -> r.nextInt(-32768, 32768);
-                    case 1 -> r.nextBoolean() ? r.nextInt(32768, Integer.MAX_VALUE) : r.nextInt(Integer.MIN_VALUE, -32768);
+                    case 1 -> r.nextBoolean() ? r.nextInt(32768, Integer.MAX_VALUE)
+                            : r.nextInt(Integer.MIN_VALUE, -32768);
                     case 2 -> r.nextLong(1L << 32, 1L << 40);
                     default -> r.nextInt(1000) + 0.25;
                 };

@@ -50,8 +50,9 @@ final class InboundTable {
      * per neuron with messages into this shard, a block: {@link #META} ints; then its segments' headers, each with its
      * destination core (index in the shard) in the low {@link #coreBits} bits and above either the synapse count (sign
      * bit clear) or, for a packed segment (sign bit set), its synapse's target neuron in {@link #targetBits} bits and
-     * weight (or its index in {@link #weightDictionary}) in the bits up to the sign bit; then the synapses of the segments that are not packed, each its target
-     * neuron within the core (low 16 bits) and weight (high 16 bits, signed).
+     * weight (or its index in {@link #weightDictionary}) in the bits up to the sign bit; then the synapses of the
+     * segments that are not packed, each its target neuron within the core (low 16 bits) and weight (high 16 bits,
+     * signed).
      */
     final int[] data;
     final int coreBits;
