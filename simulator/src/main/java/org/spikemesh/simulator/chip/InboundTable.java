@@ -293,6 +293,7 @@ final class InboundTable {
     /** @return bytes held by the table */
     long bytes() {
         return 4L * start.length + 4L * routesOut.length + 4L * data.length + (lane == null ? 0 : lane.length)
-                + (delay == null ? 0 : delay.length) + 4L * base.length;
+                + (delay == null ? 0 : delay.length) + 4L * base.length
+                + (weightDictionary == null ? 0 : 4L * weightDictionary.length);
     }
 }
