@@ -151,8 +151,9 @@ public final class ChipEngine implements Backend {
         for (int c = 0; c < n; c++) {
             neuronBase[c + 1] = neuronBase[c] + cores[c].n;
         }
-        long[] shardMask = new long[neuronBase[n]];
-        for (CoreProgram cp : program.cores()) {
+        // one shard: every message stays in it, and no mask is kept (8 bytes per neuron, a cache miss per spike)
+        long[] shardMask = s == 1 ? null : new long[neuronBase[n]];
+        for (CoreProgram cp : s == 1 ? List.<CoreProgram>of() : program.cores()) {
             RouteTable rt = cp.routes();
             for (int i = 0; i < cp.size(); i++) {
                 long mask = 0;
