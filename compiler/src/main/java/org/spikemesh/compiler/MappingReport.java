@@ -40,10 +40,10 @@ public record MappingReport(Map<String, Object> summary, List<Map<String, Object
         summary.put("synapses", program.synapses());
         long plastic = 0;
         for (org.spikemesh.compiler.program.PlasticBlock b : program.plastic()) {
-            int[] starts = program.cores().get(b.core()).synapses().axonStart();
+            org.spikemesh.compiler.program.SynapseMemory m = program.cores().get(b.core()).synapses();
             for (int a : b.axonOfPre()) {
                 if (a >= 0) {
-                    plastic += starts[a + 1] - starts[a];
+                    plastic += m.axonSynapses(a);
                 }
             }
         }

@@ -40,6 +40,26 @@ class WithoutTablesTest {
     }
 
     @Test
+    void shouldGiveBackEveryOffsetHeldIn16Or32Bits() {
+        SynapseMemory m = twoAxons();
+        assertEquals(0, m.axonStart(0));
+        assertEquals(2, m.axonStart(1));
+        assertEquals(3, m.axonStart(2));
+        assertEquals(2, m.axonSynapses(0));
+        assertEquals(1, m.axonSynapses(1));
+        // 65 535 synapses: the last offset is the largest 16-bit value; one more and the offsets take 32 bits
+        for (int n : new int[]{65_535, 65_536, 70_000}) {
+            SynapseMemory big = new SynapseMemory(new int[]{0, 1, n - 2, n}, new short[n], new short[n], null, null,
+                    new int[]{0}, 0);
+            assertEquals(n - 2, big.axonStart(2), "with " + n + " synapses");
+            assertEquals(n, big.axonStart(3), "with " + n + " synapses");
+            assertEquals(n - 3, big.axonSynapses(1), "with " + n + " synapses");
+            assertEquals(2L * n + 2L * n + (n <= 65_535 ? 2 : 4) * 4L, big.tableBytes(), "with " + n + " synapses");
+        }
+        assertEquals(0, m.withoutTables().tableBytes());
+    }
+
+    @Test
     void shouldRefuseCountsThatDisagreeWithTheArrays() {
         assertThrows(IllegalArgumentException.class, () -> new SynapseMemory(3, 3, new int[]{0, 2, 3},
                 new short[]{0, 1, 0}, new short[]{5, -3, 7}, null, null, new int[]{0}, 0));

@@ -78,8 +78,8 @@ final class DetailedRoutes {
             int g = routeBase[cp.index()] + r;
             int d = rt.destCore()[slot];
             CoreProgram dp = program.cores().get(d);
-            int[] axonStart = dp.synapses().axonStart();
-            int synapses = axon + 1 < axonStart.length ? axonStart[axon + 1] - axonStart[axon] : 0;
+            org.spikemesh.compiler.program.SynapseMemory m = dp.synapses();
+            int synapses = axon < m.axons() ? m.axonSynapses(axon) : 0;
             int ew = rt.hopsEastWest(slot);
             int ns = rt.hopsNorthSouth(slot);
             dest[g] = d;

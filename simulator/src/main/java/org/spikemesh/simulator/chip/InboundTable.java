@@ -153,7 +153,7 @@ final class InboundTable {
                     }
                     SynapseMemory m = program.cores().get(d).synapses();
                     int axon = entry & RouteTable.AXON_MASK;
-                    int n = m.axonStart()[axon + 1] - m.axonStart()[axon];
+                    int n = m.axonSynapses(axon);
                     if (n > maxCount) {
                         throw new IllegalStateException("an axon of core " + d + " holds " + n + " synapses, more"
                                 + " than the engine packs with " + size + " cores per shard; use more threads");
@@ -162,7 +162,7 @@ final class InboundTable {
                     segs++;
                     syns += n;
                     if (n == 1 && axonSyn[d] == null) {
-                        census.add(m.weight()[m.axonStart()[axon]]);
+                        census.add(m.weight()[m.axonStart(axon)]);
                     }
                     delays |= m.delay() != null;
                     lanes |= m.axonLane() != null && m.axonLane()[axon] != 0;
@@ -223,8 +223,8 @@ final class InboundTable {
                     int d = (int) (order[q] >>> 32);
                     SynapseMemory m = program.cores().get(d).synapses();
                     int axon = entry & RouteTable.AXON_MASK;
-                    int from = m.axonStart()[axon];
-                    int n = m.axonStart()[axon + 1] - from;
+                    int from = m.axonStart(axon);
+                    int n = m.axonStart(axon + 1) - from;
                     if (n == 1 && axonSyn[d] == null && codes.packs(m.weight()[from])) {
                         data[s++] = PACKED | codes.code(m.weight()[from]) << (coreBits + targetBits)
                                 | (m.post()[from] & 0xFFFF) << coreBits | (d - first);

@@ -44,7 +44,7 @@ class ChipEngineLifecycleTest {
         for (org.spikemesh.compiler.program.CoreProgram c : held[0].cores()) {
             arrays.add(new java.lang.ref.WeakReference<>(c.synapses().post()));
             arrays.add(new java.lang.ref.WeakReference<>(c.synapses().weight()));
-            arrays.add(new java.lang.ref.WeakReference<>(c.synapses().axonStart()));
+            // (the axon offsets are held by the memory object itself, whose post and weight arrays are followed)
             arrays.add(new java.lang.ref.WeakReference<>(c.routes().neuronRoutes()));
             arrays.add(new java.lang.ref.WeakReference<>(c.routes().destCore()));
         }
