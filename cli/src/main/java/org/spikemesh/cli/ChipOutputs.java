@@ -41,7 +41,7 @@ final class ChipOutputs {
                     perSlot[e >>> org.spikemesh.compiler.program.RouteTable.AXON_BITS]++;
                 }
                 for (int s = 0; s < rt.slots(); s++) {
-                    w.write(c.globalCore() + "," + p.cores().get(rt.destCore()[s]).globalCore() + "," + perSlot[s] + ","
+                    w.write(c.globalCore() + "," + p.cores().get(rt.destCore(s)).globalCore() + "," + perSlot[s] + ","
                             + rt.hopsEastWest(s) + "," + rt.hopsNorthSouth(s) + "\n");
                 }
             }

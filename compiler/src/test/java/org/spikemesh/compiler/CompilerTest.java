@@ -131,7 +131,7 @@ class CompilerTest {
         for (CoreProgram k : p.cores()) {
             RouteTable rt = k.routes();
             for (int s = 0; s < rt.slots(); s++) {
-                int d = rt.destCore()[s];
+                int d = rt.destCore(s);
                 int dx = Math.abs(p.tileX()[d] - p.tileX()[k.index()]);
                 int dy = Math.abs(p.tileY()[d] - p.tileY()[k.index()]);
                 assertEquals(dx, rt.hopsEastWest(s));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.spikemesh.chip.ChipConfig;
 import org.spikemesh.chip.ChipConfigs;
 import org.spikemesh.compiler.program.CoreProgram;
+import org.spikemesh.compiler.program.RouteTable;
 import org.spikemesh.process.ProcessGraph;
 import org.spikemesh.process.nets.Cuba;
 
@@ -59,8 +60,12 @@ class PlacementFileTest {
         for (int k = 0; k < a.length; k++) {
             assertArrayEquals(first.program().cores().get(k).routes().neuronRoutes(),
                     again.program().cores().get(k).routes().neuronRoutes());
-            assertArrayEquals(first.program().cores().get(k).routes().destCore(),
-                    again.program().cores().get(k).routes().destCore());
+            RouteTable ra = first.program().cores().get(k).routes();
+            RouteTable rb = again.program().cores().get(k).routes();
+            assertEquals(ra.slots(), rb.slots());
+            for (int s = 0; s < ra.slots(); s++) {
+                assertEquals(ra.destCore(s), rb.destCore(s), "core " + k + " slot " + s);
+            }
         }
     }
 

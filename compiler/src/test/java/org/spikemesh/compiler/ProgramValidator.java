@@ -72,7 +72,7 @@ final class ProgramValidator {
             for (int e : rt.neuronRoutes()) {
                 int slot = e >>> RouteTable.AXON_BITS;
                 int axon = e & RouteTable.AXON_MASK;
-                int dest = rt.destCore()[slot];
+                int dest = rt.destCore(slot);
                 if (axon >= p.cores().get(dest).synapses().axons()) {
                     bad.add(at + ": route to axon " + axon + " of core " + dest + " which has fewer axons");
                     break;

@@ -10,27 +10,103 @@ package org.spikemesh.compiler.program;
  * <p>
  * A table can drop its arrays ({@link #withoutTables()}) once a simulator has built its own delivery tables from
  * them: at 100 synapses per neuron over a thousand cores nearly every core pair is a slot, so even the slot array
- * costs about 1.5 bytes per synapse. A dropped table keeps its source, mesh geometry and multicast tree.
- *
- * @param source program index of the core this table belongs to
- * @param routeStart per local neuron, offsets into {@code neuronRoutes} (null when dropped)
- * @param neuronRoutes packed (slot, axon) entries (null when dropped)
- * @param destCore program index of each slot's destination core (null when dropped)
- * @param paths the program's mesh geometry
- * @param treeLinks for a multicast router: the directed links of the union of the XY paths to every destination
- *                  core, each coded {@code direction * tiles + y * tilesX + x} of its source tile (direction 0 east,
- *                  1 west, 2 north, 3 south), sorted; null for unicast routers
+ * costs about 1.5 bytes per synapse. A dropped table keeps its source, mesh geometry and multicast tree. The slots'
+ * cores are held in 16 bits while every core number fits (up to 65 535 cores), else in 32.
  */
-public record RouteTable(int source, int[] routeStart, int[] neuronRoutes, int[] destCore, MeshPaths paths,
-                         int[] treeLinks) {
+public final class RouteTable {
     /** Bits of the axon field in a packed route entry. */
     public static final int AXON_BITS = 16;
     /** Mask of the axon field. */
     public static final int AXON_MASK = (1 << AXON_BITS) - 1;
 
+    private final int source;
+    private final int[] routeStart;
+    private final int[] neuronRoutes;
+    /** the slots' cores when every one fits 16 bits, else null. */
+    private final char[] narrowDest;
+    /** the slots' cores when one does not, else null. */
+    private final int[] wideDest;
+    private final int slots;
+    private final MeshPaths paths;
+    private final int[] treeLinks;
+
+    /**
+     * @param source program index of the core this table belongs to
+     * @param routeStart per local neuron, offsets into {@code neuronRoutes} (null when dropped)
+     * @param neuronRoutes packed (slot, axon) entries (null when dropped)
+     * @param destCore program index of each slot's destination core (null when dropped); read by {@link #destCore(int)}
+     * @param paths the program's mesh geometry
+     * @param treeLinks for a multicast router: the directed links of the union of the XY paths to every destination
+     *                  core, each coded {@code direction * tiles + y * tilesX + x} of its source tile (direction 0 east,
+     *                  1 west, 2 north, 3 south), sorted; null for unicast routers
+     */
+    public RouteTable(int source, int[] routeStart, int[] neuronRoutes, int[] destCore, MeshPaths paths,
+                      int[] treeLinks) {
+        this.source = source;
+        this.routeStart = routeStart;
+        this.neuronRoutes = neuronRoutes;
+        boolean narrow = destCore != null;
+        if (destCore != null) {
+            for (int d : destCore) {
+                narrow &= d >= 0 && d <= Character.MAX_VALUE;
+            }
+        }
+        char[] n = null;
+        if (narrow) {
+            n = new char[destCore.length];
+            for (int k = 0; k < n.length; k++) {
+                n[k] = (char) destCore[k];
+            }
+        }
+        this.narrowDest = n;
+        this.wideDest = narrow ? null : destCore;
+        this.slots = destCore == null ? 0 : destCore.length;
+        this.paths = paths;
+        this.treeLinks = treeLinks;
+    }
+
+    /** @return program index of the core this table belongs to */
+    public int source() {
+        return source;
+    }
+
+    /** @return per local neuron, offsets into {@link #neuronRoutes()} (null when dropped) */
+    public int[] routeStart() {
+        return routeStart;
+    }
+
+    /** @return packed (slot, axon) entries (null when dropped) */
+    public int[] neuronRoutes() {
+        return neuronRoutes;
+    }
+
+    /**
+     * @param slot a slot
+     * @return program index of its destination core (the table must hold its arrays)
+     */
+    public int destCore(int slot) {
+        return narrowDest != null ? narrowDest[slot] : wideDest[slot];
+    }
+
+    /** @return the program's mesh geometry */
+    public MeshPaths paths() {
+        return paths;
+    }
+
+    /** @return the multicast tree's links, or null for unicast routers */
+    public int[] treeLinks() {
+        return treeLinks;
+    }
+
+    /** @return bytes of the per-neuron, per-route and per-slot arrays held */
+    public long tableBytes() {
+        return (routeStart == null ? 0 : 4L * routeStart.length)
+                + (neuronRoutes == null ? 0 : 4L * neuronRoutes.length) + (narrowDest != null ? 2L * narrowDest.length : wideDest != null ? 4L * wideDest.length : 0);
+    }
+
     /** @return number of destination slots */
     public int slots() {
-        return destCore.length;
+        return slots;
     }
 
     /**
@@ -38,7 +114,7 @@ public record RouteTable(int source, int[] routeStart, int[] neuronRoutes, int[]
      * @return hops east-west of its XY route
      */
     public int hopsEastWest(int slot) {
-        return paths.hopsEastWest(source, destCore[slot]);
+        return paths.hopsEastWest(source, destCore(slot));
     }
 
     /**
@@ -46,7 +122,7 @@ public record RouteTable(int source, int[] routeStart, int[] neuronRoutes, int[]
      * @return hops north-south of its XY route
      */
     public int hopsNorthSouth(int slot) {
-        return paths.hopsNorthSouth(source, destCore[slot]);
+        return paths.hopsNorthSouth(source, destCore(slot));
     }
 
     /**
@@ -54,7 +130,7 @@ public record RouteTable(int source, int[] routeStart, int[] neuronRoutes, int[]
      * @return chip-to-chip links crossed
      */
     public int chipCrossings(int slot) {
-        return paths.chipCrossings(source, destCore[slot]);
+        return paths.chipCrossings(source, destCore(slot));
     }
 
     /**
@@ -62,7 +138,7 @@ public record RouteTable(int source, int[] routeStart, int[] neuronRoutes, int[]
      * @return contention-free latency in whole ns
      */
     public int latencyNs(int slot) {
-        return paths.latencyNs(source, destCore[slot]);
+        return paths.latencyNs(source, destCore(slot));
     }
 
     /** @return whether the route arrays are held ({@link #withoutTables()} drops them) */
@@ -70,8 +146,22 @@ public record RouteTable(int source, int[] routeStart, int[] neuronRoutes, int[]
         return neuronRoutes != null;
     }
 
-    /** @return the same table without its per-neuron entries, offsets and slots: source, paths and tree only */
+    /**
+     * @return the same table without its per-neuron entries, offsets and slots: source, slot count, paths and tree
+     *         only
+     */
     public RouteTable withoutTables() {
-        return new RouteTable(source, null, null, null, paths, treeLinks);
+        return new RouteTable(this);
+    }
+
+    private RouteTable(RouteTable full) {
+        this.source = full.source;
+        this.routeStart = null;
+        this.neuronRoutes = null;
+        this.narrowDest = null;
+        this.wideDest = null;
+        this.slots = full.slots;
+        this.paths = full.paths;
+        this.treeLinks = full.treeLinks;
     }
 }

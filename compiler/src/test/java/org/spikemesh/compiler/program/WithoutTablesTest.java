@@ -60,6 +60,23 @@ class WithoutTablesTest {
     }
 
     @Test
+    void shouldGiveBackEverySlotsCoreHeldIn16Or32Bits() {
+        // one neuron with two routes, to slots 0 and 1; cores up to 65 535 take 16 bits, a larger one 32
+        RouteTable narrow = new RouteTable(0, new int[]{0, 2}, new int[]{0, 1 << RouteTable.AXON_BITS},
+                new int[]{5, 65_535}, null, null);
+        assertEquals(5, narrow.destCore(0));
+        assertEquals(65_535, narrow.destCore(1));
+        assertEquals(2, narrow.slots());
+        assertEquals(4 * 2 + 4 * 2 + 2 * 2, narrow.tableBytes());
+        RouteTable wide = new RouteTable(0, new int[]{0, 2}, new int[]{0, 1 << RouteTable.AXON_BITS},
+                new int[]{5, 65_536}, null, null);
+        assertEquals(65_536, wide.destCore(1));
+        assertEquals(4 * 2 + 4 * 2 + 4 * 2, wide.tableBytes());
+        assertEquals(2, wide.withoutTables().slots());
+        assertEquals(0, wide.withoutTables().tableBytes());
+    }
+
+    @Test
     void shouldRefuseCountsThatDisagreeWithTheArrays() {
         assertThrows(IllegalArgumentException.class, () -> new SynapseMemory(3, 3, new int[]{0, 2, 3},
                 new short[]{0, 1, 0}, new short[]{5, -3, 7}, null, null, new int[]{0}, 0));
@@ -92,7 +109,8 @@ class WithoutTablesTest {
             assertSame(full.routes().paths(), k.routes().paths());
             assertFalse(k.synapses().hasTables());
             assertFalse(k.routes().hasTables());
-            assertNull(k.routes().destCore());
+            assertEquals(0, k.routes().tableBytes());
+            assertEquals(full.routes().slots(), k.routes().slots(), "the slot count stays");
             assertTrue(full.synapses().hasTables() && full.routes().hasTables(), "the original is untouched");
         }
     }

@@ -158,7 +158,7 @@ public final class ChipEngine implements Backend {
             for (int i = 0; i < cp.size(); i++) {
                 long mask = 0;
                 for (int r = rt.routeStart()[i]; r < rt.routeStart()[i + 1]; r++) {
-                    mask |= 1L << shardOf[rt.destCore()[rt.neuronRoutes()[r] >>> RouteTable.AXON_BITS]];
+                    mask |= 1L << shardOf[rt.destCore(rt.neuronRoutes()[r] >>> RouteTable.AXON_BITS)];
                 }
                 shardMask[neuronBase[cp.index()] + i] = mask;
             }

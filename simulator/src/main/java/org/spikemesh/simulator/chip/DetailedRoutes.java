@@ -76,7 +76,7 @@ final class DetailedRoutes {
             int slot = entries[r] >>> RouteTable.AXON_BITS;
             int axon = entries[r] & RouteTable.AXON_MASK;
             int g = routeBase[cp.index()] + r;
-            int d = rt.destCore()[slot];
+            int d = rt.destCore(slot);
             CoreProgram dp = program.cores().get(d);
             org.spikemesh.compiler.program.SynapseMemory m = dp.synapses();
             int synapses = axon < m.axons() ? m.axonSynapses(axon) : 0;

@@ -142,12 +142,11 @@ final class InboundTable {
             RouteTable rt = c.routes();
             int[] rs = rt.routeStart();
             int[] routes = rt.neuronRoutes();
-            int[] dest = rt.destCore();
             for (int i = 0; i < c.size(); i++) {
                 boolean any = false;
                 for (int r = rs[i]; r < rs[i + 1]; r++) {
                     int entry = routes[r];
-                    int d = dest[entry >>> RouteTable.AXON_BITS];
+                    int d = rt.destCore(entry >>> RouteTable.AXON_BITS);
                     if (shardOf[d] != shard) {
                         continue;
                     }
@@ -190,7 +189,6 @@ final class InboundTable {
             RouteTable rt = c.routes();
             int[] rs = rt.routeStart();
             int[] routes = rt.neuronRoutes();
-            int[] dest = rt.destCore();
             for (int i = 0; i < c.size(); i++) {
                 int g = neuronBase[c.index()] + i;
                 start[g] = s;
@@ -201,7 +199,7 @@ final class InboundTable {
                 // ascending addresses (sums of integers: the order changes no result)
                 int count = 0;
                 for (int r = rs[i]; r < rs[i + 1]; r++) {
-                    int d = dest[routes[r] >>> RouteTable.AXON_BITS];
+                    int d = rt.destCore(routes[r] >>> RouteTable.AXON_BITS);
                     if (shardOf[d] == shard) {
                         if (count == order.length) {
                             order = Arrays.copyOf(order, 2 * count);

@@ -44,9 +44,9 @@ class ChipEngineLifecycleTest {
         for (org.spikemesh.compiler.program.CoreProgram c : held[0].cores()) {
             arrays.add(new java.lang.ref.WeakReference<>(c.synapses().post()));
             arrays.add(new java.lang.ref.WeakReference<>(c.synapses().weight()));
-            // (the axon offsets are held by the memory object itself, whose post and weight arrays are followed)
+            // (the axon offsets and the slots' cores are held by the memory and route objects themselves, whose
+            // post, weight and route arrays are followed)
             arrays.add(new java.lang.ref.WeakReference<>(c.routes().neuronRoutes()));
-            arrays.add(new java.lang.ref.WeakReference<>(c.routes().destCore()));
         }
         long synapses = held[0].synapses();
         try (ChipEngine kept = engine(g, threads); ChipEngine e = new ChipEngine(g, held[0], RunConfig.defaults(),
