@@ -22,10 +22,8 @@ public final class RouteTable {
     private final int source;
     private final int[] routeStart;
     private final int[] neuronRoutes;
-    /** the slots' cores when every one fits 16 bits, else null. */
-    private final char[] narrowDest;
-    /** the slots' cores when one does not, else null. */
-    private final int[] wideDest;
+    /** the slots' cores, or null when dropped. */
+    private final NarrowInts destCore;
     private final int slots;
     private final MeshPaths paths;
     private final int[] treeLinks;
@@ -45,21 +43,7 @@ public final class RouteTable {
         this.source = source;
         this.routeStart = routeStart;
         this.neuronRoutes = neuronRoutes;
-        boolean narrow = destCore != null;
-        if (destCore != null) {
-            for (int d : destCore) {
-                narrow &= d >= 0 && d <= Character.MAX_VALUE;
-            }
-        }
-        char[] n = null;
-        if (narrow) {
-            n = new char[destCore.length];
-            for (int k = 0; k < n.length; k++) {
-                n[k] = (char) destCore[k];
-            }
-        }
-        this.narrowDest = n;
-        this.wideDest = narrow ? null : destCore;
+        this.destCore = NarrowInts.of(destCore);
         this.slots = destCore == null ? 0 : destCore.length;
         this.paths = paths;
         this.treeLinks = treeLinks;
@@ -85,7 +69,7 @@ public final class RouteTable {
      * @return program index of its destination core (the table must hold its arrays)
      */
     public int destCore(int slot) {
-        return narrowDest != null ? narrowDest[slot] : wideDest[slot];
+        return destCore.get(slot);
     }
 
     /** @return the program's mesh geometry */
@@ -101,7 +85,7 @@ public final class RouteTable {
     /** @return bytes of the per-neuron, per-route and per-slot arrays held */
     public long tableBytes() {
         return (routeStart == null ? 0 : 4L * routeStart.length)
-                + (neuronRoutes == null ? 0 : 4L * neuronRoutes.length) + (narrowDest != null ? 2L * narrowDest.length : wideDest != null ? 4L * wideDest.length : 0);
+                + (neuronRoutes == null ? 0 : 4L * neuronRoutes.length) + (destCore == null ? 0 : destCore.bytes());
     }
 
     /** @return number of destination slots */
@@ -158,8 +142,7 @@ public final class RouteTable {
         this.source = full.source;
         this.routeStart = null;
         this.neuronRoutes = null;
-        this.narrowDest = null;
-        this.wideDest = null;
+        this.destCore = null;
         this.slots = full.slots;
         this.paths = full.paths;
         this.treeLinks = full.treeLinks;

@@ -27,10 +27,8 @@ package org.spikemesh.compiler.program;
 public final class SynapseMemory {
     private final int axons;
     private final int synapses;
-    /** the offsets when the synapse count fits 16 bits, else null. */
-    private final char[] narrowStart;
-    /** the offsets when it does not, else null. */
-    private final int[] wideStart;
+    /** the axon offsets, or null when dropped. */
+    private final NarrowInts axonStart;
     private final short[] post;
     private final short[] weight;
     private final byte[] delay;
@@ -63,16 +61,7 @@ public final class SynapseMemory {
         }
         this.axons = axons;
         this.synapses = synapses;
-        boolean narrow = axonStart != null && synapses <= Character.MAX_VALUE;
-        char[] n = null;
-        if (narrow) {
-            n = new char[axonStart.length];
-            for (int a = 0; a < n.length; a++) {
-                n[a] = (char) axonStart[a];
-            }
-        }
-        this.narrowStart = n;
-        this.wideStart = narrow ? null : axonStart;
+        this.axonStart = NarrowInts.of(axonStart);
         this.post = post;
         this.weight = weight;
         this.delay = delay;
@@ -112,7 +101,7 @@ public final class SynapseMemory {
      * @return the offset of its first synapse in the synapse arrays (the memory must hold its arrays)
      */
     public int axonStart(int axon) {
-        return narrowStart != null ? narrowStart[axon] : wideStart[axon];
+        return axonStart.get(axon);
     }
 
     /**
@@ -165,8 +154,7 @@ public final class SynapseMemory {
 
     /** @return bytes of the per-axon and per-synapse arrays held */
     public long tableBytes() {
-        long b = narrowStart != null ? 2L * narrowStart.length : wideStart != null ? 4L * wideStart.length : 0;
-        return b + (post == null ? 0 : 2L * post.length) + (weight == null ? 0 : 2L * weight.length)
+        return (axonStart == null ? 0 : axonStart.bytes()) + (post == null ? 0 : 2L * post.length) + (weight == null ? 0 : 2L * weight.length)
                 + (delay == null ? 0 : delay.length) + (axonLane == null ? 0 : axonLane.length);
     }
 
