@@ -37,7 +37,6 @@ public final class Sparse extends Synapses {
                     + " must have the same length");
         }
         for (int k = 0; k < n; k++) {
-            checkPost(name, post[k], numOutputs);
             if (pre[k] < 0 || pre[k] >= numInputs) {
                 throw ModelException.of(name, "pre", "index " + pre[k] + " out of range; valid is 0.." + (numInputs - 1));
             }
@@ -69,16 +68,10 @@ public final class Sparse extends Synapses {
                 delay[k] = delays[order[k]];
             }
         }
-        checkRows(name, start, rows);
+        checkRows(name, start, rows, numOutputs);
         // packed straight from the caller's weights in row order: no array of doubles in between
         Values ws = Values.of(n, k -> w[order[k]]);
         return new Sparse(name, numOutputs, numInputs, start, rows, ws, delay, numWeightBits, weightExp, signMode);
-    }
-
-    private static void checkPost(String name, int post, int numOutputs) {
-        if (post < 0 || post >= numOutputs) {
-            throw ModelException.of(name, "post", "index " + post + " out of range; valid is 0.." + (numOutputs - 1));
-        }
     }
 
     private static void checkDelay(String name, int delay) {
@@ -87,13 +80,23 @@ public final class Sparse extends Synapses {
         }
     }
 
-    /** Each pair once: within a row, the posts sorted, so a repeated pair sits next to itself. */
-    private static void checkRows(String name, int[] start, int[] post) {
+    /**
+     * One pass over the rows (offsets already checked): every post in range, and each row's posts strictly increasing,
+     * so that each pair is given once (a repeated pair sits next to itself).
+     */
+    private static void checkRows(String name, int[] start, int[] post, int numOutputs) {
         for (int i = 0; i + 1 < start.length; i++) {
-            for (int k = start[i] + 1; k < start[i + 1]; k++) {
-                if (post[k] == post[k - 1]) {
-                    throw ModelException.of(name, "synapses", "two synapses from input " + i + " to output "
-                            + post[k] + "; give each pair once");
+            for (int k = start[i]; k < start[i + 1]; k++) {
+                if (post[k] < 0 || post[k] >= numOutputs) {
+                    throw ModelException.of(name, "post", "index " + post[k] + " out of range; valid is 0.."
+                            + (numOutputs - 1));
+                }
+                if (k > start[i] && post[k] <= post[k - 1]) {
+                    throw post[k] == post[k - 1]
+                            ? ModelException.of(name, "synapses", "two synapses from input " + i + " to output "
+                            + post[k] + "; give each pair once")
+                            : ModelException.of(name, "post", "input " + i + " lists output " + post[k] + " after "
+                            + post[k - 1] + "; give each row's posts in increasing order");
                 }
             }
         }
@@ -167,21 +170,12 @@ public final class Sparse extends Synapses {
                         + " is below the " + rowStart[i] + " of input " + i + "; offsets never decrease");
             }
         }
-        for (int i = 0; i < numInputs; i++) {
-            for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
-                checkPost(name, post[k], numOutputs);
-                if (k > rowStart[i] && post[k] < post[k - 1]) {
-                    throw ModelException.of(name, "post", "input " + i + " lists output " + post[k] + " after "
-                            + post[k - 1] + "; give each row's posts in increasing order");
-                }
-            }
-        }
         if (delays != null) {
             for (int d : delays) {
                 checkDelay(name, d);
             }
         }
-        checkRows(name, rowStart, post);
+        checkRows(name, rowStart, post, numOutputs);
         return new Sparse(name, numOutputs, numInputs, rowStart, post, weights, delays, numWeightBits, weightExp,
                 signMode);
     }
