@@ -165,13 +165,8 @@ class ChipEngineEquivalenceTest {
         String reference = trace(c.graph().get(), null, threads, c.steps());
         ProcessGraph g = c.graph().get();
         ChipProgram program = program(g, c);
-        String chip;
-        System.setProperty(InboundTable.PACKED_WEIGHT_BITS_PROPERTY, "2");
-        try {
-            chip = trace(g, program, threads, c.steps());
-        } finally {
-            System.clearProperty(InboundTable.PACKED_WEIGHT_BITS_PROPERTY);
-        }
+        String chip = withProperty(InboundTable.PACKED_WEIGHT_BITS_PROPERTY, "2",
+                () -> trace(g, program, threads, c.steps()));
         assertEquals(reference, chip);
     }
 
@@ -216,15 +211,20 @@ class ChipEngineEquivalenceTest {
         ProcessGraph g = c.graph().get();
         ChipProgram program = program(g, c);
         String tabled = accounts(g, program, threads, c.steps(), false);
-        String computed;
-        System.setProperty(RouteGeometry.PAIR_TILES_PROPERTY, "0");
-        try {
-            computed = accounts(c.graph().get(), program, threads, c.steps(), false);
-        } finally {
-            System.clearProperty(RouteGeometry.PAIR_TILES_PROPERTY);
-        }
+        String computed = withProperty(RouteGeometry.PAIR_TILES_PROPERTY, "0",
+                () -> accounts(c.graph().get(), program, threads, c.steps(), false));
         assertTrue(tabled.contains("latency "), "the digest has the latency histogram");
         assertEquals(tabled, computed);
+    }
+
+    /** Runs with one of the engine's system properties set, and clears it again. */
+    private static String withProperty(String key, String value, Supplier<String> run) {
+        System.setProperty(key, value);
+        try {
+            return run.get();
+        } finally {
+            System.clearProperty(key);
+        }
     }
 
     private static ChipProgram program(ProcessGraph g, Case c) {
