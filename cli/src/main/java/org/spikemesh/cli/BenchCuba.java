@@ -100,6 +100,7 @@ public final class BenchCuba implements Callable<Integer> {
         org.spikemesh.compiler.program.ChipProgram[] handOver = {c.program()};
         c = null;
         long synapses = handOver[0].synapses();
+        long programTables = handOver[0].tableBytes();
         System.out.printf(Locale.ROOT, "CUBA N=%d, %d steps, %d synapses on %s x %d chips, %d cores (build+compile %.2f s)%n",
                 neurons, steps, synapses, cfg.name(), handOver[0].chip().mesh().chips(), handOver[0].cores().size(),
                 compileS);
@@ -157,7 +158,7 @@ public final class BenchCuba implements Callable<Integer> {
         }
         heap(graph, handOver, threads.get(threads.size() - 1),
                 new long[]{heapStart, heapNetwork, heapCompiled, heapBuilt},
-                synapses);
+                synapses, programTables);
         return 0;
     }
 
@@ -166,10 +167,11 @@ public final class BenchCuba implements Callable<Integer> {
      * engine once the compilation is let go (the engine keeps the program without its synapse and route arrays).
      * Takes the program out of {@code handOver}, so that nothing else holds it while the engine runs.
      * {@code before} holds the live heap at the start, with the network description, with the compilation, and with the
-     * first engine just built beside the description and the program.
+     * first engine just built beside the description and the program; {@code programTables} the bytes of the program's
+     * synapse and route arrays.
      */
     private void heap(ProcessGraph graph, org.spikemesh.compiler.program.ChipProgram[] handOver, int t, long[] before,
-                      long synapses) {
+                      long synapses, long programTables) {
         org.spikemesh.compiler.program.ChipProgram program = handOver[0];
         handOver[0] = null;
         try (ChipEngine engine = new ChipEngine(graph, program, RunConfig.defaults().seed(seed), t)) {
@@ -179,9 +181,10 @@ public final class BenchCuba implements Callable<Integer> {
             double per = synapses;
             System.out.printf(Locale.ROOT, "  heap while running (%d thread%s, live objects):"
                             + " %.1f bytes per synapse over the network description (engine tables %.1f of it);"
-                            + " network description %.1f bytes per synapse; compiled program %.1f more, let go once"
-                            + " the engine is built%n", t, t == 1 ? "" : "s", (heapRun - before[1]) / per,
-                    engine.tableBytes() / per, (before[1] - before[0]) / per, (before[2] - before[1]) / per);
+                            + " network description %.1f bytes per synapse; compiled program %.1f more (synapse and"
+                            + " route arrays %.1f of it), let go once the engine is built%n", t, t == 1 ? "" : "s",
+                    (heapRun - before[1]) / per, engine.tableBytes() / per, (before[1] - before[0]) / per,
+                    (before[2] - before[1]) / per, programTables / per);
             System.out.printf(Locale.ROOT, "  heap at its peak (live objects while the first engine is built, with the"
                     + " description and the program): %.1f bytes per synapse; while running: %.1f%n",
                     (before[3] - before[0]) / per, (heapRun - before[0]) / per);

@@ -27,6 +27,15 @@ public record ChipProgram(ChipConfig chip, List<CoreProgram> cores, int tilesX, 
         return n;
     }
 
+    /** @return bytes of the cores' synapse and route arrays, the part {@link #withoutTables()} drops */
+    public long tableBytes() {
+        long n = 0;
+        for (CoreProgram c : cores) {
+            n += c.synapses().tableBytes() + c.routes().tableBytes();
+        }
+        return n;
+    }
+
     /**
      * The program as a simulator keeps it once it has built its own tables: every core
      * {@link CoreProgram#withoutTables() without its synapse and route arrays} (the bulk of a program: 13-16 bytes
