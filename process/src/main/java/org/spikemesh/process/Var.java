@@ -136,7 +136,14 @@ public final class Var {
      * @param newValues values, flat row-major
      */
     public void set(double... newValues) {
-        values = newValues.length == 1 ? Values.uniform(size(), newValues[0]) : Values.of(expand(newValues));
+        int n = size();
+        if (newValues.length == 1) {
+            values = Values.uniform(n, newValues[0]);
+        } else if (newValues.length == n) {
+            values = Values.of(newValues); // packed straight from the caller's array, which Values does not keep
+        } else {
+            throw countError(newValues.length);
+        }
     }
 
     /**
@@ -154,8 +161,12 @@ public final class Var {
             Arrays.fill(r, newValues[0]);
             return r;
         }
-        throw ModelException.of(owner.name(), name, "set with " + newValues.length + " values, shape "
-                + Shape.text(shape) + " needs " + n);
+        throw countError(newValues.length);
+    }
+
+    private ModelException countError(int given) {
+        return ModelException.of(owner.name(), name, "set with " + given + " values, shape " + Shape.text(shape)
+                + " needs " + size());
     }
 
     /**
