@@ -152,17 +152,7 @@ public final class ChipEngine implements Backend {
             neuronBase[c + 1] = neuronBase[c] + cores[c].n;
         }
         // one shard: every message stays in it, and no mask is kept (8 bytes per neuron, a cache miss per spike)
-        long[] shardMask = s == 1 ? null : new long[neuronBase[n]];
-        for (CoreProgram cp : s == 1 ? List.<CoreProgram>of() : program.cores()) {
-            RouteTable rt = cp.routes();
-            for (int i = 0; i < cp.size(); i++) {
-                long mask = 0;
-                for (int r = rt.routeStart()[i]; r < rt.routeStart()[i + 1]; r++) {
-                    mask |= 1L << shardOf[rt.destCore(rt.neuronRoutes()[r] >>> RouteTable.AXON_BITS)];
-                }
-                shardMask[neuronBase[cp.index()] + i] = mask;
-            }
-        }
+        long[] shardMask = s == 1 ? null : shardMasks(program, neuronBase, shardOf);
         this.geometry = new RouteGeometry(program);
         this.shards = new Shard[s];
         this.remote = new RemoteShard[s];
@@ -282,6 +272,22 @@ public final class ChipEngine implements Backend {
     private final List<OutboundLink> outbound = new ArrayList<>();
     /** remote-to-local rings the bridge fills, by [from][to]. */
     private RingBuffer<Batch>[][] inbound;
+
+    /** @return per program-wide neuron, the shards its messages go to (bit k: shard k) */
+    private static long[] shardMasks(ChipProgram program, int[] neuronBase, int[] shardOf) {
+        long[] shardMask = new long[neuronBase[neuronBase.length - 1]];
+        for (CoreProgram cp : program.cores()) {
+            RouteTable rt = cp.routes();
+            for (int i = 0; i < cp.size(); i++) {
+                long mask = 0;
+                for (int r = rt.routeStart()[i]; r < rt.routeStart()[i + 1]; r++) {
+                    mask |= 1L << shardOf[rt.destCore(rt.neuronRoutes()[r] >>> RouteTable.AXON_BITS)];
+                }
+                shardMask[neuronBase[cp.index()] + i] = mask;
+            }
+        }
+        return shardMask;
+    }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void connect(int s, int threads) {
