@@ -32,29 +32,13 @@ public enum SignMode {
     /**
      * Lava's {@code determine_sign_mode}: all weights &gt;= 0 is excitatory, all &lt;= 0 inhibitory, else mixed.
      *
-     * @param weights the given weights
+     * @param weights the weights, as held
      * @return the mode
      */
-    public static SignMode of(double[] weights) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double w : weights) {
-            min = Math.min(min, w);
-            max = Math.max(max, w);
-        }
-        return of(weights.length, min, max);
-    }
-
-    /**
-     * @param weights the weights, as held
-     * @return the sign mode Lava infers from them, as {@link #of(double[])}
-     */
     public static SignMode of(org.spikemesh.process.Values weights) {
-        return of(weights.size(), weights.min(), weights.max());
-    }
-
-    private static SignMode of(int n, double min, double max) {
-        if (n == 0 || min >= 0) {
+        double min = weights.min();
+        double max = weights.max();
+        if (weights.size() == 0 || min >= 0) {
             return EXCITATORY;
         }
         if (max <= 0) {

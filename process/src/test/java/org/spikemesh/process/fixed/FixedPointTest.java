@@ -158,6 +158,6 @@ class FixedPointTest {
         for (int i = 0; i < w.length; i++) {
             w[i] = Double.parseDouble(parts[i]);
         }
-        assertEquals(expected, SignMode.of(w));
+        assertEquals(expected, SignMode.of(org.spikemesh.process.Values.of(w)));
     }
 }
