@@ -114,6 +114,7 @@ final class NeuronArray {
                 continue;
             }
             NeuronState p = k.program.neurons();
+            requireThresholdsBelowClip(k, p);
             boolean uniform = k.uniform();
             if (runs > 0 && uniform && runUniformAt(uni, runs - 1) && to[runs - 1] == k.base
                     && sameParameters(params[runs - 1], p)) {
@@ -132,6 +133,16 @@ final class NeuronArray {
         this.runParams = Arrays.copyOf(params, runs);
         this.runBase = Arrays.copyOf(base, runs);
         this.runUniform = Arrays.copyOf(uni, runs);
+    }
+
+    /** The kernel leaves the clip of v at 2^23 to the spike there (see {@link #uniform}): no threshold may reach it. */
+    private static void requireThresholdsBelowClip(CoreRuntime k, NeuronState p) {
+        for (int i = 0; i < k.n; i++) {
+            if (p.vth()[i] >= HIGH) {
+                throw new IllegalStateException("core " + k.index + ": threshold " + p.vth()[i] + " of neuron " + i
+                        + " is not below 2^23 (vth at most 131071, shifted by 6)");
+            }
+        }
     }
 
     private static boolean runUniformAt(boolean[] uni, int r) {
@@ -215,7 +226,10 @@ final class NeuronArray {
      * The fast half of Lava's bit-accurate LIF step, for neurons whose new u and v need neither the 24-bit wrap of u
      * nor the clip of v (see {@link #outside}): this leaves both out and writes the unwrapped u and unclipped v (not
      * reset: {@link #scan} resets the v of every spiking neuron), and a flag that is -1 on a spike, and non-zero for a
-     * neuron left at rest (u = v = 0) or whose u or v left that range. The test for rest shares the shift of the
+     * neuron left at rest (u = v = 0) or whose u or v left that range. Of the range of v only its offset by
+     * {@code LOW} is tested, which lets through one value that needs the clip, 2^23: every threshold is below it (Lava
+     * takes vth up to 131071, shifted by 6: 8 388 544), so such a neuron spikes and is finished by its scan (two
+     * operations fewer per neuron than the full test of {@link #outside}). The test for rest shares the shift of the
      * range test: (s - 1) &amp; ~s, s = u | v, has every bit set when s is 0, and bit 24 or above otherwise only when
      * s is a multiple of 2^25, that is when u or v is out of range anyway (three operations fewer than a test of its
      * own: 0.44-0.52 against 0.51-0.57 ns per neuron, timed alone). {@link #finish} then finishes the neurons
@@ -234,7 +248,7 @@ final class NeuronArray {
             int z = FixedPoint.decay(vv[i], fv) + y + b;
             vv[i] = z;
             int s = y | z;
-            a[i] = ((th - z) >> 31) | (((y + LOW) | (z + LOW) | (z + HIGH) | ((s - 1) & ~s)) >>> 24);
+            a[i] = ((th - z) >> 31) | (((y + LOW) | (z + LOW) | ((s - 1) & ~s)) >>> 24);
         }
     }
 
@@ -254,7 +268,7 @@ final class NeuronArray {
             int z = FixedPoint.decaySmall(vv[i], dv) + y + b;
             vv[i] = z;
             int s = y | z;
-            a[i] = ((th - z) >> 31) | (((y + LOW) | (z + LOW) | (z + HIGH) | ((s - 1) & ~s)) >>> 24);
+            a[i] = ((th - z) >> 31) | (((y + LOW) | (z + LOW) | ((s - 1) & ~s)) >>> 24);
         }
     }
 
@@ -272,7 +286,7 @@ final class NeuronArray {
             int z = FixedPoint.decay(vv[i], fv[k]) + y + bias[k];
             vv[i] = z;
             int s = y | z;
-            a[i] = ((vth[k] - z) >> 31) | (((y + LOW) | (z + LOW) | (z + HIGH) | ((s - 1) & ~s)) >>> 24);
+            a[i] = ((vth[k] - z) >> 31) | (((y + LOW) | (z + LOW) | ((s - 1) & ~s)) >>> 24);
         }
     }
 
@@ -281,8 +295,8 @@ final class NeuronArray {
      * [-(2^23 - 1), 2^23 - 1], into [0, 2^24), so that nothing is left above bit 23 exactly when neither the wrap nor
      * the clip would change anything (int overflow lands above bit 23 too).
      *
-     * The kernels write the same expression out: with a call to this in the loop C2 no longer vectorises them (64 000
-     * neurons, 1 thread: 4.4 against 0.9 s).
+     * The kernels write this expression out, less its {@code v + HIGH} (see {@link #uniform}): with a call to this in
+     * the loop C2 no longer vectorises them (64 000 neurons, 1 thread: 4.4 against 0.9 s).
      *
      * @param u the unwrapped u
      * @param v the unclipped v

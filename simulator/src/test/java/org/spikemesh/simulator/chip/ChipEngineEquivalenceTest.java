@@ -60,6 +60,7 @@ class ChipEngineEquivalenceTest {
         // the largest decays the kernel takes with one multiplication (FixedPoint.decaySmall), on the same inputs,
         // with parameters equal across each population so that the uniform kernel runs
         cases.add(new Case("slow-decays-at-the-edges", () -> extremes("slow-decays", 255, 255, false), tiny, 60));
+        cases.add(new Case("v-reaches-2^23", ChipEngineEquivalenceTest::voltageEdges, tiny, 6));
         cases.add(new Case("cuba-1000", () -> Cuba.build(1000, 3).graph(), ChipConfigs.preset("loihi-like"), 300));
         cases.add(new Case("cuba-2400-on-3-chips", () -> Cuba.build(2400, 5).graph(),
                 ChipConfigs.withChips(tinyCores(ChipConfigs.preset("loihi-like"), 10), 3), 100));
@@ -124,6 +125,27 @@ class ChipEngineEquivalenceTest {
             conns.add(c);
         }
         return new Network(procs, conns, name).graph();
+    }
+
+    /**
+     * Neurons whose v, before the clip, lands exactly on 2^23 and -2^23 in the first step (no input: v + bias, with
+     * u = 0 and no decay of v), one short of them, and further in: 8 388 600 + 8 = 2^23 clips to 2^23 - 1 and
+     * spikes (above 131071 &lt;&lt; 6 = 8 388 544); -8 388 600 - 8 = -2^23 clips to -(2^23 - 1). The kernel leaves
+     * the clip at +2^23 to the neuron's spike, whose scan finishes it (every threshold is below 2^23), so its three
+     * forms run here: uniform with small decays (du 0), uniform (du 300) and per neuron (thresholds differ).
+     */
+    private static ProcessGraph voltageEdges() {
+        List<Process> procs = new ArrayList<>();
+        double[] up = {8388600, 8388599, 8388590};
+        double[] down = {-8388600, -8388599, -8388590};
+        for (int du : new int[]{0, 300}) {
+            procs.add(LIF.builder("up-" + du).shape(3).v(up).du(du).dv(0).vth(131071).biasMant(8).build());
+            procs.add(LIF.builder("down-" + du).shape(3).v(down).du(du).dv(0).vth(131071).biasMant(-8).build());
+        }
+        procs.add(LIF.builder("up-mixed").shape(3).v(up).du(0).dv(0).vth(131071, 131070, 131071).biasMant(8).build());
+        procs.add(LIF.builder("down-mixed").shape(3).v(down).du(0).dv(0).vth(131071, 131070, 131071).biasMant(-8)
+                .build());
+        return new Network(procs, List.of(), "v-edges").graph();
     }
 
     private static ProcessGraph golden() {
