@@ -208,21 +208,21 @@ public final class Accounts {
         return r;
     }
 
-    /** @return the sum of the shards' horizontal (or vertical) link difference arrays, in a reused array */
-    private long[] sumOf(StepPartial[] ps, boolean horizontal) {
-        long[] first = horizontal ? ps[0].horizontal : ps[0].vertical;
-        long[] sum = horizontal ? sumH : sumV;
+    /** @return the sum of the shards' east-west (or north-south) link difference arrays, in a reused array */
+    private long[] sumOf(StepPartial[] ps, boolean eastWest) {
+        long[] first = eastWest ? ps[0].eastWest : ps[0].northSouth;
+        long[] sum = eastWest ? sumEastWest : sumNorthSouth;
         if (sum == null || sum.length != first.length) {
             sum = new long[first.length];
-            if (horizontal) {
-                sumH = sum;
+            if (eastWest) {
+                sumEastWest = sum;
             } else {
-                sumV = sum;
+                sumNorthSouth = sum;
             }
         }
         System.arraycopy(first, 0, sum, 0, first.length);
         for (int k = 1; k < ps.length; k++) {
-            long[] a = horizontal ? ps[k].horizontal : ps[k].vertical;
+            long[] a = eastWest ? ps[k].eastWest : ps[k].northSouth;
             for (int i = 0; i < a.length; i++) {
                 sum[i] += a[i];
             }
@@ -230,8 +230,8 @@ public final class Accounts {
         return sum;
     }
 
-    private long[] sumH;
-    private long[] sumV;
+    private long[] sumEastWest;
+    private long[] sumNorthSouth;
 
     /** @return tiles along x of the whole system */
     public int tilesX() {
@@ -242,25 +242,24 @@ public final class Accounts {
         long[][] load = stepLinks;
         boolean direct = ps.length > 0 && ps[0].linkDirect.length > 0;
         int gx1 = gx + 1;
-        int gy1 = gy + 1;
         int tiles = gx * gy;
-        long[] h = ps[0].horizontal;
-        long[] v = ps[0].vertical;
+        long[] h = ps[0].eastWest;
+        long[] v = ps[0].northSouth;
         if (ps.length > 1) {
             // the shards' difference arrays summed first, in two vectorised loops per shard
             h = sumOf(ps, true);
             v = sumOf(ps, false);
         }
-        int wo = ps[0].westOffset;
-        int so = ps[0].southOffset;
+        // prefix sums of the differences: along each row east and west (the west ones taken one tile on), along
+        // each column north and south (the south ones taken one row on)
         long[] east = load[0];
         long[] west = load[1];
         for (int y = 0; y < gy; y++) {
             long e = 0;
             long w = 0;
             for (int x = 0; x < gx; x++) {
-                e += h[y * gx1 + x];
-                w += h[wo + y * gx1 + x];
+                e += StepPartial.low(h[y * gx1 + x]);
+                w += x == 0 ? 0 : StepPartial.high(h[y * gx1 + x - 1]);
                 east[y * gx + x] = e;
                 west[y * gx + x] = w;
             }
@@ -271,8 +270,8 @@ public final class Accounts {
             long n = 0;
             long sth = 0;
             for (int y = 0; y < gy; y++) {
-                n += v[x * gy1 + y];
-                sth += v[so + x * gy1 + y];
+                n += StepPartial.low(v[y * gx1 + x]);
+                sth += y == 0 ? 0 : StepPartial.high(v[(y - 1) * gx1 + x]);
                 north[y * gx + x] = n;
                 south[y * gx + x] = sth;
             }

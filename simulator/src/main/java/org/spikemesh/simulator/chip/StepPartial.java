@@ -32,14 +32,19 @@ final class StepPartial {
     double slowestCoreNs;
     int slowestCore;
     /**
-     * Link-span differences: east spans per row at y*(tilesX+1)+x, then west spans at the same place shifted by
-     * tilesY*(tilesX+1).
+     * Differences of the east and west link spans, per tile slot y * (tilesX + 1) + x, two counts in one long: east in
+     * the low 32 bits (+1 where a span starts, -1 where it ends), west in the high 32 bits (+1 at the tile where a span
+     * ends, -1 at the tile it starts from), the west ones one tile short of where their prefix sums take them (see
+     * {@link Accounts}). Each half reads back as {@link #low} and {@link #high}; sums of these longs are the sums of
+     * their halves, as long as each half stays inside an int (it counts the step's messages).
      */
-    final long[] horizontal;
-    /** North spans per column at x*(tilesY+1)+y, then south spans shifted by tilesX*(tilesY+1). */
-    final long[] vertical;
-    final int westOffset;
-    final int southOffset;
+    final long[] eastWest;
+    /**
+     * Differences of the north and south link spans, per tile slot y * (tilesX + 1) + x as {@link #eastWest}: north
+     * in the low half (+1 at the row where a span starts, -1 where it ends), south in the high half (+1 at the row a
+     * span ends at, -1 at the row it starts from), the south ones one row short of where their prefix sums take them.
+     */
+    final long[] northSouth;
     /** multicast packets per link this step, by link code (direction * tiles + y * tilesX + x). */
     final long[] linkDirect;
     /** messages by contention-free latency in ns. */
@@ -47,10 +52,8 @@ final class StepPartial {
 
     StepPartial(int tilesX, int tilesY, int maxLatency, boolean multicast, SpikeLog log) {
         this.log = log;
-        westOffset = tilesY * (tilesX + 1);
-        southOffset = tilesX * (tilesY + 1);
-        horizontal = new long[2 * westOffset];
-        vertical = new long[2 * southOffset];
+        eastWest = new long[tilesY * (tilesX + 1)];
+        northSouth = new long[tilesY * (tilesX + 1)];
         latencyCount = new long[maxLatency + 1];
         linkDirect = new long[multicast ? 4 * tilesX * tilesY : 0];
     }
@@ -68,6 +71,21 @@ final class StepPartial {
         this.slowestCore = slowestCore;
     }
 
+    /** @return the low half of a count pair of {@link #eastWest} or {@link #northSouth} */
+    static int low(long pair) {
+        return (int) pair;
+    }
+
+    /** @return the high half of a count pair of {@link #eastWest} or {@link #northSouth} */
+    static long high(long pair) {
+        return (pair - (int) pair) >> 32;
+    }
+
+    /** @return the pair of counts low and high, for {@link #eastWest} or {@link #northSouth} */
+    static long pair(long low, long high) {
+        return low + (high << 32);
+    }
+
     void reset() {
         synops = active = inactive = spikes = messages = messagesIn = learningUpdates = 0;
         hopsEastWest = hopsNorthSouth = withinTile = chipCrossings = 0;
@@ -78,8 +96,8 @@ final class StepPartial {
         }
         slowestCoreNs = -1;
         slowestCore = -1;
-        Arrays.fill(horizontal, 0);
-        Arrays.fill(vertical, 0);
+        Arrays.fill(eastWest, 0);
+        Arrays.fill(northSouth, 0);
         Arrays.fill(latencyCount, 0);
         Arrays.fill(linkDirect, 0);
     }

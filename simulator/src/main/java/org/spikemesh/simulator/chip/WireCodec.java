@@ -136,8 +136,8 @@ final class WireCodec {
         }
         putDouble(p.slowestCoreNs);
         putInt(p.slowestCore);
-        putSparse(p.horizontal);
-        putSparse(p.vertical);
+        putSparse(p.eastWest);
+        putSparse(p.northSouth);
         putSparse(p.linkDirect);
         putSparse(p.latencyCount);
         SpikeLog log = p.log;
@@ -282,8 +282,8 @@ final class WireCodec {
             }
             p.slowestCoreNs = getDouble();
             p.slowestCore = getInt();
-            getSparse(p.horizontal);
-            getSparse(p.vertical);
+            getSparse(p.eastWest);
+            getSparse(p.northSouth);
             getSparse(p.linkDirect);
             getSparse(p.latencyCount);
             if (getInt() == 1) {

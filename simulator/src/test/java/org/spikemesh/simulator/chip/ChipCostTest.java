@@ -209,4 +209,78 @@ class ChipCostTest {
             assertEquals(1, m.accounts().linkTotals(2)[1], "north link of tile (1,0)");
         }
     }
+    /**
+     * One spike from tile (3,2) of loihi-like (8 x 4 tiles of 4 cores: core 4 * (8y + x) is the first of tile (x, y))
+     * to five single-neuron populations, each pinned to its own tile, routed X then Y:
+     * <ul>
+     * <li>a on (0,2): west 3 hops, over the west links leaving (3,2), (2,2) and (1,2);</li>
+     * <li>b on (3,0): south 2 hops, over the south links leaving (3,2) and (3,1);</li>
+     * <li>c on (1,0): west over the links leaving (3,2) and (2,2), then south over those leaving (1,2) and (1,1);</li>
+     * <li>d on (5,3): east over the links leaving (3,2) and (4,2), then north over the one leaving (5,2);</li>
+     * <li>e on (3,2), the source's own tile: no link.</li>
+     * </ul>
+     * So the west links of (3,2) and (2,2) carry 2 messages, every other link on a path 1; hops east-west 3 + 2 + 2 = 7,
+     * north-south 2 + 2 + 1 = 5. The same on 1 and 2 threads.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} threads")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2})
+    void shouldCountEveryLinkOfRoutesInAllFourDirections(int threads) throws java.io.IOException {
+        ChipConfig loihi = ChipConfigs.preset("loihi-like");
+        SpikeInput in = SpikeInput.of("in", new int[]{1}, java.util.Map.of(0, new int[]{1}));
+        java.util.List<org.spikemesh.process.Process> procs = new java.util.ArrayList<>(java.util.List.of(in));
+        StringBuilder pins = new StringBuilder("population,first_neuron,chip,core\nin,0,0,").append(core(3, 2))
+                .append('\n');
+        String[] names = {"a", "b", "c", "d", "e"};
+        int[][] tiles = {{0, 2}, {3, 0}, {1, 0}, {5, 3}, {3, 2}};
+        for (int k = 0; k < names.length; k++) {
+            Dense d = Dense.of("w" + names[k], new double[][]{{10}}, 8, 0, null);
+            LIF lif = LIF.builder(names[k]).shape(1).du(4095).dv(0).vth(1000).build();
+            in.sOut().connect(d.sIn());
+            d.aOut().connect(lif.aIn());
+            procs.add(d);
+            procs.add(lif);
+            // the source's own tile holds it in its next core
+            int c = core(tiles[k][0], tiles[k][1]) + (names[k].equals("e") ? 1 : 0);
+            pins.append(names[k]).append(",0,0,").append(c).append('\n');
+        }
+        ProcessGraph g = ProcessGraph.of(procs.toArray(new org.spikemesh.process.Process[0]));
+        java.nio.file.Path file = tmp.resolve("star.csv");
+        java.nio.file.Files.writeString(file, pins.toString());
+        ChipProgram p = Compiler.compile(g, loihi, new CompileOptions(0, 1, 0, null)
+                .withPins(org.spikemesh.compiler.PlacementFile.read(file))).program();
+        try (ChipEngine e = new ChipEngine(g, p, RunConfig.defaults(), threads)) {
+            e.run(2);
+            Accounts a = e.accounts();
+            assertEquals(5, a.counts().get("messages"));
+            assertEquals(7, a.counts().get("hops_east_west"));
+            assertEquals(5, a.counts().get("hops_north_south"));
+            long[][] expected = new long[4][8 * 4];
+            expected[0][link(3, 2)] = 1;
+            expected[0][link(4, 2)] = 1;
+            expected[1][link(3, 2)] = 2;
+            expected[1][link(2, 2)] = 2;
+            expected[1][link(1, 2)] = 1;
+            expected[2][link(5, 2)] = 1;
+            expected[3][link(3, 2)] = 1;
+            expected[3][link(3, 1)] = 1;
+            expected[3][link(1, 2)] = 1;
+            expected[3][link(1, 1)] = 1;
+            String[] direction = {"east", "west", "north", "south"};
+            for (int d = 0; d < 4; d++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(expected[d], a.linkTotals(d), direction[d]);
+            }
+            // the load on the busiest link of step 1: the west links leaving (3,2) and (2,2)
+            assertEquals(2, a.stepBusiestLink(0));
+        }
+    }
+
+    /** @return the first core of tile (x, y) on one loihi-like chip */
+    private static int core(int x, int y) {
+        return 4 * (8 * y + x);
+    }
+
+    /** @return the index of the links leaving tile (x, y) on one loihi-like chip */
+    private static int link(int x, int y) {
+        return 8 * y + x;
+    }
 }
