@@ -319,7 +319,7 @@ public final class RunCommand implements Callable<Integer> {
                     summary.put("chip", ChipOutputs.write(engine, dir.staging(), chip));
                     summary.put("threads", nThreads);
                     if (split != null) {
-                        summary.put("partitions", Map.of("count", partitions, "transport", transport,
+                        summary.put("partitions", ordered("count", partitions, "transport", transport,
                                 "threads_each", nThreads));
                     }
                 }
@@ -368,7 +368,7 @@ public final class RunCommand implements Callable<Integer> {
                     summary.put("partitions", partitionsUsed);
                 }
             }
-            summary.put("versions", Map.of("spikemesh", "0.1.0", "java", System.getProperty("java.version")));
+            summary.put("versions", ordered("spikemesh", "0.1.0", "java", System.getProperty("java.version")));
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(dir.staging().resolve("summary.json").toFile(), summary);
             dir.commit();
@@ -411,4 +411,17 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+
+    /**
+     * @param keysAndValues key, value, key, value...
+     * @return them in that order ({@code Map.of} iterates in an order that changes from one JVM to the next, and
+     *         summary.json is written in the map's order)
+     */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
+    }
 }
