@@ -29,8 +29,13 @@ final class RouteGeometry {
     final int tiles;
     /** per program core: its tile, {@code tileY * tilesX + tileX}. */
     final int[] tileOf;
+    /** tile slots: {@code tilesY * (tilesX + 1)}, the tiles with one spare slot at the end of each row. */
+    final int slots;
+    /** per program core: its tile's slot, {@code tileY * (tilesX + 1) + tileX}. */
+    final int[] slotOf;
     /**
-     * latency in ns from tile a to tile b at {@code a * tiles + b}, or null when there are more tiles than
+     * latency in ns from tile a ({@link #tileOf}) to the tile in slot b ({@link #slotOf}) at {@code a * slots + b}, or
+     * null when there are more tiles than
      * {@link #PAIR_TILES_PROPERTY} allows (1 024 by default) or a latency above 65 535 ns: one lookup per message
      * instead of the hops, chip crossings and index arithmetic (built from {@link #latency}, so the values are the
      * same).
@@ -43,6 +48,8 @@ final class RouteGeometry {
         this.tilesY = program.tilesY();
         this.tiles = program.tilesX() * tilesY;
         this.tileOf = new int[n];
+        this.slots = tilesY * (program.tilesX() + 1);
+        this.slotOf = new int[n];
         MeshPaths paths = n == 0 ? null : program.cores().get(0).routes().paths();
         int maxChipX = 0;
         int maxChipY = 0;
@@ -55,6 +62,7 @@ final class RouteGeometry {
             }
             place[c] = paths.tileX()[c] | (long) paths.tileY()[c] << 16 | (long) cx << 32 | (long) cy << 48;
             tileOf[c] = paths.tileY()[c] * program.tilesX() + paths.tileX()[c];
+            slotOf[c] = paths.tileY()[c] * (program.tilesX() + 1) + paths.tileX()[c];
             maxChipX = Math.max(maxChipX, cx);
             maxChipY = Math.max(maxChipY, cy);
         }
@@ -79,7 +87,7 @@ final class RouteGeometry {
 
     /** @return bytes held */
     long bytes() {
-        return 8L * place.length + 4L * latency.length + 4L * tileOf.length
+        return 8L * place.length + 4L * latency.length + 4L * tileOf.length + 4L * slotOf.length
                 + (pairLatency == null ? 0 : 2L * pairLatency.length);
     }
 
@@ -114,19 +122,22 @@ final class RouteGeometry {
             return null;
         }
         int[] coreAt = new int[tiles];
+        int[] coreInSlot = new int[slots];
         java.util.Arrays.fill(coreAt, -1);
+        java.util.Arrays.fill(coreInSlot, -1);
         for (int c = 0; c < place.length; c++) {
             coreAt[tileOf[c]] = c;
+            coreInSlot[slotOf[c]] = c;
         }
-        char[] t = new char[tiles * tiles];
+        char[] t = new char[tiles * slots];
         for (int a = 0; a < tiles; a++) {
-            for (int b = 0; b < tiles && coreAt[a] >= 0; b++) {
-                if (coreAt[b] >= 0) {
-                    int ns = latencyNs(coreAt[a], coreAt[b]);
+            for (int b = 0; b < slots && coreAt[a] >= 0; b++) {
+                if (coreInSlot[b] >= 0) {
+                    int ns = latencyNs(coreAt[a], coreInSlot[b]);
                     if (ns > Character.MAX_VALUE) {
                         return null;
                     }
-                    t[a * tiles + b] = (char) ns;
+                    t[a * slots + b] = (char) ns;
                 }
             }
         }
