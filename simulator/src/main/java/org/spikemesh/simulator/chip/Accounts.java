@@ -240,7 +240,6 @@ public final class Accounts {
 
     private long linkLoads(StepPartial[] ps) {
         long[][] load = stepLinks;
-        boolean direct = ps.length > 0 && ps[0].linkDirect.length > 0;
         int gx1 = gx + 1;
         int tiles = gx * gy;
         long[] h = ps[0].eastWest;
@@ -250,62 +249,63 @@ public final class Accounts {
             h = sumOf(ps, true);
             v = sumOf(ps, false);
         }
-        // prefix sums of the differences: along each row east and west (the west ones taken one tile on), along
-        // each column north and south (the south ones taken one row on)
+        long[] direct = null;
+        if (ps.length > 0 && ps[0].linkDirect.length > 0) {
+            // multicast trees count every link they use directly
+            direct = sumDirect(ps, tiles);
+        }
+        // one pass along each row (east, west), then one down each column (north, south): each link's load is the
+        // prefix sum of its differences (the west ones taken one tile on, the south ones one row on), added to the
+        // buffer overflows and compared for the busiest link: east-west links row by row, then north-south links
+        // column by column, east before west and north before south on a tie
         long[] east = load[0];
         long[] west = load[1];
+        long[] north = load[2];
+        long[] south = load[3];
+        long depth = cost.bufferDepth();
+        long overflow = 0;
+        long busiest = 0;
+        int link = -1;
         for (int y = 0; y < gy; y++) {
             long e = 0;
             long w = 0;
             for (int x = 0; x < gx; x++) {
+                int i = y * gx + x;
                 e += StepPartial.low(h[y * gx1 + x]);
                 w += x == 0 ? 0 : StepPartial.high(h[y * gx1 + x - 1]);
-                east[y * gx + x] = e;
-                west[y * gx + x] = w;
+                long le = direct == null ? e : e + direct[i];
+                long lw = direct == null ? w : w + direct[tiles + i];
+                east[i] = le;
+                west[i] = lw;
+                overflow += Math.max(0, le - depth) + Math.max(0, lw - depth);
+                long m = Math.max(le, lw);
+                if (m > busiest) {
+                    busiest = m;
+                    link = (le >= lw ? 0 : 1) * tiles + i;
+                }
             }
         }
-        long[] north = load[2];
-        long[] south = load[3];
         for (int x = 0; x < gx; x++) {
             long n = 0;
             long sth = 0;
             for (int y = 0; y < gy; y++) {
+                int i = y * gx + x;
                 n += StepPartial.low(v[y * gx1 + x]);
                 sth += y == 0 ? 0 : StepPartial.high(v[(y - 1) * gx1 + x]);
-                north[y * gx + x] = n;
-                south[y * gx + x] = sth;
-            }
-        }
-        if (direct) {
-            // multicast trees count every link they use directly
-            for (StepPartial p : ps) {
-                for (int d = 0; d < 4; d++) {
-                    for (int i = 0; i < tiles; i++) {
-                        load[d][i] += p.linkDirect[d * tiles + i];
-                    }
-                }
-            }
-        }
-        long busiest = 0;
-        busiestLink = -1;
-        // the busiest link: east-west links row by row, then north-south links column by column; east before west
-        // and north before south on a tie
-        for (int i = 0; i < tiles; i++) {
-            long m = Math.max(east[i], west[i]);
-            if (m > busiest) {
-                busiest = m;
-                busiestLink = (east[i] >= west[i] ? 0 : 1) * tiles + i;
-            }
-        }
-        for (int x = 0; x < gx; x++) {
-            for (int i = x; i < tiles; i += gx) {
-                long m = Math.max(north[i], south[i]);
+                long ln = direct == null ? n : n + direct[2 * tiles + i];
+                long ls = direct == null ? sth : sth + direct[3 * tiles + i];
+                north[i] = ln;
+                south[i] = ls;
+                overflow += Math.max(0, ln - depth) + Math.max(0, ls - depth);
+                long m = Math.max(ln, ls);
                 if (m > busiest) {
                     busiest = m;
-                    busiestLink = (north[i] >= south[i] ? 2 : 3) * tiles + i;
+                    link = (ln >= ls ? 2 : 3) * tiles + i;
                 }
             }
         }
+        busiestLink = link;
+        bufferOverflows += overflow;
         for (int d = 0; d < 4; d++) {
             long[] l = load[d];
             long[] total = linkTotals[d];
@@ -319,16 +319,25 @@ public final class Accounts {
                 }
             }
         }
-        int depth = cost.bufferDepth();
-        if (busiest > depth) {
-            for (int d = 0; d < 4; d++) {
-                for (long l : load[d]) {
-                    bufferOverflows += Math.max(0, l - depth);
-                }
-            }
-        }
         return busiest;
     }
+
+    /** @return the shards' multicast link counts summed, by link code (direction * tiles + y * tilesX + x) */
+    private long[] sumDirect(StepPartial[] ps, int tiles) {
+        if (directSum == null) {
+            directSum = new long[4 * tiles];
+        }
+        System.arraycopy(ps[0].linkDirect, 0, directSum, 0, directSum.length);
+        for (int k = 1; k < ps.length; k++) {
+            long[] a = ps[k].linkDirect;
+            for (int i = 0; i < a.length; i++) {
+                directSum[i] += a[i];
+            }
+        }
+        return directSum;
+    }
+
+    private long[] directSum;
 
     /** The energy of {@code core.events} in a step; adds the step's event counts to the run's. */
     private double extraPj(StepPartial[] ps, long ac, long in, long sp, long ms, long mi) {
