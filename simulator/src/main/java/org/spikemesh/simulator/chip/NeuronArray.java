@@ -236,13 +236,13 @@ final class NeuronArray {
      * <li>(v - 1) &amp; ~v: every bit set when v is 0 (so every neuron at rest, and those with v = 0 and u not),
      * else below 2^23.</li>
      * </ul>
-     * Five operations for the flag: 28 vector instructions per 16 neurons with the decays, loads and stores, against
-     * 31 with an exact flag (-1 on a spike, the test of rest on u | v): the kernel took 0.21-0.27 against 0.23-0.30 s
-     * at 64 000 neurons on 1 thread, in six alternate runs each. {@link #finish} finishes the neurons that left the
-     * range, from the values written, when their core is scanned: the wrapped u is the wrap of the unwrapped one, and
-     * the v before the clip differs from the one written by the wrap's correction. C2 vectorises the kernel only as
-     * written: {@code Math.abs} in the decay (5.3 ns), or the decay as a floor with a rounding offset (4.3 ns), stop
-     * it.
+     * Five operations for the flag: 29 vector instructions per 16 neurons with the decays, loads and stores (as C2
+     * compiles it for AVX-512 here), against 32 with an exact flag (-1 on a spike, the test of rest on u | v): the
+     * kernel took 0.21-0.27 against 0.23-0.30 s at 64 000 neurons on 1 thread, in six alternate runs each.
+     * {@link #finish} finishes the neurons that left the range, from the values written, when their core is scanned:
+     * the wrapped u is the wrap of the unwrapped one, and the v before the clip differs from the one written by the
+     * wrap's correction. C2 vectorises the kernel only as written: {@code Math.abs} in the decay (5.3 ns), or the decay
+     * as a floor with a rounding offset (4.3 ns), stop it.
      */
     private void uniform(int[] a, int lo, int hi, int fu, int fv, int b, int th) {
         int[] uu = u;
@@ -355,9 +355,9 @@ final class NeuronArray {
     }
 
     /**
-     * Finishes the core's flagged neurons ({@link #finish}), writes the local indices of its spikes into {@code out},
-     * resets their v (the kernel leaves it), counts its neurons at rest, and clears the flags it read. Every core with a
-     * flagged neuron is scanned in the step, before anything reads its state.
+     * Finishes the core's flagged neurons ({@link #finish}), writes the local indices of its spikes into
+     * {@code out}, resets their v (the kernel leaves it), counts its neurons at rest, and clears the flags it read.
+     * Every core with a flagged neuron is scanned in the step, before anything reads its state.
      *
      * @param p the core's parameters, whose thresholds are read only when they differ across the core (its arrays are
      *          a cache miss after the kernel's pass)
