@@ -29,11 +29,6 @@ final class CoreRuntime {
     private final long poissonSeed;
     private final long poissonStream;
     private boolean uniform;
-    /**
-     * the threshold (vth shifted) of all its neurons when they share one, else -1: read by the scan of its spikes
-     * from this object, which the visit after the kernel has loaded, not from its parameters' arrays.
-     */
-    private int threshold;
 
     // this step's counts
     int active;
@@ -48,7 +43,6 @@ final class CoreRuntime {
         this.mem = program.synapses();
         this.spikes = new int[n];
         this.uniform = p != null && p.uniform();
-        this.threshold = uniform && n > 0 ? p.vth()[0] : -1;
         this.laneAcc = mem.lanes() > 1 ? new int[mem.lanes()][mem.maxDelay() + 1][n] : null;
         this.schedule = program.process() instanceof SpikeInput ? ((SpikeInput) program.process()).schedule() : null;
         if (program.process() instanceof PoissonSource) {
@@ -77,7 +71,7 @@ final class CoreRuntime {
     void afterUpdate(int t) {
         if (p != null) {
             if (neurons.anyFlag(base, n)) {
-                long r = neurons.scan(base, n, spikes, p, threshold);
+                long r = neurons.scan(base, n, spikes, p);
                 spikeCount = (int) r;
                 active = n - (int) (r >>> 32);
                 restingSpikes = 0;
@@ -166,7 +160,6 @@ final class CoreRuntime {
                     && p.vth()[i] == p.vth()[0];
         }
         uniform = same;
-        threshold = uniform && n > 0 ? p.vth()[0] : -1;
     }
 
     /** @return true when this core runs LIF neurons */

@@ -225,24 +225,19 @@ final class NeuronArray {
     /**
      * The fast half of Lava's bit-accurate LIF step, for neurons whose new u and v need neither the 24-bit wrap of u
      * nor the clip of v (see {@link #outside}): this leaves both out and writes the unwrapped u and unclipped v (not
-     * reset: {@link #scan} resets the v of every spiking neuron), and a flag that is not zero for every neuron that
-     * spikes, is left at rest (u = v = 0) or whose u or v left that range, and for few others; {@link #scan} then
-     * tells these apart exactly ({@link #finish}). The flag is the top byte of four terms ORed:
-     * <ul>
-     * <li>th - v: negative on a spike; for a v in range it is otherwise below 2^24 (th and |v| are below 2^23);</li>
-     * <li>u + LOW and v + LOW: 2^24 or more, or negative, when u or v left its range, save v = 2^23, which the clip
-     * takes to 2^23 - 1; every threshold is below 2^23 (Lava takes vth up to 131071, shifted by 6: 8 388 544), so
-     * that neuron spikes and is flagged by the first term;</li>
-     * <li>(v - 1) &amp; ~v: every bit set when v is 0 (so every neuron at rest, and those with v = 0 and u not),
-     * else below 2^23.</li>
-     * </ul>
-     * Five operations for the flag: 29 vector instructions per 16 neurons with the decays, loads and stores (as C2
-     * compiles it for AVX-512 here), against 32 with an exact flag (-1 on a spike, the test of rest on u | v): the
-     * kernel took 0.21-0.27 against 0.23-0.30 s at 64 000 neurons on 1 thread, in six alternate runs each.
-     * {@link #finish} finishes the neurons that left the range, from the values written, when their core is scanned:
-     * the wrapped u is the wrap of the unwrapped one, and the v before the clip differs from the one written by the
-     * wrap's correction. C2 vectorises the kernel only as written: {@code Math.abs} in the decay (5.3 ns), or the decay
-     * as a floor with a rounding offset (4.3 ns), stop it.
+     * reset: {@link #scan} resets the v of every spiking neuron), and a flag that is -1 on a spike, and non-zero for a
+     * neuron left at rest (u = v = 0) or whose u or v left that range. Of the range of v only its offset by
+     * {@code LOW} is tested, which lets through one value that needs the clip, 2^23: every threshold is below it (Lava
+     * takes vth up to 131071, shifted by 6: 8 388 544), so such a neuron spikes and is finished by its scan (two
+     * operations fewer per neuron than the full test of {@link #outside}). The test for rest shares the shift of the
+     * range test: (s - 1) &amp; ~s, s = u | v, has every bit set when s is 0, and bit 24 or above otherwise only when
+     * s is a multiple of 2^25, that is when u or v is out of range anyway (three operations fewer than a test of its
+     * own: 0.44-0.52 against 0.51-0.57 ns per neuron, timed alone). {@link #finish} then finishes the neurons
+     * that left it, from the values written, when their core is scanned: the wrapped u is the wrap of the unwrapped
+     * one, and the v before the clip differs from the one written by the wrap's correction. About 40 integer
+     * operations per neuron instead of 65 with the wrap and clip in it: 0.53 against 0.73-0.95 ns per neuron, timed
+     * alone on 4 000 neurons here. C2 vectorises it only as written: {@code Math.abs} in the decay (5.3 ns), or the
+     * decay as a floor with a rounding offset (4.3 ns), stop it.
      */
     private void uniform(int[] a, int lo, int hi, int fu, int fv, int b, int th) {
         int[] uu = u;
@@ -252,7 +247,8 @@ final class NeuronArray {
             uu[i] = y;
             int z = FixedPoint.decay(vv[i], fv) + y + b;
             vv[i] = z;
-            a[i] = ((th - z) | (y + LOW) | (z + LOW) | ((z - 1) & ~z)) >>> 24;
+            int s = y | z;
+            a[i] = ((th - z) >> 31) | (((y + LOW) | (z + LOW) | ((s - 1) & ~s)) >>> 24);
         }
     }
 
@@ -271,7 +267,8 @@ final class NeuronArray {
             uu[i] = y;
             int z = FixedPoint.decaySmall(vv[i], dv) + y + b;
             vv[i] = z;
-            a[i] = ((th - z) | (y + LOW) | (z + LOW) | ((z - 1) & ~z)) >>> 24;
+            int s = y | z;
+            a[i] = ((th - z) >> 31) | (((y + LOW) | (z + LOW) | ((s - 1) & ~s)) >>> 24);
         }
     }
 
@@ -288,7 +285,8 @@ final class NeuronArray {
             uu[i] = y;
             int z = FixedPoint.decay(vv[i], fv[k]) + y + bias[k];
             vv[i] = z;
-            a[i] = ((vth[k] - z) | (y + LOW) | (z + LOW) | ((z - 1) & ~z)) >>> 24;
+            int s = y | z;
+            a[i] = ((vth[k] - z) >> 31) | (((y + LOW) | (z + LOW) | ((s - 1) & ~s)) >>> 24);
         }
     }
 
@@ -297,8 +295,8 @@ final class NeuronArray {
      * [-(2^23 - 1), 2^23 - 1], into [0, 2^24), so that nothing is left above bit 23 exactly when neither the wrap nor
      * the clip would change anything (int overflow lands above bit 23 too).
      *
-     * The kernels write its terms out, less {@code v + HIGH} (see {@link #uniform}): with a call to this in the loop
-     * C2 no longer vectorises them (64 000 neurons, 1 thread: 4.4 against 0.9 s).
+     * The kernels write this expression out, less its {@code v + HIGH} (see {@link #uniform}): with a call to this in
+     * the loop C2 no longer vectorises them (64 000 neurons, 1 thread: 4.4 against 0.9 s).
      *
      * @param u the unwrapped u
      * @param v the unclipped v
@@ -309,24 +307,30 @@ final class NeuronArray {
     }
 
     /**
-     * Finishes flagged neuron i: wraps its u and corrects and clips its v if the kernel left them outside their
-     * ranges, and tells what the step did to it, as Lava's full step would.
+     * Finishes neuron i if its unwrapped u or unclipped v from the kernel needs the wrap or the clip: wraps u, corrects
+     * and clips v, and sets its flag as Lava's full step would.
      *
-     * @param th its threshold (vth shifted)
-     * @return -1 on a spike, 2 when it is left at rest (u = 0, and v = 0 or a spike), else 0
+     * @param p its core's parameters, whose thresholds (vth shifted) are read only when the neuron needs finishing:
+     *          the common case then touches no per-core object, each a cache miss after the kernel's pass
+     * @param local its index in the core
+     * @return its flag
      */
-    private int finish(int i, int th) {
+    private int finish(int i, NeuronState p, int local) {
         int y = u[i];
         int z = v[i];
-        if (outside(y, z) != 0) {
-            y = FixedPoint.wrap24(y);
-            z = FixedPoint.clipV(z - u[i] + y);
-            u[i] = y;
-            v[i] = z;
+        if (outside(y, z) == 0) {
+            return flag[i];
         }
-        int spike = (th - z) >> 31;
-        int s = y | (z & ~spike);
-        return spike | (~((s | -s) >> 31) & 2);
+        int th = p.vth()[local];
+        int nu = FixedPoint.wrap24(y);
+        int nv = FixedPoint.clipV(z - y + nu);
+        u[i] = nu;
+        v[i] = nv;
+        int spike = (th - nv) >> 31;
+        int s = nu | (nv & ~spike);
+        int f = spike | (~((s | -s) >> 31) & 2);
+        flag[i] = f;
+        return f;
     }
 
     private static final int[] ZEROS = new int[CHUNK];
@@ -355,16 +359,13 @@ final class NeuronArray {
     }
 
     /**
-     * Finishes the core's flagged neurons ({@link #finish}), writes the local indices of its spikes into
-     * {@code out}, resets their v (the kernel leaves it), counts its neurons at rest, and clears the flags it read.
-     * Every core with a flagged neuron is scanned in the step, before anything reads its state.
+     * Finishes the core's flagged neurons that need the wrap or the clip ({@link #finish}), writes the local indices of
+     * its spikes into {@code out}, resets their v (the kernel leaves it), counts its neurons at rest, and clears the
+     * flags it read. Every core with a flagged neuron is scanned in the step, before anything reads its state.
      *
-     * @param p the core's parameters, whose thresholds are read only when they differ across the core (its arrays are
-     *          a cache miss after the kernel's pass)
-     * @param threshold the threshold all its neurons share, or -1 when they differ
      * @return spikes in the low 32 bits, neurons at rest in the high 32 bits
      */
-    long scan(int base, int n, int[] out, NeuronState p, int threshold) {
+    long scan(int base, int n, int[] out, NeuronState p) {
         int count = 0;
         int rest = 0;
         int[] fl = flag;
@@ -377,7 +378,7 @@ final class NeuronArray {
                 continue;
             }
             i += m;
-            int f = finish(base + i, threshold >= 0 ? threshold : p.vth()[i]);
+            int f = finish(base + i, p, i);
             fl[base + i] = 0; // read: the slot takes inputs again
             if (f == -1) {
                 out[count++] = i;
