@@ -262,10 +262,8 @@ public final class Accounts {
         long[] west = load[1];
         long[] north = load[2];
         long[] south = load[3];
-        long depth = cost.bufferDepth();
-        long overflow = 0;
-        long busiest = 0;
-        int link = -1;
+        busiestLoad = 0;
+        busiestLink = -1;
         for (int y = 0; y < gy; y++) {
             long e = 0;
             long w = 0;
@@ -273,16 +271,7 @@ public final class Accounts {
                 int i = y * gx + x;
                 e += StepPartial.low(h[y * gx1 + x]);
                 w += x == 0 ? 0 : StepPartial.high(h[y * gx1 + x - 1]);
-                long le = direct == null ? e : e + direct[i];
-                long lw = direct == null ? w : w + direct[tiles + i];
-                east[i] = le;
-                west[i] = lw;
-                overflow += Math.max(0, le - depth) + Math.max(0, lw - depth);
-                long m = Math.max(le, lw);
-                if (m > busiest) {
-                    busiest = m;
-                    link = (le >= lw ? 0 : 1) * tiles + i;
-                }
+                weigh(east, west, 0, i, direct == null ? e : e + direct[i], direct == null ? w : w + direct[tiles + i]);
             }
         }
         for (int x = 0; x < gx; x++) {
@@ -292,20 +281,11 @@ public final class Accounts {
                 int i = y * gx + x;
                 n += StepPartial.low(v[y * gx1 + x]);
                 sth += y == 0 ? 0 : StepPartial.high(v[(y - 1) * gx1 + x]);
-                long ln = direct == null ? n : n + direct[2 * tiles + i];
-                long ls = direct == null ? sth : sth + direct[3 * tiles + i];
-                north[i] = ln;
-                south[i] = ls;
-                overflow += Math.max(0, ln - depth) + Math.max(0, ls - depth);
-                long m = Math.max(ln, ls);
-                if (m > busiest) {
-                    busiest = m;
-                    link = (ln >= ls ? 2 : 3) * tiles + i;
-                }
+                weigh(north, south, 2, i, direct == null ? n : n + direct[2 * tiles + i],
+                        direct == null ? sth : sth + direct[3 * tiles + i]);
             }
         }
-        busiestLink = link;
-        bufferOverflows += overflow;
+        long busiest = busiestLoad;
         for (int d = 0; d < 4; d++) {
             long[] l = load[d];
             long[] total = linkTotals[d];
@@ -320,6 +300,28 @@ public final class Accounts {
             }
         }
         return busiest;
+    }
+
+    /** the load of the busiest link so far in the step being closed ({@link #weigh}). */
+    private long busiestLoad;
+
+    /**
+     * Stores the loads of tile i's pair of links (east and west, or north and south), adds what they hold beyond the
+     * buffers' depth to the overflows, and takes the pair as the step's busiest link when it carries more than the
+     * busiest so far (the first of the pair on a tie).
+     *
+     * @param first direction of {@code a} (0 east, 2 north); {@code b} is the next
+     */
+    private void weigh(long[] a, long[] b, int first, int i, long la, long lb) {
+        a[i] = la;
+        b[i] = lb;
+        long depth = cost.bufferDepth();
+        bufferOverflows += Math.max(0, la - depth) + Math.max(0, lb - depth);
+        long m = Math.max(la, lb);
+        if (m > busiestLoad) {
+            busiestLoad = m;
+            busiestLink = (la >= lb ? first : first + 1) * a.length + i;
+        }
     }
 
     /** @return the shards' multicast link counts summed, by link code (direction * tiles + y * tilesX + x) */
