@@ -45,13 +45,7 @@ public final class Sparse extends Synapses {
             }
         }
         // counting sort by pre, stable: within a row the given order is kept, then sorted by post
-        int[] start = new int[numInputs + 1];
-        for (int p : pre) {
-            start[p + 1]++;
-        }
-        for (int i = 0; i < numInputs; i++) {
-            start[i + 1] += start[i];
-        }
+        int[] start = rowStarts(pre, numInputs);
         int[] fill = Arrays.copyOf(start, numInputs);
         int[] order = new int[n];
         for (int k = 0; k < n; k++) {
@@ -72,6 +66,23 @@ public final class Sparse extends Synapses {
         // packed straight from the caller's weights in row order: no array of doubles in between
         Values ws = Values.of(n, k -> w[order[k]]);
         return new Sparse(name, numOutputs, numInputs, start, rows, ws, delay, numWeightBits, weightExp, signMode);
+    }
+
+    /**
+     * @param pre the pre-synaptic input of each synapse, each in 0 .. numInputs - 1
+     * @param numInputs pre-synaptic size
+     * @return where each input's row starts when the synapses are put in rows by pre (numInputs + 1 offsets, from 0
+     *         to the synapse count), as {@link #ofRows} takes them
+     */
+    public static int[] rowStarts(int[] pre, int numInputs) {
+        int[] start = new int[numInputs + 1];
+        for (int p : pre) {
+            start[p + 1]++;
+        }
+        for (int i = 0; i < numInputs; i++) {
+            start[i + 1] += start[i];
+        }
+        return start;
     }
 
     private static void checkDelay(String name, int delay) {

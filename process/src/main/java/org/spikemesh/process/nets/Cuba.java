@@ -141,13 +141,7 @@ public final class Cuba {
                 pre[at++] = c;
             }
         }
-        int[] rowStart = new int[n + 1];
-        for (int c : pre) {
-            rowStart[c + 1]++;
-        }
-        for (int i = 0; i < n; i++) {
-            rowStart[i + 1] += rowStart[i];
-        }
+        int[] rowStart = Sparse.rowStarts(pre, n);
         int[] fill = java.util.Arrays.copyOf(rowStart, n);
         int[] post = new int[total];
         for (int s = 0; s < total; s++) {

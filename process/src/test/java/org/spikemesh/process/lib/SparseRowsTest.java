@@ -20,6 +20,14 @@ import org.spikemesh.process.Values;
 class SparseRowsTest {
 
     @Test
+    void shouldGiveTheRowStartsOfSynapsesByPre() {
+        // inputs 0, 1, 2, 3 have 1, 1, 3 and 0 synapses: rows start at 0, 1, 2, 5 and end at 5
+        assertArrayEquals(new int[]{0, 1, 2, 5, 5}, Sparse.rowStarts(new int[]{2, 0, 2, 1, 2}, 4));
+        assertArrayEquals(new int[]{0, 0}, Sparse.rowStarts(new int[0], 1));
+    }
+
+
+    @Test
     void shouldSortPairsIntoRowsWorkedByHand() {
         // pairs (post, pre, w): (2,1,5) (0,1,6) (1,0,7) -> row 0: post 1 (7); row 1: posts 0 (6), 2 (5); row 2: none
         Sparse s = Sparse.of("s", 3, 3, new int[]{2, 0, 1}, new int[]{1, 1, 0}, new double[]{5, 6, 7}, null, 8, 0,
