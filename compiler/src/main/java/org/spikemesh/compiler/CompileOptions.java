@@ -9,9 +9,28 @@ package org.spikemesh.compiler;
  * @param rates measured spikes per step of each neuron, by population name (from a previous run; populations not
  *              given count one spike per neuron per step), or null
  * @param pins blocks pinned to cores (a placement file), or null
+ * @param streamed whether to emit a streamed program where it can: one whose cores hold their counts but no synapse
+ *                 and route arrays (11-12 bytes per synapse at 100 synapses per neuron), its synapses emitted again
+ *                 from the network whenever a simulator builds its tables ({@link
+ *                 org.spikemesh.compiler.program.ChipProgram#segments()}). Networks that learn and chips with the
+ *                 detailed time model, whose simulators read the arrays, get a program with its arrays.
  */
 public record CompileOptions(int chips, long seed, long placementMoves, java.util.Map<String, double[]> rates,
-                             java.util.List<PlacementFile.Pin> pins) {
+                             java.util.List<PlacementFile.Pin> pins, boolean streamed) {
+    /**
+     * A program with its arrays.
+     *
+     * @param chips chips
+     * @param seed seed
+     * @param placementMoves local-search moves
+     * @param rates measured rates or null
+     * @param pins pinned blocks or null
+     */
+    public CompileOptions(int chips, long seed, long placementMoves, java.util.Map<String, double[]> rates,
+                          java.util.List<PlacementFile.Pin> pins) {
+        this(chips, seed, placementMoves, rates, pins, false);
+    }
+
     /**
      * Without pinned blocks.
      *
@@ -29,7 +48,7 @@ public record CompileOptions(int chips, long seed, long placementMoves, java.uti
      * @return a copy with these pins
      */
     public CompileOptions withPins(java.util.List<PlacementFile.Pin> p) {
-        return new CompileOptions(chips, seed, placementMoves, rates, p);
+        return new CompileOptions(chips, seed, placementMoves, rates, p, streamed);
     }
 
     /**
@@ -37,7 +56,7 @@ public record CompileOptions(int chips, long seed, long placementMoves, java.uti
      * @return a copy with these rates
      */
     public CompileOptions withRates(java.util.Map<String, double[]> r) {
-        return new CompileOptions(chips, seed, placementMoves, r, pins);
+        return new CompileOptions(chips, seed, placementMoves, r, pins, streamed);
     }
 
     /** @return defaults: the config's chips, seed 1, default local search, unit rates */
@@ -50,7 +69,7 @@ public record CompileOptions(int chips, long seed, long placementMoves, java.uti
      * @return a copy with n chips
      */
     public CompileOptions withChips(int n) {
-        return new CompileOptions(n, seed, placementMoves, rates, pins);
+        return new CompileOptions(n, seed, placementMoves, rates, pins, streamed);
     }
 
     /**
@@ -58,6 +77,14 @@ public record CompileOptions(int chips, long seed, long placementMoves, java.uti
      * @return a copy with seed s
      */
     public CompileOptions withSeed(long s) {
-        return new CompileOptions(chips, s, placementMoves, rates, pins);
+        return new CompileOptions(chips, s, placementMoves, rates, pins, streamed);
+    }
+
+    /**
+     * @param s whether to emit a streamed program where it can
+     * @return a copy with that choice
+     */
+    public CompileOptions withStreamed(boolean s) {
+        return new CompileOptions(chips, seed, placementMoves, rates, pins, s);
     }
 }

@@ -98,7 +98,9 @@ public final class Compiler {
         long t3 = System.nanoTime();
         times.put("place", (t3 - t2) / 1e6);
         stageDone.accept(3);
-        ChipProgram program = Emitter.emit(net, part, placement, target);
+        boolean streamed = options.streamed() && !Emitter.learns(net)
+                && target.timeModel() != org.spikemesh.chip.TimeModel.DETAILED;
+        ChipProgram program = Emitter.emit(net, part, placement, target, streamed);
         long t4 = System.nanoTime();
         times.put("route_and_emit", (t4 - t3) / 1e6);
         stageDone.accept(4);

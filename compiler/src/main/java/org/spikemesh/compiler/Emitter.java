@@ -11,6 +11,7 @@ import org.spikemesh.compiler.program.NeuronState;
 import org.spikemesh.compiler.program.PlasticBlock;
 import org.spikemesh.compiler.program.RouteTable;
 import org.spikemesh.compiler.program.SynapseMemory;
+import org.spikemesh.compiler.program.SynapseSegments;
 import org.spikemesh.process.fixed.FixedPoint;
 import org.spikemesh.process.lib.LIF;
 import org.spikemesh.process.lib.LearningSynapses;
@@ -28,6 +29,8 @@ public final class Emitter {
     private final int nb;
     private final int[] axonCount;
     private final int[] synCount;
+    /** per block, the largest delay of its synapses. */
+    private final int[] maxDelay;
     private final int[][] routeCount;
     private final int[] slotScratch;
     private int scratchBlock = -1;
@@ -42,6 +45,7 @@ public final class Emitter {
         this.nb = part.blocks().size();
         this.axonCount = new int[nb];
         this.synCount = new int[nb];
+        this.maxDelay = new int[nb];
         this.routeCount = new int[nb][];
         this.slotScratch = new int[nb];
         Arrays.fill(slotScratch, -1);
@@ -58,14 +62,42 @@ public final class Emitter {
      * @param part partition
      * @param placement placement
      * @param chip chip with the chips used
-     * @return the program
+     * @return the program, holding its synapse and route arrays
      */
     public static ChipProgram emit(FlatNetwork net, Partition part, Placement placement, ChipConfig chip) {
-        RouteBuilder rb = new RouteBuilder(chip, placement.coreOfBlock());
-        return new Emitter(net, part, rb).run(placement, chip);
+        return emit(net, part, placement, chip, false);
     }
 
-    private ChipProgram run(Placement placement, ChipConfig chip) {
+    /**
+     * @param net flat network (fixed point)
+     * @param part partition
+     * @param placement placement
+     * @param chip chip with the chips used
+     * @param streamed whether to emit a streamed program: its cores hold their counts but no synapse and route
+     *                 arrays, and its {@link ChipProgram#stream()} emits the synapses again from {@code net} on each
+     *                 read (refused for networks that learn, whose plastic blocks the arrays fill)
+     * @return the program
+     */
+    public static ChipProgram emit(FlatNetwork net, Partition part, Placement placement, ChipConfig chip,
+                                   boolean streamed) {
+        RouteBuilder rb = new RouteBuilder(chip, placement.coreOfBlock());
+        return new Emitter(net, part, rb).run(placement, chip, streamed);
+    }
+
+    /** @return whether some synapse group of the network learns (its program needs the synapse arrays) */
+    static boolean learns(FlatNetwork net) {
+        for (SynapseGroup g : net.groups()) {
+            if (g.process() instanceof LearningSynapses) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private ChipProgram run(Placement placement, ChipConfig chip, boolean streamed) {
+        if (streamed && learns(net)) {
+            throw new IllegalArgumentException("a network that learns needs a program with its synapse arrays");
+        }
         for (SynapseGroup g : net.groups()) {
             if (g.pre() != null) {
                 for (Population q : g.posts()) {
@@ -73,11 +105,24 @@ public final class Emitter {
                 }
             }
         }
-        Filler f = new Filler();
-        for (SynapseGroup g : net.groups()) {
-            if (g.pre() != null) {
-                for (Population q : g.posts()) {
-                    f.fill(g, q);
+        for (Block b : part.blocks()) {
+            if (axonCount[b.id()] > RouteTable.AXON_MASK + 1) {
+                throw new MappingException("core of block " + b.id() + " (" + b.population().name() + ") has more"
+                        + " than " + (RouteTable.AXON_MASK + 1) + " axons, the most a route entry can address");
+            }
+            int[] rs = routeCount[b.id()];
+            for (int k = 0; k + 1 < rs.length; k++) {
+                rs[k + 1] += rs[k];
+            }
+        }
+        Filler f = streamed ? null : new Filler();
+        if (f != null) {
+            int[] axonFill = new int[nb];
+            for (SynapseGroup g : net.groups()) {
+                if (g.pre() != null) {
+                    for (Population q : g.posts()) {
+                        fill(g, q, axonFill, f, f.plastic);
+                    }
                 }
             }
         }
@@ -97,11 +142,56 @@ public final class Emitter {
                 tilesInUse++;
             }
             cores.add(new CoreProgram(id, placement.coreOfBlock()[id], b.population().process(), b.lo(), b.hi(),
-                    neurons(b), f.memory(id), routeTable(id, paths, chip.router().multicast()), tile, b.format(),
-                    b.memoryBytes()));
+                    neurons(b), f != null ? f.memory(id) : counts(id), routeTable(id, paths,
+                    chip.router().multicast(), streamed), tile, b.format(), b.memoryBytes()));
         }
         return new ChipProgram(chip, List.copyOf(cores), routes.tilesX(), routes.tilesY(), tx, ty, tilesInUse,
-                List.copyOf(f.plastic));
+                f != null ? List.copyOf(f.plastic) : List.of(), streamed ? new Replay() : null);
+    }
+
+    /** The largest delay of any synapse group (0: no synapse memory holds delays). */
+    private int maxGroupDelay() {
+        int delayed = 0;
+        for (SynapseGroup g : net.groups()) {
+            delayed = Math.max(delayed, g.table().maxDelay());
+        }
+        return delayed;
+    }
+
+    /** Block b's synapse memory in a streamed program: its counts, lanes and largest delay, no arrays. */
+    private SynapseMemory counts(int b) {
+        return new SynapseMemory(axonCount[b], synCount[b], null, null, null, null, null, laneExp(b), maxDelay[b]);
+    }
+
+    private int[] laneExp(int b) {
+        int[] l = laneGroups[b];
+        int[] laneExp = new int[l == null ? 1 : l.length + 1];
+        for (int k = 0; l != null && k < l.length; k++) {
+            laneExp[k + 1] = net.groups().get(l[k]).weightExp();
+        }
+        return laneExp;
+    }
+
+    /** The synapses of a streamed program, emitted again from the network on each read. */
+    private final class Replay implements SynapseSegments {
+        private final boolean delays = maxGroupDelay() > 0;
+
+        @Override
+        public void forEach(Sink sink) {
+            int[] axonFill = new int[nb];
+            for (SynapseGroup g : net.groups()) {
+                if (g.pre() != null) {
+                    for (Population q : g.posts()) {
+                        fill(g, q, axonFill, sink, null);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public boolean delays() {
+            return delays;
+        }
     }
 
     /**
@@ -141,6 +231,7 @@ public final class Emitter {
         Population p = g.pre();
         int[] rs = t.rowStart();
         int[] post = t.post();
+        int[] dl = t.delay();
         int kq = part.blockSize()[q.id()];
         int fq = part.firstBlock()[q.id()];
         int[] stamp = new int[part.firstBlock()[q.id() + 1] - fq];
@@ -152,6 +243,9 @@ public final class Emitter {
                 int bl = post[j] / kq;
                 int b = fq + bl;
                 synCount[b]++;
+                if (dl != null) {
+                    maxDelay[b] = Math.max(maxDelay[b], dl[j]);
+                }
                 if (stamp[bl] != i) {
                     stamp[bl] = i;
                     axonCount[b]++;
@@ -217,12 +311,15 @@ public final class Emitter {
         return new NeuronState(u, v, fu, fv, bias, vth, uniform);
     }
 
-    private RouteTable routeTable(int a, MeshPaths paths, boolean multicast) {
+    private RouteTable routeTable(int a, MeshPaths paths, boolean multicast, boolean streamed) {
         int n = slots[a];
         int[] dest = n == 0 ? new int[0] : Arrays.copyOf(slotDest[a], n);
         slotDest[a] = null;
-        return new RouteTable(a, routeCount[a], filledRoutes[a] == null ? new int[0] : filledRoutes[a], dest, paths,
-                multicast ? tree(a, dest, paths) : null);
+        int[] tree = multicast ? tree(a, dest, paths) : null;
+        if (streamed) {
+            return RouteTable.streamed(a, routeCount[a], n, paths, tree);
+        }
+        return new RouteTable(a, routeCount[a], filledRoutes[a], dest, paths, tree);
     }
 
     /** The directed links of the union of the XY paths from block a to every destination (a multicast tree). */
@@ -253,25 +350,91 @@ public final class Emitter {
 
     private int[][] filledRoutes;
 
-    /** Second pass: allocates per core and writes axons, synapses and route entries. */
-    private final class Filler {
+    /**
+     * Emits group g's synapses into post population q: every (pre neuron, destination core) with synapses becomes a
+     * segment on the next free axon of that core, then its synapses, in the order of the rows.
+     */
+    private void fill(SynapseGroup g, Population q, int[] axonFill, SynapseSegments.Sink sink,
+                      List<PlasticBlock> plastic) {
+        SynapseTable t = g.table();
+        Population p = g.pre();
+        int[] rs = t.rowStart();
+        int[] ps = t.post();
+        int[] dl = t.delay();
+        org.spikemesh.process.Values w = g.weights();
+        int exp = g.weightExp();
+        int kq = part.blockSize()[q.id()];
+        int fq = part.firstBlock()[q.id()];
+        int nq = part.firstBlock()[q.id() + 1] - fq;
+        int[] count = new int[nq];
+        PlasticBlock[] learning = plastic == null ? null : plasticBlocks(g, q, kq, fq, nq, plastic);
+        int[] cursor = new int[nq];
+        int[] stamp = new int[nq];
+        Arrays.fill(stamp, -1);
+        for (int i = 0; i < p.size(); i++) {
+            int a = part.blockOf(p.id(), i);
+            int li = i - (a - part.firstBlock()[p.id()]) * part.blockSize()[p.id()];
+            for (int j = rs[i], e = rs[i + 1]; j < e; j++) {
+                int bl = ps[j] / kq;
+                if (stamp[bl] != i) {
+                    stamp[bl] = i;
+                    count[bl] = 0;
+                }
+                count[bl]++;
+            }
+            for (int j = rs[i], e = rs[i + 1]; j < e; j++) {
+                int bl = ps[j] / kq;
+                int b = fq + bl;
+                if (stamp[bl] == i && count[bl] >= 0) {
+                    int axon = axonFill[b]++;
+                    cursor[bl] = sink.segment(a, li, b, axon, exp < 0 ? laneOf(b, g.id()) : 0, count[bl]);
+                    count[bl] = -1;
+                    if (learning != null) {
+                        learning[bl].axonOfPre()[i] = axon;
+                        learning[bl].preCore()[i] = a;
+                        learning[bl].preLocal()[i] = li;
+                    }
+                }
+                int wj = (int) w.get(j);
+                sink.synapse(b, cursor[bl]++, ps[j] - bl * kq, (short) (exp >= 0 ? wj << exp : wj),
+                        dl == null ? 0 : dl[j]);
+            }
+        }
+    }
+
+    /** One plastic block per post core of a learning process, or null for static synapses. */
+    private static PlasticBlock[] plasticBlocks(SynapseGroup g, Population q, int kq, int fq, int nq,
+                                                List<PlasticBlock> plastic) {
+        if (!(g.process() instanceof LearningSynapses)) {
+            return null;
+        }
+        PlasticBlock[] r = new PlasticBlock[nq];
+        int pres = g.pre().size();
+        for (int bl = 0; bl < nq; bl++) {
+            int posts = Math.min(kq, q.size() - bl * kq);
+            int[] axons = new int[pres];
+            Arrays.fill(axons, -1);
+            r[bl] = new PlasticBlock((LearningSynapses) g.process(), fq + bl, bl * kq, posts, axons,
+                    new int[pres], new int[pres]);
+            plastic.add(r[bl]);
+        }
+        return r;
+    }
+
+    /** Second pass of a program with arrays: allocates per core and writes axons, synapses and route entries. */
+    private final class Filler implements SynapseSegments.Sink {
         final int[][] axonStart = new int[nb][];
         final short[][] post = new short[nb][];
         final short[][] weight = new short[nb][];
         final byte[][] delay = new byte[nb][];
         final byte[][] lane = new byte[nb][];
-        final int[] maxDelay = new int[nb];
-        final int[] axonFill = new int[nb];
         final int[] synFill = new int[nb];
         final int[][] routeFill = new int[nb][];
         final List<PlasticBlock> plastic = new ArrayList<>();
 
         Filler() {
             filledRoutes = new int[nb][];
-            int delayed = 0;
-            for (SynapseGroup g : net.groups()) {
-                delayed = Math.max(delayed, g.table().maxDelay());
-            }
+            boolean delayed = maxGroupDelay() > 0;
             for (int b = 0; b < nb; b++) {
                 axonStart[b] = new int[axonCount[b] + 1];
                 axonStart[b][axonCount[b]] = synCount[b];
@@ -279,109 +442,35 @@ public final class Emitter {
                 weight[b] = new short[synCount[b]];
                 lane[b] = laneGroups[b] != null ? new byte[axonCount[b]] : null;
                 int[] rs = routeCount[b];
-                for (int k = 0; k + 1 < rs.length; k++) {
-                    rs[k + 1] += rs[k];
-                }
                 filledRoutes[b] = new int[rs[rs.length - 1]];
                 routeFill[b] = Arrays.copyOf(rs, rs.length - 1);
-            }
-            if (delayed > 0) {
-                for (int b = 0; b < nb; b++) {
-                    delay[b] = new byte[synCount[b]];
-                }
+                delay[b] = delayed ? new byte[synCount[b]] : null;
             }
         }
 
-        void fill(SynapseGroup g, Population q) {
-            SynapseTable t = g.table();
-            Population p = g.pre();
-            int[] rs = t.rowStart();
-            int[] ps = t.post();
-            int[] dl = t.delay();
-            org.spikemesh.process.Values w = g.weights();
-            int exp = g.weightExp();
-            int kq = part.blockSize()[q.id()];
-            int fq = part.firstBlock()[q.id()];
-            int nq = part.firstBlock()[q.id() + 1] - fq;
-            int[] count = new int[nq];
-            PlasticBlock[] learning = plasticBlocks(g, q, kq, fq, nq);
-            int[] cursor = new int[nq];
-            int[] stamp = new int[nq];
-            Arrays.fill(stamp, -1);
-            for (int i = 0; i < p.size(); i++) {
-                int a = part.blockOf(p.id(), i);
-                int li = i - (a - part.firstBlock()[p.id()]) * part.blockSize()[p.id()];
-                for (int j = rs[i], e = rs[i + 1]; j < e; j++) {
-                    int bl = ps[j] / kq;
-                    if (stamp[bl] != i) {
-                        stamp[bl] = i;
-                        count[bl] = 0;
-                    }
-                    count[bl]++;
-                }
-                for (int j = rs[i], e = rs[i + 1]; j < e; j++) {
-                    int bl = ps[j] / kq;
-                    if (stamp[bl] == i && count[bl] >= 0) {
-                        int b = fq + bl;
-                        int axon = axonFill[b]++;
-                        if (axon > RouteTable.AXON_MASK) {
-                            throw new MappingException("core of block " + b + " (" + q.name() + ") has more than "
-                                    + (RouteTable.AXON_MASK + 1) + " axons, the most a route entry can address");
-                        }
-                        axonStart[b][axon] = synFill[b];
-                        cursor[bl] = synFill[b];
-                        synFill[b] += count[bl];
-                        count[bl] = -1;
-                        int laneNo = exp < 0 ? laneOf(b, g.id()) : 0;
-                        if (lane[b] != null) {
-                            lane[b][axon] = (byte) laneNo;
-                        }
-                        filledRoutes[a][routeFill[a][li]++] = slot(a, b) << RouteTable.AXON_BITS | axon;
-                        if (learning != null) {
-                            learning[bl].axonOfPre()[i] = axon;
-                            learning[bl].preCore()[i] = a;
-                            learning[bl].preLocal()[i] = li;
-                        }
-                    }
-                    int b = fq + bl;
-                    int at = cursor[bl]++;
-                    int local = ps[j] - bl * kq;
-                    post[b][at] = (short) local;
-                    int wj = (int) w.get(j);
-                    weight[b][at] = (short) (exp >= 0 ? wj << exp : wj);
-                    if (delay[b] != null && dl != null) {
-                        delay[b][at] = (byte) dl[j];
-                        maxDelay[b] = Math.max(maxDelay[b], dl[j]);
-                    }
-                }
+        @Override
+        public int segment(int a, int li, int b, int axon, int laneNo, int synapses) {
+            axonStart[b][axon] = synFill[b];
+            int place = synFill[b];
+            synFill[b] += synapses;
+            if (lane[b] != null) {
+                lane[b][axon] = (byte) laneNo;
             }
+            filledRoutes[a][routeFill[a][li]++] = slot(a, b) << RouteTable.AXON_BITS | axon;
+            return place;
         }
 
-        /** One plastic block per post core of a learning process, or null for static synapses. */
-        private PlasticBlock[] plasticBlocks(SynapseGroup g, Population q, int kq, int fq, int nq) {
-            if (!(g.process() instanceof LearningSynapses)) {
-                return null;
+        @Override
+        public void synapse(int b, int at, int local, int w, int d) {
+            post[b][at] = (short) local;
+            weight[b][at] = (short) w;
+            if (delay[b] != null) {
+                delay[b][at] = (byte) d;
             }
-            PlasticBlock[] r = new PlasticBlock[nq];
-            int pres = g.pre().size();
-            for (int bl = 0; bl < nq; bl++) {
-                int posts = Math.min(kq, q.size() - bl * kq);
-                int[] axons = new int[pres];
-                Arrays.fill(axons, -1);
-                r[bl] = new PlasticBlock((LearningSynapses) g.process(), fq + bl, bl * kq, posts, axons,
-                        new int[pres], new int[pres]);
-                plastic.add(r[bl]);
-            }
-            return r;
         }
 
         SynapseMemory memory(int b) {
-            int[] l = laneGroups[b];
-            int[] laneExp = new int[l == null ? 1 : l.length + 1];
-            for (int k = 0; l != null && k < l.length; k++) {
-                laneExp[k + 1] = net.groups().get(l[k]).weightExp();
-            }
-            return new SynapseMemory(axonStart[b], post[b], weight[b], delay[b], lane[b], laneExp, maxDelay[b]);
+            return new SynapseMemory(axonStart[b], post[b], weight[b], delay[b], lane[b], laneExp(b), maxDelay[b]);
         }
     }
 }

@@ -63,7 +63,7 @@ public record MappingReport(Map<String, Object> summary, List<Map<String, Object
             row.put("memory_bytes", c.memoryBytes());
             row.put("memory_limit", limits.synapseMemoryBytes());
             row.put("format", c.format());
-            row.put("routes", c.routes().neuronRoutes().length);
+            row.put("routes", c.routes().entries());
             row.put("route_limit", limits.maxFanOutRoutes());
             cores.add(row);
         }

@@ -15,9 +15,50 @@ import org.spikemesh.chip.ChipConfig;
  * @param tileY global tile y of each core
  * @param tilesInUse tiles holding at least one mapped core
  * @param plastic the plastic synapse blocks, one per (learning process, core)
+ * @param stream for a streamed program, which holds no synapse and route arrays, its synapses emitted again from the
+ *               network on each read; null for a program holding its arrays (or one without them after
+ *               {@link #withoutTables()})
  */
 public record ChipProgram(ChipConfig chip, List<CoreProgram> cores, int tilesX, int tilesY, int[] tileX, int[] tileY,
-                          int tilesInUse, List<PlasticBlock> plastic) {
+                          int tilesInUse, List<PlasticBlock> plastic, SynapseSegments stream) {
+    /**
+     * A program holding its synapse and route arrays.
+     *
+     * @param chip chip configuration
+     * @param cores mapped cores
+     * @param tilesX tiles along x
+     * @param tilesY tiles along y
+     * @param tileX global tile x of each core
+     * @param tileY global tile y of each core
+     * @param tilesInUse tiles in use
+     * @param plastic the plastic synapse blocks
+     */
+    public ChipProgram(ChipConfig chip, List<CoreProgram> cores, int tilesX, int tilesY, int[] tileX, int[] tileY,
+                       int tilesInUse, List<PlasticBlock> plastic) {
+        this(chip, cores, tilesX, tilesY, tileX, tileY, tilesInUse, plastic, null);
+    }
+
+    /** @return whether the program's synapses are read from the network on demand ({@link #stream()}) */
+    public boolean streamed() {
+        return stream != null;
+    }
+
+    /**
+     * @return the program's synapses, segment by segment: from its arrays, or emitted again for a streamed program
+     * @throws IllegalStateException when the program holds neither (after {@link #withoutTables()})
+     */
+    public SynapseSegments segments() {
+        if (stream != null) {
+            return stream;
+        }
+        for (CoreProgram c : cores) {
+            if (!c.synapses().hasTables() || !c.routes().hasTables()) {
+                throw new IllegalStateException("this program has dropped its synapse and route arrays: build the"
+                        + " simulator from the compiled program");
+            }
+        }
+        return new TableSegments(this);
+    }
     /** @return synapses over all cores */
     public long synapses() {
         long n = 0;

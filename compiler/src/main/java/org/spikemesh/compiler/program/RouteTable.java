@@ -25,6 +25,8 @@ public final class RouteTable {
     /** the slots' cores, or null when dropped. */
     private final NarrowInts destCore;
     private final int slots;
+    /** route entries of all the core's neurons. */
+    private final int entries;
     private final MeshPaths paths;
     private final int[] treeLinks;
 
@@ -45,8 +47,40 @@ public final class RouteTable {
         this.neuronRoutes = neuronRoutes;
         this.destCore = NarrowInts.of(destCore);
         this.slots = destCore == null ? 0 : destCore.length;
+        this.entries = neuronRoutes == null ? 0 : neuronRoutes.length;
         this.paths = paths;
         this.treeLinks = treeLinks;
+    }
+
+    private RouteTable(int source, int[] routeStart, int slots, MeshPaths paths, int[] treeLinks) {
+        this.source = source;
+        this.routeStart = routeStart;
+        this.neuronRoutes = null;
+        this.destCore = null;
+        this.slots = slots;
+        this.entries = routeStart[routeStart.length - 1];
+        this.paths = paths;
+        this.treeLinks = treeLinks;
+    }
+
+    /**
+     * The table of a streamed program ({@link SynapseSegments}): each neuron's route count, the slot count, the paths
+     * and the tree, without the entries and the slots' cores.
+     *
+     * @param source program index of the core
+     * @param routeStart per local neuron, offsets of its routes (their count is the last)
+     * @param slots number of destination slots
+     * @param paths the program's mesh geometry
+     * @param treeLinks the multicast tree's links, or null for unicast routers
+     * @return the table
+     */
+    public static RouteTable streamed(int source, int[] routeStart, int slots, MeshPaths paths, int[] treeLinks) {
+        return new RouteTable(source, routeStart, slots, paths, treeLinks);
+    }
+
+    /** @return route entries of all the core's neurons (known with or without the arrays) */
+    public int entries() {
+        return entries;
     }
 
     /** @return program index of the core this table belongs to */
@@ -54,7 +88,10 @@ public final class RouteTable {
         return source;
     }
 
-    /** @return per local neuron, offsets into {@link #neuronRoutes()} (null when dropped) */
+    /**
+     * @return per local neuron, offsets into {@link #neuronRoutes()} (null when dropped; held without the entries in
+     *         a streamed program)
+     */
     public int[] routeStart() {
         return routeStart;
     }
@@ -144,6 +181,7 @@ public final class RouteTable {
         this.neuronRoutes = null;
         this.destCore = null;
         this.slots = full.slots;
+        this.entries = full.entries;
         this.paths = full.paths;
         this.treeLinks = full.treeLinks;
     }

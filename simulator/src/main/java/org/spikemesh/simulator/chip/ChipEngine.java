@@ -141,23 +141,34 @@ public final class ChipEngine implements Backend {
                 : config.recordSpikes() || !config.probes().isEmpty();
         this.reporter = reporting ? new Reporter(config.listeners(), config.probes(), config.recordSpikes(),
                 Reporter.spikingOf(graph.schedule()), cores, lo, hi) : null;
-        int maxLatency = 0;
-        for (CoreProgram cp : program.cores()) {
-            for (int slot = 0; slot < cp.routes().slots(); slot++) {
-                maxLatency = Math.max(maxLatency, cp.routes().latencyNs(slot));
-            }
-        }
         int[] neuronBase = new int[n + 1];
         for (int c = 0; c < n; c++) {
             neuronBase[c + 1] = neuronBase[c] + cores[c].n;
         }
-        // one shard: every message stays in it, and no mask is kept (8 bytes per neuron, a cache miss per spike)
-        long[] shardMask = s == 1 ? null : shardMasks(program, neuronBase, shardOf);
         this.geometry = new RouteGeometry(program);
+        boolean[] runsHere = new boolean[s];
+        NeuronArray[] arrays = new NeuronArray[s];
+        for (int k = 0; k < s; k++) {
+            runsHere[k] = partitionOfShard[k] == me;
+            if (runsHere[k]) {
+                int slots = 1;
+                for (int c = lo[k]; c < hi[k]; c++) {
+                    slots = Math.max(slots, cores[c].slots());
+                }
+                arrays[k] = new NeuronArray(cores, lo[k], hi[k], slots);
+                for (int c = lo[k]; c < hi[k]; c++) {
+                    cores[c].neurons = arrays[k];
+                }
+            }
+        }
+        InboundBuilder built = InboundBuilder.build(program, neuronBase, shardOf, lo, hi, runsHere, cores, geometry);
+        int maxLatency = built.maxLatency;
+        // one shard: every message stays in it, and no mask is kept (8 bytes per neuron, a cache miss per spike)
+        long[] shardMask = built.shardMask;
         this.shards = new Shard[s];
         this.remote = new RemoteShard[s];
         for (int k = 0; k < s; k++) {
-            if (partitionOfShard[k] != me) {
+            if (!runsHere[k]) {
                 if (me == 0) {
                     remote[k] = new RemoteShard(k, lo[k], hi[k], partitionOfShard[k]);
                     for (int j = 0; j < 4; j++) {
@@ -169,15 +180,9 @@ public final class ChipEngine implements Backend {
                 }
                 continue;
             }
-            int slots = 1;
-            for (int c = lo[k]; c < hi[k]; c++) {
-                slots = Math.max(slots, cores[c].slots());
-            }
-            NeuronArray na = new NeuronArray(cores, lo[k], hi[k], slots);
-            for (int c = lo[k]; c < hi[k]; c++) {
-                cores[c].neurons = na;
-            }
-            InboundTable inbound = InboundTable.build(program, neuronBase, shardOf, k, cores, geometry);
+            NeuronArray na = arrays[k];
+            InboundTable inbound = built.tables[k];
+            built.tables[k] = null;
             shards[k] = new Shard(k, lo[k], hi[k], cores, neuronBase, shardMask, inbound, na, this.program, geometry,
                     cost, s, maxLatency, reporter, program.chip().timeModel() == org.spikemesh.chip.TimeModel.DETAILED);
             shards[k].learning = ShardLearning.build(program, lo[k], hi[k], neuronBase, inbound, config.seed());
@@ -272,22 +277,6 @@ public final class ChipEngine implements Backend {
     private final List<OutboundLink> outbound = new ArrayList<>();
     /** remote-to-local rings the bridge fills, by [from][to]. */
     private RingBuffer<Batch>[][] inbound;
-
-    /** @return per program-wide neuron, the shards its messages go to (bit k: shard k) */
-    private static long[] shardMasks(ChipProgram program, int[] neuronBase, int[] shardOf) {
-        long[] shardMask = new long[neuronBase[neuronBase.length - 1]];
-        for (CoreProgram cp : program.cores()) {
-            RouteTable rt = cp.routes();
-            for (int i = 0; i < cp.size(); i++) {
-                long mask = 0;
-                for (int r = rt.routeStart()[i]; r < rt.routeStart()[i + 1]; r++) {
-                    mask |= 1L << shardOf[rt.destCore(rt.neuronRoutes()[r] >>> RouteTable.AXON_BITS)];
-                }
-                shardMask[neuronBase[cp.index()] + i] = mask;
-            }
-        }
-        return shardMask;
-    }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void connect(int s, int threads) {

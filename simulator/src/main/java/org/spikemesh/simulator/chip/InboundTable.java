@@ -1,17 +1,14 @@
 package org.spikemesh.simulator.chip;
 
-import java.util.Arrays;
 import org.spikemesh.compiler.program.ChipProgram;
-import org.spikemesh.compiler.program.CoreProgram;
-import org.spikemesh.compiler.program.RouteTable;
-import org.spikemesh.compiler.program.SynapseMemory;
 
 /**
  * One shard's view of the synapse memories of its cores, re-indexed by source neuron: for every neuron of the
  * program (numbered across all cores), the segments it reaches in this shard, one per route (destination core and
  * axon), each with the axon's synapses copied in order. A spike is then delivered by one sequential walk instead of
  * one table lookup per message, and a batch to another shard carries one int per spike instead of one per message.
- * Built once from the {@link ChipProgram}'s axon tables, so it holds exactly the synapses the chip stores.
+ * Built once from the {@link ChipProgram}'s segments ({@link InboundBuilder}), so it holds exactly the synapses the
+ * chip stores.
  *
  * <p>Packed for memory and for one sequential read per spike, since with small cores most segments hold one
  * synapse: a neuron's block in one int array holds its core, its number of segments here and what its messages here
@@ -78,7 +75,7 @@ final class InboundTable {
     /** per core of the program holding plastic synapses in this shard: first synapse of each axon here (else null). */
     private final int[][] axonSyn;
 
-    private InboundTable(int[] start, int[] routesOut, int firstNeuron, int[] data, int coreBits, int targetBits,
+    InboundTable(int[] start, int[] routesOut, int firstNeuron, int[] data, int coreBits, int targetBits,
                          int[] weightDictionary, byte[] lane, byte[] delay, int[] base, int[][] axonSyn) {
         this.start = start;
         this.routesOut = routesOut;
@@ -97,167 +94,6 @@ final class InboundTable {
         this.axonSyn = axonSyn;
     }
 
-    /**
-     * @param program the program
-     * @param neuronBase first program-wide neuron number of each core, plus the total
-     * @param shardOf shard of each core
-     * @param shard this shard
-     * @param cores runtimes, with their offsets in the shard's neuron arrays set
-     * @param geo where the cores sit, for the route sums
-     * @return the table
-     */
-    static InboundTable build(ChipProgram program, int[] neuronBase, int[] shardOf, int shard, CoreRuntime[] cores,
-                              RouteGeometry geo) {
-        int total = neuronBase[neuronBase.length - 1];
-        int first = -1;
-        int size = 0;
-        for (int c = 0; c < shardOf.length; c++) {
-            if (shardOf[c] == shard) {
-                first = first < 0 ? c : first;
-                size++;
-            }
-        }
-        int coreBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, size - 1)));
-        long maxCount = (1L << (31 - coreBits)) - 1;
-        int largest = 1;
-        for (int c = 0; c < shardOf.length; c++) {
-            largest = shardOf[c] == shard ? Math.max(largest, program.cores().get(c).size()) : largest;
-        }
-        int targetBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, largest - 1));
-        int weightBits = 31 - coreBits - targetBits;
-        int[][] axonSyn = new int[program.cores().size()][];
-        for (org.spikemesh.compiler.program.PlasticBlock pb : program.plastic()) {
-            if (shardOf[pb.core()] == shard && axonSyn[pb.core()] == null) {
-                axonSyn[pb.core()] = new int[program.cores().get(pb.core()).synapses().axons()];
-                Arrays.fill(axonSyn[pb.core()], -1);
-            }
-        }
-        int segs = 0;
-        long syns = 0;
-        PackedWeights.Census census = new PackedWeights.Census();
-        int blocks = 0;
-        boolean delays = false;
-        boolean lanes = false;
-        for (CoreProgram c : program.cores()) {
-            RouteTable rt = c.routes();
-            int[] rs = rt.routeStart();
-            int[] routes = rt.neuronRoutes();
-            for (int i = 0; i < c.size(); i++) {
-                boolean any = false;
-                for (int r = rs[i]; r < rs[i + 1]; r++) {
-                    int entry = routes[r];
-                    int d = rt.destCore(entry >>> RouteTable.AXON_BITS);
-                    if (shardOf[d] != shard) {
-                        continue;
-                    }
-                    SynapseMemory m = program.cores().get(d).synapses();
-                    int axon = entry & RouteTable.AXON_MASK;
-                    int n = m.axonSynapses(axon);
-                    if (n > maxCount) {
-                        throw new IllegalStateException("an axon of core " + d + " holds " + n + " synapses, more"
-                                + " than the engine packs with " + size + " cores per shard; use more threads");
-                    }
-                    any = true;
-                    segs++;
-                    syns += n;
-                    if (n == 1 && axonSyn[d] == null) {
-                        census.add(m.weight()[m.axonStart(axon)]);
-                    }
-                    delays |= m.delay() != null;
-                    lanes |= m.axonLane() != null && m.axonLane()[axon] != 0;
-                }
-                blocks += any ? 1 : 0;
-            }
-        }
-        // a spike's input lanes and delays go through CoreRuntime.deliverSlow, which reads headers and synapses apart
-        boolean pack = !lanes && !delays && weightBits > 0;
-        PackedWeights codes = PackedWeights.choose(census, pack ? Math.min(weightBits, maxPackedWeightBits())
-                : 0);
-        long ints = (long) META * blocks + segs + syns - codes.packed();
-        if (ints > Integer.MAX_VALUE - 8) {
-            throw new IllegalStateException("shard " + shard + " holds " + syns + " synapses; use more threads");
-        }
-        int[] start = new int[total + 1];
-        int firstNeuron = first < 0 ? 0 : neuronBase[first];
-        int[] routesOut = new int[first < 0 ? 0 : neuronBase[first + size] - firstNeuron];
-        int[] data = new int[(int) ints];
-        byte[] lane = lanes ? new byte[data.length] : null;
-        byte[] delay = delays ? new byte[data.length] : null;
-        int s = 0;
-        long[] order = new long[16];
-        for (CoreProgram c : program.cores()) {
-            RouteTable rt = c.routes();
-            int[] rs = rt.routeStart();
-            int[] routes = rt.neuronRoutes();
-            for (int i = 0; i < c.size(); i++) {
-                int g = neuronBase[c.index()] + i;
-                start[g] = s;
-                if (g >= firstNeuron && g - firstNeuron < routesOut.length) {
-                    routesOut[g - firstNeuron] = rs[i + 1] - rs[i];
-                }
-                // the neuron's segments in the order of their cores, so a spike adds into its cores' inputs in
-                // ascending addresses (sums of integers: the order changes no result)
-                int count = 0;
-                for (int r = rs[i]; r < rs[i + 1]; r++) {
-                    int d = rt.destCore(routes[r] >>> RouteTable.AXON_BITS);
-                    if (shardOf[d] == shard) {
-                        if (count == order.length) {
-                            order = Arrays.copyOf(order, 2 * count);
-                        }
-                        order[count++] = (long) d << 32 | routes[r] & 0xFFFFFFFFL;
-                    }
-                }
-                if (count == 0) {
-                    continue;
-                }
-                int block = s;
-                data[block + SOURCE] = c.index();
-                data[block + HEADERS] = count;
-                s += META;
-                Arrays.sort(order, 0, count);
-                int syn = s + count;
-                for (int q = 0; q < count; q++) {
-                    int entry = (int) order[q];
-                    int d = (int) (order[q] >>> 32);
-                    SynapseMemory m = program.cores().get(d).synapses();
-                    int axon = entry & RouteTable.AXON_MASK;
-                    int from = m.axonStart(axon);
-                    int n = m.axonStart(axon + 1) - from;
-                    if (n == 1 && axonSyn[d] == null && codes.packs(m.weight()[from])) {
-                        data[s++] = PACKED | codes.code(m.weight()[from]) << (coreBits + targetBits)
-                                | (m.post()[from] & 0xFFFF) << coreBits | (d - first);
-                        continue;
-                    }
-                    if (lane != null && m.axonLane() != null) {
-                        lane[s] = m.axonLane()[axon];
-                    }
-                    data[s++] = (d - first) | n << coreBits;
-                    if (axonSyn[d] != null) {
-                        axonSyn[d][axon] = syn;
-                    }
-                    short[] post = m.post();
-                    short[] weight = m.weight();
-                    for (int j = 0; j < n; j++) {
-                        data[syn + j] = (post[from + j] & 0xFFFF) | weight[from + j] << 16;
-                    }
-                    if (delay != null && m.delay() != null) {
-                        System.arraycopy(m.delay(), from, delay, syn, n);
-                    }
-                    syn += n;
-                }
-                RouteSums.sum(data, block, first, coreMaskOf(coreBits), geo);
-                s = syn;
-            }
-        }
-        start[total] = s;
-        int[] base = new int[size];
-        for (int c = 0; c < size; c++) {
-            base[c] = cores[first + c].base;
-        }
-        return new InboundTable(start, routesOut, firstNeuron, data, coreBits, targetBits, codes.dictionary(), lane,
-                delay, base, axonSyn);
-    }
-
     private static int coreMaskOf(int coreBits) {
         return (1 << coreBits) - 1;
     }
@@ -271,7 +107,7 @@ final class InboundTable {
      */
     static final String PACKED_WEIGHT_BITS_PROPERTY = "spikemesh.engine.packed-weight-bits";
 
-    private static int maxPackedWeightBits() {
+    static int maxPackedWeightBits() {
         return Integer.getInteger(PACKED_WEIGHT_BITS_PROPERTY, 31);
     }
 

@@ -143,7 +143,8 @@ class InboundTableTest {
         for (int c = 0; c < n; c++) {
             neuronBase[c + 1] = neuronBase[c] + cores[c].n;
         }
-        InboundTable table = InboundTable.build(program, neuronBase, new int[n], 0, cores, new RouteGeometry(program));
+        InboundTable table = InboundBuilder.build(program, neuronBase, new int[n], new int[]{0}, new int[]{n},
+                new boolean[]{true}, cores, new RouteGeometry(program)).tables[0];
         return new Blocks(table, neuronBase, input, lifCore);
     }
 }
