@@ -738,6 +738,15 @@ public final class ChipEngine implements Backend {
         return b;
     }
 
+    /** @return the inbound table of each shard this process runs, in shard order */
+    InboundTable[] inboundTables() {
+        InboundTable[] t = new InboundTable[local.length];
+        for (int k = 0; k < local.length; k++) {
+            t[k] = local[k].inbound();
+        }
+        return t;
+    }
+
     /** @return shards in use, in all partitions */
     public int shards() {
         return shards.length;

@@ -23,6 +23,11 @@ final class Shard {
     /** per program-wide neuron, the shards its messages go to (bit k: shard k); null when this is the only shard. */
     private final long[] shardMask;
     private final InboundTable inbound;
+
+    /** @return this shard's inbound table */
+    InboundTable inbound() {
+        return inbound;
+    }
     final NeuronArray neurons;
     private int[] nextAcc;
     private final int size;

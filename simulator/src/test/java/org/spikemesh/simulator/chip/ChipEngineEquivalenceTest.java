@@ -1,5 +1,6 @@
 package org.spikemesh.simulator.chip;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -237,6 +238,42 @@ class ChipEngineEquivalenceTest {
                 () -> accounts(c.graph().get(), program, threads, c.steps(), false));
         assertTrue(tabled.contains("latency "), "the digest has the latency histogram");
         assertEquals(tabled, computed);
+    }
+
+    /**
+     * A streamed program holds no synapse or route arrays and emits its synapses again from the network when the engine
+     * builds its tables: the engine must build the very same tables from it, int for int, and so give the same spikes,
+     * state and accounts.
+     */
+    @ParameterizedTest(name = "{0} on {1} threads")
+    @MethodSource("cases")
+    void shouldBuildTheSameTablesFromAStreamedProgram(Case c, int threads) {
+        ProcessGraph g = c.graph().get();
+        ChipProgram full = program(g, c);
+        ProcessGraph gs = c.graph().get();
+        ChipProgram streamed = Compiler.compile(gs, c.chip(), CompileOptions.defaults().withStreamed(true)).program();
+        assertTrue(streamed.streamed());
+        try (ChipEngine a = new ChipEngine(g, full, RunConfig.defaults(), threads);
+             ChipEngine b = new ChipEngine(gs, streamed, RunConfig.defaults(), threads)) {
+            InboundTable[] ta = a.inboundTables();
+            InboundTable[] tb = b.inboundTables();
+            assertEquals(ta.length, tb.length);
+            for (int k = 0; k < ta.length; k++) {
+                String at = c + " shard " + k;
+                assertArrayEquals(ta[k].start, tb[k].start, at);
+                assertArrayEquals(ta[k].data, tb[k].data, at);
+                assertArrayEquals(ta[k].routesOut, tb[k].routesOut, at);
+                assertArrayEquals(ta[k].base, tb[k].base, at);
+                assertArrayEquals(ta[k].lane, tb[k].lane, at);
+                assertArrayEquals(ta[k].delay, tb[k].delay, at);
+                assertArrayEquals(ta[k].weightDictionary, tb[k].weightDictionary, at);
+                assertEquals(ta[k].coreBits, tb[k].coreBits, at);
+                assertEquals(ta[k].targetBits, tb[k].targetBits, at);
+            }
+            assertEquals(a.tableBytes(), b.tableBytes());
+        }
+        assertEquals(trace(c.graph().get(), null, threads, c.steps()), trace(gs, streamed, threads, c.steps()));
+        assertEquals(accounts(g, full, threads, c.steps(), false), accounts(gs, streamed, threads, c.steps(), false));
     }
 
     /** Runs with one of the engine's system properties set, and clears it again. */
