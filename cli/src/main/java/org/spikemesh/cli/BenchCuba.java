@@ -93,7 +93,9 @@ public final class BenchCuba implements Callable<Integer> {
         long heapStart = liveHeap();
         ProcessGraph graph = Cuba.build(neurons, seed, exc, fanIn - exc).graph();
         long heapNetwork = liveHeap();
-        Compilation c = Compiler.compile(graph, cfg, CompileOptions.defaults().withChips(Compiler.AUTO_CHIPS).withSeed(seed));
+        // streamed, as `run` compiles: the engines read the synapses from the network as they build their tables
+        Compilation c = Compiler.compile(graph, cfg, CompileOptions.defaults().withChips(Compiler.AUTO_CHIPS)
+                .withSeed(seed).withStreamed(true));
         double compileS = (System.nanoTime() - t0) / 1e9;
         long heapCompiled = liveHeap();
         // the engines need the program only: the rest of the compilation (its flat network) goes now, as in a run
@@ -181,8 +183,8 @@ public final class BenchCuba implements Callable<Integer> {
             double per = synapses;
             System.out.printf(Locale.ROOT, "  heap while running (%d thread%s, live objects):"
                             + " %.1f bytes per synapse over the network description (engine tables %.1f of it);"
-                            + " network description %.1f bytes per synapse; compiled program %.1f more (synapse and"
-                            + " route arrays %.1f of it), let go once the engine is built%n", t, t == 1 ? "" : "s",
+                            + " network description %.1f bytes per synapse; compiled program %.1f more (streamed: no"
+                            + " synapse or route arrays; %.1f of route offsets), let go once the engine is built%n", t, t == 1 ? "" : "s",
                     (heapRun - before[1]) / per, engine.tableBytes() / per, (before[1] - before[0]) / per,
                     (before[2] - before[1]) / per, programTables / per);
             System.out.printf(Locale.ROOT, "  heap at its peak (live objects while the first engine is built, with the"

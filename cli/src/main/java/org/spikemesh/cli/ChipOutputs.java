@@ -24,25 +24,26 @@ final class ChipOutputs {
     }
 
     /**
-     * Writes routes.csv: per core and destination core, the route entries and the XY hops. Written from the full
-     * program before the run, since the engine keeps the program without its route arrays.
+     * Writes routes.csv: per core and destination core, the route entries and the XY hops. Written from the compiled
+     * program (its route arrays, or the segments a streamed program emits), since the engine keeps the program without
+     * them.
      *
      * @param p the compiled program
      * @param dir the output directory
      * @throws IOException if the file cannot be written
      */
     static void writeRoutes(ChipProgram p, Path dir) throws IOException {
+        org.spikemesh.compiler.program.RouteCounts slots = org.spikemesh.compiler.program.RouteCounts.of(p);
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("routes.csv"), StandardCharsets.UTF_8)) {
             w.write("core,dest_core,route_entries,hops_east_west,hops_north_south\n");
             for (CoreProgram c : p.cores()) {
-                org.spikemesh.compiler.program.RouteTable rt = c.routes();
-                int[] perSlot = new int[rt.slots()];
-                for (int e : rt.neuronRoutes()) {
-                    perSlot[e >>> org.spikemesh.compiler.program.RouteTable.AXON_BITS]++;
-                }
-                for (int s = 0; s < rt.slots(); s++) {
-                    w.write(c.globalCore() + "," + p.cores().get(rt.destCore(s)).globalCore() + "," + perSlot[s] + ","
-                            + rt.hopsEastWest(s) + "," + rt.hopsNorthSouth(s) + "\n");
+                org.spikemesh.compiler.program.MeshPaths paths = c.routes().paths();
+                int[] dest = slots.dest(c.index());
+                int[] perSlot = slots.entries(c.index());
+                for (int s = 0; s < dest.length; s++) {
+                    w.write(c.globalCore() + "," + p.cores().get(dest[s]).globalCore() + "," + perSlot[s] + ","
+                            + paths.hopsEastWest(c.index(), dest[s]) + "," + paths.hopsNorthSouth(c.index(), dest[s])
+                            + "\n");
                 }
             }
         }

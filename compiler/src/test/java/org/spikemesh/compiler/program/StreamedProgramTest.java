@@ -97,6 +97,21 @@ class StreamedProgramTest {
             assertArrayEquals(a.routes().treeLinks(), b.routes().treeLinks(), at);
         }
         assertEquals(f.report().cores(), s.report().cores(), "the mapping report's rows per core");
+        RouteCounts fromArrays = RouteCounts.of(full);
+        RouteCounts counted = RouteCounts.of(streamed);
+        long entries = 0;
+        for (int c = 0; c < full.cores().size(); c++) {
+            int[] dest = new int[full.cores().get(c).routes().slots()];
+            for (int k = 0; k < dest.length; k++) {
+                dest[k] = full.cores().get(c).routes().destCore(k);
+            }
+            assertArrayEquals(dest, fromArrays.dest(c), "slots in slot order, core " + c);
+            assertArrayEquals(fromArrays.dest(c), counted.dest(c), "core " + c + "'s slots, counted from segments");
+            assertArrayEquals(fromArrays.entries(c), counted.entries(c), "core " + c + "'s route entries per slot");
+            entries += java.util.Arrays.stream(counted.entries(c)).sum();
+            assertEquals(full.cores().get(c).routes().entries(), java.util.Arrays.stream(counted.entries(c)).sum());
+        }
+        assertTrue(entries > 0);
     }
 
     @Test
