@@ -40,7 +40,8 @@ public final class Emitter {
 
     private Emitter(FlatNetwork net, Partition part, RouteBuilder routes) {
         this.net = net;
-        this.part = part;
+        // a streamed program's replay keeps the emitter: not the traffic between blocks, which only placement reads
+        this.part = part.withoutTraffic();
         this.routes = routes;
         this.nb = part.blocks().size();
         this.axonCount = new int[nb];
