@@ -129,11 +129,14 @@ public final class BenchCuba implements Callable<Integer> {
                 }
             }
             double[] secs = new double[repeat];
+            double[] builds = new double[repeat];
             Accounts acc = null;
             long tableBytes = 0;
             for (int rep = 0; rep < repeat; rep++) {
+                long b0 = System.nanoTime();
                 try (ChipEngine engine = new ChipEngine(graph, handOver[0], RunConfig.defaults().seed(seed), t);
                      Progress bar = Progress.start("cuba " + neurons + " x" + t + " rep " + (rep + 1), steps, "steps", quiet)) {
+                    builds[rep] = (System.nanoTime() - b0) / 1e9;
                     long s = System.nanoTime();
                     int chunk = Math.max(1, steps / 100);
                     for (int done = 0; done < steps; done += chunk) {
@@ -153,7 +156,9 @@ public final class BenchCuba implements Callable<Integer> {
                             + " %.1f M neuron-steps/s, simulated %.3f ms on chip, %.3f uJ%n", t, t == 1 ? "" : "s", med,
                     repeat, secs[0], acc.spikes(), rateHz, acc.synops(), neuronSteps / med / 1e6, acc.timeNs() / 1e6,
                     acc.energyByKind().get("total") / 1e6);
-            System.out.printf(Locale.ROOT, "  engine tables %.1f bytes per synapse%n", tableBytes / (double) synapses);
+            java.util.Arrays.sort(builds);
+            System.out.printf(Locale.ROOT, "  engine tables %.1f bytes per synapse, built in %.2f s (median of %d)%n",
+                    tableBytes / (double) synapses, builds[repeat / 2], repeat);
             last = String.format(Locale.ROOT, "  %d thread%s: %.1f M events/s", t, t == 1 ? "" : "s",
                     acc.synops() / med / 1e6);
             System.out.println(last);
