@@ -30,6 +30,7 @@ import org.spikemesh.process.io.RandomNetworks;
 import org.spikemesh.process.lib.Dense;
 import org.spikemesh.process.lib.LIF;
 import org.spikemesh.process.lib.PoissonSource;
+import org.spikemesh.process.lib.Sparse;
 import org.spikemesh.process.nets.Cuba;
 import org.spikemesh.simulator.RunConfig;
 import org.spikemesh.simulator.Simulation;
@@ -62,6 +63,7 @@ class ChipEngineEquivalenceTest {
         // with parameters equal across each population so that the uniform kernel runs
         cases.add(new Case("slow-decays-at-the-edges", () -> extremes("slow-decays", 255, 255, false), tiny, 60));
         cases.add(new Case("v-reaches-2^23", ChipEngineEquivalenceTest::voltageEdges, tiny, 6));
+        cases.add(new Case("one-synapse-messages-of-many-weights", ChipEngineEquivalenceTest::manyWeights, tiny, 40));
         cases.add(new Case("cuba-1000", () -> Cuba.build(1000, 3).graph(), ChipConfigs.preset("loihi-like"), 300));
         cases.add(new Case("cuba-2400-on-3-chips", () -> Cuba.build(2400, 5).graph(),
                 ChipConfigs.withChips(tinyCores(ChipConfigs.preset("loihi-like"), 10), 3), 100));
@@ -147,6 +149,38 @@ class ChipEngineEquivalenceTest {
         procs.add(LIF.builder("down-mixed").shape(3).v(down).du(0).dv(0).vth(131071, 131070, 131071).biasMant(-8)
                 .build());
         return new Network(procs, List.of(), "v-edges").graph();
+    }
+
+    /**
+     * Nearly every message carries one synapse (cores of 3 neurons, a sparse projection), with 40 distinct weights and
+     * no delays or lanes: every such message is packed, and with the two-bit weights of the dictionary test only those
+     * of the four most frequent weights are, so the tables are built with the builder's recount.
+     */
+    private static ProcessGraph manyWeights() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(13);
+        int nIn = 30;
+        int n = 24;
+        PoissonSource in = PoissonSource.of("in", new int[]{nIn}, new double[]{0.3}, 5L);
+        LIF lif = LIF.builder("lif").shape(n).du(400).dv(300).vth(600).build();
+        int[] post = new int[nIn * 4];
+        int[] pre = new int[post.length];
+        double[] w = new double[post.length];
+        for (int i = 0, k = 0; i < nIn; i++) {
+            for (int q = 0; q < 4; q++, k++) {
+                pre[k] = i;
+                post[k] = q * 6 + r.nextInt(6);
+                // weights from -100 to 98, even (8 bits, mixed sign); 0 and 2 more often so a dictionary has favourites
+                w[k] = r.nextInt(3) == 0 ? 2 * r.nextInt(2) : 2 * r.nextInt(-50, 50);
+            }
+        }
+        Sparse syn = Sparse.of("syn", n, nIn, post, pre, w, null, 8, 0, SignMode.MIXED);
+        List<Connection> conns = new ArrayList<>();
+        for (Connection c : List.of(new Connection(in.outPort("s_out"), syn.inPort("s_in")),
+                new Connection(syn.outPort("a_out"), lif.aIn()))) {
+            c.from().connect(c.to());
+            conns.add(c);
+        }
+        return new Network(List.of(in, syn, lif), conns, "many-weights").graph();
     }
 
     private static ProcessGraph golden() {
@@ -253,13 +287,25 @@ class ChipEngineEquivalenceTest {
         ProcessGraph gs = c.graph().get();
         ChipProgram streamed = Compiler.compile(gs, c.chip(), CompileOptions.defaults().withStreamed(true)).program();
         assertTrue(streamed.streamed());
+        assertSameTables(g, full, gs, streamed, threads, c + "");
+        // with two bits per packed weight the tables take the weight dictionary and the builder's recount
+        withProperty(InboundTable.PACKED_WEIGHT_BITS_PROPERTY, "2", () -> {
+            assertSameTables(g, full, gs, streamed, threads, c + " with the dictionary");
+            return "";
+        });
+        assertEquals(trace(c.graph().get(), null, threads, c.steps()), trace(gs, streamed, threads, c.steps()));
+        assertEquals(accounts(g, full, threads, c.steps(), false), accounts(gs, streamed, threads, c.steps(), false));
+    }
+
+    private static void assertSameTables(ProcessGraph g, ChipProgram full, ProcessGraph gs, ChipProgram streamed,
+                                         int threads, String name) {
         try (ChipEngine a = new ChipEngine(g, full, RunConfig.defaults(), threads);
              ChipEngine b = new ChipEngine(gs, streamed, RunConfig.defaults(), threads)) {
             InboundTable[] ta = a.inboundTables();
             InboundTable[] tb = b.inboundTables();
             assertEquals(ta.length, tb.length);
             for (int k = 0; k < ta.length; k++) {
-                String at = c + " shard " + k;
+                String at = name + " shard " + k;
                 assertArrayEquals(ta[k].start, tb[k].start, at);
                 assertArrayEquals(ta[k].data, tb[k].data, at);
                 assertArrayEquals(ta[k].routesOut, tb[k].routesOut, at);
@@ -272,8 +318,6 @@ class ChipEngineEquivalenceTest {
             }
             assertEquals(a.tableBytes(), b.tableBytes());
         }
-        assertEquals(trace(c.graph().get(), null, threads, c.steps()), trace(gs, streamed, threads, c.steps()));
-        assertEquals(accounts(g, full, threads, c.steps(), false), accounts(gs, streamed, threads, c.steps(), false));
     }
 
     /** Runs with one of the engine's system properties set, and clears it again. */
