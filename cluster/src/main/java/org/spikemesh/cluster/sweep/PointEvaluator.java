@@ -40,7 +40,8 @@ public final class PointEvaluator {
         ProcessGraph graph = job.network().build(job.seed());
         Compilation c;
         try {
-            c = Compiler.compile(graph, chip, CompileOptions.defaults().withSeed(job.seed()));
+            // streamed: the engine reads the synapses from the network, so a worker never holds the program's arrays
+            c = Compiler.compile(graph, chip, CompileOptions.defaults().withSeed(job.seed()).withStreamed(true));
         } catch (MappingException e) {
             r.put("fits", false);
             r.put("error", e.getMessage());
