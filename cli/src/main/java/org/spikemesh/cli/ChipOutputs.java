@@ -33,19 +33,16 @@ final class ChipOutputs {
      * @throws IOException if the file cannot be written
      */
     static void writeRoutes(ChipProgram p, Path dir) throws IOException {
-        org.spikemesh.compiler.program.RouteCounts slots = org.spikemesh.compiler.program.RouteCounts.of(p);
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("routes.csv"), StandardCharsets.UTF_8)) {
             w.write("core,dest_core,route_entries,hops_east_west,hops_north_south\n");
-            for (CoreProgram c : p.cores()) {
+            org.spikemesh.compiler.program.RouteCounts.forEachCore(p, (core, dest, perSlot) -> {
+                CoreProgram c = p.cores().get(core);
                 org.spikemesh.compiler.program.MeshPaths paths = c.routes().paths();
-                int[] dest = slots.dest(c.index());
-                int[] perSlot = slots.entries(c.index());
                 for (int s = 0; s < dest.length; s++) {
                     w.write(c.globalCore() + "," + p.cores().get(dest[s]).globalCore() + "," + perSlot[s] + ","
-                            + paths.hopsEastWest(c.index(), dest[s]) + "," + paths.hopsNorthSouth(c.index(), dest[s])
-                            + "\n");
+                            + paths.hopsEastWest(core, dest[s]) + "," + paths.hopsNorthSouth(core, dest[s]) + "\n");
                 }
-            }
+            });
         }
     }
 

@@ -97,19 +97,20 @@ class StreamedProgramTest {
             assertArrayEquals(a.routes().treeLinks(), b.routes().treeLinks(), at);
         }
         assertEquals(f.report().cores(), s.report().cores(), "the mapping report's rows per core");
-        RouteCounts fromArrays = RouteCounts.of(full);
-        RouteCounts counted = RouteCounts.of(streamed);
+        List<int[][]> fromArrays = slots(full);
+        List<int[][]> counted = slots(streamed);
+        assertEquals(full.cores().size(), counted.size(), "every core is handed on once");
         long entries = 0;
         for (int c = 0; c < full.cores().size(); c++) {
             int[] dest = new int[full.cores().get(c).routes().slots()];
             for (int k = 0; k < dest.length; k++) {
                 dest[k] = full.cores().get(c).routes().destCore(k);
             }
-            assertArrayEquals(dest, fromArrays.dest(c), "slots in slot order, core " + c);
-            assertArrayEquals(fromArrays.dest(c), counted.dest(c), "core " + c + "'s slots, counted from segments");
-            assertArrayEquals(fromArrays.entries(c), counted.entries(c), "core " + c + "'s route entries per slot");
-            entries += java.util.Arrays.stream(counted.entries(c)).sum();
-            assertEquals(full.cores().get(c).routes().entries(), java.util.Arrays.stream(counted.entries(c)).sum());
+            assertArrayEquals(dest, fromArrays.get(c)[0], "slots in slot order, core " + c);
+            assertArrayEquals(fromArrays.get(c)[0], counted.get(c)[0], "core " + c + "'s slots, counted from segments");
+            assertArrayEquals(fromArrays.get(c)[1], counted.get(c)[1], "core " + c + "'s route entries per slot");
+            entries += java.util.Arrays.stream(counted.get(c)[1]).sum();
+            assertEquals(full.cores().get(c).routes().entries(), java.util.Arrays.stream(counted.get(c)[1]).sum());
         }
         assertTrue(entries > 0);
     }
@@ -139,6 +140,20 @@ class StreamedProgramTest {
         assertNotNull(p.segments());
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> p.withoutTables().segments());
         assertTrue(e.getMessage().contains("dropped its synapse and route arrays"), e.getMessage());
+    }
+
+    /** Each core's slots as {@link RouteCounts} hands them on, checking that the cores come in order. */
+    private static List<int[][]> slots(ChipProgram p) {
+        List<int[][]> out = new ArrayList<>();
+        try {
+            RouteCounts.forEachCore(p, (core, dest, entries) -> {
+                assertEquals(out.size(), core, "cores in order");
+                out.add(new int[][]{dest, entries});
+            });
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        return out;
     }
 
     /**
