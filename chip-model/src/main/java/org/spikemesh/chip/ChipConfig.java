@@ -47,6 +47,23 @@ public record ChipConfig(String name, Mesh mesh, Core core, Router router, Barri
         return new ChipConfig(name, mesh, core, router, barrier, learning, staticPowerWatts, events, model);
     }
 
+    /**
+     * @param neurons the most neurons a core holds, at least 1
+     * @return the same chip with cores of at most that many neurons (so that a small network spreads over many cores,
+     *         shards and tiles: teaching, tests)
+     */
+    public ChipConfig withCoreNeurons(int neurons) {
+        if (neurons < 1) {
+            throw new ChipConfigException(name + ": core.max_neurons must be at least 1, got " + neurons);
+        }
+        Core k = core;
+        Core small = new Core(neurons, k.maxFanInAxons(), k.maxFanOutRoutes(), k.synapseMemoryBytes(), k.encoding(),
+                k.neuronStateBits(), k.clockMhz(), k.synop(), k.neuronUpdateActive(), k.neuronUpdateInactive(),
+                k.spikeOut(), k.messageReceive());
+        return new ChipConfig(name + "-" + neurons + "-neuron-cores", mesh, small, router, barrier, learning,
+                staticPowerWatts, events, timeModel);
+    }
+
     /** @return cores on one chip */
     public int coresPerChip() {
         return mesh.coresPerChip();

@@ -28,6 +28,20 @@ class ChipConfigTest {
     }
 
     @Test
+    void shouldShrinkOnlyTheCoresNeuronLimit() {
+        ChipConfig c = ChipConfigs.preset("loihi-like").withTimeModel(TimeModel.DETAILED);
+        ChipConfig small = c.withCoreNeurons(3);
+        assertEquals(3, small.core().maxNeurons());
+        assertEquals(c.core().maxFanInAxons(), small.core().maxFanInAxons());
+        assertEquals(c.core().synapseMemoryBytes(), small.core().synapseMemoryBytes());
+        assertEquals(c.core().synop(), small.core().synop());
+        assertEquals(c.mesh(), small.mesh());
+        assertEquals(TimeModel.DETAILED, small.timeModel(), "the time model stays");
+        ChipConfigException e = assertThrows(ChipConfigException.class, () -> c.withCoreNeurons(0));
+        assertTrue(e.getMessage().contains("core.max_neurons must be at least 1, got 0"), e.getMessage());
+    }
+
+    @Test
     void shouldComputeLoihiHopsAndMessageCosts() {
         ChipConfig c = ChipConfigs.preset("loihi-like");
         assertEquals(128, c.totalCores(1));

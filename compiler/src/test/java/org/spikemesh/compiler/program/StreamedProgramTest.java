@@ -17,7 +17,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.spikemesh.chip.ChipConfig;
 import org.spikemesh.chip.ChipConfigs;
-import org.spikemesh.chip.Core;
 import org.spikemesh.chip.TimeModel;
 import org.spikemesh.compiler.Compilation;
 import org.spikemesh.compiler.CompileOptions;
@@ -35,7 +34,7 @@ class StreamedProgramTest {
 
     static Stream<Arguments> networks() {
         List<Arguments> a = new ArrayList<>();
-        ChipConfig tiny = tinyCores(ChipConfigs.preset("loihi-like"), 3);
+        ChipConfig tiny = ChipConfigs.preset("loihi-like").withCoreNeurons(3);
         // random fixed-point networks: Dense, Sparse with delays and DelayDense groups, weight exponents from -8 to 7
         // (lanes), two groups from one source, recurrence; cores of 3 neurons spread them over many cores
         for (long seed = 1; seed <= 24; seed++) {
@@ -46,7 +45,7 @@ class StreamedProgramTest {
         a.add(Arguments.of("cuba-2000", (Supplier<ProcessGraph>) () -> Cuba.build(2000, 3).graph(),
                 ChipConfigs.preset("loihi-like")));
         a.add(Arguments.of("cuba-1200-small-cores", (Supplier<ProcessGraph>) () -> Cuba.build(1200, 5).graph(),
-                tinyCores(ChipConfigs.preset("loihi-like"), 40)));
+                ChipConfigs.preset("loihi-like").withCoreNeurons(40)));
         return a.stream();
     }
 
@@ -193,15 +192,5 @@ class StreamedProgramTest {
             }
         });
         return out;
-    }
-
-    /** The chip with cores of only {@code neurons} neurons, so that small networks spread over many cores. */
-    static ChipConfig tinyCores(ChipConfig c, int neurons) {
-        Core k = c.core();
-        Core small = new Core(neurons, k.maxFanInAxons(), k.maxFanOutRoutes(), k.synapseMemoryBytes(), k.encoding(),
-                k.neuronStateBits(), k.clockMhz(), k.synop(), k.neuronUpdateActive(), k.neuronUpdateInactive(),
-                k.spikeOut(), k.messageReceive());
-        return new ChipConfig(c.name() + "-tiny", c.mesh(), small, c.router(), c.barrier(), c.learning(),
-                c.staticPowerWatts());
     }
 }

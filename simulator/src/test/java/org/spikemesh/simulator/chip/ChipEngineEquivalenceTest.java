@@ -16,7 +16,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.spikemesh.chip.ChipConfig;
 import org.spikemesh.chip.ChipConfigs;
-import org.spikemesh.chip.Core;
 import org.spikemesh.compiler.CompileOptions;
 import org.spikemesh.compiler.Compiler;
 import org.spikemesh.compiler.program.ChipProgram;
@@ -78,12 +77,7 @@ class ChipEngineEquivalenceTest {
 
     /** The chip with cores of only {@code neurons} neurons, so that small networks spread over many cores and shards. */
     static ChipConfig tinyCores(ChipConfig c, int neurons) {
-        Core k = c.core();
-        Core small = new Core(neurons, k.maxFanInAxons(), k.maxFanOutRoutes(), k.synapseMemoryBytes(), k.encoding(),
-                k.neuronStateBits(), k.clockMhz(), k.synop(), k.neuronUpdateActive(), k.neuronUpdateInactive(),
-                k.spikeOut(), k.messageReceive());
-        return new ChipConfig(c.name() + "-tiny", c.mesh(), small, c.router(), c.barrier(), c.learning(),
-                c.staticPowerWatts());
+        return c.withCoreNeurons(neurons);
     }
 
     /**
