@@ -115,6 +115,8 @@ final class InboundBuilder {
         int[] singles;
         final PackedWeights.Census census = new PackedWeights.Census();
         boolean lanes;
+        /** whether the table keeps each synapse's delay (the program's synapses carry delays and some come here). */
+        boolean delays;
         boolean any;
         PackedWeights codes;
         int[] data;
@@ -169,14 +171,11 @@ final class InboundBuilder {
          *         of their weights and not others)
          */
         boolean choose(boolean programDelays) {
-            boolean delays = programDelays && any;
+            delays = programDelays && any;
             // a spike's input lanes and delays go through CoreRuntime.deliverSlow, which reads headers and synapses
             // apart
             boolean pack = !lanes && !delays && weightBits > 0;
             codes = PackedWeights.choose(census, pack ? Math.min(weightBits, InboundTable.maxPackedWeightBits()) : 0);
-            if (delays) {
-                delay = new byte[0];
-            }
             if (codes.packed() == census.total()) {
                 Arrays.fill(singles, 0);
                 return false;
@@ -215,7 +214,7 @@ final class InboundBuilder {
             start[total] = (int) ints;
             data = new int[(int) ints];
             lane = lanes ? new byte[data.length] : null;
-            delay = delay != null ? new byte[data.length] : null;
+            delay = delays ? new byte[data.length] : null;
             for (CoreProgram c : program.cores()) {
                 for (int i = 0; i < c.size(); i++) {
                     int g = neuronBase[c.index()] + i;
