@@ -43,8 +43,8 @@ public final class Main implements Runnable {
             code = commandLine().execute(args);
         } catch (OutOfMemoryError e) {
             System.err.println("spikemesh: out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB of heap);"
-                    + " a chip run holds about 10 bytes per synapse at its peak and needs a heap of about 14 (CUBA,"
-                    + " 100 synapses per neuron: 1.3 GB for 100 M synapses; docs/performance.md); give more with"
+                    + " a chip run holds about 10 bytes per synapse at its peak and needs a heap of about 12 (CUBA,"
+                    + " 100 synapses per neuron: 1.2 GB for 100 M synapses; docs/performance.md); give more with"
                     + " SPIKEMESH_JAVA_OPTS=-Xmx16g,"
                     + " or use fewer neurons or synapses");
             code = 1;
