@@ -239,8 +239,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         ProcessGraph graph = compiled != null ? compiled.graph() : source;
         ChipProgram program = compiled != null ? compiled.program() : null;
-        // from here the program and the graph are all a run needs of the compilation: its flat network (the
-        // prepared weights and the partition) is garbage before the engine builds its tables
+        // from here the program and the graph are all a run needs of the compilation (a streamed program keeps the
+        // flat network it emits its synapses from, without the traffic between blocks, until the engine is built)
         compiled = null;
         if (program != null && threads == null && partitions == 1) {
             nThreads = ChipEngine.suggestedThreads(program, nThreads);
@@ -301,8 +301,8 @@ public final class RunCommand implements Callable<Integer> {
                     ? split.wire() : null) : null;
             if (engine != null) {
                 ChipOutputs.writeRoutes(program, dir.staging());
-                // the engine has its own tables now: let the compiled synapse memories and routes go (13-16 bytes
-                // per synapse at 100 synapses per neuron); it keeps the program without them
+                // the engine has its own tables now: let the program go, and the flat network a streamed program
+                // reads its synapses from (the engine keeps the program's counts and neuron state)
                 program = null;
                 engine.accounts().seriesEvery(countersEvery != null ? countersEvery : Math.max(1, steps / 100_000));
                 engine.coreCountersEvery(coreCountersEvery != null ? coreCountersEvery : Math.max(1, steps / 100));
