@@ -101,9 +101,9 @@ public final class ChipEngine implements Backend {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
-        // the engine keeps the program without its synapse and route arrays (13-16 bytes per synapse at 100
-        // synapses per neuron): it builds its own delivery tables from them below, and the caller may then let the
-        // full program go
+        // the engine keeps the program without its synapse and route arrays, or the replay of a streamed program:
+        // it builds its own delivery tables from the program's segments below, and the caller may then let the
+        // program go
         this.program = program.withoutTables();
         int n = program.cores().size();
         this.cores = new CoreRuntime[n];
