@@ -65,7 +65,8 @@ public final class MapCommand implements Callable<Integer> {
         ChipConfig cfg = ChipConfigs.presetOrFile(chip);
         ProcessGraph graph = nir.load(network, false).graph();
         nir.warnAboutChip(network);
-        CompileOptions opts = CompileOptions.defaults().withChips(chips).withSeed(seed);
+        // streamed: the report and the placement read the program's counts, not its synapse and route arrays
+        CompileOptions opts = CompileOptions.defaults().withChips(chips).withSeed(seed).withStreamed(true);
         if (placement != null) {
             opts = opts.withPins(org.spikemesh.compiler.PlacementFile.read(placement));
         }
