@@ -118,14 +118,7 @@ public final class Emitter {
         }
         Filler f = streamed ? null : new Filler();
         if (f != null) {
-            int[] axonFill = new int[nb];
-            for (SynapseGroup g : net.groups()) {
-                if (g.pre() != null) {
-                    for (Population q : g.posts()) {
-                        fill(g, q, axonFill, f, f.plastic);
-                    }
-                }
-            }
+            fillAll(f, f.plastic);
         }
         List<CoreProgram> cores = new ArrayList<>(nb);
         int[] tx = new int[nb];
@@ -144,7 +137,7 @@ public final class Emitter {
             }
             cores.add(new CoreProgram(id, placement.coreOfBlock()[id], b.population().process(), b.lo(), b.hi(),
                     neurons(b), f != null ? f.memory(id) : counts(id), routeTable(id, paths,
-                    chip.router().multicast(), streamed), tile, b.format(), b.memoryBytes()));
+                    chip.router().multicast(), f == null ? null : f.routes[id]), tile, b.format(), b.memoryBytes()));
         }
         return new ChipProgram(chip, List.copyOf(cores), routes.tilesX(), routes.tilesY(), tx, ty, tilesInUse,
                 f != null ? List.copyOf(f.plastic) : List.of(), streamed ? new Replay() : null);
@@ -179,14 +172,7 @@ public final class Emitter {
 
         @Override
         public void forEach(Sink sink) {
-            int[] axonFill = new int[nb];
-            for (SynapseGroup g : net.groups()) {
-                if (g.pre() != null) {
-                    for (Population q : g.posts()) {
-                        fill(g, q, axonFill, sink, null);
-                    }
-                }
-            }
+            fillAll(sink, null);
         }
 
         @Override
@@ -312,15 +298,16 @@ public final class Emitter {
         return new NeuronState(u, v, fu, fv, bias, vth, uniform);
     }
 
-    private RouteTable routeTable(int a, MeshPaths paths, boolean multicast, boolean streamed) {
+    /** Block a's routing table: with its route entries, or (entries null) a streamed program's table. */
+    private RouteTable routeTable(int a, MeshPaths paths, boolean multicast, int[] entries) {
         int n = slots[a];
         int[] dest = n == 0 ? new int[0] : Arrays.copyOf(slotDest[a], n);
         slotDest[a] = null;
         int[] tree = multicast ? tree(a, dest, paths) : null;
-        if (streamed) {
+        if (entries == null) {
             return RouteTable.streamed(a, routeCount[a], n, paths, tree);
         }
-        return new RouteTable(a, routeCount[a], filledRoutes[a], dest, paths, tree);
+        return new RouteTable(a, routeCount[a], entries, dest, paths, tree);
     }
 
     /** The directed links of the union of the XY paths from block a to every destination (a multicast tree). */
@@ -349,7 +336,22 @@ public final class Emitter {
         return links.stream().toArray();
     }
 
-    private int[][] filledRoutes;
+    /**
+     * Emits every synapse group's synapses into {@code sink}, numbering each core's axons from 0 in the order their
+     * segments come (a program with arrays and every read of a streamed one number them alike).
+     *
+     * @param plastic receives the plastic blocks of learning groups, or null when the sink does not build them
+     */
+    private void fillAll(SynapseSegments.Sink sink, List<PlasticBlock> plastic) {
+        int[] axonFill = new int[nb];
+        for (SynapseGroup g : net.groups()) {
+            if (g.pre() != null) {
+                for (Population q : g.posts()) {
+                    fill(g, q, axonFill, sink, plastic);
+                }
+            }
+        }
+    }
 
     /**
      * Emits group g's synapses into post population q: every (pre neuron, destination core) with synapses becomes a
@@ -431,10 +433,11 @@ public final class Emitter {
         final byte[][] lane = new byte[nb][];
         final int[] synFill = new int[nb];
         final int[][] routeFill = new int[nb][];
+        /** per block, its neurons' route entries. */
+        final int[][] routes = new int[nb][];
         final List<PlasticBlock> plastic = new ArrayList<>();
 
         Filler() {
-            filledRoutes = new int[nb][];
             boolean delayed = maxGroupDelay() > 0;
             for (int b = 0; b < nb; b++) {
                 axonStart[b] = new int[axonCount[b] + 1];
@@ -443,7 +446,7 @@ public final class Emitter {
                 weight[b] = new short[synCount[b]];
                 lane[b] = laneGroups[b] != null ? new byte[axonCount[b]] : null;
                 int[] rs = routeCount[b];
-                filledRoutes[b] = new int[rs[rs.length - 1]];
+                routes[b] = new int[rs[rs.length - 1]];
                 routeFill[b] = Arrays.copyOf(rs, rs.length - 1);
                 delay[b] = delayed ? new byte[synCount[b]] : null;
             }
@@ -457,7 +460,7 @@ public final class Emitter {
             if (lane[b] != null) {
                 lane[b][axon] = (byte) laneNo;
             }
-            filledRoutes[a][routeFill[a][li]++] = slot(a, b) << RouteTable.AXON_BITS | axon;
+            routes[a][routeFill[a][li]++] = slot(a, b) << RouteTable.AXON_BITS | axon;
             return place;
         }
 

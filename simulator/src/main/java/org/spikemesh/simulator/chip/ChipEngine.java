@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.spikemesh.compiler.program.ChipProgram;
 import org.spikemesh.compiler.program.CoreProgram;
-import org.spikemesh.compiler.program.RouteTable;
 import org.spikemesh.process.ModelException;
 import org.spikemesh.process.Process;
 import org.spikemesh.process.ProcessGraph;

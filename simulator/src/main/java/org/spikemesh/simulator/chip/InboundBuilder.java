@@ -3,7 +3,6 @@ package org.spikemesh.simulator.chip;
 import java.util.Arrays;
 import org.spikemesh.compiler.program.ChipProgram;
 import org.spikemesh.compiler.program.CoreProgram;
-import org.spikemesh.compiler.program.MeshPaths;
 import org.spikemesh.compiler.program.PlasticBlock;
 import org.spikemesh.compiler.program.SynapseSegments;
 
@@ -61,7 +60,7 @@ final class InboundBuilder {
         for (int k = 0; k < s; k++) {
             shapes[k] = local[k] ? new Shape(program, neuronBase, k, lo[k], hi[k], cores) : null;
         }
-        Counter counter = new Counter(program, neuronBase, shardOf, shapes, s > 1);
+        Counter counter = new Counter(neuronBase, shardOf, shapes, geo, s > 1);
         segments.forEach(counter);
         InboundBuilder b = new InboundBuilder(neuronBase, shardOf, shapes, counter.mask, counter.maxLatency);
         boolean delays = segments.delays();
@@ -246,16 +245,16 @@ final class InboundBuilder {
         final int[] neuronBase;
         final int[] shardOf;
         final Shape[] shapes;
-        final MeshPaths paths;
+        final RouteGeometry geo;
         final long[] mask;
         int maxLatency;
         Shape pending;
 
-        Counter(ChipProgram program, int[] neuronBase, int[] shardOf, Shape[] shapes, boolean masks) {
+        Counter(int[] neuronBase, int[] shardOf, Shape[] shapes, RouteGeometry geo, boolean masks) {
             this.neuronBase = neuronBase;
             this.shardOf = shardOf;
             this.shapes = shapes;
-            this.paths = program.cores().isEmpty() ? null : program.cores().get(0).routes().paths();
+            this.geo = geo;
             this.mask = masks ? new long[neuronBase[neuronBase.length - 1]] : null;
         }
 
@@ -263,7 +262,7 @@ final class InboundBuilder {
         public int segment(int core, int neuron, int dest, int axon, int lane, int synapses) {
             int g = neuronBase[core] + neuron;
             int k = shardOf[dest];
-            maxLatency = Math.max(maxLatency, paths.latencyNs(core, dest));
+            maxLatency = Math.max(maxLatency, geo.latencyNs(core, dest));
             if (mask != null) {
                 mask[g] |= 1L << k;
             }
