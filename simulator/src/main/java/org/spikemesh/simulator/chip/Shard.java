@@ -63,10 +63,8 @@ final class Shard {
     /** rows of (window end step, core index, synops, active, spikes, messages in, messages out, busy ns bits). */
     long[] windowRows = new long[0];
     int windowRowCount;
-    private final RouteGeometry geometry;
-    /** the step's spikes delivered to this shard (program-wide neuron numbers), whose messages are not counted yet. */
-    private int[] log = new int[1024];
-    private int logged;
+    /** counts the messages of the spikes delivered to this shard. */
+    private final MessageCounter messageCounter;
     /** ints in a cache line. */
     private static final int LINE_INTS = 16;
     /** the cores (program index) with a flagged neuron this step, from {@link NeuronArray#flaggedCores}. */
@@ -85,12 +83,6 @@ final class Shard {
     private int spikingCount;
     /** what {@link #touchSpikes} and the visit of flagged cores read, kept so that the reads are not dropped. */
     long touched;
-    private final boolean multicast;
-    /** tiles along x plus one: the stride of the tile slots of the link difference arrays. */
-    private final int gx1;
-    /** per core of the shard (local index): its tile's x, and its tile's slot y * (tilesX + 1) + x. */
-    private final int[] columnOf;
-    private final int[] slotOf;
     /** per core: the multicast tree's links (null for unicast) and its hops east-west, north-south, chip crossings. */
     private final int[][] trees;
     private final long[][] treeHops;
@@ -185,16 +177,8 @@ final class Shard {
         this.winMessagesIn = new long[size];
         this.winMessagesOut = new long[size];
         this.winTime = new double[size];
-        this.geometry = geometry;
-        this.multicast = program.chip().router().multicast();
-        this.gx1 = program.tilesX() + 1;
-        this.columnOf = new int[size];
-        this.slotOf = new int[size];
-        for (int c = first; c < last; c++) {
-            long at = geometry.place[c];
-            columnOf[c - first] = RouteGeometry.tileX(at);
-            slotOf[c - first] = RouteGeometry.tileY(at) * gx1 + RouteGeometry.tileX(at);
-        }
+        this.messageCounter = new MessageCounter(geometry, inbound, first, last, program.tilesX(),
+                program.chip().router().multicast());
         this.trees = new int[size][];
         this.treeHops = new long[size][];
         for (int c = first; c < last; c++) {
@@ -263,7 +247,7 @@ final class Shard {
         deliverOwnSpikes(t);
         if (in != null) {
             // the messages delivered here so far are counted while the other shards finish their step, not after
-            accountMessages(part);
+            messageCounter.count(part);
         }
         for (int r = 0; r < outBatch.length; r++) {
             if (in != null && in[r] != null) {
@@ -300,7 +284,7 @@ final class Shard {
         if (learning != null) {
             learning.step(t, cores, first);
         }
-        accountMessages(part);
+        messageCounter.count(part);
         accountCores(part);
         if (windowSteps > 0 && ++winFill == windowSteps) {
             flushWindow(t);
@@ -356,7 +340,7 @@ final class Shard {
      * Sends the spikes of a core: counts its messages (one per route of a spiking neuron with unicast routers, one per
      * spike along the core's tree with multicast ones) and, for multicast, the tree's links and hops, then adds each
      * spike to the batch of every other shard it reaches ({@link #deliverOwnSpikes} delivers it here once the batches
-     * are out; each shard counts the messages it receives in {@link #accountMessages}).
+     * are out; each shard counts the messages it receives in {@link MessageCounter}).
      */
     private void route(CoreRuntime core, int t, StepPartial part) {
         int[] sp = core.spikes;
@@ -403,7 +387,7 @@ final class Shard {
     /**
      * Delivers the spike of program-wide neuron g, sent at step t, to every core of this shard it reaches (adds its
      * synapses into the cores' inputs and counts each core's messages and synops), and logs the spike for
-     * {@link #accountMessages}, which counts its messages from the same headers.
+     * {@link MessageCounter}, which counts its messages from the same headers.
      */
     private void deliver(int g, int t) {
         InboundTable in = inbound;
@@ -414,10 +398,7 @@ final class Shard {
         if (block == in.start[g + 1]) {
             return;
         }
-        if (logged == log.length) {
-            log = Arrays.copyOf(log, 2 * log.length);
-        }
-        log[logged++] = g;
+        messageCounter.log(g);
         int[] data = in.data;
         int h = block + InboundTable.META;
         int headersEnd = h + data[block + InboundTable.HEADERS];
@@ -466,85 +447,6 @@ final class Shard {
 
     /** One message of one synapse in {@link #stepIn}. */
     private static final long ONE_SYNAPSE = 1L | 1L << 32;
-
-    /**
-     * Counts the messages of the spikes logged since the last call into the step's partial, each spike's messages
-     * from its segment headers in the {@link InboundTable} (read by {@link #deliver} just before, so in the cache),
-     * and empties the log; with several shards it runs once on this shard's own deliveries while the other shards
-     * finish their step, and once more on those from their batches (every count is a sum, so the split is exact).
-     *
-     * <p>Counted per message: its latency (from the tile-pair table, or from where its source and destination cores
-     * sit) and, with unicast routers, the ends of its XY link spans that depend on its destination. The spike's hops,
-     * chip crossings, within-tile messages and the span ends at its source tile come summed from {@link RouteSums}.
-     * A message from tile (sx, sy) to (dx, dy) turns at (dx, sy): its east or west span ends there, and its north or
-     * south span starts there and ends at (dx, dy). Both difference arrays are indexed by tile slot and hold two counts
-     * per long ({@link StepPartial#eastWest}, {@link StepPartial#northSouth}), so each message adds one long at its
-     * turn in each and subtracts one at its destination, with no branch: the direction only picks the half and the
-     * sign of what is added, and a route that keeps its column or row adds 0. Each destination core's tile x and slot
-     * come from two small tables of the shard ({@link #columnOf}, {@link #slotOf}); the latency table is indexed by
-     * the destination's slot too, so the latency is counted in the same pass over the headers.
-     *
-     * <p>Before, the spans went into arrays with a half per direction, the vertical ones by column, with the
-     * direction picked by index arithmetic and min/max: C2 kept about 60 instructions per message with spills, and
-     * this pass took 0.21-0.25 s of a 0.8-1.0 s run at 64 000 neurons on 1 thread; with the spans as now, 0.20-0.23
-     * s with the latencies counted in a pass of their own, and 0.17-0.19 s in one pass.
-     */
-    private void accountMessages(StepPartial part) {
-        RouteGeometry geo = geometry;
-        long[] place = geo.place;
-        int[] start = inbound.start;
-        char[] pair = geo.pairLatency;
-        int[] tileOf = geo.tileOf;
-        long[] latency = part.latencyCount;
-        long[] eastWest = part.eastWest;
-        long[] northSouth = part.northSouth;
-        int[] column = columnOf;
-        int[] slot = slotOf;
-        boolean unicast = !multicast;
-        int[] lg = log;
-        int[] data = inbound.data;
-        int mask = inbound.coreMask;
-        for (int q = 0; q < logged; q++) {
-            int g = lg[q];
-            int block = start[g];
-            int srcCore = data[block + InboundTable.SOURCE];
-            int from = block + InboundTable.META;
-            int stop = from + data[block + InboundTable.HEADERS];
-            int pairRow = pair == null ? 0 : geo.slots * tileOf[srcCore];
-            if (unicast) {
-                long src = place[srcCore];
-                int sx = RouteGeometry.tileX(src);
-                int row = RouteGeometry.tileY(src) * gx1;
-                int north = row + gx1 - 1;
-                for (int h = from; h < stop; h++) {
-                    int local = data[h] & mask;
-                    int dx = column[local];
-                    int dt = slot[local];
-                    latency[pair != null ? pair[pairRow + dt] : geo.latencyNs(srcCore, first + local)]++;
-                    int ex = dx - sx;
-                    // east (dx > sx): -1 in the low half; west (dx < sx): +1 in the high half
-                    eastWest[row + dx] += ((long) (ex >>> 31) << 32) - (-ex >>> 31);
-                    // north (a slot past the source's row): +1 low at the turn, -1 at the destination; south (a slot
-                    // before it): -1 high at the turn, +1 at the destination
-                    long d = ((north - dt) >>> 31) - ((long) ((dt - row) >>> 31) << 32);
-                    northSouth[row + dx] += d;
-                    northSouth[dt] -= d;
-                }
-                int k = block + InboundTable.SUMS;
-                eastWest[row + sx] += StepPartial.pair(data[k + RouteSums.EAST], -data[k + RouteSums.WEST]);
-                part.hopsEastWest += data[k + RouteSums.EAST_WEST];
-                part.hopsNorthSouth += data[k + RouteSums.NORTH_SOUTH];
-                part.chipCrossings += data[k + RouteSums.CROSSINGS];
-                part.withinTile += data[k + RouteSums.WITHIN];
-            } else {
-                for (int h = from; h < stop; h++) {
-                    int local = data[h] & mask;
-                    latency[pair != null ? pair[pairRow + slot[local]] : geo.latencyNs(srcCore, first + local)]++;
-                }
-            }
-        }
-        logged = 0;
-    }
 
     /**
      * After the kernel, with nothing to report: visits only the spike sources and the cores with a neuron the kernel

@@ -269,6 +269,24 @@ class ChipEngineEquivalenceTest {
     }
 
     /**
+     * The ends of the messages' link spans are counted message by message or grouped by source row and destination
+     * tile and then folded into the difference arrays (see MessageCounter): both must give the same link loads, busiest
+     * links, latencies, time and energy, to the last step.
+     */
+    @ParameterizedTest(name = "{0} on {1} threads")
+    @MethodSource("cases")
+    void shouldCountTheSameSpansGroupedAndMessageByMessage(Case c, int threads) {
+        ProcessGraph g = c.graph().get();
+        ChipProgram program = program(g, c);
+        String each = withProperty(MessageCounter.SPANS_PROPERTY, "each",
+                () -> accounts(g, program, threads, c.steps(), false));
+        String grouped = withProperty(MessageCounter.SPANS_PROPERTY, "grouped",
+                () -> accounts(c.graph().get(), program, threads, c.steps(), false));
+        assertTrue(each.contains("links 3[") && each.contains("latency "), "the digest has the link loads");
+        assertEquals(each, grouped);
+    }
+
+    /**
      * A streamed program holds no synapse or route arrays and emits its synapses again from the network when the engine
      * builds its tables: the engine must build the very same tables from it, int for int, and so give the same spikes,
      * state and accounts.

@@ -1,0 +1,299 @@
+package org.spikemesh.simulator.chip;
+
+import java.util.Arrays;
+
+/**
+ * Counts the messages of the spikes one shard delivered into the step's {@link StepPartial}: each message's
+ * contention-free latency and, with unicast routers, the link spans of its XY route. The shard logs every spike it
+ * delivers ({@link #log}); {@link #count} then reads each logged spike's segment headers in the {@link InboundTable}
+ * (read by the delivery just before, so in the cache) and empties the log. With several shards it runs once on the
+ * shard's own deliveries while the other shards finish their step, and once more on those from their batches: every
+ * count is a sum, so the split is exact.
+ *
+ * <p>The spike's hops, chip crossings, within-tile messages and the span ends at its source tile come summed from
+ * {@link RouteSums}; the latency and the span ends that depend on the destination are counted per message. A message
+ * from tile (sx, sy) to (dx, dy) turns at (dx, sy): its east or west span ends there, and its north or south span
+ * starts there and ends at (dx, dy). The difference arrays of the partial ({@link StepPartial#eastWest},
+ * {@link StepPartial#northSouth}) are indexed by tile slot and hold two counts per long.
+ *
+ * <p>Two ways to get the span ends, with the same counts:
+ * <ul>
+ *   <li><b>message by message</b>: each message adds one long at its turn in each array and subtracts one at its
+ *   destination, with no branch (the direction picks the half and the sign; a route that keeps its column or row adds
+ *   0): three read-modify-writes per message;</li>
+ *   <li><b>grouped</b>: each message adds one to a cell per (source row, destination slot), three counts in one long
+ *   (messages with an eastward leg, with a westward leg, all); the cells of the rows used are then folded into the
+ *   difference arrays, row by row of destinations, in loops without branches over the columns. One
+ *   read-modify-write per message and a pass over {@code tilesY * slots} cells: taken when the messages are at least a
+ *   quarter as many as the cells (64 000 CUBA neurons on ten loihi-like chips: about 3 100 messages a step, 2 624
+ *   cells), when the cells fit in {@value #MAX_CELLS} longs, and when no count can pass the {@value #LANE} bits of
+ *   its lane.</li>
+ * </ul>
+ * Each destination core's tile x and slot come from two small tables ({@link #columnOf}, {@link #slotOf}); the
+ * latency table of {@link RouteGeometry} is indexed by the destination's slot too, so the latency is counted in the
+ * same pass over the headers.
+ */
+final class MessageCounter {
+    /** System property: {@code auto} (default), {@code grouped} or {@code each}, how the span ends are counted. */
+    static final String SPANS_PROPERTY = "spikemesh.engine.span-counting";
+    /** bits of each count in a cell. */
+    static final int LANE = 21;
+    private static final long LANE_MASK = (1L << LANE) - 1;
+    /** the most messages one grouped count may take: no lane of a cell, nor of a column's sum, can overflow. */
+    static final int MAX_GROUPED = (1 << LANE) - 1;
+    /** the most cells: beyond, the span ends are counted message by message. */
+    static final int MAX_CELLS = 1 << 16;
+    /** what a message adds to its cell: one in the lane of all messages, and one in its east or west lane. */
+    private static final long ANY = 1L << 2 * LANE;
+
+    private final RouteGeometry geo;
+    private final InboundTable inbound;
+    /** the shard's first core (program index). */
+    private final int first;
+    private final boolean unicast;
+    private final int tilesX;
+    private final int tilesY;
+    /** tiles along x plus one: the stride of the tile slots. */
+    private final int gx1;
+    /** per core of the shard (local index): its tile's x, and its tile's slot y * (tilesX + 1) + x. */
+    private final int[] columnOf;
+    private final int[] slotOf;
+    /** the spikes delivered to the shard (program-wide neuron numbers) whose messages are not counted yet. */
+    private int[] log = new int[1024];
+    private int logged;
+    /** per source row sy and destination slot: the cells at {@code sy * slots + slot}, or null when not grouped. */
+    private final long[] cells;
+    /** per source row: whether a cell of it holds a count. */
+    private final boolean[] rowUsed;
+    /** per column, while a source row's cells are folded: its lanes, its spans going north, going south. */
+    private final long[] columnLanes;
+    private final long[] columnNorth;
+    private final long[] columnSouth;
+    /** 0: choose by the messages; 1: always grouped (where cells exist); 2: never. */
+    private final int mode;
+
+    MessageCounter(RouteGeometry geo, InboundTable inbound, int first, int last, int tilesX, boolean multicast) {
+        this.geo = geo;
+        this.inbound = inbound;
+        this.first = first;
+        this.unicast = !multicast;
+        this.tilesX = tilesX;
+        this.tilesY = geo.tilesY;
+        this.gx1 = tilesX + 1;
+        this.columnOf = new int[last - first];
+        this.slotOf = new int[last - first];
+        for (int c = first; c < last; c++) {
+            long at = geo.place[c];
+            columnOf[c - first] = RouteGeometry.tileX(at);
+            slotOf[c - first] = RouteGeometry.tileY(at) * gx1 + RouteGeometry.tileX(at);
+        }
+        String how = System.getProperty(SPANS_PROPERTY, "auto");
+        this.mode = switch (how) {
+            case "auto" -> 0;
+            case "grouped" -> 1;
+            case "each" -> 2;
+            default -> throw new IllegalArgumentException("system property " + SPANS_PROPERTY + " is '" + how
+                    + "'; valid: auto, grouped, each");
+        };
+        long cellCount = (long) tilesY * geo.slots;
+        boolean grouping = unicast && mode != 2 && cellCount <= MAX_CELLS;
+        this.cells = grouping ? new long[(int) cellCount] : null;
+        this.rowUsed = grouping ? new boolean[tilesY] : null;
+        this.columnLanes = grouping ? new long[tilesX] : null;
+        this.columnNorth = grouping ? new long[tilesX] : null;
+        this.columnSouth = grouping ? new long[tilesX] : null;
+    }
+
+    /** Logs a spike delivered to the shard, whose messages {@link #count} counts. */
+    void log(int g) {
+        if (logged == log.length) {
+            log = Arrays.copyOf(log, 2 * log.length);
+        }
+        log[logged++] = g;
+    }
+
+    /** Counts the messages of the spikes logged since the last call into the step's partial and empties the log. */
+    void count(StepPartial part) {
+        if (logged == 0) {
+            return;
+        }
+        if (cells != null && groups(messagesLogged())) {
+            countGrouped(part);
+        } else {
+            countEach(part);
+        }
+        logged = 0;
+    }
+
+    /** @return the messages of the logged spikes into this shard */
+    private long messagesLogged() {
+        int[] start = inbound.start;
+        int[] data = inbound.data;
+        long m = 0;
+        for (int q = 0; q < logged; q++) {
+            m += data[start[log[q]] + InboundTable.HEADERS];
+        }
+        return m;
+    }
+
+    private boolean groups(long messages) {
+        return messages <= MAX_GROUPED && (mode == 1 || 4 * messages >= cells.length);
+    }
+
+    /** Span ends and latencies message by message (see the class comment). */
+    private void countEach(StepPartial part) {
+        long[] place = geo.place;
+        int[] start = inbound.start;
+        char[] pair = geo.pairLatency;
+        int[] tileOf = geo.tileOf;
+        long[] latency = part.latencyCount;
+        long[] eastWest = part.eastWest;
+        long[] northSouth = part.northSouth;
+        int[] column = columnOf;
+        int[] slot = slotOf;
+        int[] data = inbound.data;
+        int mask = inbound.coreMask;
+        for (int q = 0; q < logged; q++) {
+            int block = start[log[q]];
+            int srcCore = data[block + InboundTable.SOURCE];
+            int from = block + InboundTable.META;
+            int stop = from + data[block + InboundTable.HEADERS];
+            int pairRow = pair == null ? 0 : geo.slots * tileOf[srcCore];
+            if (unicast) {
+                long src = place[srcCore];
+                int sx = RouteGeometry.tileX(src);
+                int row = RouteGeometry.tileY(src) * gx1;
+                int north = row + gx1 - 1;
+                for (int h = from; h < stop; h++) {
+                    int local = data[h] & mask;
+                    int dx = column[local];
+                    int dt = slot[local];
+                    latency[pair != null ? pair[pairRow + dt] : geo.latencyNs(srcCore, first + local)]++;
+                    int ex = dx - sx;
+                    // east (dx > sx): -1 in the low half; west (dx < sx): +1 in the high half
+                    eastWest[row + dx] += ((long) (ex >>> 31) << 32) - (-ex >>> 31);
+                    // north (a slot past the source's row): +1 low at the turn, -1 at the destination; south (a slot
+                    // before it): -1 high at the turn, +1 at the destination
+                    long d = ((north - dt) >>> 31) - ((long) ((dt - row) >>> 31) << 32);
+                    northSouth[row + dx] += d;
+                    northSouth[dt] -= d;
+                }
+                addSums(part, data, block, row + sx);
+            } else {
+                for (int h = from; h < stop; h++) {
+                    int local = data[h] & mask;
+                    latency[pair != null ? pair[pairRow + slot[local]] : geo.latencyNs(srcCore, first + local)]++;
+                }
+            }
+        }
+    }
+
+    /** Adds a spike's {@link RouteSums} to the partial: its hops and the span ends at its source tile's slot. */
+    private static void addSums(StepPartial part, int[] data, int block, int sourceSlot) {
+        int k = block + InboundTable.SUMS;
+        part.eastWest[sourceSlot] += StepPartial.pair(data[k + RouteSums.EAST], -data[k + RouteSums.WEST]);
+        part.hopsEastWest += data[k + RouteSums.EAST_WEST];
+        part.hopsNorthSouth += data[k + RouteSums.NORTH_SOUTH];
+        part.chipCrossings += data[k + RouteSums.CROSSINGS];
+        part.withinTile += data[k + RouteSums.WITHIN];
+    }
+
+    /** Latencies message by message and span ends through the cells (see the class comment; unicast only). */
+    private void countGrouped(StepPartial part) {
+        long[] place = geo.place;
+        int[] start = inbound.start;
+        char[] pair = geo.pairLatency;
+        int[] tileOf = geo.tileOf;
+        long[] latency = part.latencyCount;
+        long[] cell = cells;
+        int[] column = columnOf;
+        int[] slot = slotOf;
+        int[] data = inbound.data;
+        int mask = inbound.coreMask;
+        int slots = geo.slots;
+        for (int q = 0; q < logged; q++) {
+            int block = start[log[q]];
+            int srcCore = data[block + InboundTable.SOURCE];
+            int from = block + InboundTable.META;
+            int stop = from + data[block + InboundTable.HEADERS];
+            int pairRow = pair == null ? 0 : slots * tileOf[srcCore];
+            long src = place[srcCore];
+            int sx = RouteGeometry.tileX(src);
+            int sy = RouteGeometry.tileY(src);
+            int cellRow = sy * slots;
+            rowUsed[sy] = true;
+            for (int h = from; h < stop; h++) {
+                int local = data[h] & mask;
+                int dt = slot[local];
+                latency[pair != null ? pair[pairRow + dt] : geo.latencyNs(srcCore, first + local)]++;
+                int ex = column[local] - sx;
+                // one in the lane of all messages; one in the low lane going east (ex > 0), the middle going west
+                cell[cellRow + dt] += ANY + (-ex >>> 31) + ((long) (ex >>> 31) << LANE);
+            }
+            addSums(part, data, block, sy * gx1 + sx);
+        }
+        for (int sy = 0; sy < tilesY; sy++) {
+            if (rowUsed[sy]) {
+                rowUsed[sy] = false;
+                foldRow(part, sy, slots);
+            }
+        }
+    }
+
+    /**
+     * Folds the cells of source row sy into the partial's difference arrays and clears them: per destination row dy,
+     * the messages that go north (dy above sy) or south (below) start a span at their turn (dx, sy) and end it at
+     * (dx, dy); per column, the east and west lanes summed over all dy end the east-west spans at the turn. The loops
+     * run along the columns, a row of cells at a time (loops over the few rows, inside, took a third longer: their
+     * exits are mispredicted).
+     */
+    private void foldRow(StepPartial part, int sy, int slots) {
+        long[] cell = cells;
+        long[] northSouth = part.northSouth;
+        long[] lanes = columnLanes;
+        long[] goNorth = columnNorth;
+        long[] goSouth = columnSouth;
+        int nx = tilesX;
+        for (int dy = 0; dy < tilesY; dy++) {
+            int c = sy * slots + dy * gx1;
+            int dest = dy * gx1;
+            if (dy < sy) {
+                // south: -1 high at the turn, +1 high at the destination
+                for (int dx = 0; dx < nx; dx++) {
+                    long v = cell[c + dx];
+                    cell[c + dx] = 0;
+                    lanes[dx] += v;
+                    long n = v >>> 2 * LANE;
+                    goSouth[dx] += n;
+                    northSouth[dest + dx] += n << 32;
+                }
+            } else if (dy > sy) {
+                // north: +1 low at the turn, -1 low at the destination
+                for (int dx = 0; dx < nx; dx++) {
+                    long v = cell[c + dx];
+                    cell[c + dx] = 0;
+                    lanes[dx] += v;
+                    long n = v >>> 2 * LANE;
+                    goNorth[dx] += n;
+                    northSouth[dest + dx] -= n;
+                }
+            } else {
+                for (int dx = 0; dx < nx; dx++) {
+                    lanes[dx] += cell[c + dx];
+                    cell[c + dx] = 0;
+                }
+            }
+        }
+        long[] eastWest = part.eastWest;
+        int row = sy * gx1;
+        for (int dx = 0; dx < nx; dx++) {
+            long v = lanes[dx];
+            // east: -1 in the low half at the turn; west: +1 in the high half
+            eastWest[row + dx] += ((v >>> LANE & LANE_MASK) << 32) - (v & LANE_MASK);
+            northSouth[row + dx] += goNorth[dx] - (goSouth[dx] << 32);
+            lanes[dx] = 0;
+            goNorth[dx] = 0;
+            goSouth[dx] = 0;
+        }
+    }
+}
