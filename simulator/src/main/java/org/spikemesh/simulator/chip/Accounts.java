@@ -249,21 +249,12 @@ public final class Accounts {
             h = sumOf(ps, true);
             v = sumOf(ps, false);
         }
-        long[] direct = null;
-        if (ps.length > 0 && ps[0].linkDirect.length > 0) {
-            // multicast trees count every link they use directly
-            direct = sumDirect(ps, tiles);
-        }
-        // one pass along each row (east, west), then one down each column (north, south): each link's load is the
-        // prefix sum of its differences (the west ones taken one tile on, the south ones one row on), added to the
-        // buffer overflows and compared for the busiest link: east-west links row by row, then north-south links
-        // column by column, east before west and north before south on a tie
         long[] east = load[0];
         long[] west = load[1];
         long[] north = load[2];
         long[] south = load[3];
-        busiestLoad = 0;
-        busiestLink = -1;
+        // each link's load is the prefix sum of its differences (the west ones taken one tile on, the south ones one
+        // row on): along each row for east and west; down the columns for north and south, a row at a time
         for (int y = 0; y < gy; y++) {
             long e = 0;
             long w = 0;
@@ -271,26 +262,51 @@ public final class Accounts {
                 int i = y * gx + x;
                 e += StepPartial.low(h[y * gx1 + x]);
                 w += x == 0 ? 0 : StepPartial.high(h[y * gx1 + x - 1]);
-                weigh(east, west, 0, i, direct == null ? e : e + direct[i], direct == null ? w : w + direct[tiles + i]);
+                east[i] = e;
+                west[i] = w;
             }
         }
         for (int x = 0; x < gx; x++) {
-            long n = 0;
-            long sth = 0;
-            for (int y = 0; y < gy; y++) {
+            north[x] = StepPartial.low(v[x]);
+            south[x] = 0;
+        }
+        for (int y = 1; y < gy; y++) {
+            for (int x = 0; x < gx; x++) {
                 int i = y * gx + x;
-                n += StepPartial.low(v[y * gx1 + x]);
-                sth += y == 0 ? 0 : StepPartial.high(v[(y - 1) * gx1 + x]);
-                weigh(north, south, 2, i, direct == null ? n : n + direct[2 * tiles + i],
-                        direct == null ? sth : sth + direct[3 * tiles + i]);
+                north[i] = north[i - gx] + StepPartial.low(v[y * gx1 + x]);
+                south[i] = south[i - gx] + StepPartial.high(v[(y - 1) * gx1 + x]);
             }
         }
-        long busiest = busiestLoad;
+        if (ps.length > 0 && ps[0].linkDirect.length > 0) {
+            // multicast trees count every link they use directly
+            long[] direct = sumDirect(ps, tiles);
+            for (int d = 0; d < 4; d++) {
+                long[] l = load[d];
+                for (int i = 0; i < tiles; i++) {
+                    l[i] += direct[d * tiles + i];
+                }
+            }
+        }
+        long depth = cost.bufferDepth();
+        long busiestEastWest = 0;
+        long busiestNorthSouth = 0;
         for (int d = 0; d < 4; d++) {
             long[] l = load[d];
             long[] total = linkTotals[d];
+            long most = 0;
+            long over = 0;
             for (int i = 0; i < tiles; i++) {
-                total[i] += l[i];
+                long m = l[i];
+                // what a link holds beyond the buffers' depth overflows
+                over += Math.max(0, m - depth);
+                most = Math.max(most, m);
+                total[i] += m;
+            }
+            bufferOverflows += over;
+            if (d < 2) {
+                busiestEastWest = Math.max(busiestEastWest, most);
+            } else {
+                busiestNorthSouth = Math.max(busiestNorthSouth, most);
             }
             if (linkWindow != null) {
                 long[] win = linkWindow[d];
@@ -299,29 +315,46 @@ public final class Accounts {
                 }
             }
         }
-        return busiest;
+        busiestLink = busiestLink(Math.max(busiestEastWest, busiestNorthSouth), busiestEastWest >= busiestNorthSouth);
+        return Math.max(busiestEastWest, busiestNorthSouth);
     }
 
-    /** the load of the busiest link so far in the step being closed ({@link #weigh}). */
-    private long busiestLoad;
-
     /**
-     * Stores the loads of tile i's pair of links (east and west, or north and south), adds what they hold beyond the
-     * buffers' depth to the overflows, and takes the pair as the step's busiest link when it carries more than the
-     * busiest so far (the first of the pair on a tie).
+     * The busiest link of the step, coded as direction * tiles + tile: the first link carrying {@code most} messages
+     * with the east-west links taken row by row, then the north-south links column by column, east before west and
+     * north before south at a tile (-1 when no link carries any).
      *
-     * @param first direction of {@code a} (0 east, 2 north); {@code b} is the next
+     * @param most the load of the busiest link
+     * @param eastWest whether an east-west link carries it
      */
-    private void weigh(long[] a, long[] b, int first, int i, long la, long lb) {
-        a[i] = la;
-        b[i] = lb;
-        long depth = cost.bufferDepth();
-        bufferOverflows += Math.max(0, la - depth) + Math.max(0, lb - depth);
-        long m = Math.max(la, lb);
-        if (m > busiestLoad) {
-            busiestLoad = m;
-            busiestLink = (la >= lb ? first : first + 1) * a.length + i;
+    private int busiestLink(long most, boolean eastWest) {
+        if (most == 0) {
+            return -1;
         }
+        long[][] load = stepLinks;
+        int tiles = gx * gy;
+        if (eastWest) {
+            for (int i = 0; i < tiles; i++) {
+                if (load[0][i] == most) {
+                    return i;
+                }
+                if (load[1][i] == most) {
+                    return tiles + i;
+                }
+            }
+        } else {
+            for (int x = 0; x < gx; x++) {
+                for (int i = x; i < tiles; i += gx) {
+                    if (load[2][i] == most) {
+                        return 2 * tiles + i;
+                    }
+                    if (load[3][i] == most) {
+                        return 3 * tiles + i;
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("no link carries the busiest load " + most);
     }
 
     /** @return the shards' multicast link counts summed, by link code (direction * tiles + y * tilesX + x) */
