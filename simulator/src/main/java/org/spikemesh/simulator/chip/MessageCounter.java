@@ -114,18 +114,44 @@ final class MessageCounter {
         log[logged++] = g;
     }
 
-    /** Counts the messages of the spikes logged since the last call into the step's partial and empties the log. */
-    void count(StepPartial part) {
-        if (logged == 0) {
-            return;
+    /**
+     * Counts the messages of the spikes logged since the last call into the step's partial and empties the log. A
+     * shard with others calls this twice a step: on its own deliveries while the others finish, then on their batches
+     * ({@code endOfStep}); the first call of a step chooses how the spans are counted for the whole step, from its
+     * messages (twice them when more are to come), and grouped counts are folded once, at the end of the step.
+     */
+    void count(StepPartial part, boolean endOfStep) {
+        if (logged > 0) {
+            long m = messagesLogged();
+            if (!chosen) {
+                grouping = cells != null && groups(endOfStep ? m : 2 * m);
+                chosen = true;
+            }
+            if (grouping) {
+                if (pending + m > MAX_GROUPED) {
+                    // no lane may overflow: what is in the cells goes into the partial first
+                    fold(part);
+                }
+                pending += m;
+                countGrouped(part);
+            } else {
+                countEach(part);
+            }
+            logged = 0;
         }
-        if (cells != null && groups(messagesLogged())) {
-            countGrouped(part);
-        } else {
-            countEach(part);
+        if (endOfStep) {
+            if (pending > 0) {
+                fold(part);
+            }
+            chosen = false;
         }
-        logged = 0;
     }
+
+    /** whether the step's spans are counted grouped, and whether that is chosen yet this step. */
+    private boolean grouping;
+    private boolean chosen;
+    /** messages counted in the cells since they were last folded. */
+    private long pending;
 
     /** @return the messages of the logged spikes into this shard */
     private long messagesLogged() {
@@ -234,12 +260,18 @@ final class MessageCounter {
             }
             addSums(part, data, block, sy * gx1 + sx);
         }
+    }
+
+    /** Folds the cells of the rows used into the partial's difference arrays (see {@link #foldRow}). */
+    private void fold(StepPartial part) {
+        int slots = geo.slots;
         for (int sy = 0; sy < tilesY; sy++) {
             if (rowUsed[sy]) {
                 rowUsed[sy] = false;
                 foldRow(part, sy, slots);
             }
         }
+        pending = 0;
     }
 
     /**

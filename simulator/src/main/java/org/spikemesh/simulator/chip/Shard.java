@@ -247,7 +247,7 @@ final class Shard {
         deliverOwnSpikes(t);
         if (in != null) {
             // the messages delivered here so far are counted while the other shards finish their step, not after
-            messageCounter.count(part);
+            messageCounter.count(part, false);
         }
         for (int r = 0; r < outBatch.length; r++) {
             if (in != null && in[r] != null) {
@@ -284,7 +284,7 @@ final class Shard {
         if (learning != null) {
             learning.step(t, cores, first);
         }
-        messageCounter.count(part);
+        messageCounter.count(part, true);
         accountCores(part);
         if (windowSteps > 0 && ++winFill == windowSteps) {
             flushWindow(t);
