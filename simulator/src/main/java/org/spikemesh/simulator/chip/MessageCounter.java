@@ -43,6 +43,11 @@ final class MessageCounter {
     private static final long LANE_MASK = (1L << LANE) - 1;
     /** the most messages one grouped count may take: no lane of a cell, nor of a column's sum, can overflow. */
     static final int MAX_GROUPED = (1 << LANE) - 1;
+    /**
+     * System property: the most messages the cells take between folds (default and at most {@link #MAX_GROUPED}); tests
+     * set it low so that a step folds more than once, or counts some messages one by one.
+     */
+    static final String MAX_GROUPED_PROPERTY = "spikemesh.engine.span-cells-max";
     /** the most cells: beyond, the span ends are counted message by message. */
     static final int MAX_CELLS = 1 << 16;
     /** what a message adds to its cell: one in the lane of all messages, and one in its east or west lane. */
@@ -71,6 +76,8 @@ final class MessageCounter {
     private final long[] columnLanes;
     private final long[] columnNorth;
     private final long[] columnSouth;
+    /** the most messages the cells take between folds. */
+    private final int maxGrouped;
     /** 0: choose by the messages; 1: always grouped (where cells exist); 2: never. */
     private final int mode;
 
@@ -97,6 +104,7 @@ final class MessageCounter {
             default -> throw new IllegalArgumentException("system property " + SPANS_PROPERTY + " is '" + how
                     + "'; valid: auto, grouped, each");
         };
+        this.maxGrouped = Math.max(1, Math.min(MAX_GROUPED, Integer.getInteger(MAX_GROUPED_PROPERTY, MAX_GROUPED)));
         long cellCount = (long) tilesY * geo.slots;
         boolean grouping = unicast && mode != 2 && cellCount <= MAX_CELLS;
         this.cells = grouping ? new long[(int) cellCount] : null;
@@ -127,8 +135,8 @@ final class MessageCounter {
                 grouping = cells != null && groups(endOfStep ? m : 2 * m);
                 chosen = true;
             }
-            if (grouping) {
-                if (pending + m > MAX_GROUPED) {
+            if (grouping && m <= maxGrouped) {
+                if (pending + m > maxGrouped) {
                     // no lane may overflow: what is in the cells goes into the partial first
                     fold(part);
                 }
@@ -165,7 +173,7 @@ final class MessageCounter {
     }
 
     private boolean groups(long messages) {
-        return messages <= MAX_GROUPED && (mode == 1 || messages >= cells.length);
+        return messages <= maxGrouped && (mode == 1 || messages >= cells.length);
     }
 
     /** Span ends and latencies message by message (see the class comment). */
