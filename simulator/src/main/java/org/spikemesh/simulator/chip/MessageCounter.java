@@ -296,41 +296,42 @@ final class MessageCounter {
         long[] goNorth = columnNorth;
         long[] goSouth = columnSouth;
         int nx = tilesX;
+        int base = sy * slots;
+        // the span ends at the destinations, in two long loops: a cell at base + i ends its spans at slot i
+        for (int i = 0, e = sy * gx1; i < e; i++) {
+            // south: +1 high at the destination
+            northSouth[i] += cell[base + i] >>> 2 * LANE << 32;
+        }
+        for (int i = (sy + 1) * gx1; i < slots; i++) {
+            // north: -1 low at the destination
+            northSouth[i] -= cell[base + i] >>> 2 * LANE;
+        }
         for (int dy = 0; dy < tilesY; dy++) {
-            int c = sy * slots + dy * gx1;
-            int dest = dy * gx1;
+            int c = base + dy * gx1;
             if (dy < sy) {
-                // south: -1 high at the turn, +1 high at the destination
                 for (int dx = 0; dx < nx; dx++) {
                     long v = cell[c + dx];
-                    cell[c + dx] = 0;
                     lanes[dx] += v;
-                    long n = v >>> 2 * LANE;
-                    goSouth[dx] += n;
-                    northSouth[dest + dx] += n << 32;
+                    goSouth[dx] += v >>> 2 * LANE;
                 }
             } else if (dy > sy) {
-                // north: +1 low at the turn, -1 low at the destination
                 for (int dx = 0; dx < nx; dx++) {
                     long v = cell[c + dx];
-                    cell[c + dx] = 0;
                     lanes[dx] += v;
-                    long n = v >>> 2 * LANE;
-                    goNorth[dx] += n;
-                    northSouth[dest + dx] -= n;
+                    goNorth[dx] += v >>> 2 * LANE;
                 }
             } else {
                 for (int dx = 0; dx < nx; dx++) {
                     lanes[dx] += cell[c + dx];
-                    cell[c + dx] = 0;
                 }
             }
         }
+        Arrays.fill(cell, base, base + slots, 0);
         long[] eastWest = part.eastWest;
         int row = sy * gx1;
         for (int dx = 0; dx < nx; dx++) {
             long v = lanes[dx];
-            // east: -1 in the low half at the turn; west: +1 in the high half
+            // east: -1 in the low half at the turn; west: +1 in the high half; north: +1 low, south: -1 high
             eastWest[row + dx] += ((v >>> LANE & LANE_MASK) << 32) - (v & LANE_MASK);
             northSouth[row + dx] += goNorth[dx] - (goSouth[dx] << 32);
             lanes[dx] = 0;
