@@ -27,9 +27,10 @@ import java.util.Arrays;
  *   read-modify-write per message and a pass over {@code tilesY * slots} cells: taken when there are at least as many
  *   messages as cells, when the cells fit in {@value #MAX_CELLS} longs, and when no count can pass the {@value #LANE}
  *   bits of its lane. CUBA on ten loihi-like chips, 64 000 neurons, 2 624 cells: on 1 thread about 3 100 messages a
- *   step, grouped, and the pass over the messages took 0.13 instead of 0.157 s of a 0.7 s run; on 2 threads each
- *   shard counts about 1 550 at a time, where grouping was slower (0.445-0.459 against 0.426-0.428 s); at 256 000
- *   neurons on 1 thread, 26 000 cells, both took the same time.</li>
+ *   step, grouped, and the pass over the messages took 0.13 instead of 0.157 s of a 0.7 s run; on 2 threads, where
+ *   each shard counts twice a step, about 1 550 messages at a time, grouping and folding at each count was slower
+ *   (0.445-0.459 against 0.426-0.428 s), and grouping chosen once a step and folded once measured the same as message
+ *   by message; at 256 000 neurons on 1 thread, 26 000 cells, both took the same time.</li>
  * </ul>
  * Each destination core's tile x and slot come from two small tables ({@link #columnOf}, {@link #slotOf}); the
  * latency table of {@link RouteGeometry} is indexed by the destination's slot too, so the latency is counted in the
