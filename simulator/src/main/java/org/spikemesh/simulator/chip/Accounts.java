@@ -512,7 +512,7 @@ public final class Accounts {
      * @param i row
      * @return the link that set the length of the row's slowest step: the busiest link (per-step model) or the
      *         busiest link on the path of the message that ended the step (detailed model), as
-     *         {@code x,y,direction} of the tile it leaves; empty when none did
+     *         {@code x:y:direction} of the tile it leaves; empty when none did
      */
     public String criticalLink(int i) {
         return linkName(criticalLink[i]);
@@ -520,7 +520,7 @@ public final class Accounts {
 
     /**
      * @param code a link code {@code direction * tiles + y * tilesX + x} (direction 0 east, 1 west, 2 north, 3 south)
-     * @return {@code x,y,direction}, or empty for -1
+     * @return {@code x:y:direction}, or empty for -1
      */
     String linkName(int code) {
         if (code < 0) {

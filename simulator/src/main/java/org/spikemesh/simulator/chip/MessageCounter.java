@@ -131,7 +131,8 @@ final class MessageCounter {
      */
     void count(StepPartial part, boolean endOfStep) {
         if (logged > 0) {
-            long m = messagesLogged();
+            // the messages are summed only where the cells could take them
+            long m = cells == null ? 0 : messagesLogged();
             if (!chosen) {
                 grouping = cells != null && groups(endOfStep ? m : 2 * m);
                 chosen = true;

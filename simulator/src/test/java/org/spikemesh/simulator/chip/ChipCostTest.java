@@ -220,11 +220,13 @@ class ChipCostTest {
      * <li>e on (3,2), the source's own tile: no link.</li>
      * </ul>
      * So the west links of (3,2) and (2,2) carry 2 messages, every other link on a path 1; hops east-west 3 + 2 + 2 = 7,
-     * north-south 2 + 2 + 1 = 5. The same on 1 and 2 threads.
+     * north-south 2 + 2 + 1 = 5. Of the two busiest links, the step's critical link is the first with the east-west
+     * links taken row by row: the west link leaving (2,2). The same on 1 and 2 threads, with the span ends counted
+     * message by message and grouped (see MessageCounter).
      */
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0} threads")
-    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2})
-    void shouldCountEveryLinkOfRoutesInAllFourDirections(int threads) throws java.io.IOException {
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} threads, spans {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"1,each", "2,each", "1,grouped", "2,grouped"})
+    void shouldCountEveryLinkOfRoutesInAllFourDirections(int threads, String spans) throws java.io.IOException {
         ChipConfig loihi = ChipConfigs.preset("loihi-like");
         SpikeInput in = SpikeInput.of("in", new int[]{1}, java.util.Map.of(0, new int[]{1}));
         java.util.List<org.spikemesh.process.Process> procs = new java.util.ArrayList<>(java.util.List.of(in));
@@ -248,6 +250,7 @@ class ChipCostTest {
         java.nio.file.Files.writeString(file, pins.toString());
         ChipProgram p = Compiler.compile(g, loihi, new CompileOptions(0, 1, 0, null)
                 .withPins(org.spikemesh.compiler.PlacementFile.read(file))).program();
+        System.setProperty(MessageCounter.SPANS_PROPERTY, spans);
         try (ChipEngine e = new ChipEngine(g, p, RunConfig.defaults(), threads)) {
             e.run(2);
             Accounts a = e.accounts();
@@ -271,6 +274,9 @@ class ChipCostTest {
             }
             // the load on the busiest link of step 1: the west links leaving (3,2) and (2,2)
             assertEquals(2, a.stepBusiestLink(0));
+            assertEquals("2:2:west", a.criticalLink(0));
+        } finally {
+            System.clearProperty(MessageCounter.SPANS_PROPERTY);
         }
     }
 

@@ -262,8 +262,7 @@ class ChipEngineEquivalenceTest {
         ProcessGraph g = c.graph().get();
         ChipProgram program = program(g, c);
         String tabled = accounts(g, program, threads, c.steps(), false);
-        String computed = withProperty(RouteGeometry.PAIR_TILES_PROPERTY, "0",
-                () -> accounts(c.graph().get(), program, threads, c.steps(), false));
+        String computed = accountsWith(RouteGeometry.PAIR_TILES_PROPERTY, "0", c, program, threads);
         assertTrue(tabled.contains("latency "), "the digest has the latency histogram");
         assertEquals(tabled, computed);
     }
@@ -278,17 +277,14 @@ class ChipEngineEquivalenceTest {
     void shouldCountTheSameSpansGroupedAndMessageByMessage(Case c, int threads) {
         ProcessGraph g = c.graph().get();
         ChipProgram program = program(g, c);
-        String each = withProperty(MessageCounter.SPANS_PROPERTY, "each",
-                () -> accounts(g, program, threads, c.steps(), false));
-        String grouped = withProperty(MessageCounter.SPANS_PROPERTY, "grouped",
-                () -> accounts(c.graph().get(), program, threads, c.steps(), false));
+        String each = accountsWith(MessageCounter.SPANS_PROPERTY, "each", c, program, threads);
+        String grouped = accountsWith(MessageCounter.SPANS_PROPERTY, "grouped", c, program, threads);
         assertTrue(each.contains("links 3[") && each.contains("latency "), "the digest has the link loads");
         assertEquals(each, grouped);
         // at most 40 messages in the cells between folds: a step folds more than once, and a shard's count of more
         // than 40 messages at once goes message by message
         String folded = withProperty(MessageCounter.SPANS_PROPERTY, "grouped",
-                () -> withProperty(MessageCounter.MAX_GROUPED_PROPERTY, "40",
-                        () -> accounts(c.graph().get(), program, threads, c.steps(), false)));
+                () -> accountsWith(MessageCounter.MAX_GROUPED_PROPERTY, "40", c, program, threads));
         assertEquals(each, folded);
     }
 
@@ -336,6 +332,11 @@ class ChipEngineEquivalenceTest {
             }
             assertEquals(a.tableBytes(), b.tableBytes());
         }
+    }
+
+    /** The accounts of the case's program run on a fresh network with one of the engine's system properties set. */
+    private static String accountsWith(String key, String value, Case c, ChipProgram program, int threads) {
+        return withProperty(key, value, () -> accounts(c.graph().get(), program, threads, c.steps(), false));
     }
 
     /** Runs with one of the engine's system properties set, and clears it again. */
