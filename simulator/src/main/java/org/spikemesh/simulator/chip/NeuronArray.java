@@ -36,6 +36,11 @@ final class NeuronArray {
      * every core with a flag overlaps a marked chunk ({@link #anyFlag}).
      */
     final int[] chunkAny;
+    /** the LIF cores with a flagged neuron this step (program index), found by {@link #findFlags}, and how many. */
+    private final int[] flaggedCore;
+    private int flaggedCount;
+    /** zeros to compare flags with ({@link Arrays#mismatch}), a stretch of this many at a time. */
+    private static final int[] ZEROS = new int[1 << 13];
     /** the LIF cores with neurons (program index), in order, and where their neurons end in the arrays. */
     private final int[] lifCore;
     private final int[] lifEnd;
@@ -180,8 +185,8 @@ final class NeuronArray {
         int j = 0;
         int lo = 0;
         while (lo < length) {
-            int hi = Math.min(length, lo + SCAN_ZEROS.length);
-            int m = Arrays.mismatch(fl, lo, hi, SCAN_ZEROS, 0, hi - lo);
+            int hi = Math.min(length, lo + ZEROS.length);
+            int m = Arrays.mismatch(fl, lo, hi, ZEROS, 0, hi - lo);
             if (m < 0) {
                 lo = hi;
                 continue;
@@ -197,11 +202,6 @@ final class NeuronArray {
         }
     }
 
-    /** the LIF cores with a flagged neuron this step (program index), found by {@link #findFlags}, and how many. */
-    private final int[] flaggedCore;
-    private int flaggedCount;
-    /** zeros to compare the flags with, a stretch at a time. */
-    private static final int[] SCAN_ZEROS = new int[1 << 13];
 
     /**
      * The LIF cores with a neuron the kernel flagged this step (a spike, at rest, or u or v to finish), in order.
@@ -330,7 +330,6 @@ final class NeuronArray {
         return f;
     }
 
-    private static final int[] ZEROS = new int[CHUNK];
 
     /**
      * @param base first neuron of a core
@@ -359,7 +358,7 @@ final class NeuronArray {
         int[] fl = flag;
         int i = 0;
         while (i < n) {
-            int len = Math.min(CHUNK, n - i);
+            int len = Math.min(ZEROS.length, n - i);
             int m = Arrays.mismatch(fl, base + i, base + i + len, ZEROS, 0, len);
             if (m < 0) {
                 i += len;
