@@ -106,76 +106,113 @@ public final class BenchCuba implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "CUBA N=%d, %d steps, %d synapses on %s x %d chips, %d cores (build+compile %.2f s)%n",
                 neurons, steps, synapses, cfg.name(), handOver[0].chip().mesh().chips(), handOver[0].cores().size(),
                 compileS);
-        String last = null;
         long heapBuilt = -1;
         for (int t : threads) {
-            // warm-up (not timed): the JIT compiles the paths this thread count takes (shard exchange, ...)
-            try (ChipEngine warm = new ChipEngine(graph, handOver[0], RunConfig.defaults().seed(seed), t)) {
-                if (heapBuilt < 0) {
-                    // the peak of a run: the description, the program and an engine's tables, alive together until
-                    // the engine is built and the program can go
-                    heapBuilt = liveHeap();
-                }
-                // warm-up for the JIT. A fresh engine on 2 threads also starts slow while its threads settle (measured on
-                // 4 000 neurons: 32, 11, 7, then 4 us per step over successive 12 000-step runs of one engine), which
-                // dominates the 0.04 s timed runs of small networks; each timed run starts a fresh engine at step 1.
-                // The JIT's last compilations of the step's methods end about 1-2 s into a run; a warm-up of a fixed
-                // number of steps (0.2 s at 4 000 neurons) left them to the timed runs, whose median then varied
-                // by 2x. So it runs for at least WARM_SECONDS too.
-                int warmSteps = (int) Math.max(3000, Math.min(40_000, 2e8 / neurons));
-                long warmEnd = System.nanoTime() + (long) (WARM_SECONDS * 1e9);
-                for (int done = 0; done < warmSteps || System.nanoTime() < warmEnd; done += 100) {
-                    warm.run(100);
-                }
-            }
-            // then a second fresh engine, run as a timed one is. The first steps of a new engine take branches that the
-            // long warm-up took only in its own first steps (the accounts' arrays growing, ...), and the JIT had compiled
-            // them out: it recompiled the accounts' methods during the first timed run. 64 000 neurons on 2 threads,
-            // first of five timed runs: 0.42-0.59 s without this, 0.41-0.45 s with it; the others 0.34-0.44 s.
-            try (ChipEngine warm = new ChipEngine(graph, handOver[0], RunConfig.defaults().seed(seed), t)) {
-                for (int done = 0; done < steps; done += Math.max(1, steps / 100)) {
-                    warm.run(Math.min(Math.max(1, steps / 100), steps - done));
-                }
-            }
-            double[] secs = new double[repeat];
-            double[] builds = new double[repeat];
-            Accounts acc = null;
-            long tableBytes = 0;
-            for (int rep = 0; rep < repeat; rep++) {
+            long built = warmUp(graph, handOver[0], t, heapBuilt < 0);
+            heapBuilt = heapBuilt < 0 ? built : heapBuilt;
+        }
+        // the timed runs of the thread counts take turns, so that a ratio between them compares runs made within
+        // seconds of each other: this machine's speed drifts over a run (see docs/performance.md)
+        int n = threads.size();
+        double[][] secs = new double[n][repeat];
+        double[][] builds = new double[n][repeat];
+        Accounts[] acc = new Accounts[n];
+        long[] tableBytes = new long[n];
+        for (int rep = 0; rep < repeat; rep++) {
+            for (int k = 0; k < n; k++) {
+                int t = threads.get(k);
                 long b0 = System.nanoTime();
                 try (ChipEngine engine = new ChipEngine(graph, handOver[0], RunConfig.defaults().seed(seed), t);
                      Progress bar = Progress.start("cuba " + neurons + " x" + t + " rep " + (rep + 1), steps, "steps", quiet)) {
-                    builds[rep] = (System.nanoTime() - b0) / 1e9;
+                    builds[k][rep] = (System.nanoTime() - b0) / 1e9;
                     long s = System.nanoTime();
                     int chunk = Math.max(1, steps / 100);
                     for (int done = 0; done < steps; done += chunk) {
                         engine.run(Math.min(chunk, steps - done));
                         bar.stepTo(Math.min(steps, done + chunk));
                     }
-                    secs[rep] = (System.nanoTime() - s) / 1e9;
-                    acc = engine.accounts();
-                    tableBytes = engine.tableBytes();
+                    secs[k][rep] = (System.nanoTime() - s) / 1e9;
+                    acc[k] = engine.accounts();
+                    tableBytes[k] = engine.tableBytes();
                 }
             }
-            java.util.Arrays.sort(secs);
-            double med = secs[repeat / 2];
-            double neuronSteps = (double) neurons * steps;
-            double rateHz = acc.spikes() / (double) neurons / (steps * 1e-4);
-            System.out.printf(Locale.ROOT, "  %d thread%s: loop %.3f s (median of %d, best %.3f), %d spikes (%.1f Hz), %d synaptic events,"
-                            + " %.1f M neuron-steps/s, simulated %.3f ms on chip, %.3f uJ%n", t, t == 1 ? "" : "s", med,
-                    repeat, secs[0], acc.spikes(), rateHz, acc.synops(), neuronSteps / med / 1e6, acc.timeNs() / 1e6,
-                    acc.energyByKind().get("total") / 1e6);
-            java.util.Arrays.sort(builds);
-            System.out.printf(Locale.ROOT, "  engine tables %.1f bytes per synapse, built in %.2f s (median of %d)%n",
-                    tableBytes / (double) synapses, builds[repeat / 2], repeat);
-            last = String.format(Locale.ROOT, "  %d thread%s: %.1f M events/s", t, t == 1 ? "" : "s",
-                    acc.synops() / med / 1e6);
-            System.out.println(last);
+        }
+        double[] median = new double[n];
+        for (int k = 0; k < n; k++) {
+            median[k] = report(threads.get(k), secs[k], builds[k], acc[k], tableBytes[k], synapses);
+            // the accounts keep the program: let them go before the heap of a run is measured
+            acc[k] = null;
+        }
+        if (n > 1) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  speed-up over %d thread%s (median loop"
+                    + " times, timed runs taking turns):", threads.get(0), threads.get(0) == 1 ? "" : "s"));
+            for (int k = 1; k < n; k++) {
+                line.append(String.format(Locale.ROOT, " %d threads %.2fx", threads.get(k), median[0] / median[k]));
+            }
+            System.out.println(line);
         }
         heap(graph, handOver, threads.get(threads.size() - 1),
                 new long[]{heapStart, heapNetwork, heapCompiled, heapBuilt},
                 synapses, programTables);
         return 0;
+    }
+
+    /**
+     * Warms the JIT up for t threads (untimed): one engine for at least {@link #WARM_SECONDS}, then a fresh one run as a
+     * timed one is.
+     *
+     * @param measure whether to measure the live heap once the first engine is built
+     * @return the live heap with the first engine built beside the description and the program, or -1
+     */
+    private long warmUp(ProcessGraph graph, org.spikemesh.compiler.program.ChipProgram program, int t, boolean measure) {
+        long heapBuilt = -1;
+        try (ChipEngine warm = new ChipEngine(graph, program, RunConfig.defaults().seed(seed), t)) {
+            if (measure) {
+                // the peak of a run: the description, the program and an engine's tables, alive together until
+                // the engine is built and the program can go
+                heapBuilt = liveHeap();
+            }
+            // A fresh engine on 2 threads also starts slow while its threads settle (measured on 4 000 neurons: 32, 11,
+            // 7, then 4 us per step over successive 12 000-step runs of one engine), which dominates the 0.04 s timed
+            // runs of small networks; each timed run starts a fresh engine at step 1. The JIT's last compilations of the
+            // step's methods end about 1-2 s into a run; a warm-up of a fixed number of steps (0.2 s at 4 000 neurons)
+            // left them to the timed runs, whose median then varied by 2x. So it runs for at least WARM_SECONDS too.
+            int warmSteps = (int) Math.max(3000, Math.min(40_000, 2e8 / neurons));
+            long warmEnd = System.nanoTime() + (long) (WARM_SECONDS * 1e9);
+            for (int done = 0; done < warmSteps || System.nanoTime() < warmEnd; done += 100) {
+                warm.run(100);
+            }
+        }
+        // then a second fresh engine, run as a timed one is. The first steps of a new engine take branches that the
+        // long warm-up took only in its own first steps (the accounts' arrays growing, ...), and the JIT had compiled
+        // them out: it recompiled the accounts' methods during the first timed run. 64 000 neurons on 2 threads,
+        // first of five timed runs: 0.42-0.59 s without this, 0.41-0.45 s with it; the others 0.34-0.44 s.
+        try (ChipEngine warm = new ChipEngine(graph, program, RunConfig.defaults().seed(seed), t)) {
+            int chunk = Math.max(1, steps / 100);
+            for (int done = 0; done < steps; done += chunk) {
+                warm.run(Math.min(chunk, steps - done));
+            }
+        }
+        return heapBuilt;
+    }
+
+    /** Prints the timed runs of t threads; returns their median loop time, s. */
+    private double report(int t, double[] secs, double[] builds, Accounts acc, long tableBytes, long synapses) {
+        double[] sorted = secs.clone();
+        java.util.Arrays.sort(sorted);
+        double med = sorted[repeat / 2];
+        double neuronSteps = (double) neurons * steps;
+        double rateHz = acc.spikes() / (double) neurons / (steps * 1e-4);
+        System.out.printf(Locale.ROOT, "  %d thread%s: loop %.3f s (median of %d, best %.3f), %d spikes (%.1f Hz), %d synaptic events,"
+                        + " %.1f M neuron-steps/s, simulated %.3f ms on chip, %.3f uJ%n", t, t == 1 ? "" : "s", med,
+                repeat, sorted[0], acc.spikes(), rateHz, acc.synops(), neuronSteps / med / 1e6, acc.timeNs() / 1e6,
+                acc.energyByKind().get("total") / 1e6);
+        double[] b = builds.clone();
+        java.util.Arrays.sort(b);
+        System.out.printf(Locale.ROOT, "  engine tables %.1f bytes per synapse, built in %.2f s (median of %d)%n",
+                tableBytes / (double) synapses, b[repeat / 2], repeat);
+        System.out.printf(Locale.ROOT, "  %d thread%s: %.1f M events/s%n", t, t == 1 ? "" : "s", acc.synops() / med / 1e6);
+        return med;
     }
 
     /**

@@ -53,4 +53,35 @@ class BenchCubaTest {
         assertTrue(program > 0, text);
         assertTrue(peak > running, "peak " + peak + " must be above the running heap " + running);
     }
+
+    @Test
+    void shouldPrintTheSpeedUpOfTheMedianLoopTimes() {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            code = Main.commandLine().execute("bench", "cuba", "--neurons", "4000", "--steps", "4000", "--repeat", "3",
+                    "--threads", "1,2", "-q");
+        } finally {
+            System.setOut(saved);
+        }
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, text);
+        double one = number(text, "1 thread: loop ([0-9.]+) s");
+        double two = number(text, "2 threads: loop ([0-9.]+) s");
+        double speedUp = number(text, "speed-up over 1 thread .*: 2 threads ([0-9.]+)x");
+        // the loop times are printed to 1 ms and the ratio to 0.01: it lies between the ratios of the loop times that
+        // print as these
+        double lo = (one - 0.0005) / (two + 0.0005) - 0.005;
+        double hi = (one + 0.0005) / Math.max(1e-9, two - 0.0005) + 0.005;
+        assertTrue(speedUp >= lo && speedUp <= hi, speedUp + "x, not within " + lo + ".." + hi + " in:\n" + text);
+        // both thread counts ran the same network: the same spikes and synaptic events
+        Matcher m = Pattern.compile("loop [0-9.]+ s \\(median of 3, best [0-9.]+\\), ([0-9]+) spikes .*?, ([0-9]+) synaptic"
+                + " events").matcher(text);
+        assertTrue(m.find(), text);
+        String first = m.group(1) + "/" + m.group(2);
+        assertTrue(m.find(), text);
+        assertEquals(first, m.group(1) + "/" + m.group(2), text);
+    }
 }
