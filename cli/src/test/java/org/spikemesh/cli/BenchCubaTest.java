@@ -23,22 +23,32 @@ class BenchCubaTest {
         return Double.parseDouble(m.group(1));
     }
 
-    @Test
-    void shouldPrintRatesAndTheHeapOfARun() {
+    /** @return what {@code bench cuba ARGS -q} printed, having checked that it ended well */
+    private static String bench(String... args) {
+        String[] line = new String[args.length + 3];
+        line[0] = "bench";
+        line[1] = "cuba";
+        System.arraycopy(args, 0, line, 2, args.length);
+        line[line.length - 1] = "-q";
         PrintStream saved = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code;
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            // 2 000 000 synapses: a program of about 30 MB, far above what else the test JVM frees between the heap's
-            // measurements (with 32 000 synapses that alone turned the figures negative)
-            code = Main.commandLine().execute("bench", "cuba", "--neurons", "20000", "--synapses-per-neuron", "100",
-                    "--steps", "1000", "--repeat", "1", "-q");
+            code = Main.commandLine().execute(line);
         } finally {
             System.setOut(saved);
         }
         String text = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, text);
+        return text;
+    }
+
+    @Test
+    void shouldPrintRatesAndTheHeapOfARun() {
+        // 2 000 000 synapses: a program of about 30 MB, far above what else the test JVM frees between the heap's
+        // measurements (with 32 000 synapses that alone turned the figures negative)
+        String text = bench("--neurons", "20000", "--synapses-per-neuron", "100", "--steps", "1000", "--repeat", "1");
         double loop = number(text, "loop ([0-9.]+) s");
         double events = number(text, "spikes \\([0-9.]+ Hz\\), ([0-9]+) synaptic events");
         double rate = number(text, "1 thread: ([0-9.]+) M events/s");
@@ -56,18 +66,7 @@ class BenchCubaTest {
 
     @Test
     void shouldPrintTheSpeedUpOfTheMedianLoopTimes() {
-        PrintStream saved = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            code = Main.commandLine().execute("bench", "cuba", "--neurons", "4000", "--steps", "4000", "--repeat", "3",
-                    "--threads", "1,2", "-q");
-        } finally {
-            System.setOut(saved);
-        }
-        String text = out.toString(StandardCharsets.UTF_8);
-        assertEquals(0, code, text);
+        String text = bench("--neurons", "4000", "--steps", "4000", "--repeat", "3", "--threads", "1,2");
         double one = number(text, "1 thread: loop ([0-9.]+) s");
         double two = number(text, "2 threads: loop ([0-9.]+) s");
         double speedUp = number(text, "speed-up over 1 thread .*: 2 threads ([0-9.]+)x");
