@@ -1,7 +1,12 @@
 package org.spikemesh.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.spikemesh.chip.ChipConfig;
@@ -51,6 +56,11 @@ public final class BenchCuba implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
 
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "also write the figures to this JSON file (written atomically): every timed loop, the medians,"
+                    + " the rates, the speed-ups and the heap")
+    Path json;
+
     /** Least wall time of the untimed warm-up run, s. */
     private static final double WARM_SECONDS = 3;
 
@@ -83,11 +93,23 @@ public final class BenchCuba implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         ChipConfig cfg = ChipConfigs.presetOrFile(chip);
         long t0 = System.nanoTime();
         if (fanIn < 5 || fanIn >= neurons) {
             throw new IllegalArgumentException("--synapses-per-neuron must be from 5 to neurons - 1, got " + fanIn);
+        }
+        if (steps < 1 || repeat < 1) {
+            throw new IllegalArgumentException("--steps and --repeat must be at least 1, got " + steps + " and " + repeat);
+        }
+        for (int t : threads) {
+            if (t < 1) {
+                throw new IllegalArgumentException("--threads: every thread count must be at least 1, got " + threads);
+            }
+        }
+        if (json != null && (json.toAbsolutePath().getParent() == null
+                || !java.nio.file.Files.isDirectory(json.toAbsolutePath().getParent()))) {
+            throw new IllegalArgumentException("--json " + json + ": its directory does not exist");
         }
         int exc = fanIn * 4 / 5;
         long heapStart = liveHeap();
@@ -106,6 +128,18 @@ public final class BenchCuba implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "CUBA N=%d, %d steps, %d synapses on %s x %d chips, %d cores (build+compile %.2f s)%n",
                 neurons, steps, synapses, cfg.name(), handOver[0].chip().mesh().chips(), handOver[0].cores().size(),
                 compileS);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("benchmark", "cuba");
+        doc.put("neurons", neurons);
+        doc.put("synapses_per_neuron", fanIn);
+        doc.put("synapses", synapses);
+        doc.put("steps", steps);
+        doc.put("seed", seed);
+        doc.put("chip", cfg.name());
+        doc.put("chips", handOver[0].chip().mesh().chips());
+        doc.put("cores", handOver[0].cores().size());
+        doc.put("build_and_compile_s", compileS);
+        doc.put("repeat", repeat);
         long heapBuilt = -1;
         for (int t : threads) {
             long built = warmUp(graph, handOver[0], t, heapBuilt < 0);
@@ -138,22 +172,36 @@ public final class BenchCuba implements Callable<Integer> {
             }
         }
         double[] median = new double[n];
+        List<Map<String, Object>> runs = new ArrayList<>();
         for (int k = 0; k < n; k++) {
-            median[k] = report(threads.get(k), secs[k], builds[k], acc[k], tableBytes[k], synapses);
+            Map<String, Object> run = report(threads.get(k), secs[k], builds[k], acc[k], tableBytes[k], synapses);
+            runs.add(run);
+            median[k] = (Double) run.get("loop_median_s");
             // the accounts keep the program: let them go before the heap of a run is measured
             acc[k] = null;
         }
         if (n > 1) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  speed-up over %d thread%s (median loop"
                     + " times, timed runs taking turns):", threads.get(0), threads.get(0) == 1 ? "" : "s"));
+            List<Map<String, Object>> speedUps = new ArrayList<>();
             for (int k = 1; k < n; k++) {
                 line.append(String.format(Locale.ROOT, " %d threads %.2fx", threads.get(k), median[0] / median[k]));
+                Map<String, Object> up = new LinkedHashMap<>();
+                up.put("threads", threads.get(k));
+                up.put("over_threads", threads.get(0));
+                up.put("ratio_of_median_loops", median[0] / median[k]);
+                speedUps.add(up);
             }
             System.out.println(line);
+            doc.put("speed_ups", speedUps);
         }
-        heap(graph, handOver, threads.get(threads.size() - 1),
+        doc.put("runs", runs);
+        doc.put("heap", heap(graph, handOver, threads.get(threads.size() - 1),
                 new long[]{heapStart, heapNetwork, heapCompiled, heapBuilt},
-                synapses, programTables);
+                synapses, programTables));
+        if (json != null) {
+            AtomicFiles.write(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+        }
         return 0;
     }
 
@@ -196,8 +244,9 @@ public final class BenchCuba implements Callable<Integer> {
         return heapBuilt;
     }
 
-    /** Prints the timed runs of t threads; returns their median loop time, s. */
-    private double report(int t, double[] secs, double[] builds, Accounts acc, long tableBytes, long synapses) {
+    /** Prints the timed runs of t threads; returns their figures, by their names in the JSON file (docs/performance.md). */
+    private Map<String, Object> report(int t, double[] secs, double[] builds, Accounts acc, long tableBytes,
+                                       long synapses) {
         double[] sorted = secs.clone();
         java.util.Arrays.sort(sorted);
         double med = sorted[repeat / 2];
@@ -212,7 +261,21 @@ public final class BenchCuba implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "  engine tables %.1f bytes per synapse, built in %.2f s (median of %d)%n",
                 tableBytes / (double) synapses, b[repeat / 2], repeat);
         System.out.printf(Locale.ROOT, "  %d thread%s: %.1f M events/s%n", t, t == 1 ? "" : "s", acc.synops() / med / 1e6);
-        return med;
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("threads", t);
+        run.put("loop_s", secs.clone());
+        run.put("loop_median_s", med);
+        run.put("loop_best_s", sorted[0]);
+        run.put("spikes", acc.spikes());
+        run.put("rate_hz", rateHz);
+        run.put("synaptic_events", acc.synops());
+        run.put("synaptic_events_per_s", acc.synops() / med);
+        run.put("neuron_steps_per_s", neuronSteps / med);
+        run.put("simulated_ms", acc.timeNs() / 1e6);
+        run.put("energy_uj", acc.energyByKind().get("total") / 1e6);
+        run.put("engine_table_bytes_per_synapse", tableBytes / (double) synapses);
+        run.put("engine_build_median_s", b[repeat / 2]);
+        return run;
     }
 
     /**
@@ -223,8 +286,8 @@ public final class BenchCuba implements Callable<Integer> {
      * first engine just built beside the description and the program; {@code programTables} the bytes of the program's
      * synapse and route arrays.
      */
-    private void heap(ProcessGraph graph, org.spikemesh.compiler.program.ChipProgram[] handOver, int t, long[] before,
-                      long synapses, long programTables) {
+    private Map<String, Object> heap(ProcessGraph graph, org.spikemesh.compiler.program.ChipProgram[] handOver, int t,
+                                     long[] before, long synapses, long programTables) {
         org.spikemesh.compiler.program.ChipProgram program = handOver[0];
         handOver[0] = null;
         try (ChipEngine engine = new ChipEngine(graph, program, RunConfig.defaults().seed(seed), t)) {
@@ -241,6 +304,15 @@ public final class BenchCuba implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "  heap at its peak (live objects while the first engine is built, with the"
                     + " description and the program): %.1f bytes per synapse; while running: %.1f%n",
                     (before[3] - before[0]) / per, (heapRun - before[0]) / per);
+            Map<String, Object> heap = new LinkedHashMap<>();
+            heap.put("threads", t);
+            heap.put("peak_bytes_per_synapse", (before[3] - before[0]) / per);
+            heap.put("running_bytes_per_synapse", (heapRun - before[0]) / per);
+            heap.put("network_description_bytes_per_synapse", (before[1] - before[0]) / per);
+            heap.put("engine_bytes_per_synapse", (heapRun - before[1]) / per);
+            heap.put("engine_table_bytes_per_synapse", engine.tableBytes() / per);
+            heap.put("compiled_program_bytes_per_synapse", (before[2] - before[1]) / per);
+            return heap;
         }
     }
 }

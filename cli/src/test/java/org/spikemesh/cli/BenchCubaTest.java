@@ -3,12 +3,17 @@ package org.spikemesh.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bench cuba} on 20 000 neurons: the lines other tools parse (the acceptance checks read the last
@@ -65,8 +70,10 @@ class BenchCubaTest {
     }
 
     @Test
-    void shouldPrintTheSpeedUpOfTheMedianLoopTimes() {
-        String text = bench("--neurons", "4000", "--steps", "4000", "--repeat", "3", "--threads", "1,2");
+    void shouldPrintTheSpeedUpOfTheMedianLoopTimesAndWriteThemAsJson(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("cuba.json");
+        String text = bench("--neurons", "4000", "--steps", "4000", "--repeat", "3", "--threads", "1,2", "--json",
+                file.toString());
         double one = number(text, "1 thread: loop ([0-9.]+) s");
         double two = number(text, "2 threads: loop ([0-9.]+) s");
         double speedUp = number(text, "speed-up over 1 thread .*: 2 threads ([0-9.]+)x");
@@ -82,5 +89,55 @@ class BenchCubaTest {
         String first = m.group(1) + "/" + m.group(2);
         assertTrue(m.find(), text);
         assertEquals(first, m.group(1) + "/" + m.group(2), text);
+
+        JsonNode doc = new ObjectMapper().readTree(file.toFile());
+        assertEquals(4000, doc.get("neurons").asInt());
+        assertEquals(4000, doc.get("steps").asInt());
+        JsonNode runs = doc.get("runs");
+        assertEquals(2, runs.size());
+        double[] medians = new double[2];
+        for (int k = 0; k < 2; k++) {
+            JsonNode run = runs.get(k);
+            assertEquals(k + 1, run.get("threads").asInt());
+            double[] loops = new double[3];
+            for (int i = 0; i < 3; i++) {
+                loops[i] = run.get("loop_s").get(i).asDouble();
+            }
+            java.util.Arrays.sort(loops);
+            // the median and the best of the three loops, and the rate over the median, as printed
+            medians[k] = run.get("loop_median_s").asDouble();
+            assertEquals(loops[1], medians[k], 0.0);
+            assertEquals(loops[0], run.get("loop_best_s").asDouble(), 0.0);
+            assertEquals(k == 0 ? one : two, medians[k], 0.0005);
+            assertEquals(run.get("synaptic_events").asDouble() / medians[k], run.get("synaptic_events_per_s").asDouble(),
+                    1e-6 * run.get("synaptic_events_per_s").asDouble());
+            assertEquals(4000.0 * 4000 / medians[k], run.get("neuron_steps_per_s").asDouble(),
+                    1e-6 * run.get("neuron_steps_per_s").asDouble());
+        }
+        assertEquals(medians[0] / medians[1], doc.get("speed_ups").get(0).get("ratio_of_median_loops").asDouble(), 1e-12);
+        assertEquals(number(text, "while running: (-?[0-9.]+)"),
+                doc.get("heap").get("running_bytes_per_synapse").asDouble(), 0.05);
+    }
+
+    @Test
+    void shouldRefuseImpossibleParametersBeforeBuildingAnything(@TempDir Path dir) {
+        PrintStream saved = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int zeroRepeats;
+        int noDirectory;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            zeroRepeats = Main.commandLine().execute("bench", "cuba", "--repeat", "0", "-q");
+            noDirectory = Main.commandLine().execute("bench", "cuba", "--json", dir.resolve("no/such/dir/x.json").toString(),
+                    "-q");
+        } finally {
+            System.setErr(saved);
+        }
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertEquals(2, zeroRepeats, text);
+        assertEquals(2, noDirectory, text);
+        assertTrue(text.contains("--steps and --repeat must be at least 1, got 10000 and 0"), text);
+        assertTrue(text.contains("x.json: its directory does not exist"), text);
+        assertTrue(!text.contains("Exception"), text);
     }
 }
