@@ -185,7 +185,8 @@ public final class BenchCuba implements Callable<Integer> {
                     + " times, timed runs taking turns):", threads.get(0), threads.get(0) == 1 ? "" : "s"));
             List<Map<String, Object>> speedUps = new ArrayList<>();
             for (int k = 1; k < n; k++) {
-                line.append(String.format(Locale.ROOT, " %d threads %.2fx", threads.get(k), median[0] / median[k]));
+                line.append(String.format(Locale.ROOT, " %d thread%s %.2fx", threads.get(k), threads.get(k) == 1 ? "" : "s",
+                        median[0] / median[k]));
                 Map<String, Object> up = new LinkedHashMap<>();
                 up.put("threads", threads.get(k));
                 up.put("over_threads", threads.get(0));
