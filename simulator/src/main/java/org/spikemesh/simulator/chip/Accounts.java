@@ -63,11 +63,19 @@ public final class Accounts {
      * @param program the program as the engine keeps it (tables may be dropped)
      * @param routes per-route paths and costs for the detailed time model, or null for the others
      */
-    Accounts(CostModel cost, ChipProgram program, DetailedRoutes routes) {
+    /**
+     * @param maxLatency the longest contention-free latency of a message, ns: the latencies counted per step are
+     *                   sized for it and for waits up to as long again (they grow for longer ones)
+     */
+    Accounts(CostModel cost, ChipProgram program, int maxLatency, DetailedRoutes routes) {
         this.cost = cost;
         this.program = program;
         this.gx = program.tilesX();
         this.gy = program.tilesY();
+        // made here, not on first use: see ChipEngine#stepPartials
+        this.sumEastWest = new long[gy * (gx + 1)];
+        this.sumNorthSouth = new long[gy * (gx + 1)];
+        this.pendingLatency = new long[(int) Math.min(PENDING_LATENCIES, 2L * maxLatency + 64)];
         this.linkTotals = new long[4][gx * gy];
         this.stepLinks = new long[4][gx * gy];
         this.charges = cost.charges();
@@ -143,7 +151,10 @@ public final class Accounts {
         for (StepPartial p : ps) {
             countLatencies(p.latencyCount, wait);
         }
-        stepTime.recordValue(Math.max(0, Math.round(ns)));
+        pendingStepNs[pendingSteps++] = Math.max(0, Math.round(ns));
+        if (pendingSteps == pendingStepNs.length) {
+            recordStepTimes();
+        }
         synops += sy;
         active += ac;
         inactive += in;
@@ -212,14 +223,6 @@ public final class Accounts {
     private long[] sumOf(StepPartial[] ps, boolean eastWest) {
         long[] first = eastWest ? ps[0].eastWest : ps[0].northSouth;
         long[] sum = eastWest ? sumEastWest : sumNorthSouth;
-        if (sum == null || sum.length != first.length) {
-            sum = new long[first.length];
-            if (eastWest) {
-                sumEastWest = sum;
-            } else {
-                sumNorthSouth = sum;
-            }
-        }
         System.arraycopy(first, 0, sum, 0, first.length);
         for (int k = 1; k < ps.length; k++) {
             long[] a = eastWest ? ps[k].eastWest : ps[k].northSouth;
@@ -230,8 +233,8 @@ public final class Accounts {
         return sum;
     }
 
-    private long[] sumEastWest;
-    private long[] sumNorthSouth;
+    private final long[] sumEastWest;
+    private final long[] sumNorthSouth;
 
     /** @return tiles along x of the whole system */
     public int tilesX() {
@@ -630,7 +633,25 @@ public final class Accounts {
 
     /** @return step time distribution (ns) */
     public Histogram stepTimeHistogram() {
+        recordStepTimes();
         return stepTime.copy();
+    }
+
+    /**
+     * Step times (ns) not yet recorded into {@link #stepTime}, recorded a thousand at a time by
+     * {@link #recordStepTimes}, outside {@link #close}: a histogram's first value takes a branch of its own (its
+     * minimum and maximum), which the JIT had left out of close, so that every new engine in the same process threw
+     * close back to the interpreter and recompiled it (4 000 neurons on 2 threads: the second engine's first 10 000
+     * steps at 7-12 us a step against 2 us).
+     */
+    private final long[] pendingStepNs = new long[1024];
+    private int pendingSteps;
+
+    private void recordStepTimes() {
+        for (int k = 0; k < pendingSteps; k++) {
+            stepTime.recordValue(pendingStepNs[k]);
+        }
+        pendingSteps = 0;
     }
 
     /** @return message latency distribution (ns) */
@@ -651,7 +672,7 @@ public final class Accounts {
      * {@link #latencyHistogram} moves them into the histogram, whose counts per value are the same either way (at
      * 64 000 neurons a step has about a hundred distinct latencies, each a histogram record, 1.5 us per step).
      */
-    private long[] pendingLatency = new long[0];
+    private long[] pendingLatency;
 
     /** Counts a step's messages by latency, each delayed by the step's mean wait. */
     private void countLatencies(long[] count, long wait) {

@@ -165,6 +165,7 @@ public final class ChipEngine implements Backend {
         // one shard: every message stays in it, and no mask is kept (8 bytes per neuron, a cache miss per spike)
         long[] shardMask = built.shardMask;
         this.shards = new Shard[s];
+        this.stepPartials = new StepPartial[s];
         this.remote = new RemoteShard[s];
         for (int k = 0; k < s; k++) {
             if (!runsHere[k]) {
@@ -199,7 +200,7 @@ public final class ChipEngine implements Backend {
         }
         this.hostPorts = new HostPorts(graph);
         lockstep |= !hostPorts.isEmpty();
-        this.accounts = new Accounts(cost, this.program, program.chip().timeModel()
+        this.accounts = new Accounts(cost, this.program, maxLatency, program.chip().timeModel()
                 == org.spikemesh.chip.TimeModel.DETAILED ? new DetailedRoutes(program, cost.charges()) : null);
         this.workers = new Thread[local.length - 1];
         for (int k = 1; k < local.length; k++) {
@@ -343,13 +344,17 @@ public final class ChipEngine implements Backend {
         return p == null ? 0 : p.pump();
     }
 
-    private StepPartial[] stepPartials;
+    /**
+     * What {@link #partialsOf} returns, one array for the run. Arrays the hot paths fill are made when the engine is,
+     * not on their first use: a branch taken only in an engine's first steps is one C2 leaves out of the code it
+     * compiles (it saw the branch only before it profiled), and every new engine in the same process then threw the
+     * step's closing methods back to the interpreter and recompiled them (4 000 neurons on 2 threads: the second
+     * engine's first 10 000 steps at 14-16 us a step against 2 us).
+     */
+    private final StepPartial[] stepPartials;
 
     /** The partials of step t of every shard, local or (coordinator) remote, in shard order. */
     private StepPartial[] partialsOf(int t) {
-        if (stepPartials == null) {
-            stepPartials = new StepPartial[shards.length];
-        }
         for (int k = 0; k < shards.length; k++) {
             stepPartials[k] = shards[k] != null ? shards[k].partials[t & 3] : remote[k].partials[t & 3];
         }
