@@ -65,7 +65,8 @@ public final class Accounts {
      */
     /**
      * @param maxLatency the longest contention-free latency of a message, ns: the latencies counted per step are
-     *                   sized for it and for waits up to as long again (they grow for longer ones)
+     *                   sized for it with room for waits (they grow for longer ones: CUBA at 64 000 neurons, sized for
+     *                   twice it, grew in an engine's first steps)
      */
     Accounts(CostModel cost, ChipProgram program, int maxLatency, DetailedRoutes routes) {
         this.cost = cost;
@@ -75,7 +76,7 @@ public final class Accounts {
         // made here, not on first use: see ChipEngine#stepPartials
         this.sumEastWest = new long[gy * (gx + 1)];
         this.sumNorthSouth = new long[gy * (gx + 1)];
-        this.pendingLatency = new long[(int) Math.min(PENDING_LATENCIES, 2L * maxLatency + 64)];
+        this.pendingLatency = new long[(int) Math.min(PENDING_LATENCIES, 4L * maxLatency + 4096)];
         this.linkTotals = new long[4][gx * gy];
         this.stepLinks = new long[4][gx * gy];
         this.charges = cost.charges();
