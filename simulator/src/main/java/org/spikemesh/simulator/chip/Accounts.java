@@ -61,12 +61,10 @@ public final class Accounts {
     /**
      * @param cost the cost model
      * @param program the program as the engine keeps it (tables may be dropped)
-     * @param routes per-route paths and costs for the detailed time model, or null for the others
-     */
-    /**
      * @param maxLatency the longest contention-free latency of a message, ns: the latencies counted per step are
      *                   sized for it with room for waits (they grow for longer ones: CUBA at 64 000 neurons, sized for
      *                   twice it, grew in an engine's first steps)
+     * @param routes per-route paths and costs for the detailed time model, or null for the others
      */
     Accounts(CostModel cost, ChipProgram program, int maxLatency, DetailedRoutes routes) {
         this.cost = cost;

@@ -202,7 +202,6 @@ final class NeuronArray {
         }
     }
 
-
     /**
      * The LIF cores with a neuron the kernel flagged this step (a spike, at rest, or u or v to finish), in order.
      * Found after the whole kernel in one pass over the flags. The kernel ran chunk by chunk, each chunk's flags
@@ -329,7 +328,6 @@ final class NeuronArray {
         flag[i] = f;
         return f;
     }
-
 
     /**
      * @param base first neuron of a core
