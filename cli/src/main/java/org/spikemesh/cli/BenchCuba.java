@@ -96,21 +96,7 @@ public final class BenchCuba implements Callable<Integer> {
     public Integer call() throws java.io.IOException {
         ChipConfig cfg = ChipConfigs.presetOrFile(chip);
         long t0 = System.nanoTime();
-        if (fanIn < 5 || fanIn >= neurons) {
-            throw new IllegalArgumentException("--synapses-per-neuron must be from 5 to neurons - 1, got " + fanIn);
-        }
-        if (steps < 1 || repeat < 1) {
-            throw new IllegalArgumentException("--steps and --repeat must be at least 1, got " + steps + " and " + repeat);
-        }
-        for (int t : threads) {
-            if (t < 1) {
-                throw new IllegalArgumentException("--threads: every thread count must be at least 1, got " + threads);
-            }
-        }
-        if (json != null && (json.toAbsolutePath().getParent() == null
-                || !java.nio.file.Files.isDirectory(json.toAbsolutePath().getParent()))) {
-            throw new IllegalArgumentException("--json " + json + ": its directory does not exist");
-        }
+        checkOptions();
         int exc = fanIn * 4 / 5;
         long heapStart = liveHeap();
         ProcessGraph graph = Cuba.build(neurons, seed, exc, fanIn - exc).graph();
@@ -145,56 +131,9 @@ public final class BenchCuba implements Callable<Integer> {
             long built = warmUp(graph, handOver[0], t, heapBuilt < 0);
             heapBuilt = heapBuilt < 0 ? built : heapBuilt;
         }
-        // the timed runs of the thread counts take turns, so that a ratio between them compares runs made within
-        // seconds of each other: this machine's speed drifts over a run (see docs/performance.md)
-        int n = threads.size();
-        double[][] secs = new double[n][repeat];
-        double[][] builds = new double[n][repeat];
-        Accounts[] acc = new Accounts[n];
-        long[] tableBytes = new long[n];
-        for (int rep = 0; rep < repeat; rep++) {
-            for (int k = 0; k < n; k++) {
-                int t = threads.get(k);
-                long b0 = System.nanoTime();
-                try (ChipEngine engine = new ChipEngine(graph, handOver[0], RunConfig.defaults().seed(seed), t);
-                     Progress bar = Progress.start("cuba " + neurons + " x" + t + " rep " + (rep + 1), steps, "steps", quiet)) {
-                    builds[k][rep] = (System.nanoTime() - b0) / 1e9;
-                    long s = System.nanoTime();
-                    int chunk = Math.max(1, steps / 100);
-                    for (int done = 0; done < steps; done += chunk) {
-                        engine.run(Math.min(chunk, steps - done));
-                        bar.stepTo(Math.min(steps, done + chunk));
-                    }
-                    secs[k][rep] = (System.nanoTime() - s) / 1e9;
-                    acc[k] = engine.accounts();
-                    tableBytes[k] = engine.tableBytes();
-                }
-            }
-        }
-        double[] median = new double[n];
-        List<Map<String, Object>> runs = new ArrayList<>();
-        for (int k = 0; k < n; k++) {
-            Map<String, Object> run = report(threads.get(k), secs[k], builds[k], acc[k], tableBytes[k], synapses);
-            runs.add(run);
-            median[k] = (Double) run.get("loop_median_s");
-            // the accounts keep the program: let them go before the heap of a run is measured
-            acc[k] = null;
-        }
-        if (n > 1) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  speed-up over %d thread%s (median loop"
-                    + " times, timed runs taking turns):", threads.get(0), threads.get(0) == 1 ? "" : "s"));
-            List<Map<String, Object>> speedUps = new ArrayList<>();
-            for (int k = 1; k < n; k++) {
-                line.append(String.format(Locale.ROOT, " %d thread%s %.2fx", threads.get(k), threads.get(k) == 1 ? "" : "s",
-                        median[0] / median[k]));
-                Map<String, Object> up = new LinkedHashMap<>();
-                up.put("threads", threads.get(k));
-                up.put("over_threads", threads.get(0));
-                up.put("ratio_of_median_loops", median[0] / median[k]);
-                speedUps.add(up);
-            }
-            System.out.println(line);
-            doc.put("speed_ups", speedUps);
+        List<Map<String, Object>> runs = timedRuns(graph, handOver[0], synapses);
+        if (threads.size() > 1) {
+            doc.put("speed_ups", speedUps(runs));
         }
         doc.put("runs", runs);
         doc.put("heap", heap(graph, handOver, threads.get(threads.size() - 1),
@@ -204,6 +143,100 @@ public final class BenchCuba implements Callable<Integer> {
             AtomicFiles.write(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
         }
         return 0;
+    }
+
+    /** Refuses impossible options before anything is built. */
+    private void checkOptions() {
+        if (fanIn < 5 || fanIn >= neurons) {
+            throw new IllegalArgumentException("--synapses-per-neuron must be from 5 to neurons - 1, got " + fanIn);
+        }
+        if (steps < 1 || repeat < 1) {
+            throw new IllegalArgumentException("--steps and --repeat must be at least 1, got " + steps + " and " + repeat);
+        }
+        for (int t : threads) {
+            if (t < 1) {
+                throw new IllegalArgumentException("--threads: every thread count must be at least 1, got " + threads);
+            }
+        }
+        if (json != null && (json.toAbsolutePath().getParent() == null
+                || !java.nio.file.Files.isDirectory(json.toAbsolutePath().getParent()))) {
+            throw new IllegalArgumentException("--json " + json + ": its directory does not exist");
+        }
+    }
+
+    /**
+     * The timed runs, each on a fresh engine, the thread counts taking turns, so that a ratio between them compares
+     * runs made within seconds of each other (this machine's speed drifts over a run: see docs/performance.md).
+     * Prints each thread count's figures.
+     *
+     * @return each thread count's figures, as in the JSON file
+     */
+    private List<Map<String, Object>> timedRuns(ProcessGraph graph, org.spikemesh.compiler.program.ChipProgram program,
+                                                long synapses) {
+        int n = threads.size();
+        double[][] secs = new double[n][repeat];
+        double[][] builds = new double[n][repeat];
+        Accounts[] acc = new Accounts[n];
+        long[] tableBytes = new long[n];
+        for (int rep = 0; rep < repeat; rep++) {
+            for (int k = 0; k < n; k++) {
+                int t = threads.get(k);
+                long b0 = System.nanoTime();
+                try (ChipEngine engine = new ChipEngine(graph, program, RunConfig.defaults().seed(seed), t);
+                     Progress bar = Progress.start("cuba " + neurons + " x" + t + " rep " + (rep + 1), steps, "steps", quiet)) {
+                    builds[k][rep] = (System.nanoTime() - b0) / 1e9;
+                    long s = System.nanoTime();
+                    runInChunks(engine, bar);
+                    secs[k][rep] = (System.nanoTime() - s) / 1e9;
+                    acc[k] = engine.accounts();
+                    tableBytes[k] = engine.tableBytes();
+                }
+            }
+        }
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            runs.add(report(threads.get(k), secs[k], builds[k], acc[k], tableBytes[k], synapses));
+            // the accounts keep the program: let them go before the heap of a run is measured
+            acc[k] = null;
+        }
+        return runs;
+    }
+
+    /** Runs every step, in the chunks of a hundredth that the timed runs use, moving the bar (null: none). */
+    private void runInChunks(ChipEngine engine, Progress bar) {
+        int chunk = Math.max(1, steps / 100);
+        for (int done = 0; done < steps; done += chunk) {
+            engine.run(Math.min(chunk, steps - done));
+            if (bar != null) {
+                bar.stepTo(Math.min(steps, done + chunk));
+            }
+        }
+    }
+
+    /** Prints and returns the speed-up of every thread count's median loop over the first's (runs as timedRuns'). */
+    private List<Map<String, Object>> speedUps(List<Map<String, Object>> runs) {
+        double[] median = new double[runs.size()];
+        for (int k = 0; k < median.length; k++) {
+            median[k] = (Double) runs.get(k).get("loop_median_s");
+        }
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  speed-up over %s (median loop times,"
+                + " timed runs taking turns):", threadCount(threads.get(0))));
+        List<Map<String, Object>> speedUps = new ArrayList<>();
+        for (int k = 1; k < threads.size(); k++) {
+            line.append(String.format(Locale.ROOT, " %s %.2fx", threadCount(threads.get(k)), median[0] / median[k]));
+            Map<String, Object> up = new LinkedHashMap<>();
+            up.put("threads", threads.get(k));
+            up.put("over_threads", threads.get(0));
+            up.put("ratio_of_median_loops", median[0] / median[k]);
+            speedUps.add(up);
+        }
+        System.out.println(line);
+        return speedUps;
+    }
+
+    /** @return "1 thread", "2 threads", ... */
+    private static String threadCount(int t) {
+        return t + (t == 1 ? " thread" : " threads");
     }
 
     /**
@@ -221,10 +254,10 @@ public final class BenchCuba implements Callable<Integer> {
                 // the engine is built and the program can go
                 heapBuilt = liveHeap();
             }
-            // A fresh engine on 2 threads also starts slow while its threads settle (measured on 4 000 neurons: 32, 11,
-            // 7, then 4 us per step over successive 12 000-step runs of one engine), which dominates the 0.04 s timed
-            // runs of small networks; each timed run starts a fresh engine at step 1. The JIT's last compilations of the
-            // step's methods end about 1-2 s into a run; a warm-up of a fixed number of steps (0.2 s at 4 000 neurons)
+            // The first engine on 2 threads starts slow (measured on 4 000 neurons: 32, 11, 7, then 4 us per step over
+            // successive 12 000-step runs of one engine) until the JIT has compiled its paths, which would dominate the
+            // 0.04 s timed runs of small networks. The JIT's last compilations of the step's methods end about 1-2 s
+            // into a run; a warm-up of a fixed number of steps (0.2 s at 4 000 neurons)
             // left them to the timed runs, whose median then varied by 2x. So it runs for at least WARM_SECONDS too.
             int warmSteps = (int) Math.max(3000, Math.min(40_000, 2e8 / neurons));
             long warmEnd = System.nanoTime() + (long) (WARM_SECONDS * 1e9);
@@ -237,10 +270,7 @@ public final class BenchCuba implements Callable<Integer> {
         // them out: it recompiled the accounts' methods during the first timed run. 64 000 neurons on 2 threads,
         // first of five timed runs: 0.42-0.59 s without this, 0.41-0.45 s with it; the others 0.34-0.44 s.
         try (ChipEngine warm = new ChipEngine(graph, program, RunConfig.defaults().seed(seed), t)) {
-            int chunk = Math.max(1, steps / 100);
-            for (int done = 0; done < steps; done += chunk) {
-                warm.run(Math.min(chunk, steps - done));
-            }
+            runInChunks(warm, null);
         }
         return heapBuilt;
     }
@@ -253,15 +283,15 @@ public final class BenchCuba implements Callable<Integer> {
         double med = sorted[repeat / 2];
         double neuronSteps = (double) neurons * steps;
         double rateHz = acc.spikes() / (double) neurons / (steps * 1e-4);
-        System.out.printf(Locale.ROOT, "  %d thread%s: loop %.3f s (median of %d, best %.3f), %d spikes (%.1f Hz), %d synaptic events,"
-                        + " %.1f M neuron-steps/s, simulated %.3f ms on chip, %.3f uJ%n", t, t == 1 ? "" : "s", med,
+        System.out.printf(Locale.ROOT, "  %s: loop %.3f s (median of %d, best %.3f), %d spikes (%.1f Hz), %d synaptic events,"
+                        + " %.1f M neuron-steps/s, simulated %.3f ms on chip, %.3f uJ%n", threadCount(t), med,
                 repeat, sorted[0], acc.spikes(), rateHz, acc.synops(), neuronSteps / med / 1e6, acc.timeNs() / 1e6,
                 acc.energyByKind().get("total") / 1e6);
         double[] b = builds.clone();
         java.util.Arrays.sort(b);
         System.out.printf(Locale.ROOT, "  engine tables %.1f bytes per synapse, built in %.2f s (median of %d)%n",
                 tableBytes / (double) synapses, b[repeat / 2], repeat);
-        System.out.printf(Locale.ROOT, "  %d thread%s: %.1f M events/s%n", t, t == 1 ? "" : "s", acc.synops() / med / 1e6);
+        System.out.printf(Locale.ROOT, "  %s: %.1f M events/s%n", threadCount(t), acc.synops() / med / 1e6);
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("threads", t);
         run.put("loop_s", secs.clone());
@@ -296,10 +326,10 @@ public final class BenchCuba implements Callable<Integer> {
             engine.run(Math.min(steps, 100));
             long heapRun = liveHeap();
             double per = synapses;
-            System.out.printf(Locale.ROOT, "  heap while running (%d thread%s, live objects):"
+            System.out.printf(Locale.ROOT, "  heap while running (%s, live objects):"
                             + " %.1f bytes per synapse over the network description (engine tables %.1f of it);"
                             + " network description %.1f bytes per synapse; compiled program %.1f more (streamed: no"
-                            + " synapse or route arrays; %.1f of route offsets), let go once the engine is built%n", t, t == 1 ? "" : "s",
+                            + " synapse or route arrays; %.1f of route offsets), let go once the engine is built%n", threadCount(t),
                     (heapRun - before[1]) / per, engine.tableBytes() / per, (before[1] - before[0]) / per,
                     (before[2] - before[1]) / per, programTables / per);
             System.out.printf(Locale.ROOT, "  heap at its peak (live objects while the first engine is built, with the"
