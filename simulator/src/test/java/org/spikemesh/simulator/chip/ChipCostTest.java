@@ -90,6 +90,28 @@ class ChipCostTest {
     }
 
     @Test
+    void shouldHistogramEveryStepTimeWhenReadMidRunAndAtTheEnd() {
+        // the step times reach their histogram a thousand at a time: 1 500 and then 2 500 steps cross that twice, and
+        // the read in between must leave nothing out or count nothing twice
+        try (ChipEngine e = run(fanIn(1), 1500)) {
+            Accounts a = e.accounts();
+            // step 1 as in shouldCostOneSpikeOverOneHopExactly: 213 ns; after it the LIF stays active (dv 0 keeps
+            // v = 640, below vth 1000): 2 ns + barrier 200 ns each step
+            org.HdrHistogram.Histogram h = a.stepTimeHistogram();
+            assertEquals(1500, h.getTotalCount());
+            assertEquals(1, h.getCountAtValue(213));
+            assertEquals(1499, h.getCountAtValue(202));
+            e.run(1000);
+            h = a.stepTimeHistogram();
+            assertEquals(2500, h.getTotalCount());
+            assertEquals(1, h.getCountAtValue(213));
+            assertEquals(2499, h.getCountAtValue(202));
+            assertEquals(202, h.getMinValue());
+            assertEquals(213, h.getMaxValue());
+        }
+    }
+
+    @Test
     void shouldQueueTwoMessagesOnOneLink() {
         try (ChipEngine e = run(fanIn(2), 1)) {
             Accounts a = e.accounts();
