@@ -21,20 +21,25 @@ import java.util.Arrays;
  *   <li><b>message by message</b>: each message adds one long at its turn in each array and subtracts one at its
  *   destination, with no branch (the direction picks the half and the sign; a route that keeps its column or row adds
  *   0): three read-modify-writes per message;</li>
- *   <li><b>grouped</b>: each message adds one to a cell per (source row, destination slot), three counts in one long
+ *   <li><b>grouped</b>: each message adds one to a cell per (source row, destination tile), three counts in one long
  *   (messages with an eastward leg, with a westward leg, all); the cells of the rows used are then folded into the
- *   difference arrays, row by row of destinations, in loops without branches over the columns. One
- *   read-modify-write per message and a pass over {@code tilesY * slots} cells: taken when there are at least as many
- *   messages as cells, when the cells fit in {@value #MAX_CELLS} longs, and when no count can pass the {@value #LANE}
- *   bits of its lane. CUBA on ten loihi-like chips, 64 000 neurons, 2 624 cells: on 1 thread about 3 100 messages a
- *   step, grouped, and the pass over the messages took 0.13 instead of 0.157 s of a 0.7 s run; on 2 threads, where
- *   each shard counts twice a step, about 1 550 messages at a time, grouping and folding at each count was slower
- *   (0.445-0.459 against 0.426-0.428 s), and grouping chosen once a step and folded once measured the same as message
- *   by message; at 256 000 neurons on 1 thread, 26 000 cells, both took the same time.</li>
+ *   difference arrays, row by row of destinations, in loops without branches over the columns. The destinations are
+ *   the shard's cores, so cells are kept only for the tiles of the smallest box of tiles that holds them (a shard
+ *   given a band of columns, a partition given some of the chips, a network on part of the mesh). One
+ *   read-modify-write per message and a pass over {@code tilesY} times the box's tiles: taken when there are at least
+ *   as many messages as cells, when the cells fit in {@value #MAX_CELLS} longs, and when no count can pass the
+ *   {@value #LANE} bits of its lane. CUBA on ten loihi-like chips, 64 000 neurons, 2 624 cells (the whole mesh and a
+ *   spare column): on 1 thread about 3 100 messages a step, grouped, and the pass over the messages took 0.13 instead
+ *   of 0.157 s of a 0.7 s run; on 2 threads, where each shard counts twice a step, about 1 550 messages at a time,
+ *   grouping and folding at each count was slower (0.445-0.459 against 0.426-0.428 s), and grouping chosen once a step
+ *   and folded once measured the same as message by message; at 256 000 neurons on 1 thread, 26 000 cells, both took
+ *   the same time. With the cores pinned column by column, so that each of 2 shards holds 20 of the 40 columns (1 280
+ *   cells a shard, grouped in 74 % of the steps), 2 threads took 0.321 s against 0.328 s with the compiler's placement,
+ *   whose shards both span the mesh (medians of 8 runs taking turns in one process).</li>
  * </ul>
- * Each destination core's tile x and slot come from two small tables ({@link #columnOf}, {@link #slotOf}); the
- * latency table of {@link RouteGeometry} is indexed by the destination's slot too, so the latency is counted in the
- * same pass over the headers.
+ * Each destination core's tile x, slot and place in the box come from three small tables ({@link #columnOf},
+ * {@link #slotOf}, {@link #boxOf}); the latency table of {@link RouteGeometry} is indexed by the destination's slot
+ * too, so the latency is counted in the same pass over the headers.
  */
 final class MessageCounter {
     /** System property: {@code auto} (default), {@code grouped} or {@code each}, how the span ends are counted. */
@@ -59,13 +64,22 @@ final class MessageCounter {
     /** the shard's first core (program index). */
     private final int first;
     private final boolean unicast;
-    private final int tilesX;
     private final int tilesY;
     /** tiles along x plus one: the stride of the tile slots. */
     private final int gx1;
     /** per core of the shard (local index): its tile's x, and its tile's slot y * (tilesX + 1) + x. */
     private final int[] columnOf;
     private final int[] slotOf;
+    /**
+     * the box of tiles that holds the shard's cores: columns x0 .. x0 + boxWidth - 1, rows y0 .. y0 + boxHeight - 1.
+     * Grouped counts keep cells for destinations in the box only.
+     */
+    private final int x0;
+    private final int y0;
+    private final int boxWidth;
+    private final int boxHeight;
+    /** per core of the shard (local index): its tile's place in the box, (y - y0) * boxWidth + x - x0. */
+    private final int[] boxOf;
     /** the spikes delivered to the shard (program-wide neuron numbers) whose messages are not counted yet. */
     private int[] log = new int[1024];
     private int logged;
@@ -87,15 +101,33 @@ final class MessageCounter {
         this.inbound = inbound;
         this.first = first;
         this.unicast = !multicast;
-        this.tilesX = tilesX;
         this.tilesY = geo.tilesY;
         this.gx1 = tilesX + 1;
         this.columnOf = new int[last - first];
         this.slotOf = new int[last - first];
+        this.boxOf = new int[last - first];
+        int minX = Integer.MAX_VALUE;
+        int minY = Integer.MAX_VALUE;
+        int maxX = -1;
+        int maxY = -1;
         for (int c = first; c < last; c++) {
             long at = geo.place[c];
-            columnOf[c - first] = RouteGeometry.tileX(at);
-            slotOf[c - first] = RouteGeometry.tileY(at) * gx1 + RouteGeometry.tileX(at);
+            int x = RouteGeometry.tileX(at);
+            int y = RouteGeometry.tileY(at);
+            columnOf[c - first] = x;
+            slotOf[c - first] = y * gx1 + x;
+            minX = Math.min(minX, x);
+            minY = Math.min(minY, y);
+            maxX = Math.max(maxX, x);
+            maxY = Math.max(maxY, y);
+        }
+        this.x0 = last > first ? minX : 0;
+        this.y0 = last > first ? minY : 0;
+        this.boxWidth = last > first ? maxX - minX + 1 : 0;
+        this.boxHeight = last > first ? maxY - minY + 1 : 0;
+        for (int c = first; c < last; c++) {
+            long at = geo.place[c];
+            boxOf[c - first] = (RouteGeometry.tileY(at) - y0) * boxWidth + RouteGeometry.tileX(at) - x0;
         }
         String how = System.getProperty(SPANS_PROPERTY, "auto");
         this.mode = switch (how) {
@@ -106,13 +138,13 @@ final class MessageCounter {
                     + "'; valid: auto, grouped, each");
         };
         this.maxGrouped = Math.max(1, Math.min(MAX_GROUPED, Integer.getInteger(MAX_GROUPED_PROPERTY, MAX_GROUPED)));
-        long cellCount = (long) tilesY * geo.slots;
+        long cellCount = (long) tilesY * boxWidth * boxHeight;
         boolean grouping = unicast && mode != 2 && cellCount <= MAX_CELLS;
         this.cells = grouping ? new long[(int) cellCount] : null;
         this.rowUsed = grouping ? new boolean[tilesY] : null;
-        this.columnLanes = grouping ? new long[tilesX] : null;
-        this.columnNorth = grouping ? new long[tilesX] : null;
-        this.columnSouth = grouping ? new long[tilesX] : null;
+        this.columnLanes = grouping ? new long[boxWidth] : null;
+        this.columnNorth = grouping ? new long[boxWidth] : null;
+        this.columnSouth = grouping ? new long[boxWidth] : null;
     }
 
     /** Logs a spike delivered to the shard, whose messages {@link #count} counts. */
@@ -246,9 +278,11 @@ final class MessageCounter {
         long[] cell = cells;
         int[] column = columnOf;
         int[] slot = slotOf;
+        int[] box = boxOf;
         int[] data = inbound.data;
         int mask = inbound.coreMask;
         int slots = geo.slots;
+        int boxCells = boxWidth * boxHeight;
         for (int q = 0; q < logged; q++) {
             int block = start[log[q]];
             int srcCore = data[block + InboundTable.SOURCE];
@@ -258,15 +292,14 @@ final class MessageCounter {
             long src = place[srcCore];
             int sx = RouteGeometry.tileX(src);
             int sy = RouteGeometry.tileY(src);
-            int cellRow = sy * slots;
+            int cellRow = sy * boxCells;
             rowUsed[sy] = true;
             for (int h = from; h < stop; h++) {
                 int local = data[h] & mask;
-                int dt = slot[local];
-                latency[pair != null ? pair[pairRow + dt] : geo.latencyNs(srcCore, first + local)]++;
+                latency[pair != null ? pair[pairRow + slot[local]] : geo.latencyNs(srcCore, first + local)]++;
                 int ex = column[local] - sx;
                 // one in the lane of all messages; one in the low lane going east (ex > 0), the middle going west
-                cell[cellRow + dt] += ANY + (-ex >>> 31) + ((long) (ex >>> 31) << LANE);
+                cell[cellRow + box[local]] += ANY + (-ex >>> 31) + ((long) (ex >>> 31) << LANE);
             }
             addSums(part, data, block, sy * gx1 + sx);
         }
@@ -274,71 +307,69 @@ final class MessageCounter {
 
     /** Folds the cells of the rows used into the partial's difference arrays (see {@link #foldRow}). */
     private void fold(StepPartial part) {
-        int slots = geo.slots;
         for (int sy = 0; sy < tilesY; sy++) {
             if (rowUsed[sy]) {
                 rowUsed[sy] = false;
-                foldRow(part, sy, slots);
+                foldRow(part, sy);
             }
         }
         pending = 0;
     }
 
     /**
-     * Folds the cells of source row sy into the partial's difference arrays and clears them: per destination row dy,
-     * the messages that go north (dy above sy) or south (below) start a span at their turn (dx, sy) and end it at
-     * (dx, dy); per column, the east and west lanes summed over all dy end the east-west spans at the turn. The loops
-     * run along the columns, a row of cells at a time (loops over the few rows, inside, took a third longer: their
-     * exits are mispredicted).
+     * Folds the cells of source row sy into the partial's difference arrays and clears them: per destination row dy of
+     * the box, the messages that go north (dy above sy) or south (below) start a span at their turn (dx, sy) and end it
+     * at (dx, dy); per column, the east and west lanes summed over all dy end the east-west spans at the turn. The
+     * loops run along the box's columns, a row of cells at a time (loops over the few rows, inside, took a third
+     * longer: their exits are mispredicted).
      */
-    private void foldRow(StepPartial part, int sy, int slots) {
+    private void foldRow(StepPartial part, int sy) {
         long[] cell = cells;
         long[] northSouth = part.northSouth;
         long[] lanes = columnLanes;
         long[] goNorth = columnNorth;
         long[] goSouth = columnSouth;
-        int nx = tilesX;
-        int base = sy * slots;
-        // the span ends at the destinations, in two long loops: a cell at base + i ends its spans at slot i
-        for (int i = 0, e = sy * gx1; i < e; i++) {
-            // south: +1 high at the destination
-            northSouth[i] += cell[base + i] >>> 2 * LANE << 32;
-        }
-        for (int i = (sy + 1) * gx1; i < slots; i++) {
-            // north: -1 low at the destination
-            northSouth[i] -= cell[base + i] >>> 2 * LANE;
-        }
-        for (int dy = 0; dy < tilesY; dy++) {
-            int c = base + dy * gx1;
+        int w = boxWidth;
+        int base = sy * w * boxHeight;
+        for (int dy = y0; dy < y0 + boxHeight; dy++) {
+            int c = base + (dy - y0) * w;
+            // the destinations of this row of cells: slots dy * (tilesX + 1) + x0 + i
+            int d = dy * gx1 + x0;
             if (dy < sy) {
-                for (int dx = 0; dx < nx; dx++) {
-                    long v = cell[c + dx];
-                    lanes[dx] += v;
-                    goSouth[dx] += v >>> 2 * LANE;
+                for (int i = 0; i < w; i++) {
+                    long v = cell[c + i];
+                    long n = v >>> 2 * LANE;
+                    lanes[i] += v;
+                    goSouth[i] += n;
+                    // south: +1 high at the destination
+                    northSouth[d + i] += n << 32;
                 }
             } else if (dy > sy) {
-                for (int dx = 0; dx < nx; dx++) {
-                    long v = cell[c + dx];
-                    lanes[dx] += v;
-                    goNorth[dx] += v >>> 2 * LANE;
+                for (int i = 0; i < w; i++) {
+                    long v = cell[c + i];
+                    long n = v >>> 2 * LANE;
+                    lanes[i] += v;
+                    goNorth[i] += n;
+                    // north: -1 low at the destination
+                    northSouth[d + i] -= n;
                 }
             } else {
-                for (int dx = 0; dx < nx; dx++) {
-                    lanes[dx] += cell[c + dx];
+                for (int i = 0; i < w; i++) {
+                    lanes[i] += cell[c + i];
                 }
             }
         }
-        Arrays.fill(cell, base, base + slots, 0);
+        Arrays.fill(cell, base, base + w * boxHeight, 0);
         long[] eastWest = part.eastWest;
-        int row = sy * gx1;
-        for (int dx = 0; dx < nx; dx++) {
-            long v = lanes[dx];
+        int turn = sy * gx1 + x0;
+        for (int i = 0; i < w; i++) {
+            long v = lanes[i];
             // east: -1 in the low half at the turn; west: +1 in the high half; north: +1 low, south: -1 high
-            eastWest[row + dx] += ((v >>> LANE & LANE_MASK) << 32) - (v & LANE_MASK);
-            northSouth[row + dx] += goNorth[dx] - (goSouth[dx] << 32);
-            lanes[dx] = 0;
-            goNorth[dx] = 0;
-            goSouth[dx] = 0;
+            eastWest[turn + i] += ((v >>> LANE & LANE_MASK) << 32) - (v & LANE_MASK);
+            northSouth[turn + i] += goNorth[i] - (goSouth[i] << 32);
+            lanes[i] = 0;
+            goNorth[i] = 0;
+            goSouth[i] = 0;
         }
     }
 }
