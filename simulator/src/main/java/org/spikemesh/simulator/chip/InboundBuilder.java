@@ -108,11 +108,36 @@ final class InboundBuilder {
          * total at the end.
          */
         int[] start;
-        /** per neuron: its headers here, then the place of its next header. */
+        /**
+         * per neuron: its headers here, then the place of its next header (for a block of one weight: its targets
+         * written so far).
+         */
         int[] heads;
-        /** per neuron: its one-synapse segments a header may pack, then the place of its next synapse. */
+        /**
+         * per neuron: its one-synapse segments a header may pack, then the place of its next synapse (for a block of
+         * one weight: the place of its next other segment's header).
+         */
         int[] singles;
         final PackedWeights.Census census = new PackedWeights.Census();
+        /**
+         * per program-wide neuron: the weight of its first one-synapse segment here (the weight of its block, if of one
+         * weight). Null when the shard's neurons cannot be numbered in 16 bits.
+         */
+        int[] oneWeight;
+        /**
+         * per neuron: whether its segments here can make a block of one weight (false once one cannot); from
+         * {@link #choose} on, whether it has one.
+         */
+        boolean[] uniform;
+        /**
+         * per neuron with a block of one weight: its segments of several synapses here, then the place of its next such
+         * synapse.
+         */
+        int[] multi;
+        /** per neuron of the shard, at its place in the neuron arrays: its core in the shard (see oneWeight). */
+        char[] coreOfNeuron;
+        /** bits of a target in a block of one weight: 16, or more when the shard has more neurons. */
+        int targetWidth;
         boolean lanes;
         /** whether the table keeps each synapse's delay (the program's synapses carry delays and some come here). */
         boolean delays;
@@ -155,6 +180,51 @@ final class InboundBuilder {
             this.start = new int[total + 1];
             this.heads = new int[total];
             this.singles = new int[total];
+            int neurons = 0;
+            for (int c = lo; c < hi; c++) {
+                neurons += cores[c].isNeuron() ? cores[c].n : 0;
+            }
+            if (neurons <= InboundTable.MAX_ONE_WEIGHT_NEURONS && size <= Character.MAX_VALUE + 1
+                    && Boolean.parseBoolean(System.getProperty(InboundTable.ONE_WEIGHT_PROPERTY, "true"))) {
+                this.oneWeight = new int[total];
+                this.multi = new int[total];
+                this.uniform = new boolean[total];
+                Arrays.fill(uniform, true);
+                this.coreOfNeuron = new char[neurons];
+                // 16 bits, two targets to an int, read without a long, up to 65 536 neurons; more bits beyond
+                this.targetWidth = Math.max(InboundTable.leastTargetWidth(),
+                        32 - Integer.numberOfLeadingZeros(neurons - 1));
+                for (int c = lo; c < hi; c++) {
+                    if (cores[c].isNeuron()) {
+                        Arrays.fill(coreOfNeuron, cores[c].base, cores[c].base + cores[c].n, (char) (c - lo));
+                    }
+                }
+            }
+        }
+
+        /** Notes a one-synapse segment of neuron g here, counted in {@link #singles} already, and its weight. */
+        void noteSingle(int g, int weight) {
+            if (uniform == null) {
+                return;
+            }
+            if (singles[g] == 1) {
+                oneWeight[g] = weight;
+            } else if (oneWeight[g] != weight) {
+                uniform[g] = false;
+            }
+        }
+
+        /** Notes a segment of several synapses, or one into plastic synapses, of neuron g into program core d. */
+        void noteMulti(int g, int d) {
+            if (uniform == null) {
+                return;
+            }
+            if (axonSyn[d] != null) {
+                // learning rewrites plastic weights at the places ShardLearning knows: headers and their synapses
+                uniform[g] = false;
+            } else {
+                multi[g]++;
+            }
         }
 
         /** Whether a one-synapse segment into program core d may be packed into its header. */
@@ -171,6 +241,7 @@ final class InboundBuilder {
          */
         boolean choose(boolean programDelays) {
             delays = programDelays && any;
+            chooseOneWeights();
             // a spike's input lanes and delays go through CoreRuntime.deliverSlow, which reads headers and synapses
             // apart
             boolean pack = !lanes && !delays && weightBits > 0;
@@ -181,6 +252,10 @@ final class InboundBuilder {
             }
             if (codes.packed() == 0) {
                 for (int g = 0; g < total; g++) {
+                    if (hasOneWeight(g)) {
+                        // its one-synapse segments are its targets: start[g + 1] keeps its other segments' synapses
+                        continue;
+                    }
                     start[g + 1] += singles[g];
                     singles[g] = 0;
                 }
@@ -190,6 +265,30 @@ final class InboundBuilder {
             return true;
         }
 
+        /**
+         * Chooses the neurons with a block of one weight: one-synapse segments all of one weight, enough of them for
+         * the block to be shorter than headers, none into plastic synapses, in a table without input lanes or delays
+         * (a spike then goes through CoreRuntime.deliverSlow, which reads headers).
+         */
+        private void chooseOneWeights() {
+            if (uniform == null) {
+                return;
+            }
+            boolean any = false;
+            boolean allowed = !lanes && !delays;
+            for (int g = 0; g < total; g++) {
+                uniform[g] = allowed && uniform[g] && InboundTable.oneWeightShorter(heads[g] - multi[g], targetWidth);
+                any |= uniform[g];
+            }
+            if (!any) {
+                uniform = null;
+                oneWeight = null;
+                multi = null;
+                coreOfNeuron = null;
+                targetWidth = 0;
+            }
+        }
+
         /** Places every neuron's block, now that its headers and unpacked synapses are counted. */
         void layOut(ChipProgram program, int[] neuronBase) {
             long ints = 0;
@@ -197,13 +296,16 @@ final class InboundBuilder {
                 for (int i = 0; i < c.size(); i++) {
                     int g = neuronBase[c.index()] + i;
                     int h = heads[g];
-                    long syn = start[g + 1] + (long) singles[g];
-                    start[g] = (int) Math.min(ints, Integer.MAX_VALUE);
-                    if (h > 0) {
-                        heads[g] = (int) Math.min(ints + InboundTable.META, Integer.MAX_VALUE);
-                        singles[g] = (int) Math.min(ints + InboundTable.META + h, Integer.MAX_VALUE);
-                        ints += InboundTable.META + h + syn;
+                    long length;
+                    if (hasOneWeight(g)) {
+                        int m = multi[g];
+                        length = InboundTable.META + 2 + InboundTable.targetInts(h - m, targetWidth) + m
+                                + (long) start[g + 1];
+                    } else {
+                        length = h > 0 ? InboundTable.META + h + start[g + 1] + (long) singles[g] : 0;
                     }
+                    start[g] = (int) Math.min(ints, Integer.MAX_VALUE);
+                    ints += length;
                 }
             }
             if (ints > Integer.MAX_VALUE - 8) {
@@ -211,31 +313,68 @@ final class InboundBuilder {
                         + " threads");
             }
             start[total] = (int) ints;
-            data = new int[(int) ints];
+            // one int more: a target is read as a long from its first int on
+            data = new int[(int) ints + 1];
             lane = lanes ? new byte[data.length] : null;
             delay = delays ? new byte[data.length] : null;
             for (CoreProgram c : program.cores()) {
                 for (int i = 0; i < c.size(); i++) {
                     int g = neuronBase[c.index()] + i;
-                    if (start[g + 1] > start[g]) {
-                        data[start[g] + InboundTable.SOURCE] = c.index();
-                        data[start[g] + InboundTable.HEADERS] = singles[g] - heads[g];
+                    int b = start[g];
+                    if (start[g + 1] == b) {
+                        continue;
+                    }
+                    data[b + InboundTable.SOURCE] = c.index();
+                    int h = heads[g];
+                    if (hasOneWeight(g)) {
+                        int m = multi[g];
+                        int targets = h - m;
+                        data[b + InboundTable.HEADERS] = -targets;
+                        data[b + InboundTable.META] = oneWeight[g];
+                        data[b + InboundTable.META + 1] = m;
+                        // the targets, counted from 0, then the headers of the other segments, then their synapses
+                        heads[g] = 0;
+                        singles[g] = InboundTable.oneWeightHeaders(b, targets, targetWidth);
+                        multi[g] = singles[g] + m;
+                    } else {
+                        data[b + InboundTable.HEADERS] = h;
+                        heads[g] = b + InboundTable.META;
+                        singles[g] = b + InboundTable.META + h;
                     }
                 }
             }
+        }
+
+        /** Writes target k of neuron g's block of one weight: its place x in the shard's neuron arrays. */
+        void writeTarget(int g, int k, int x) {
+            int bit = k * targetWidth;
+            int i = start[g] + InboundTable.META + 2 + (bit >>> 5);
+            int off = bit & 31;
+            data[i] |= x << off;
+            if (off + targetWidth > 32) {
+                data[i + 1] |= x >>> (32 - off);
+            }
+        }
+
+        /** Whether neuron g has a block of one weight (from {@link #choose} on). */
+        boolean hasOneWeight(int g) {
+            return uniform != null && uniform[g];
         }
 
         InboundTable finish(ChipProgram program, RouteGeometry geo) {
             int coreMask = (1 << coreBits) - 1;
             for (int g = 0; g < total; g++) {
                 if (start[g + 1] > start[g]) {
-                    RouteSums.sum(data, start[g], first, coreMask, geo);
+                    RouteSums.sum(data, start[g], first, coreMask, coreOfNeuron, targetWidth, geo);
                 }
             }
             InboundTable t = new InboundTable(start, routesOut, firstNeuron, data, coreBits, targetBits,
-                    codes.dictionary(), lane, delay, base, axonSyn);
+                    codes.dictionary(), lane, delay, base, axonSyn, coreOfNeuron, targetWidth);
             heads = null;
             singles = null;
+            uniform = null;
+            oneWeight = null;
+            multi = null;
             return t;
         }
     }
@@ -249,6 +388,7 @@ final class InboundBuilder {
         final long[] mask;
         int maxLatency;
         Shape pending;
+        int pendingNeuron;
 
         Counter(int[] neuronBase, int[] shardOf, Shape[] shapes, RouteGeometry geo, boolean masks) {
             this.neuronBase = neuronBase;
@@ -281,8 +421,10 @@ final class InboundBuilder {
             if (sh.single(synapses, dest)) {
                 sh.singles[g]++;
                 pending = sh;
+                pendingNeuron = g;
             } else {
                 sh.start[g + 1] += synapses;
+                sh.noteMulti(g, dest);
             }
             return PENDING;
         }
@@ -291,6 +433,7 @@ final class InboundBuilder {
         public void synapse(int dest, int place, int post, int weight, int delay) {
             if (pending != null) {
                 pending.census.add(weight);
+                pending.noteSingle(pendingNeuron, weight);
                 pending = null;
             }
         }
@@ -333,6 +476,19 @@ final class InboundBuilder {
                 return PENDING;
             }
             int g = neuronBase[core] + n;
+            if (sh.hasOneWeight(g)) {
+                if (sh.single(synapses, dest)) {
+                    // its synapse's target is the block's next
+                    pending = sh;
+                    pendingNeuron = g;
+                    pendingHeader = sh.heads[g]++;
+                    return PENDING;
+                }
+                sh.data[sh.singles[g]++] = (dest - sh.first) | synapses << sh.coreBits;
+                int syn = sh.multi[g];
+                sh.multi[g] += synapses;
+                return syn;
+            }
             int h = sh.heads[g]++;
             if (sh.single(synapses, dest) && sh.codes.packed() > 0) {
                 pending = sh;
@@ -361,6 +517,10 @@ final class InboundBuilder {
             if (place == PENDING) {
                 Shape p = pending;
                 pending = null;
+                if (p.hasOneWeight(pendingNeuron)) {
+                    p.writeTarget(pendingNeuron, pendingHeader, p.base[dest - p.first] + post);
+                    return;
+                }
                 if (p.codes.packs(weight)) {
                     p.data[pendingHeader] = InboundTable.PACKED | p.codes.code(weight) << (p.coreBits + p.targetBits)
                             | (post & 0xFFFF) << p.coreBits | (dest - p.first);

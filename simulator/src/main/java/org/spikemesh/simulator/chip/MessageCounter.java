@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * Counts the messages of the spikes one shard delivered into the step's {@link StepPartial}: each message's
  * contention-free latency and, with unicast routers, the link spans of its XY route. The shard logs every spike it
- * delivers ({@link #log}); {@link #count} then reads each logged spike's segment headers in the {@link InboundTable}
- * (read by the delivery just before, so in the cache) and empties the log. With several shards it runs once on the
+ * delivers and the destination core of each of its messages, as the delivery reads them from the
+ * {@link InboundTable} ({@link #log}); {@link #count} then counts what is logged and empties the log. With several
+ * shards it runs once on the
  * shard's own deliveries while the other shards finish their step, and once more on those from their batches: every
  * count is a sum, so the split is exact.
  *
@@ -82,7 +83,15 @@ final class MessageCounter {
     private final int[] boxOf;
     /** the spikes delivered to the shard (program-wide neuron numbers) whose messages are not counted yet. */
     private int[] log = new int[1024];
+    /** per logged spike, where its messages end in {@link #messageLog}. */
+    private int[] logEnd = new int[1024];
     private int logged;
+    /**
+     * the destination of every message of the logged spikes (its core's index in the shard), spike after spike,
+     * written by the delivery that reads them from the {@link InboundTable}: the counts need not know its layout.
+     */
+    int[] messageLog = new int[4096];
+    private int messagesLogged;
     /** per source row sy and destination slot: the cells at {@code sy * slots + slot}, or null when not grouped. */
     private final long[] cells;
     /** per source row: whether a cell of it holds a count. */
@@ -147,12 +156,27 @@ final class MessageCounter {
         this.columnSouth = grouping ? new long[boxWidth] : null;
     }
 
-    /** Logs a spike delivered to the shard, whose messages {@link #count} counts. */
-    void log(int g) {
+    /**
+     * Logs a spike delivered to the shard, whose messages {@link #count} counts: the caller writes the destinations of
+     * its n messages into {@link #messageLog} from the place returned.
+     *
+     * @param g the spike's program-wide neuron
+     * @param n its messages into this shard
+     * @return where its messages go in {@link #messageLog}, which has room for them
+     */
+    int log(int g, int n) {
         if (logged == log.length) {
             log = Arrays.copyOf(log, 2 * log.length);
+            logEnd = Arrays.copyOf(logEnd, 2 * logEnd.length);
         }
-        log[logged++] = g;
+        int at = messagesLogged;
+        if (at + n > messageLog.length) {
+            messageLog = Arrays.copyOf(messageLog, Math.max(2 * messageLog.length, at + n));
+        }
+        messagesLogged = at + n;
+        log[logged] = g;
+        logEnd[logged++] = at + n;
+        return at;
     }
 
     /**
@@ -163,8 +187,7 @@ final class MessageCounter {
      */
     void count(StepPartial part, boolean endOfStep) {
         if (logged > 0) {
-            // the messages are summed only where the cells could take them
-            long m = cells == null ? 0 : messagesLogged();
+            long m = messagesLogged;
             if (!chosen) {
                 grouping = cells != null && groups(endOfStep ? m : 2 * m);
                 chosen = true;
@@ -180,6 +203,7 @@ final class MessageCounter {
                 countEach(part);
             }
             logged = 0;
+            messagesLogged = 0;
         }
         if (endOfStep) {
             if (pending > 0) {
@@ -194,17 +218,6 @@ final class MessageCounter {
     private boolean chosen;
     /** messages counted in the cells since they were last folded. */
     private long pending;
-
-    /** @return the messages of the logged spikes into this shard */
-    private long messagesLogged() {
-        int[] start = inbound.start;
-        int[] data = inbound.data;
-        long m = 0;
-        for (int q = 0; q < logged; q++) {
-            m += data[start[log[q]] + InboundTable.HEADERS];
-        }
-        return m;
-    }
 
     private boolean groups(long messages) {
         return messages <= maxGrouped && (mode == 1 || messages >= cells.length);
@@ -222,12 +235,11 @@ final class MessageCounter {
         int[] column = columnOf;
         int[] slot = slotOf;
         int[] data = inbound.data;
-        int mask = inbound.coreMask;
-        for (int q = 0; q < logged; q++) {
+        int[] dest = messageLog;
+        for (int q = 0, from = 0; q < logged; q++) {
             int block = start[log[q]];
             int srcCore = data[block + InboundTable.SOURCE];
-            int from = block + InboundTable.META;
-            int stop = from + data[block + InboundTable.HEADERS];
+            int stop = logEnd[q];
             int pairRow = pair == null ? 0 : geo.slots * tileOf[srcCore];
             if (unicast) {
                 long src = place[srcCore];
@@ -235,7 +247,7 @@ final class MessageCounter {
                 int row = RouteGeometry.tileY(src) * gx1;
                 int north = row + gx1 - 1;
                 for (int h = from; h < stop; h++) {
-                    int local = data[h] & mask;
+                    int local = dest[h];
                     int dx = column[local];
                     int dt = slot[local];
                     latency[pair != null ? pair[pairRow + dt] : geo.latencyNs(srcCore, first + local)]++;
@@ -251,10 +263,11 @@ final class MessageCounter {
                 addSums(part, data, block, row + sx);
             } else {
                 for (int h = from; h < stop; h++) {
-                    int local = data[h] & mask;
+                    int local = dest[h];
                     latency[pair != null ? pair[pairRow + slot[local]] : geo.latencyNs(srcCore, first + local)]++;
                 }
             }
+            from = stop;
         }
     }
 
@@ -280,14 +293,13 @@ final class MessageCounter {
         int[] slot = slotOf;
         int[] box = boxOf;
         int[] data = inbound.data;
-        int mask = inbound.coreMask;
+        int[] dest = messageLog;
         int slots = geo.slots;
         int boxCells = boxWidth * boxHeight;
-        for (int q = 0; q < logged; q++) {
+        for (int q = 0, from = 0; q < logged; q++) {
             int block = start[log[q]];
             int srcCore = data[block + InboundTable.SOURCE];
-            int from = block + InboundTable.META;
-            int stop = from + data[block + InboundTable.HEADERS];
+            int stop = logEnd[q];
             int pairRow = pair == null ? 0 : slots * tileOf[srcCore];
             long src = place[srcCore];
             int sx = RouteGeometry.tileX(src);
@@ -295,13 +307,14 @@ final class MessageCounter {
             int cellRow = sy * boxCells;
             rowUsed[sy] = true;
             for (int h = from; h < stop; h++) {
-                int local = data[h] & mask;
+                int local = dest[h];
                 latency[pair != null ? pair[pairRow + slot[local]] : geo.latencyNs(srcCore, first + local)]++;
                 int ex = column[local] - sx;
                 // one in the lane of all messages; one in the low lane going east (ex > 0), the middle going west
                 cell[cellRow + box[local]] += ANY + (-ex >>> 31) + ((long) (ex >>> 31) << LANE);
             }
             addSums(part, data, block, sy * gx1 + sx);
+            from = stop;
         }
     }
 

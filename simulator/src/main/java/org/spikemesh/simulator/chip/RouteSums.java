@@ -23,16 +23,21 @@ final class RouteSums {
 
     /**
      * Sums the messages of the block at {@code block} of {@code data} (laid out as {@link InboundTable#data}: its
-     * source core, its headers) into the block's {@link #FIELDS} ints at {@link InboundTable#SUMS}.
+     * source core, its headers or, for a block of one weight, its targets) into the block's {@link #FIELDS} ints at
+     * {@link InboundTable#SUMS}.
      *
      * @param data the table's ints
      * @param block where the block starts
      * @param first the shard's first core
      * @param coreMask the headers' core bits
+     * @param coreOfNeuron the core of each neuron of the shard, for a block of one weight
+     * @param width bits of a target in a block of one weight
      * @param geo where the cores sit
      */
-    static void sum(int[] data, int block, int first, int coreMask, RouteGeometry geo) {
+    static void sum(int[] data, int block, int first, int coreMask, char[] coreOfNeuron, int width,
+                    RouteGeometry geo) {
         int srcCore = data[block + InboundTable.SOURCE];
+        int count = data[block + InboundTable.HEADERS];
         long src = geo.place[srcCore];
         long ew = 0;
         long ns = 0;
@@ -40,8 +45,15 @@ final class RouteSums {
         long within = 0;
         long east = 0;
         long west = 0;
-        for (int j = block + InboundTable.META, end = j + data[block + InboundTable.HEADERS]; j < end; j++) {
-            long dst = geo.place[first + (data[j] & coreMask)];
+        // a block of one weight: -count targets, then its other segments' headers
+        int targets = count < 0 ? -count : 0;
+        int headers = count < 0 ? InboundTable.oneWeightHeaders(block, targets, width) - targets
+                : block + InboundTable.META;
+        int n = count < 0 ? targets + data[block + InboundTable.META + 1] : count;
+        for (int k = 0; k < n; k++) {
+            int local = k < targets ? coreOfNeuron[InboundTable.oneWeightTarget(data, block, k, width)]
+                    : data[headers + k] & coreMask;
+            long dst = geo.place[first + local];
             int ex = RouteGeometry.tileX(dst) - RouteGeometry.tileX(src);
             int ey = RouteGeometry.tileY(dst) - RouteGeometry.tileY(src);
             ew += Math.abs(ex);

@@ -386,8 +386,8 @@ final class Shard {
 
     /**
      * Delivers the spike of program-wide neuron g, sent at step t, to every core of this shard it reaches (adds its
-     * synapses into the cores' inputs and counts each core's messages and synops), and logs the spike for
-     * {@link MessageCounter}, which counts its messages from the same headers.
+     * synapses into the cores' inputs and counts each core's messages and synops), and logs the spike and the
+     * destination of each of its messages for {@link MessageCounter}.
      */
     private void deliver(int g, int t) {
         InboundTable in = inbound;
@@ -398,10 +398,17 @@ final class Shard {
         if (block == in.start[g + 1]) {
             return;
         }
-        messageCounter.log(g);
         int[] data = in.data;
+        int messages = data[block + InboundTable.HEADERS];
+        if (messages < 0) {
+            deliverOneWeight(g, block, -messages);
+            return;
+        }
         int h = block + InboundTable.META;
-        int headersEnd = h + data[block + InboundTable.HEADERS];
+        int headersEnd = h + messages;
+        // the destination of header h goes to the message log at h + toLog
+        int toLog = messageCounter.log(g, messages) - h;
+        int[] logged = messageCounter.messageLog;
         int[] coreBase = in.base;
         long[] counts = stepIn;
         int bits = in.coreBits;
@@ -413,6 +420,7 @@ final class Shard {
                 int seg = data[h];
                 int local = seg & mask;
                 int n = seg >>> bits;
+                logged[h + toLog] = local;
                 counts[local] += 1L | (long) n << 32;
                 cores[first + local].deliverSlow(t, in.lane == null ? 0 : in.lane[h], j, j + n, data, in.delay);
                 j += n;
@@ -427,6 +435,7 @@ final class Shard {
             // the next header's place is known without this one: the loads of the headers run ahead of the adds
             int seg = data[h];
             int local = seg & mask;
+            logged[h + toLog] = local;
             if (seg < 0) {
                 // a packed segment: one synapse, in the header (most messages of large sparse networks)
                 counts[local] += ONE_SYNAPSE;
@@ -436,6 +445,69 @@ final class Shard {
                 continue;
             }
             int n = seg >>> bits;
+            counts[local] += 1L | (long) n << 32;
+            int b = coreBase[local];
+            for (int stop = j + n; j < stop; j++) {
+                int x = data[j];
+                acc[b + (x & 0xFFFF)] += x >> 16;
+            }
+        }
+    }
+
+    /**
+     * Delivers a spike whose block here is of one weight ({@link InboundTable}): its targets, a few bits each, each one
+     * message of one synapse of the block's weight; then its other segments (several synapses each), as any block's.
+     */
+    private void deliverOneWeight(int g, int block, int targets) {
+        InboundTable in = inbound;
+        int[] data = in.data;
+        int w = data[block + InboundTable.META];
+        int others = data[block + InboundTable.META + 1];
+        char[] coreOf = in.coreOfNeuron;
+        int width = in.targetWidth;
+        long[] counts = stepIn;
+        int[] acc = nextAcc;
+        int at = messageCounter.log(g, targets + others);
+        int[] logged = messageCounter.messageLog;
+        if (width == 16) {
+            // two targets to an int: no read of a long
+            for (int k = 0, p = block + InboundTable.META + 2; k < targets; k++) {
+                int x = data[p + (k >>> 1)] >>> ((k & 1) << 4) & 0xFFFF;
+                int local = coreOf[x];
+                acc[x] += w;
+                counts[local] += ONE_SYNAPSE;
+                logged[at + k] = local;
+            }
+        } else {
+            // the targets as a stream of bits: an int more whenever fewer than a target's bits are left
+            long bits = 0;
+            int left = 0;
+            int mask = (1 << width) - 1;
+            for (int k = 0, p = block + InboundTable.META + 2; k < targets; k++) {
+                if (left < width) {
+                    bits |= (data[p++] & 0xFFFFFFFFL) << left;
+                    left += 32;
+                }
+                int x = (int) bits & mask;
+                bits >>>= width;
+                left -= width;
+                int local = coreOf[x];
+                acc[x] += w;
+                counts[local] += ONE_SYNAPSE;
+                logged[at + k] = local;
+            }
+        }
+        int h = InboundTable.oneWeightHeaders(block, targets, width);
+        int headersEnd = h + others;
+        int toLog = at + targets - h;
+        int[] coreBase = in.base;
+        int bits = in.coreBits;
+        int mask = in.coreMask;
+        for (int j = headersEnd; h < headersEnd; h++) {
+            int seg = data[h];
+            int local = seg & mask;
+            int n = seg >>> bits;
+            logged[h + toLog] = local;
             counts[local] += 1L | (long) n << 32;
             int b = coreBase[local];
             for (int stop = j + n; j < stop; j++) {

@@ -289,6 +289,41 @@ class ChipEngineEquivalenceTest {
     }
 
     /**
+     * A neuron whose one-synapse messages into a shard all carry one weight gets a block of one weight there, its
+     * targets 16 bits each (see InboundTable), where the shard's neurons can be numbered in 16 bits: with such blocks
+     * or with headers only, and with targets of 16 bits or more, the engine must give the same spikes, state and
+     * accounts. CUBA's neurons each have one
+     * weight: on cores of 10 neurons each reaches far more than four cores, so its tables must be smaller with them
+     * (cuba-1000 fits on one or two cores, so nearly all its messages hold several synapses).
+     */
+    @ParameterizedTest(name = "{0} on {1} threads")
+    @MethodSource("cases")
+    void shouldGiveTheSameWithAndWithoutBlocksOfOneWeight(Case c, int threads) {
+        ProcessGraph g = c.graph().get();
+        ChipProgram program = program(g, c);
+        String headers = InboundTable.ONE_WEIGHT_PROPERTY;
+        assertEquals(trace(c.graph().get(), null, threads, c.steps()),
+                withProperty(headers, "false", () -> trace(c.graph().get(), null, threads, c.steps())));
+        String accounts = accounts(g, program, threads, c.steps(), false);
+        assertEquals(accounts, accountsWith(headers, "false", c, program, threads));
+        // targets of 19 bits, as shards of more than 262 144 neurons take them: read across ints as longs
+        assertEquals(accounts, accountsWith(InboundTable.TARGET_BITS_PROPERTY, "19", c, program, threads));
+        if (c.name().equals("cuba-2400-on-3-chips")) {
+            long with;
+            try (ChipEngine e = new ChipEngine(c.graph().get(), program, RunConfig.defaults(), threads)) {
+                with = e.tableBytes();
+            }
+            long without = Long.parseLong(withProperty(headers, "false", () -> {
+                try (ChipEngine e = new ChipEngine(c.graph().get(), program, RunConfig.defaults(), threads)) {
+                    return Long.toString(e.tableBytes());
+                }
+            }));
+            assertTrue(with < without, "tables of " + with + " bytes with blocks of one weight, " + without
+                    + " without");
+        }
+    }
+
+    /**
      * A streamed program holds no synapse or route arrays and emits its synapses again from the network when the engine
      * builds its tables: the engine must build the very same tables from it, int for int, and so give the same spikes,
      * state and accounts.
@@ -329,6 +364,7 @@ class ChipEngineEquivalenceTest {
                 assertArrayEquals(ta[k].weightDictionary, tb[k].weightDictionary, at);
                 assertEquals(ta[k].coreBits, tb[k].coreBits, at);
                 assertEquals(ta[k].targetBits, tb[k].targetBits, at);
+                assertArrayEquals(ta[k].coreOfNeuron, tb[k].coreOfNeuron, at);
             }
             assertEquals(a.tableBytes(), b.tableBytes());
         }
