@@ -60,8 +60,12 @@ final class InboundTable {
         return Math.max(1, Math.min(24, Integer.getInteger(TARGET_BITS_PROPERTY, 16)));
     }
 
-    /** the most neurons a shard may have to hold blocks of one weight: their places take at most 24 bits. */
-    static final int MAX_ONE_WEIGHT_NEURONS = 1 << 24;
+    /**
+     * the most neurons a shard may have to hold blocks of one weight: {@link #coreOfNeuron} then takes at most 1 MB,
+     * which a message reads at random. CUBA at 1 000 000 neurons on one thread (2 MB) took 2.60-3.13 s against
+     * 2.05-2.42 s without (1 000 steps); at 256 000 (512 KB) and on two threads at 1 000 000 (1 MB each) the same.
+     */
+    static final int MAX_ONE_WEIGHT_NEURONS = 1 << 19;
     /** per program-wide neuron g, where its block starts in {@link #data}; {@code start[g + 1]} ends it. */
     final int[] start;
     /** per neuron of the shard's cores, its routes in the whole program, at its number less {@link #firstNeuron}. */
@@ -74,7 +78,8 @@ final class InboundTable {
      * bit clear) or, for a packed segment (sign bit set), its synapse's target neuron in {@link #targetBits} bits and
      * weight (or its index in {@link #weightDictionary}) in the bits up to the sign bit; then the synapses of the
      * segments that are not packed, each its target neuron within the core (low 16 bits) and weight (high 16 bits,
-     * signed).
+     * signed). A block of one weight (see the class comment) holds its weight, its other segments' count and its
+     * targets between the META ints and those headers. One int more at the end, for {@link #oneWeightTarget}.
      */
     final int[] data;
     final int coreBits;

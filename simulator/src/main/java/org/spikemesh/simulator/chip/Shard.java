@@ -408,14 +408,12 @@ final class Shard {
         int headersEnd = h + messages;
         // the destination of header h goes to the message log at h + toLog
         int toLog = messageCounter.log(g, messages) - h;
-        int[] logged = messageCounter.messageLog;
-        int[] coreBase = in.base;
-        long[] counts = stepIn;
-        int bits = in.coreBits;
-        int mask = in.coreMask;
-        int[] acc = nextAcc;
-        int j = headersEnd;
         if (in.lane != null || in.delay != null) {
+            int[] logged = messageCounter.messageLog;
+            long[] counts = stepIn;
+            int bits = in.coreBits;
+            int mask = in.coreMask;
+            int j = headersEnd;
             for (; h < headersEnd; h++) {
                 int seg = data[h];
                 int local = seg & mask;
@@ -427,9 +425,25 @@ final class Shard {
             }
             return;
         }
+        deliverHeaders(h, headersEnd, toLog);
+    }
+
+    /**
+     * Delivers the segments whose headers are at h .. headersEnd - 1 of the table's ints, their synapses from
+     * headersEnd on (each packed one in its header), and logs each message's core at its header's place plus toLog.
+     */
+    private void deliverHeaders(int h, int headersEnd, int toLog) {
+        InboundTable in = inbound;
+        int[] data = in.data;
+        int[] logged = messageCounter.messageLog;
+        int[] coreBase = in.base;
+        long[] counts = stepIn;
+        int bits = in.coreBits;
+        int mask = in.coreMask;
+        int[] acc = nextAcc;
+        int j = headersEnd;
         int targetMask = in.targetMask;
-        int weightShift = in.weightShift;
-        int[] dictionary = in.weightDictionary;
+        int weightShift = in.weightShift;        int[] dictionary = in.weightDictionary;
         int indexMask = in.weightIndexMask;
         for (; h < headersEnd; h++) {
             // the next header's place is known without this one: the loads of the headers run ahead of the adds
@@ -463,20 +477,13 @@ final class Shard {
         int[] data = in.data;
         int w = data[block + InboundTable.META];
         int others = data[block + InboundTable.META + 1];
-        char[] coreOf = in.coreOfNeuron;
         int width = in.targetWidth;
-        long[] counts = stepIn;
-        int[] acc = nextAcc;
         int at = messageCounter.log(g, targets + others);
         int[] logged = messageCounter.messageLog;
         if (width == 16) {
             // two targets to an int: no read of a long
             for (int k = 0, p = block + InboundTable.META + 2; k < targets; k++) {
-                int x = data[p + (k >>> 1)] >>> ((k & 1) << 4) & 0xFFFF;
-                int local = coreOf[x];
-                acc[x] += w;
-                counts[local] += ONE_SYNAPSE;
-                logged[at + k] = local;
+                deliverTarget(data[p + (k >>> 1)] >>> ((k & 1) << 4) & 0xFFFF, w, logged, at + k);
             }
         } else {
             // the targets as a stream of bits: an int more whenever fewer than a target's bits are left
@@ -488,33 +495,21 @@ final class Shard {
                     bits |= (data[p++] & 0xFFFFFFFFL) << left;
                     left += 32;
                 }
-                int x = (int) bits & mask;
+                deliverTarget((int) bits & mask, w, logged, at + k);
                 bits >>>= width;
                 left -= width;
-                int local = coreOf[x];
-                acc[x] += w;
-                counts[local] += ONE_SYNAPSE;
-                logged[at + k] = local;
             }
         }
         int h = InboundTable.oneWeightHeaders(block, targets, width);
-        int headersEnd = h + others;
-        int toLog = at + targets - h;
-        int[] coreBase = in.base;
-        int bits = in.coreBits;
-        int mask = in.coreMask;
-        for (int j = headersEnd; h < headersEnd; h++) {
-            int seg = data[h];
-            int local = seg & mask;
-            int n = seg >>> bits;
-            logged[h + toLog] = local;
-            counts[local] += 1L | (long) n << 32;
-            int b = coreBase[local];
-            for (int stop = j + n; j < stop; j++) {
-                int x = data[j];
-                acc[b + (x & 0xFFFF)] += x >> 16;
-            }
-        }
+        deliverHeaders(h, h + others, at + targets - h);
+    }
+
+    /** Adds weight w to the input of the shard's neuron x, one message of one synapse, logged at place q. */
+    private void deliverTarget(int x, int w, int[] logged, int q) {
+        int local = inbound.coreOfNeuron[x];
+        nextAcc[x] += w;
+        stepIn[local] += ONE_SYNAPSE;
+        logged[q] = local;
     }
 
     /** One message of one synapse in {@link #stepIn}. */
