@@ -480,10 +480,17 @@ final class Shard {
         int width = in.targetWidth;
         int at = messageCounter.log(g, targets + others);
         int[] logged = messageCounter.messageLog;
+        char[] coreOf = in.coreOfNeuron;
+        long[] counts = stepIn;
+        int[] acc = nextAcc;
         if (width == 16) {
             // two targets to an int: no read of a long
             for (int k = 0, p = block + InboundTable.META + 2; k < targets; k++) {
-                deliverTarget(data[p + (k >>> 1)] >>> ((k & 1) << 4) & 0xFFFF, w, logged, at + k);
+                int x = data[p + (k >>> 1)] >>> ((k & 1) << 4) & 0xFFFF;
+                int local = coreOf[x];
+                acc[x] += w;
+                counts[local] += ONE_SYNAPSE;
+                logged[at + k] = local;
             }
         } else {
             // the targets as a stream of bits: an int more whenever fewer than a target's bits are left
@@ -495,21 +502,19 @@ final class Shard {
                     bits |= (data[p++] & 0xFFFFFFFFL) << left;
                     left += 32;
                 }
-                deliverTarget((int) bits & mask, w, logged, at + k);
+                int x = (int) bits & mask;
                 bits >>>= width;
                 left -= width;
+                int local = coreOf[x];
+                acc[x] += w;
+                counts[local] += ONE_SYNAPSE;
+                logged[at + k] = local;
             }
         }
         int h = InboundTable.oneWeightHeaders(block, targets, width);
-        deliverHeaders(h, h + others, at + targets - h);
-    }
-
-    /** Adds weight w to the input of the shard's neuron x, one message of one synapse, logged at place q. */
-    private void deliverTarget(int x, int w, int[] logged, int q) {
-        int local = inbound.coreOfNeuron[x];
-        nextAcc[x] += w;
-        stepIn[local] += ONE_SYNAPSE;
-        logged[q] = local;
+        if (others > 0) {
+            deliverHeaders(h, h + others, at + targets - h);
+        }
     }
 
     /** One message of one synapse in {@link #stepIn}. */
