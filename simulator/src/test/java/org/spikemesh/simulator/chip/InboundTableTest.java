@@ -204,13 +204,8 @@ class InboundTableTest {
                 lifs[k] = cp.process() == lif[k] ? cp : lifs[k];
             }
         }
-        new NeuronArray(cores, 0, n, 4);
         int[] neuronBase = new int[n + 1];
-        for (int c = 0; c < n; c++) {
-            neuronBase[c + 1] = neuronBase[c] + cores[c].n;
-        }
-        InboundTable table = InboundBuilder.build(program, neuronBase, new int[n], new int[]{0}, new int[]{n},
-                new boolean[]{true}, cores, new RouteGeometry(program)).tables[0];
+        InboundTable table = oneShard(program, cores, neuronBase);
         return new FanOut(table, neuronBase, cores, input, lifs);
     }
 
@@ -265,13 +260,19 @@ class InboundTableTest {
             lifCore = cp.process() == lif ? cp : lifCore;
         }
         assertEquals(2, n, "one core for the inputs, one for the LIF neurons");
-        new NeuronArray(cores, 0, n, 4);
         int[] neuronBase = new int[n + 1];
+        InboundTable table = oneShard(program, cores, neuronBase);
+        return new Blocks(table, neuronBase, input, lifCore);
+    }
+
+    /** Lays out the cores' neuron arrays, numbers their neurons into neuronBase and builds the one shard's table. */
+    private static InboundTable oneShard(ChipProgram program, CoreRuntime[] cores, int[] neuronBase) {
+        int n = cores.length;
+        new NeuronArray(cores, 0, n, 4);
         for (int c = 0; c < n; c++) {
             neuronBase[c + 1] = neuronBase[c] + cores[c].n;
         }
-        InboundTable table = InboundBuilder.build(program, neuronBase, new int[n], new int[]{0}, new int[]{n},
+        return InboundBuilder.build(program, neuronBase, new int[n], new int[]{0}, new int[]{n},
                 new boolean[]{true}, cores, new RouteGeometry(program)).tables[0];
-        return new Blocks(table, neuronBase, input, lifCore);
     }
 }
