@@ -12,7 +12,7 @@ import org.spikemesh.compiler.program.SynapseSegments;
  * pack, once more (only when a dictionary packs some of those weights and not others) to count the ones it packs,
  * and once to fill the tables. A streamed program emits its segments from the network on each read, so the program's
  * own synapse and route arrays (11-12 bytes per synapse) never sit beside the tables; beside them there are only three
- * ints per neuron and shard while they are built.
+ * ints per neuron and shard while they are built, five and a byte where blocks of one weight may be laid out.
  *
  * <p>A neuron's segments keep the order of its route entries, and each segment its synapses' order; the synapses of
  * a neuron's segments that are not packed follow its headers in the same order.
@@ -121,7 +121,9 @@ final class InboundBuilder {
         final PackedWeights.Census census = new PackedWeights.Census();
         /**
          * per program-wide neuron: the weight of its first one-synapse segment here (the weight of its block, if of one
-         * weight). Null when the shard's neurons cannot be numbered in 16 bits.
+         * weight). Null when the shard can have no block of one weight (more than
+         * {@link InboundTable#MAX_ONE_WEIGHT_NEURONS} neurons, more than 65 536 cores, or turned off by
+         * {@link InboundTable#ONE_WEIGHT_PROPERTY}), or has none.
          */
         int[] oneWeight;
         /**

@@ -40,7 +40,7 @@ import java.util.Arrays;
  * </ul>
  * Each destination core's tile x, slot and place in the box come from three small tables ({@link #columnOf},
  * {@link #slotOf}, {@link #boxOf}); the latency table of {@link RouteGeometry} is indexed by the destination's slot
- * too, so the latency is counted in the same pass over the headers.
+ * too, so the latency is counted in the same pass over the logged messages.
  */
 final class MessageCounter {
     /** System property: {@code auto} (default), {@code grouped} or {@code each}, how the span ends are counted. */
