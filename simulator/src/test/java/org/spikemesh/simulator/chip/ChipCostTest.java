@@ -244,10 +244,11 @@ class ChipCostTest {
      * So the west links of (3,2) and (2,2) carry 2 messages, every other link on a path 1; hops east-west 3 + 2 + 2 = 7,
      * north-south 2 + 2 + 1 = 5. Of the two busiest links, the step's critical link is the first with the east-west
      * links taken row by row: the west link leaving (2,2). The same on 1 and 2 threads, with the span ends counted
-     * message by message and grouped (see MessageCounter).
+     * message by message, grouped and by turns (see MessageCounter).
      */
     @org.junit.jupiter.params.ParameterizedTest(name = "{0} threads, spans {1}")
-    @org.junit.jupiter.params.provider.CsvSource({"1,each", "2,each", "1,grouped", "2,grouped"})
+    @org.junit.jupiter.params.provider.CsvSource({"1,each", "2,each", "1,grouped", "2,grouped", "1,columns",
+            "2,columns"})
     void shouldCountEveryLinkOfRoutesInAllFourDirections(int threads, String spans) throws java.io.IOException {
         ChipConfig loihi = ChipConfigs.preset("loihi-like");
         SpikeInput in = SpikeInput.of("in", new int[]{1}, java.util.Map.of(0, new int[]{1}));

@@ -268,9 +268,10 @@ class ChipEngineEquivalenceTest {
     }
 
     /**
-     * The ends of the messages' link spans are counted message by message or grouped by source row and destination
-     * tile and then folded into the difference arrays (see MessageCounter), or both within a step: all must give the
-     * same link loads, busiest links, latencies, time and energy, to the last step.
+     * The ends of the messages' link spans are counted message by message, or grouped by source row and destination
+     * tile and then folded into the difference arrays, or at the destinations message by message and at the turns by
+     * source row and column (see MessageCounter), or mixed within a step: all must give the same link loads, busiest
+     * links, latencies, time and energy, to the last step.
      */
     @ParameterizedTest(name = "{0} on {1} threads")
     @MethodSource("cases")
@@ -281,6 +282,7 @@ class ChipEngineEquivalenceTest {
         String grouped = accountsWith(MessageCounter.SPANS_PROPERTY, "grouped", c, program, threads);
         assertTrue(each.contains("links 3[") && each.contains("latency "), "the digest has the link loads");
         assertEquals(each, grouped);
+        assertEquals(each, accountsWith(MessageCounter.SPANS_PROPERTY, "columns", c, program, threads));
         // at most 40 messages in the cells between folds: a step folds more than once, and a shard's count of more
         // than 40 messages at once goes message by message
         String folded = withProperty(MessageCounter.SPANS_PROPERTY, "grouped",
