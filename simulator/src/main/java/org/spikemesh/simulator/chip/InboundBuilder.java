@@ -136,9 +136,12 @@ final class InboundBuilder {
          * synapse.
          */
         int[] multi;
-        /** per neuron of the shard, at its place in the neuron arrays: its core in the shard (see oneWeight). */
+        /**
+         * per neuron of the shard, at its place in the neuron arrays: its core in the shard, when targets are places;
+         * null when they are cores and neurons in them.
+         */
         char[] coreOfNeuron;
-        /** bits of a target in a block of one weight: 16, or more when the shard has more neurons. */
+        /** bits of a target in a block of one weight (see {@link InboundTable#targetWidth}). */
         int targetWidth;
         boolean lanes;
         /** whether the table keeps each synapse's delay (the program's synapses carry delays and some come here). */
@@ -186,19 +189,22 @@ final class InboundBuilder {
             for (int c = lo; c < hi; c++) {
                 neurons += cores[c].isNeuron() ? cores[c].n : 0;
             }
-            if (neurons <= InboundTable.MAX_ONE_WEIGHT_NEURONS && size <= Character.MAX_VALUE + 1
+            boolean places = neurons <= InboundTable.MAX_PLACE_NEURONS
+                    && !"core".equals(System.getProperty(InboundTable.TARGETS_PROPERTY));
+            int width = places ? 16 : coreBits + targetBits;
+            if (width <= InboundTable.MAX_TARGET_BITS
                     && Boolean.parseBoolean(System.getProperty(InboundTable.ONE_WEIGHT_PROPERTY, "true"))) {
                 this.oneWeight = new int[total];
                 this.multi = new int[total];
                 this.uniform = new boolean[total];
                 Arrays.fill(uniform, true);
-                this.coreOfNeuron = new char[neurons];
-                // 16 bits, two targets to an int, read without a long, up to 65 536 neurons; more bits beyond
-                this.targetWidth = Math.max(InboundTable.leastTargetWidth(),
-                        32 - Integer.numberOfLeadingZeros(neurons - 1));
-                for (int c = lo; c < hi; c++) {
-                    if (cores[c].isNeuron()) {
-                        Arrays.fill(coreOfNeuron, cores[c].base, cores[c].base + cores[c].n, (char) (c - lo));
+                this.targetWidth = width;
+                if (places) {
+                    this.coreOfNeuron = new char[neurons];
+                    for (int c = lo; c < hi; c++) {
+                        if (cores[c].isNeuron()) {
+                            Arrays.fill(coreOfNeuron, cores[c].base, cores[c].base + cores[c].n, (char) (c - lo));
+                        }
                     }
                 }
             }
@@ -347,7 +353,7 @@ final class InboundBuilder {
             }
         }
 
-        /** Writes target k of neuron g's block of one weight: its place x in the shard's neuron arrays. */
+        /** Writes target k of neuron g's block of one weight: x, its place or its core and neuron in the core. */
         void writeTarget(int g, int k, int x) {
             int bit = k * targetWidth;
             int i = start[g] + InboundTable.META + 2 + (bit >>> 5);
@@ -520,7 +526,8 @@ final class InboundBuilder {
                 Shape p = pending;
                 pending = null;
                 if (p.hasOneWeight(pendingNeuron)) {
-                    p.writeTarget(pendingNeuron, pendingHeader, p.base[dest - p.first] + post);
+                    p.writeTarget(pendingNeuron, pendingHeader, p.coreOfNeuron != null ? p.base[dest - p.first] + post
+                            : (dest - p.first) | post << p.coreBits);
                     return;
                 }
                 if (p.codes.packs(weight)) {

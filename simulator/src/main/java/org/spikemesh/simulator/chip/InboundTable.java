@@ -31,11 +31,13 @@ import org.spikemesh.compiler.program.ChipProgram;
  * <p>A neuron whose one-synapse segments here all carry one weight (as CUBA's do: every excitatory synapse has one
  * weight, every inhibitory one another) has a block of one weight when that is shorter: after the {@link #SOURCE} and
  * the sums, its number of one-synapse segments negated ({@link #HEADERS}), the weight, the number of its other
- * segments; then each one-synapse segment's target as its place in the shard's neuron arrays, in
- * {@link #targetWidth} bits, 16 or the bits of the shard's neuron count (its core comes from
- * {@link #coreOfNeuron}); then its other segments' headers and synapses as in any block. CUBA at 64 000 neurons with 80 inputs each on 1 thread: 16
- * bits a message instead of 32, the engine's tables 4.9 -> 3.1 bytes per synapse. Tables with input lanes or delays
- * have none, nor do neurons with segments into plastic synapses.
+ * segments; then each one-synapse segment's target in {@link #targetWidth} bits: in a shard of at most 65 536
+ * neurons, its place in the shard's neuron arrays in 16 bits, two to an int (its core comes from
+ * {@link #coreOfNeuron}); in a larger one, its core and its neuron in the core as in a packed header, in
+ * {@link #coreBits} plus {@link #targetBits} bits, read as a stream of bits. Then its other segments' headers and
+ * synapses as in any block. CUBA at 64 000 neurons with 80 inputs each on 1 thread: 16 bits a message instead of 32,
+ * the engine's tables 4.9 -> 3.1 bytes per synapse. Tables with input lanes or delays have none, nor do neurons with
+ * segments into plastic synapses.
  */
 final class InboundTable {
     /** Ints of a block before its headers: {@link #SOURCE}, {@link #HEADERS}, then the {@link RouteSums} fields. */
@@ -51,21 +53,22 @@ final class InboundTable {
     /** System property: {@code false} builds no block of one weight (tests compare both layouts). */
     static final String ONE_WEIGHT_PROPERTY = "spikemesh.engine.one-weight-blocks";
     /**
-     * System property: the fewest bits of a target in a block of one weight (default 16, at most 24); tests set more to
-     * take the reads of wider targets on small networks.
+     * System property: {@code core} writes the targets of blocks of one weight as core and neuron in the core in every
+     * shard, as larger shards do (tests take that path on small networks); by default shards of at most
+     * {@link #MAX_PLACE_NEURONS} neurons write places.
      */
-    static final String TARGET_BITS_PROPERTY = "spikemesh.engine.one-weight-target-bits";
-
-    static int leastTargetWidth() {
-        return Math.max(1, Math.min(24, Integer.getInteger(TARGET_BITS_PROPERTY, 16)));
-    }
+    static final String TARGETS_PROPERTY = "spikemesh.engine.one-weight-targets";
 
     /**
-     * the most neurons a shard may have to hold blocks of one weight: {@link #coreOfNeuron} then takes at most 1 MB,
-     * which a message reads at random. CUBA at 1 000 000 neurons on one thread (2 MB) took 2.60-3.13 s against
-     * 2.05-2.42 s without (1 000 steps); at 256 000 (512 KB) and on two threads at 1 000 000 (1 MB each) the same.
+     * the most neurons a shard may have for targets as places in 16 bits with a table of their cores
+     * ({@link #coreOfNeuron}, 128 KB at most, read once a message). Beyond, a target holds its core: with places and
+     * that table, CUBA at 1 000 000 neurons on one thread (2 MB) took 2.60-3.13 s against 2.05-2.42 s with headers
+     * (1 000 steps).
      */
-    static final int MAX_ONE_WEIGHT_NEURONS = 1 << 19;
+    static final int MAX_PLACE_NEURONS = 1 << 16;
+
+    /** the most bits of a target written as core and neuron in the core: wider, the block keeps headers. */
+    static final int MAX_TARGET_BITS = 24;
     /** per program-wide neuron g, where its block starts in {@link #data}; {@code start[g + 1]} ends it. */
     final int[] start;
     /** per neuron of the shard's cores, its routes in the whole program, at its number less {@link #firstNeuron}. */
@@ -110,8 +113,8 @@ final class InboundTable {
      */
     final char[] coreOfNeuron;
     /**
-     * bits of a target in a block of one weight: 16 (two to an int) up to 65 536 neurons in the shard, else the bits of
-     * its neuron count; 0 when no block is of one weight.
+     * bits of a target in a block of one weight: 16 for places (two to an int, {@link #coreOfNeuron} set), else
+     * {@link #coreBits} plus {@link #targetBits}; 0 when no block is of one weight.
      */
     final int targetWidth;
 
@@ -167,7 +170,8 @@ final class InboundTable {
      * @param block where a block of one weight starts
      * @param k a message of it
      * @param width the table's {@link #targetWidth}
-     * @return the message's target: its place in the shard's neuron arrays
+     * @return the message's target as written: its place in the shard's neuron arrays, or its core and its neuron in
+     *         the core
      */
     static int oneWeightTarget(int[] data, int block, int k, int width) {
         if (width == 16) {

@@ -30,7 +30,8 @@ final class RouteSums {
      * @param block where the block starts
      * @param first the shard's first core
      * @param coreMask the headers' core bits
-     * @param coreOfNeuron the core of each neuron of the shard, for a block of one weight
+     * @param coreOfNeuron the core of each neuron of the shard, for a block of one weight whose targets are places
+     *                     (null when they hold their cores)
      * @param width bits of a target in a block of one weight
      * @param geo where the cores sit
      */
@@ -51,8 +52,13 @@ final class RouteSums {
                 : block + InboundTable.META;
         int n = count < 0 ? targets + data[block + InboundTable.META + 1] : count;
         for (int k = 0; k < n; k++) {
-            int local = k < targets ? coreOfNeuron[InboundTable.oneWeightTarget(data, block, k, width)]
-                    : data[headers + k] & coreMask;
+            int local;
+            if (k < targets) {
+                int x = InboundTable.oneWeightTarget(data, block, k, width);
+                local = coreOfNeuron != null ? coreOfNeuron[x] : x & coreMask;
+            } else {
+                local = data[headers + k] & coreMask;
+            }
             long dst = geo.place[first + local];
             int ex = RouteGeometry.tileX(dst) - RouteGeometry.tileX(src);
             int ey = RouteGeometry.tileY(dst) - RouteGeometry.tileY(src);

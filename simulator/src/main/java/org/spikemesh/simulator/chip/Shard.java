@@ -483,7 +483,7 @@ final class Shard {
         char[] coreOf = in.coreOfNeuron;
         long[] counts = stepIn;
         int[] acc = nextAcc;
-        if (width == 16) {
+        if (coreOf != null) {
             // two targets to an int: no read of a long
             for (int k = 0, p = block + InboundTable.META + 2; k < targets; k++) {
                 int x = data[p + (k >>> 1)] >>> ((k & 1) << 4) & 0xFFFF;
@@ -493,7 +493,11 @@ final class Shard {
                 logged[at + k] = local;
             }
         } else {
-            // the targets as a stream of bits: an int more whenever fewer than a target's bits are left
+            // each target its core and its neuron in the core, as a stream of bits: an int more whenever fewer than a
+            // target's bits are left
+            int[] coreBase = in.base;
+            int coreBits = in.coreBits;
+            int coreMask = in.coreMask;
             long bits = 0;
             int left = 0;
             int mask = (1 << width) - 1;
@@ -502,11 +506,11 @@ final class Shard {
                     bits |= (data[p++] & 0xFFFFFFFFL) << left;
                     left += 32;
                 }
-                int x = (int) bits & mask;
+                int v = (int) bits & mask;
                 bits >>>= width;
                 left -= width;
-                int local = coreOf[x];
-                acc[x] += w;
+                int local = v & coreMask;
+                acc[coreBase[local] + (v >>> coreBits)] += w;
                 counts[local] += ONE_SYNAPSE;
                 logged[at + k] = local;
             }

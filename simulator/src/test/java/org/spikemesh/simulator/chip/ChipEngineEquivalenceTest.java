@@ -293,8 +293,8 @@ class ChipEngineEquivalenceTest {
     /**
      * A neuron whose one-synapse messages into a shard all carry one weight gets a block of one weight there, its
      * targets 16 bits each (see InboundTable), where the shard's neurons can be numbered in 16 bits: with such blocks
-     * or with headers only, and with targets of 16 bits or more, the engine must give the same spikes, state and
-     * accounts. CUBA's neurons each have one
+     * or with headers only, and with targets as places or as cores and neurons, the engine must give the same spikes,
+     * state and accounts. CUBA's neurons each have one
      * weight: on cores of 10 neurons each reaches far more than four cores, so its tables must be smaller with them
      * (cuba-1000 fits on one or two cores, so nearly all its messages hold several synapses).
      */
@@ -308,8 +308,8 @@ class ChipEngineEquivalenceTest {
                 withProperty(headers, "false", () -> trace(c.graph().get(), null, threads, c.steps())));
         String accounts = accounts(g, program, threads, c.steps(), false);
         assertEquals(accounts, accountsWith(headers, "false", c, program, threads));
-        // targets of 19 bits, as shards of more than 262 144 neurons take them: read across ints as longs
-        assertEquals(accounts, accountsWith(InboundTable.TARGET_BITS_PROPERTY, "19", c, program, threads));
+        // targets as core and neuron in the core, as shards of more than 65 536 neurons write them: a stream of bits
+        assertEquals(accounts, accountsWith(InboundTable.TARGETS_PROPERTY, "core", c, program, threads));
         if (c.name().equals("cuba-2400-on-3-chips")) {
             long with;
             try (ChipEngine e = new ChipEngine(c.graph().get(), program, RunConfig.defaults(), threads)) {

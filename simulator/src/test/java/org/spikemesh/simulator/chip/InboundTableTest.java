@@ -140,6 +140,33 @@ class InboundTableTest {
     }
 
     /**
+     * The same block with targets as core and neuron in the core, as shards of more than 65 536 neurons write them:
+     * 8 cores take 3 bits, the LIF cores' 2 neurons 1 bit, so a target takes 4 bits (core in the low 3) and the six take
+     * 24 bits, 1 int: META + 2 + 1 + 1 + 2 = META + 6 ints, and no table of the neurons' cores.
+     */
+    @Test
+    void shouldWriteTargetsAsCoreAndNeuronInLargeShards() {
+        FanOut f;
+        System.setProperty(InboundTable.TARGETS_PROPERTY, "core");
+        try {
+            f = fanOut();
+        } finally {
+            System.clearProperty(InboundTable.TARGETS_PROPERTY);
+        }
+        InboundTable t = f.table;
+        assertEquals(4, t.targetWidth);
+        assertEquals(null, t.coreOfNeuron);
+        int block = t.start[f.neuronBase[f.input.index()]];
+        assertEquals(InboundTable.META + 6, t.start[f.neuronBase[f.input.index()] + 1] - block);
+        assertEquals(-6, t.data[block + InboundTable.HEADERS]);
+        for (int k = 0; k < 6; k++) {
+            int expected = f.lifs[k].index() | (k % 2) << 3;
+            assertEquals(expected, t.data[block + InboundTable.META + 2] >>> 4 * k & 0xF, "target " + k);
+        }
+        assertEquals(f.lifs[6].index(), t.data[block + InboundTable.META + 3] & t.coreMask, "then the other header");
+    }
+
+    /**
      * Targets of 1 to 24 bits written across int boundaries read back as written: every width, 40 targets of random
      * places (seeded), against a plain array.
      */
