@@ -321,8 +321,7 @@ final class InboundBuilder {
                         + " threads");
             }
             start[total] = (int) ints;
-            // one int more: a target is read as a long from its first int on
-            data = new int[(int) ints + 1];
+            data = new int[(int) ints];
             lane = lanes ? new byte[data.length] : null;
             delay = delays ? new byte[data.length] : null;
             for (CoreProgram c : program.cores()) {

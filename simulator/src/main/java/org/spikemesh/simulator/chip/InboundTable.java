@@ -82,7 +82,7 @@ final class InboundTable {
      * weight (or its index in {@link #weightDictionary}) in the bits up to the sign bit; then the synapses of the
      * segments that are not packed, each its target neuron within the core (low 16 bits) and weight (high 16 bits,
      * signed). A block of one weight (see the class comment) holds its weight, its other segments' count and its
-     * targets between the META ints and those headers. One int more at the end, for {@link #oneWeightTarget}.
+     * targets between the META ints and those headers.
      */
     final int[] data;
     final int coreBits;
@@ -166,21 +166,20 @@ final class InboundTable {
     }
 
     /**
-     * @param data a table's ints (one more than its blocks take, so that the last target can be read as a long)
+     * @param data a table's ints
      * @param block where a block of one weight starts
      * @param k a message of it
      * @param width the table's {@link #targetWidth}
      * @return the message's target as written: its place in the shard's neuron arrays, or its core and its neuron in
-     *         the core
+     *         the core (the delivery reads the same bits as a stream)
      */
     static int oneWeightTarget(int[] data, int block, int k, int width) {
-        if (width == 16) {
-            return data[block + META + 2 + (k >>> 1)] >>> ((k & 1) << 4) & 0xFFFF;
-        }
         int bit = k * width;
         int i = block + META + 2 + (bit >>> 5);
-        long two = data[i] & 0xFFFFFFFFL | (long) data[i + 1] << 32;
-        return (int) (two >>> (bit & 31)) & (1 << width) - 1;
+        int off = bit & 31;
+        // the bits that pass the end of the int come from the next one
+        int v = data[i] >>> off | (off + width > 32 ? data[i + 1] << (32 - off) : 0);
+        return v & (1 << width) - 1;
     }
 
     /**

@@ -443,7 +443,8 @@ final class Shard {
         int[] acc = nextAcc;
         int j = headersEnd;
         int targetMask = in.targetMask;
-        int weightShift = in.weightShift;        int[] dictionary = in.weightDictionary;
+        int weightShift = in.weightShift;
+        int[] dictionary = in.weightDictionary;
         int indexMask = in.weightIndexMask;
         for (; h < headersEnd; h++) {
             // the next header's place is known without this one: the loads of the headers run ahead of the adds

@@ -177,7 +177,7 @@ class InboundTableTest {
         int n = 40;
         int[] expected = new int[n];
         int block = 3;
-        int[] data = new int[block + InboundTable.META + 2 + InboundTable.targetInts(n, width) + 1];
+        int[] data = new int[block + InboundTable.META + 2 + InboundTable.targetInts(n, width)];
         for (int k = 0; k < n; k++) {
             expected[k] = r.nextInt(1 << width);
             // written bit by bit, as the layout says: target k's bit b at bit k * width + b after the block's META + 2
