@@ -50,7 +50,7 @@ import java.util.Arrays;
  */
 final class MessageCounter {
     /**
-     * System property: {@code auto} (default), {@code grouped}, {@code columns} or {@code each}, how the span ends are
+     * System property: {@code auto} (default), {@code grouped}, {@code turns} or {@code each}, how the span ends are
      * counted.
      */
     static final String SPANS_PROPERTY = "spikemesh.engine.span-counting";
@@ -111,8 +111,16 @@ final class MessageCounter {
     private final long[] columnSouth;
     /** the most messages the cells take between folds. */
     private final int maxGrouped;
-    /** 0: choose by the messages; 1: always grouped (where cells exist); 2: message by message; 3: by turns. */
+    /** How the span ends are counted: {@link #AUTO}, {@link #GROUPED}, {@link #EACH} or {@link #TURNS}. */
     private final int mode;
+    /** grouped when there are enough messages, else by turns. */
+    private static final int AUTO = 0;
+    /** always grouped where cells exist. */
+    private static final int GROUPED = 1;
+    /** message by message. */
+    private static final int EACH = 2;
+    /** by turns, never grouped. */
+    private static final int TURNS = 3;
     /**
      * per source row sy and box column: the messages turning at (x0 + column, sy), four counts of {@value #TURN_LANE}
      * bits in a long (going east, west, north, south); null when the span ends are counted message by message.
@@ -156,19 +164,19 @@ final class MessageCounter {
         }
         String how = System.getProperty(SPANS_PROPERTY, "auto");
         this.mode = switch (how) {
-            case "auto" -> 0;
-            case "grouped" -> 1;
-            case "each" -> 2;
-            case "columns" -> 3;
+            case "auto" -> AUTO;
+            case "grouped" -> GROUPED;
+            case "each" -> EACH;
+            case "turns" -> TURNS;
             default -> throw new IllegalArgumentException("system property " + SPANS_PROPERTY + " is '" + how
-                    + "'; valid: auto, grouped, columns, each");
+                    + "'; valid: auto, grouped, turns, each");
         };
         this.maxGrouped = Math.max(1, Math.min(MAX_GROUPED, Integer.getInteger(MAX_GROUPED_PROPERTY, MAX_GROUPED)));
         long cellCount = (long) tilesY * boxWidth * boxHeight;
-        boolean grouping = unicast && mode != 2 && mode != 3 && cellCount <= MAX_CELLS;
-        boolean columns = unicast && mode != 2 && (long) tilesY * boxWidth <= MAX_CELLS;
-        this.turns = columns ? new long[tilesY * boxWidth] : null;
-        this.turnRowUsed = columns ? new boolean[tilesY] : null;
+        boolean grouping = unicast && (mode == AUTO || mode == GROUPED) && cellCount <= MAX_CELLS;
+        boolean byTurns = unicast && mode != EACH && (long) tilesY * boxWidth <= MAX_CELLS;
+        this.turns = byTurns ? new long[tilesY * boxWidth] : null;
+        this.turnRowUsed = byTurns ? new boolean[tilesY] : null;
         this.cells = grouping ? new long[(int) cellCount] : null;
         this.rowUsed = grouping ? new boolean[tilesY] : null;
         this.columnLanes = grouping ? new long[boxWidth] : null;
@@ -242,7 +250,7 @@ final class MessageCounter {
     private long pending;
 
     private boolean groups(long messages) {
-        return messages <= maxGrouped && (mode == 1 || messages >= cells.length);
+        return messages <= maxGrouped && (mode == GROUPED || messages >= cells.length);
     }
 
     /** Span ends and latencies message by message (see the class comment). */

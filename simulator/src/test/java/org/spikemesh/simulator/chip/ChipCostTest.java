@@ -247,8 +247,8 @@ class ChipCostTest {
      * message by message, grouped and by turns (see MessageCounter).
      */
     @org.junit.jupiter.params.ParameterizedTest(name = "{0} threads, spans {1}")
-    @org.junit.jupiter.params.provider.CsvSource({"1,each", "2,each", "1,grouped", "2,grouped", "1,columns",
-            "2,columns"})
+    @org.junit.jupiter.params.provider.CsvSource({"1,each", "2,each", "1,grouped", "2,grouped", "1,turns",
+            "2,turns"})
     void shouldCountEveryLinkOfRoutesInAllFourDirections(int threads, String spans) throws java.io.IOException {
         ChipConfig loihi = ChipConfigs.preset("loihi-like");
         SpikeInput in = SpikeInput.of("in", new int[]{1}, java.util.Map.of(0, new int[]{1}));

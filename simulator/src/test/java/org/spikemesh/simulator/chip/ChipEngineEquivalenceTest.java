@@ -282,7 +282,7 @@ class ChipEngineEquivalenceTest {
         String grouped = accountsWith(MessageCounter.SPANS_PROPERTY, "grouped", c, program, threads);
         assertTrue(each.contains("links 3[") && each.contains("latency "), "the digest has the link loads");
         assertEquals(each, grouped);
-        assertEquals(each, accountsWith(MessageCounter.SPANS_PROPERTY, "columns", c, program, threads));
+        assertEquals(each, accountsWith(MessageCounter.SPANS_PROPERTY, "turns", c, program, threads));
         // at most 40 messages in the cells between folds: a step folds more than once, and a shard's count of more
         // than 40 messages at once goes message by message
         String folded = withProperty(MessageCounter.SPANS_PROPERTY, "grouped",
@@ -291,12 +291,12 @@ class ChipEngineEquivalenceTest {
     }
 
     /**
-     * A neuron whose one-synapse messages into a shard all carry one weight gets a block of one weight there, its
-     * targets 16 bits each (see InboundTable), where the shard's neurons can be numbered in 16 bits: with such blocks
-     * or with headers only, and with targets as places or as cores and neurons, the engine must give the same spikes,
-     * state and accounts. CUBA's neurons each have one
-     * weight: on cores of 10 neurons each reaches far more than four cores, so its tables must be smaller with them
-     * (cuba-1000 fits on one or two cores, so nearly all its messages hold several synapses).
+     * A neuron whose one-synapse messages into a shard all carry one weight gets a block of one weight there (see
+     * InboundTable): with such blocks or with headers only, and with targets as places (16 bits) or as cores and
+     * neurons (a stream of bits, as shards of more than 65 536 neurons write them), the engine must give the same
+     * spikes, state and accounts. CUBA's neurons each have one weight: on cores of 10 neurons each reaches far more
+     * than four cores, so its tables must be smaller with them (cuba-1000 fits on one or two cores, so nearly all its
+     * messages hold several synapses).
      */
     @ParameterizedTest(name = "{0} on {1} threads")
     @MethodSource("cases")
@@ -304,11 +304,12 @@ class ChipEngineEquivalenceTest {
         ProcessGraph g = c.graph().get();
         ChipProgram program = program(g, c);
         String headers = InboundTable.ONE_WEIGHT_PROPERTY;
-        assertEquals(trace(c.graph().get(), null, threads, c.steps()),
-                withProperty(headers, "false", () -> trace(c.graph().get(), null, threads, c.steps())));
+        String trace = trace(c.graph().get(), null, threads, c.steps());
+        assertEquals(trace, withProperty(headers, "false", () -> trace(c.graph().get(), null, threads, c.steps())));
+        assertEquals(trace, withProperty(InboundTable.TARGETS_PROPERTY, "core",
+                () -> trace(c.graph().get(), null, threads, c.steps())));
         String accounts = accounts(g, program, threads, c.steps(), false);
         assertEquals(accounts, accountsWith(headers, "false", c, program, threads));
-        // targets as core and neuron in the core, as shards of more than 65 536 neurons write them: a stream of bits
         assertEquals(accounts, accountsWith(InboundTable.TARGETS_PROPERTY, "core", c, program, threads));
         if (c.name().equals("cuba-2400-on-3-chips")) {
             long with;
