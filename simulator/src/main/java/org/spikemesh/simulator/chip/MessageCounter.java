@@ -24,10 +24,11 @@ import java.util.Arrays;
  *   0): three read-modify-writes per message (kept for tests and comparisons: {@code each});</li>
  *   <li><b>by turns</b>, when not grouped: each message adds one to its turn's count per (source row, destination
  *   column), four counts of {@value #TURN_LANE} bits in one long (going east, west, north, south), and subtracts one
- *   at its destination as above; the turns are then added to the difference arrays, a row of the box at a time. Two
- *   read-modify-writes per message and a pass over the box's columns for each source row used. CUBA at 64 000 neurons
- *   on 2 threads: 0.342 and 0.347 s against 0.349 and 0.348 s message by message (medians of 8 runs taking turns in
- *   one process; best runs 0.333 against 0.341-0.343);</li>
+ *   at its destination as above; the turns are then added to the difference arrays, a row of the box at a time, once
+ *   a step (sooner when they hold {@link #TURN_MAX} messages). Two read-modify-writes per message and a pass over the
+ *   box's columns for each source row used. CUBA at 64 000 neurons on 2 threads: 0.342 and 0.347 s against 0.349 and
+ *   0.348 s message by message (medians of 8 runs taking turns in one process; best runs 0.333 against 0.341-0.343);
+ *   folded once a step instead of at each of a shard's two counts, 0.336 and 0.338 s against 0.337 and 0.342;</li>
  *   <li><b>grouped</b>: each message adds one to a cell per (source row, destination tile), three counts in one long
  *   (messages with an eastward leg, with a westward leg, all); the cells of the rows used are then folded into the
  *   difference arrays, row by row of destinations, in loops without branches over the columns. The destinations are
@@ -111,6 +112,8 @@ final class MessageCounter {
     private final long[] columnSouth;
     /** the most messages the cells take between folds. */
     private final int maxGrouped;
+    /** the most messages the turns take between folds. */
+    private final int maxTurns;
     /** How the span ends are counted: {@link #AUTO}, {@link #GROUPED}, {@link #EACH} or {@link #TURNS}. */
     private final int mode;
     /** grouped when there are enough messages, else by turns. */
@@ -172,6 +175,7 @@ final class MessageCounter {
                     + "'; valid: auto, grouped, turns, each");
         };
         this.maxGrouped = Math.max(1, Math.min(MAX_GROUPED, Integer.getInteger(MAX_GROUPED_PROPERTY, MAX_GROUPED)));
+        this.maxTurns = Math.max(1, Math.min(TURN_MAX, Integer.getInteger(MAX_TURNS_PROPERTY, TURN_MAX)));
         long cellCount = (long) tilesY * boxWidth * boxHeight;
         boolean grouping = unicast && (mode == AUTO || mode == GROUPED) && cellCount <= MAX_CELLS;
         boolean byTurns = unicast && mode != EACH && (long) tilesY * boxWidth <= MAX_CELLS;
@@ -227,7 +231,12 @@ final class MessageCounter {
                 }
                 pending += m;
                 countGrouped(part);
-            } else if (turns != null && m <= TURN_MAX) {
+            } else if (turns != null && m <= maxTurns) {
+                if (turnsPending + m > maxTurns) {
+                    // no lane of a turn may overflow
+                    foldTurns(part);
+                }
+                turnsPending += m;
                 countTurns(part);
             } else {
                 countEach(part);
@@ -239,6 +248,9 @@ final class MessageCounter {
             if (pending > 0) {
                 fold(part);
             }
+            if (turnsPending > 0) {
+                foldTurns(part);
+            }
             chosen = false;
         }
     }
@@ -248,6 +260,8 @@ final class MessageCounter {
     private boolean chosen;
     /** messages counted in the cells since they were last folded. */
     private long pending;
+    /** messages counted in the turns since they were last folded. */
+    private long turnsPending;
 
     private boolean groups(long messages) {
         return messages <= maxGrouped && (mode == GROUPED || messages >= cells.length);
@@ -303,8 +317,13 @@ final class MessageCounter {
 
     /** bits of each count of a turn. */
     static final int TURN_LANE = 16;
-    /** the most messages one count by turns may take: no lane of a turn can overflow. */
+    /** the most messages the turns may take between folds: no lane of a turn can overflow. */
     static final int TURN_MAX = (1 << TURN_LANE) - 1;
+    /**
+     * System property: the most messages the turns take between folds (default and at most {@link #TURN_MAX}); tests
+     * set it low so that a step folds more than once, or counts some messages one by one.
+     */
+    static final String MAX_TURNS_PROPERTY = "spikemesh.engine.span-turns-max";
 
     /**
      * Latencies and the span ends at the destinations message by message; the span ends at the turns summed per
@@ -353,7 +372,6 @@ final class MessageCounter {
             addSums(part, data, block, row + sx);
             from = stop;
         }
-        foldTurns(part);
     }
 
     /** Adds the turns of the rows used to the partial's difference arrays at the turns' slots and clears them. */
@@ -377,6 +395,7 @@ final class MessageCounter {
                 turn[c] = 0;
             }
         }
+        turnsPending = 0;
     }
 
     /** Adds a spike's {@link RouteSums} to the partial: its hops and the span ends at its source tile's slot. */

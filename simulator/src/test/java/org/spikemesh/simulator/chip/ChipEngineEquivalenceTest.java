@@ -288,6 +288,10 @@ class ChipEngineEquivalenceTest {
         String folded = withProperty(MessageCounter.SPANS_PROPERTY, "grouped",
                 () -> accountsWith(MessageCounter.MAX_GROUPED_PROPERTY, "40", c, program, threads));
         assertEquals(each, folded);
+        // the same by turns: the turns are folded once a step, and more often when they hold more than 40 messages
+        String foldedTurns = withProperty(MessageCounter.SPANS_PROPERTY, "turns",
+                () -> accountsWith(MessageCounter.MAX_TURNS_PROPERTY, "40", c, program, threads));
+        assertEquals(each, foldedTurns);
     }
 
     /**
