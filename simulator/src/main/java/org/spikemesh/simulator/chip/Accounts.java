@@ -77,6 +77,7 @@ public final class Accounts {
         this.pendingLatency = new long[(int) Math.min(PENDING_LATENCIES, 4L * maxLatency + 4096)];
         this.linkTotals = new long[4][gx * gy];
         this.stepLinks = new long[4][gx * gy];
+        this.columnSums = new long[gx];
         this.charges = cost.charges();
         this.detailed = routes != null ? new DetailedSchedule(routes, gx, gy, program.chip().mesh().coresPerTile(),
                 cost.bufferDepth()) : null;
@@ -242,7 +243,6 @@ public final class Accounts {
 
     private long linkLoads(StepPartial[] ps) {
         long[][] load = stepLinks;
-        int gx1 = gx + 1;
         int tiles = gx * gy;
         long[] h = ps[0].eastWest;
         long[] v = ps[0].northSouth;
@@ -251,34 +251,7 @@ public final class Accounts {
             h = sumOf(ps, true);
             v = sumOf(ps, false);
         }
-        long[] east = load[0];
-        long[] west = load[1];
-        long[] north = load[2];
-        long[] south = load[3];
-        // each link's load is the prefix sum of its differences (the west ones taken one tile on, the south ones one
-        // row on): along each row for east and west; down the columns for north and south, a row at a time
-        for (int y = 0; y < gy; y++) {
-            long e = 0;
-            long w = 0;
-            for (int x = 0; x < gx; x++) {
-                int i = y * gx + x;
-                e += StepPartial.low(h[y * gx1 + x]);
-                w += x == 0 ? 0 : StepPartial.high(h[y * gx1 + x - 1]);
-                east[i] = e;
-                west[i] = w;
-            }
-        }
-        for (int x = 0; x < gx; x++) {
-            north[x] = StepPartial.low(v[x]);
-            south[x] = 0;
-        }
-        for (int y = 1; y < gy; y++) {
-            for (int x = 0; x < gx; x++) {
-                int i = y * gx + x;
-                north[i] = north[i - gx] + StepPartial.low(v[y * gx1 + x]);
-                south[i] = south[i - gx] + StepPartial.high(v[(y - 1) * gx1 + x]);
-            }
-        }
+        prefixSums(h, v, load[0], load[1], load[2], load[3]);
         if (ps.length > 0 && ps[0].linkDirect.length > 0) {
             // multicast trees count every link they use directly
             long[] direct = sumDirect(ps, tiles);
@@ -320,6 +293,42 @@ public final class Accounts {
         busiestLink = busiestLink(Math.max(busiestEastWest, busiestNorthSouth), busiestEastWest >= busiestNorthSouth);
         return Math.max(busiestEastWest, busiestNorthSouth);
     }
+
+    /**
+     * Each link's load is the prefix sum of its differences (the west ones taken one tile on, the south ones one row
+     * on): along each row for east and west, down the columns for north and south. The sums run over the packed pairs
+     * themselves, each half read back once from the running sum ({@link StepPartial#low}, {@link StepPartial#high}):
+     * a sum of pairs is the pair of the sums while each half stays inside an int, as the step's messages keep it
+     * (links 0.022-0.023 s of a 10 000-step run at 64 000 neurons on 1 thread, against 0.018-0.019 decoding every
+     * difference first).
+     */
+    private void prefixSums(long[] h, long[] v, long[] east, long[] west, long[] north, long[] south) {
+        int gx1 = gx + 1;
+        for (int y = 0; y < gy; y++) {
+            long sum = 0;
+            long before = 0;
+            for (int x = 0, at = y * gx1, i = y * gx; x < gx; x++, at++, i++) {
+                sum += h[at];
+                east[i] = StepPartial.low(sum);
+                west[i] = before;
+                before = StepPartial.high(sum);
+            }
+        }
+        long[] column = columnSums;
+        Arrays.fill(column, 0);
+        for (int y = 0; y < gy; y++) {
+            for (int x = 0, at = y * gx1, i = y * gx; x < gx; x++, at++, i++) {
+                long sum = column[x];
+                south[i] = StepPartial.high(sum);
+                sum += v[at];
+                north[i] = StepPartial.low(sum);
+                column[x] = sum;
+            }
+        }
+    }
+
+    /** per column, the running sum of the north-south differences down it, while {@link #prefixSums} runs. */
+    private final long[] columnSums;
 
     /**
      * The busiest link of the step, coded as direction * tiles + tile: the first link carrying {@code most} messages
