@@ -1,7 +1,9 @@
 package org.spikemesh.simulator.chip;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.spikemesh.compiler.program.ChipProgram;
@@ -74,7 +76,7 @@ public final class Accounts {
         // made here, not on first use: see ChipEngine#stepPartials
         this.sumEastWest = new long[gy * (gx + 1)];
         this.sumNorthSouth = new long[gy * (gx + 1)];
-        this.pendingLatency = new long[(int) Math.min(PENDING_LATENCIES, 4L * maxLatency + 4096)];
+        this.shared = new LatencyTally(maxLatency);
         this.linkTotals = new long[4][gx * gy];
         this.stepLinks = new long[4][gx * gy];
         this.columnSums = new long[gx];
@@ -120,12 +122,7 @@ public final class Accounts {
                 slowest = p.slowestCoreNs;
                 slowestCore = p.slowestCore;
             }
-            for (int lat = p.latencyCount.length - 1; lat > maxPath; lat--) {
-                if (p.latencyCount[lat] != 0) {
-                    maxPath = lat;
-                    break;
-                }
-            }
+            maxPath = Math.max(maxPath, p.tallied ? p.maxLatency : StepPartial.maxLatency(p.latencyCount));
         }
         long busiest = linkLoads(ps);
         if (linkWindow != null && ++linkFill == linkEvery) {
@@ -148,8 +145,11 @@ public final class Accounts {
             pj += extraPj(ps, ac, in, sp, ms, mi);
         }
         long wait = Math.round(cost.meanWaitNs(busiest));
+        waits[t & (WAITS - 1)] = wait;
         for (StepPartial p : ps) {
-            countLatencies(p.latencyCount, wait);
+            if (!p.tallied) {
+                shared.add(p.latencyCount, wait);
+            }
         }
         pendingStepNs[pendingSteps++] = Math.max(0, Math.round(ns));
         if (pendingSteps == pendingStepNs.length) {
@@ -170,6 +170,36 @@ public final class Accounts {
         append(ns, pj, slowestCore, link, sp, sy, busiest);
         stepCompute[steps - 1] += slowest;
         stepTraffic[steps - 1] += traffic;
+        lastClosed = t;
+    }
+
+    /** steps whose waits are kept: more than a shard's partials (four), so a closed step's wait is there to read. */
+    private static final int WAITS = 8;
+    /** the mean wait of each of the last {@link #WAITS} steps closed, ns, at {@code t & (WAITS - 1)}. */
+    private final long[] waits = new long[WAITS];
+    /** the last step closed: written after everything else of it. */
+    private volatile int lastClosed;
+    /** the latencies of the partials whose shards do not tally their own (other partitions'). */
+    private final LatencyTally shared;
+    /** the tallies of the shards that keep their own. */
+    private final List<LatencyTally> tallies = new ArrayList<>();
+
+    /** @return the last step closed */
+    int lastClosed() {
+        return lastClosed;
+    }
+
+    /**
+     * @param t a step closed no more than {@value #WAITS} steps ago ({@link #lastClosed})
+     * @return its mean wait, ns, which delays its messages' latencies
+     */
+    long waitOf(int t) {
+        return waits[t & (WAITS - 1)];
+    }
+
+    /** Takes in a shard's own tally of latencies, whose counts {@link #latencyHistogram} then adds. */
+    void addTally(LatencyTally tally) {
+        tallies.add(tally);
     }
 
     private int linkEvery;
@@ -662,42 +692,15 @@ public final class Accounts {
         pendingSteps = 0;
     }
 
-    /** @return message latency distribution (ns) */
+    /**
+     * @return message latency distribution (ns) of the steps closed whose shards have added their latencies (all of
+     *         them once a run returns)
+     */
     public Histogram latencyHistogram() {
-        for (int v = 0; v < pendingLatency.length; v++) {
-            if (pendingLatency[v] != 0) {
-                latency.recordValueWithCount(v, pendingLatency[v]);
-                pendingLatency[v] = 0;
-            }
+        shared.drainInto(latency);
+        for (LatencyTally k : tallies) {
+            k.drainInto(latency);
         }
         return latency.copy();
-    }
-
-    /** Latencies (ns) up to which a step's messages are counted in {@link #pendingLatency}. */
-    private static final int PENDING_LATENCIES = 1 << 16;
-    /**
-     * messages by latency (ns) not yet recorded into {@link #latency}: a step adds its counts here, and
-     * {@link #latencyHistogram} moves them into the histogram, whose counts per value are the same either way (at
-     * 64 000 neurons a step has about a hundred distinct latencies, each a histogram record, 1.5 us per step).
-     */
-    private long[] pendingLatency;
-
-    /** Counts a step's messages by latency, each delayed by the step's mean wait. */
-    private void countLatencies(long[] count, long wait) {
-        for (int lat = 0; lat < count.length; lat++) {
-            if (count[lat] == 0) {
-                continue;
-            }
-            long v = lat + wait;
-            if (v >= PENDING_LATENCIES) {
-                latency.recordValueWithCount(v, count[lat]);
-                continue;
-            }
-            if (v >= pendingLatency.length) {
-                pendingLatency = java.util.Arrays.copyOf(pendingLatency, (int) Math.min(PENDING_LATENCIES,
-                        Math.max(2L * pendingLatency.length, v + 1)));
-            }
-            pendingLatency[(int) v] += count[lat];
-        }
     }
 }

@@ -202,6 +202,14 @@ public final class ChipEngine implements Backend {
         lockstep |= !hostPorts.isEmpty();
         this.accounts = new Accounts(cost, this.program, maxLatency, program.chip().timeModel()
                 == org.spikemesh.chip.TimeModel.DETAILED ? new DetailedRoutes(program, cost.charges()) : null);
+        if (plan == null) {
+            // each shard tallies its own messages' latencies: the closer of a step reads none of another shard's
+            for (Shard sh : local) {
+                LatencyTally own = new LatencyTally(maxLatency);
+                accounts.addTally(own);
+                sh.tallyLatencies(own, accounts);
+            }
+        }
         this.workers = new Thread[local.length - 1];
         for (int k = 1; k < local.length; k++) {
             Shard sh = local[k];
@@ -613,6 +621,9 @@ public final class ChipEngine implements Backend {
             awaitWorkers(end);
             if (end > closedThrough) {
                 closeFromRun(end);
+            }
+            for (Shard sh : local) {
+                sh.tallyClosedLatencies();
             }
         } catch (AlertException | TimeoutException | InterruptedException | RuntimeException | Error e) {
             throw ended(e);

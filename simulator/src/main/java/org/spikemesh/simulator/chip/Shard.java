@@ -213,7 +213,12 @@ final class Shard {
             }
         }
         StepPartial part = partials[t & 3];
+        if (tally != null) {
+            tallyBeforeReuse(part);
+        }
         part.reset();
+        part.step = t;
+        part.latenciesTallied = false;
         for (int r = 0; r < outBatch.length; r++) {
             if (out != null && out[r] != null) {
                 outSeq[r] = out[r].next();
@@ -285,11 +290,59 @@ final class Shard {
             learning.step(t, cores, first);
         }
         messageCounter.count(part, true);
+        if (tally != null) {
+            part.maxLatency = StepPartial.maxLatency(part.latencyCount);
+        }
         accountCores(part);
         if (windowSteps > 0 && ++winFill == windowSteps) {
             flushWindow(t);
         }
         completed = t;
+    }
+
+    /**
+     * this shard's own tally of its messages' latencies, or null when the closer of each step adds them (runs split
+     * over processes); see {@link LatencyTally}.
+     */
+    private LatencyTally tally;
+    private Accounts accounts;
+
+    /** Makes this shard add its messages' latencies to its own tally once their step is closed. */
+    void tallyLatencies(LatencyTally own, Accounts closer) {
+        this.tally = own;
+        this.accounts = closer;
+        for (StepPartial p : partials) {
+            p.tallied = true;
+        }
+    }
+
+    /**
+     * Adds the latencies of the step a partial held to the tally before the partial takes a new step: that step is
+     * closed by then (each shard runs at most two steps ahead of the last closed, see {@link ChipEngine#run}).
+     */
+    private void tallyBeforeReuse(StepPartial p) {
+        if (p.step > 0 && !p.latenciesTallied) {
+            if (accounts.lastClosed() < p.step) {
+                throw new IllegalStateException("shard " + id + " would reuse the partial of step " + p.step
+                        + ", which is not closed yet");
+            }
+            tally.add(p.latencyCount, accounts.waitOf(p.step));
+            p.latenciesTallied = true;
+        }
+    }
+
+    /** Adds to the tally the latencies of every partial whose step is closed: at the end of a run. */
+    void tallyClosedLatencies() {
+        if (tally == null) {
+            return;
+        }
+        int closed = accounts.lastClosed();
+        for (StepPartial p : partials) {
+            if (p.step > 0 && !p.latenciesTallied && p.step <= closed) {
+                tally.add(p.latencyCount, accounts.waitOf(p.step));
+                p.latenciesTallied = true;
+            }
+        }
     }
 
     /**

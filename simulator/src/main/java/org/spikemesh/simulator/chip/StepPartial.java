@@ -49,6 +49,17 @@ final class StepPartial {
     final long[] linkDirect;
     /** messages by contention-free latency in ns. */
     final long[] latencyCount;
+    /**
+     * whether the shard that fills this partial adds its latencies to its own {@link LatencyTally} once the step is
+     * closed, and sets {@link #maxLatency}: {@link Accounts} then reads neither from {@link #latencyCount}.
+     */
+    boolean tallied;
+    /** the longest latency counted in {@link #latencyCount} (0 when none), set by a shard that tallies its own. */
+    int maxLatency;
+    /** the step this partial holds (0 before the first). */
+    int step;
+    /** whether the latencies of {@link #step} are in its shard's tally yet. */
+    boolean latenciesTallied;
 
     StepPartial(int tilesX, int tilesY, int maxLatency, boolean multicast, SpikeLog log) {
         this.log = log;
@@ -69,6 +80,16 @@ final class StepPartial {
         this.learningUpdates = learningUpdates;
         this.slowestCoreNs = slowestCoreNs;
         this.slowestCore = slowestCore;
+    }
+
+    /** @return the longest latency with a message in count, or 0 */
+    static int maxLatency(long[] count) {
+        for (int lat = count.length - 1; lat > 0; lat--) {
+            if (count[lat] != 0) {
+                return lat;
+            }
+        }
+        return 0;
     }
 
     /** @return the low half of a count pair of {@link #eastWest} or {@link #northSouth} */

@@ -253,6 +253,26 @@ class ChipEngineEquivalenceTest {
     }
 
     /**
+     * Every message of a closed step has one latency in the histogram, whichever thread closed the step and whichever
+     * shard counted the message: after each run call (the shards add their own latencies once a step is closed, the
+     * last steps' when the run returns), the histogram holds one value per message a core received, a (spike,
+     * destination core) pair (with multicast routers a message sent along a tree reaches several cores).
+     */
+    @ParameterizedTest(name = "{0} on {1} threads")
+    @MethodSource("cases")
+    void shouldHistogramTheLatencyOfEveryMessage(Case c, int threads) {
+        ProcessGraph g = c.graph().get();
+        ChipProgram program = program(g, c);
+        try (ChipEngine engine = new ChipEngine(g, program, RunConfig.defaults().seed(11), threads)) {
+            for (int chunk : new int[] {1, 3, c.steps()}) {
+                engine.run(chunk);
+                long messages = engine.accounts().counts().get("messages_received");
+                assertEquals(messages, engine.accounts().latencyHistogram().getTotalCount(), "after a run of " + chunk);
+            }
+        }
+    }
+
+    /**
      * Message latencies come from a table of tile pairs on systems of up to 1 024 tiles and are computed from the
      * cores' places on larger ones: both must count the same.
      */
