@@ -131,9 +131,13 @@ public final class BenchCuba implements Callable<Integer> {
             long built = warmUp(graph, handOver[0], t, heapBuilt < 0);
             heapBuilt = heapBuilt < 0 ? built : heapBuilt;
         }
-        List<Map<String, Object>> runs = timedRuns(graph, handOver[0], synapses);
+        double[] roundTrips = new double[repeat];
+        List<Map<String, Object>> runs = timedRuns(graph, handOver[0], synapses, roundTrips);
         if (threads.size() > 1) {
             doc.put("speed_ups", speedUps(runs));
+        }
+        if (threads.stream().anyMatch(t -> t > 1)) {
+            doc.put("thread_round_trip_ns", printRoundTrips(roundTrips));
         }
         doc.put("runs", runs);
         doc.put("heap", heap(graph, handOver, threads.get(threads.size() - 1),
@@ -167,18 +171,23 @@ public final class BenchCuba implements Callable<Integer> {
     /**
      * The timed runs, each on a fresh engine, the thread counts taking turns, so that a ratio between them compares
      * runs made within seconds of each other (this machine's speed drifts over a run: see docs/performance.md).
-     * Prints each thread count's figures.
+     * Prints each thread count's figures. With more than one thread, before each repetition the round trip between two
+     * threads is measured ({@link ThreadRoundTrip}): on a shared machine it tells whether the processors shared a cache
+     * during the runs.
      *
+     * @param roundTrips receives the round trip before each repetition, ns (NaN when not measured)
      * @return each thread count's figures, as in the JSON file
      */
     private List<Map<String, Object>> timedRuns(ProcessGraph graph, org.spikemesh.compiler.program.ChipProgram program,
-                                                long synapses) {
+                                                long synapses, double[] roundTrips) {
         int n = threads.size();
         double[][] secs = new double[n][repeat];
         double[][] builds = new double[n][repeat];
         Accounts[] acc = new Accounts[n];
         long[] tableBytes = new long[n];
+        boolean several = threads.stream().anyMatch(t -> t > 1);
         for (int rep = 0; rep < repeat; rep++) {
+            roundTrips[rep] = several ? ThreadRoundTrip.measureNs(ROUND_TRIPS) : Double.NaN;
             for (int k = 0; k < n; k++) {
                 int t = threads.get(k);
                 long b0 = System.nanoTime();
@@ -200,6 +209,33 @@ public final class BenchCuba implements Callable<Integer> {
             acc[k] = null;
         }
         return runs;
+    }
+
+    /** round trips timed before each repetition: 7 ms at 70 ns each, 40 ms at 400. */
+    private static final int ROUND_TRIPS = 100_000;
+
+    /**
+     * Prints the round trips measured before the repetitions and their median.
+     *
+     * @return them, for the JSON file: {@code before_each_repetition} and {@code median}
+     */
+    private static Map<String, Object> printRoundTrips(double[] roundTrips) {
+        double[] sorted = roundTrips.clone();
+        java.util.Arrays.sort(sorted);
+        double median = sorted[sorted.length / 2];
+        StringBuilder line = new StringBuilder("  round trip between two threads before each repetition:");
+        List<Double> each = new ArrayList<>();
+        for (double ns : roundTrips) {
+            // NaN: the other thread did not answer in time (JSON has no NaN: null)
+            line.append(String.format(Locale.ROOT, " %.0f", ns));
+            each.add(Double.isNaN(ns) ? null : ns);
+        }
+        line.append(String.format(Locale.ROOT, " ns (median %.0f; see docs/performance.md, tenth round)", median));
+        System.out.println(line);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("before_each_repetition", each);
+        m.put("median", Double.isNaN(median) ? null : median);
+        return m;
     }
 
     /** Runs every step, in the chunks of a hundredth that the timed runs use, moving the bar (null: none). */

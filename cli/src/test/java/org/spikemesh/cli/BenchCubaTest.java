@@ -115,6 +115,22 @@ class BenchCubaTest {
                     1e-6 * run.get("neuron_steps_per_s").asDouble());
         }
         assertEquals(medians[0] / medians[1], doc.get("speed_ups").get(0).get("ratio_of_median_loops").asDouble(), 1e-12);
+        // a round trip between two threads before each of the three repetitions: printed to 1 ns, and the median of
+        // the three as the middle one; a round trip takes time (two cache-line transfers: tens of ns at least)
+        JsonNode trips = doc.get("thread_round_trip_ns").get("before_each_repetition");
+        assertEquals(3, trips.size());
+        double[] ns = new double[3];
+        Matcher printed = Pattern.compile("round trip between two threads before each repetition: ([0-9]+) ([0-9]+)"
+                + " ([0-9]+) ns \\(median ([0-9]+)").matcher(text);
+        assertTrue(printed.find(), text);
+        for (int i = 0; i < 3; i++) {
+            ns[i] = trips.get(i).asDouble();
+            assertTrue(ns[i] > 1, "round trip " + ns[i] + " ns");
+            assertEquals(Double.parseDouble(printed.group(i + 1)), ns[i], 0.5);
+        }
+        java.util.Arrays.sort(ns);
+        assertEquals(ns[1], doc.get("thread_round_trip_ns").get("median").asDouble(), 0.0);
+        assertEquals(Double.parseDouble(printed.group(4)), ns[1], 0.5);
         assertEquals(number(text, "while running: (-?[0-9.]+)"),
                 doc.get("heap").get("running_bytes_per_synapse").asDouble(), 0.05);
     }

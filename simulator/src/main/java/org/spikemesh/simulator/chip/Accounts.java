@@ -76,7 +76,7 @@ public final class Accounts {
         // made here, not on first use: see ChipEngine#stepPartials
         this.sumEastWest = new long[gy * (gx + 1)];
         this.sumNorthSouth = new long[gy * (gx + 1)];
-        this.shared = new LatencyTally(maxLatency);
+        this.maxLatency = maxLatency;
         this.linkTotals = new long[4][gx * gy];
         this.stepLinks = new long[4][gx * gy];
         this.columnSums = new long[gx];
@@ -148,7 +148,7 @@ public final class Accounts {
         waits[t & (WAITS - 1)] = wait;
         for (StepPartial p : ps) {
             if (!p.tallied) {
-                shared.add(p.latencyCount, wait);
+                shared().add(p.latencyCount, wait);
             }
         }
         pendingStepNs[pendingSteps++] = Math.max(0, Math.round(ns));
@@ -179,8 +179,19 @@ public final class Accounts {
     private final long[] waits = new long[WAITS];
     /** the last step closed: written after everything else of it. */
     private volatile int lastClosed;
-    /** the latencies of the partials whose shards do not tally their own (other partitions'). */
-    private final LatencyTally shared;
+    /**
+     * the latencies of the partials whose shards do not tally their own (other partitions'), made when the first comes:
+     * a run in one process has none.
+     */
+    private LatencyTally shared;
+    private final int maxLatency;
+
+    private LatencyTally shared() {
+        if (shared == null) {
+            shared = new LatencyTally(maxLatency);
+        }
+        return shared;
+    }
     /** the tallies of the shards that keep their own. */
     private final List<LatencyTally> tallies = new ArrayList<>();
 
@@ -697,7 +708,9 @@ public final class Accounts {
      *         them once a run returns)
      */
     public Histogram latencyHistogram() {
-        shared.drainInto(latency);
+        if (shared != null) {
+            shared.drainInto(latency);
+        }
         for (LatencyTally k : tallies) {
             k.drainInto(latency);
         }

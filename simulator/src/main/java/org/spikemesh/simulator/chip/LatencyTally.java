@@ -20,7 +20,8 @@ final class LatencyTally {
     /** Latencies (ns) up to which messages are counted by value in {@link #pending}. */
     static final int PENDING = 1 << 16;
     private long[] pending;
-    private final Histogram beyond = new Histogram(3);
+    /** the latencies beyond {@link #PENDING}, made when the first comes (16 KB otherwise held by every tally). */
+    private Histogram beyond;
 
     /**
      * @param maxLatency the longest contention-free latency of a message, ns: the counts are sized for it with room for
@@ -43,6 +44,9 @@ final class LatencyTally {
             }
             long v = lat + wait;
             if (v >= PENDING) {
+                if (beyond == null) {
+                    beyond = new Histogram(3);
+                }
                 beyond.recordValueWithCount(v, count[lat]);
                 continue;
             }
@@ -61,7 +65,7 @@ final class LatencyTally {
                 pending[v] = 0;
             }
         }
-        if (beyond.getTotalCount() > 0) {
+        if (beyond != null && beyond.getTotalCount() > 0) {
             h.add(beyond);
             beyond.reset();
         }
