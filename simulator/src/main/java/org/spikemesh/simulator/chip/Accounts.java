@@ -122,7 +122,7 @@ public final class Accounts {
                 slowest = p.slowestCoreNs;
                 slowestCore = p.slowestCore;
             }
-            maxPath = Math.max(maxPath, p.tallied ? p.maxLatency : StepPartial.maxLatency(p.latencyCount));
+            maxPath = Math.max(maxPath, p.tallied ? p.maxLatency : StepPartial.longestLatency(p.latencyCount));
         }
         long busiest = linkLoads(ps);
         if (linkWindow != null && ++linkFill == linkEvery) {
@@ -184,14 +184,8 @@ public final class Accounts {
      * a run in one process has none.
      */
     private LatencyTally shared;
+    /** the longest contention-free latency of a message, ns: what the latency tallies are sized for. */
     private final int maxLatency;
-
-    private LatencyTally shared() {
-        if (shared == null) {
-            shared = new LatencyTally(maxLatency);
-        }
-        return shared;
-    }
     /** the tallies of the shards that keep their own. */
     private final List<LatencyTally> tallies = new ArrayList<>();
 
@@ -206,6 +200,13 @@ public final class Accounts {
      */
     long waitOf(int t) {
         return waits[t & (WAITS - 1)];
+    }
+
+    private LatencyTally shared() {
+        if (shared == null) {
+            shared = new LatencyTally(maxLatency);
+        }
+        return shared;
     }
 
     /** Takes in a shard's own tally of latencies, whose counts {@link #latencyHistogram} then adds. */

@@ -291,7 +291,7 @@ final class Shard {
         }
         messageCounter.count(part, true);
         if (tally != null) {
-            part.maxLatency = StepPartial.maxLatency(part.latencyCount);
+            part.maxLatency = StepPartial.longestLatency(part.latencyCount);
         }
         accountCores(part);
         if (windowSteps > 0 && ++winFill == windowSteps) {

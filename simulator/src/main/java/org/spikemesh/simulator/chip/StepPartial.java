@@ -83,7 +83,7 @@ final class StepPartial {
     }
 
     /** @return the longest latency with a message in count, or 0 */
-    static int maxLatency(long[] count) {
+    static int longestLatency(long[] count) {
         for (int lat = count.length - 1; lat > 0; lat--) {
             if (count[lat] != 0) {
                 return lat;
