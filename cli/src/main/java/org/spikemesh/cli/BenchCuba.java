@@ -136,7 +136,7 @@ public final class BenchCuba implements Callable<Integer> {
         if (threads.size() > 1) {
             doc.put("speed_ups", speedUps(runs));
         }
-        if (threads.stream().anyMatch(t -> t > 1)) {
+        if (severalThreads()) {
             doc.put("thread_round_trip_ns", printRoundTrips(roundTrips));
         }
         doc.put("runs", runs);
@@ -185,7 +185,7 @@ public final class BenchCuba implements Callable<Integer> {
         double[][] builds = new double[n][repeat];
         Accounts[] acc = new Accounts[n];
         long[] tableBytes = new long[n];
-        boolean several = threads.stream().anyMatch(t -> t > 1);
+        boolean several = severalThreads();
         for (int rep = 0; rep < repeat; rep++) {
             roundTrips[rep] = several ? ThreadRoundTrip.measureNs(ROUND_TRIPS) : Double.NaN;
             for (int k = 0; k < n; k++) {
@@ -209,6 +209,11 @@ public final class BenchCuba implements Callable<Integer> {
             acc[k] = null;
         }
         return runs;
+    }
+
+    /** @return whether some thread count to measure has more than one thread (the round trips are then timed) */
+    private boolean severalThreads() {
+        return threads.stream().anyMatch(t -> t > 1);
     }
 
     /** round trips timed before each repetition: 7 ms at 70 ns each, 40 ms at 400. */

@@ -341,7 +341,7 @@ public final class Accounts {
      * on): along each row for east and west, down the columns for north and south. The sums run over the packed pairs
      * themselves, each half read back once from the running sum ({@link StepPartial#low}, {@link StepPartial#high}):
      * a sum of pairs is the pair of the sums while each half stays inside an int, as the step's messages keep it
-     * (links 0.022-0.023 s of a 10 000-step run at 64 000 neurons on 1 thread, against 0.018-0.019 decoding every
+     * (links 0.018-0.019 s of a 10 000-step run at 64 000 neurons on 1 thread, against 0.022-0.023 decoding every
      * difference first).
      */
     private void prefixSums(long[] h, long[] v, long[] east, long[] west, long[] north, long[] south) {

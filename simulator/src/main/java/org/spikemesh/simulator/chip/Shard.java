@@ -216,9 +216,7 @@ final class Shard {
         if (tally != null) {
             tallyBeforeReuse(part);
         }
-        part.reset();
-        part.step = t;
-        part.latenciesTallied = false;
+        part.reset(t);
         for (int r = 0; r < outBatch.length; r++) {
             if (out != null && out[r] != null) {
                 outSeq[r] = out[r].next();
@@ -321,13 +319,12 @@ final class Shard {
      * closed by then (each shard runs at most two steps ahead of the last closed, see {@link ChipEngine#run}).
      */
     private void tallyBeforeReuse(StepPartial p) {
-        if (p.step > 0 && !p.latenciesTallied) {
+        if (untallied(p)) {
             if (accounts.lastClosed() < p.step) {
                 throw new IllegalStateException("shard " + id + " would reuse the partial of step " + p.step
                         + ", which is not closed yet");
             }
-            tally.add(p.latencyCount, accounts.waitOf(p.step));
-            p.latenciesTallied = true;
+            tallyStep(p);
         }
     }
 
@@ -338,11 +335,21 @@ final class Shard {
         }
         int closed = accounts.lastClosed();
         for (StepPartial p : partials) {
-            if (p.step > 0 && !p.latenciesTallied && p.step <= closed) {
-                tally.add(p.latencyCount, accounts.waitOf(p.step));
-                p.latenciesTallied = true;
+            if (untallied(p) && p.step <= closed) {
+                tallyStep(p);
             }
         }
+    }
+
+    /** @return whether the partial holds a step whose latencies are not in the tally yet */
+    private static boolean untallied(StepPartial p) {
+        return p.step > 0 && !p.latenciesTallied;
+    }
+
+    /** Adds the latencies of the closed step the partial holds, delayed by that step's wait, to the tally. */
+    private void tallyStep(StepPartial p) {
+        tally.add(p.latencyCount, accounts.waitOf(p.step));
+        p.latenciesTallied = true;
     }
 
     /**

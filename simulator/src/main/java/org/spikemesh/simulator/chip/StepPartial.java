@@ -107,7 +107,10 @@ final class StepPartial {
         return low + (high << 32);
     }
 
-    void reset() {
+    /** Empties the partial for step t. */
+    void reset(int t) {
+        step = t;
+        latenciesTallied = false;
         synops = active = inactive = spikes = messages = messagesIn = learningUpdates = 0;
         hopsEastWest = hopsNorthSouth = withinTile = chipCrossings = 0;
         lifSpikes = destinations = restingSpikes = 0;
