@@ -212,36 +212,26 @@ public final class RunCommand implements Callable<Integer> {
         return execute(onChip, nThreads, null);
     }
 
+    /** the compiled program of a chip run until the engine has built its tables from it, then null. */
+    private ChipProgram program;
+
     /** The run itself, as partition 0 of {@code split} when it is not null. */
-    @SuppressWarnings({"unchecked", "try"})
+    @SuppressWarnings("try")
     private Integer execute(boolean onChip, int nThreads, PartitionSetup split) throws Exception {
         Network net = nir.load(network, saveWeights != null);
-        ProcessGraph source = net.graph();
+        ProcessGraph graph = net.graph();
         NumericModel m = model == null ? null : NumericModel.parse(model);
-        NumericModel resolved = ReferenceBackend.resolveModel(source, m);
-        Compilation compiled = null;
+        NumericModel resolved = ReferenceBackend.resolveModel(graph, m);
         if (onChip) {
-            if (m != null && m != ReferenceBackend.resolveModel(source, null)) {
-                throw new IllegalArgumentException("--model " + model + " cannot be combined with --backend chip: the"
-                        + " chip runs fixed point and quantises float_pt networks itself");
-            }
-            nir.warnAboutChip(network);
-            // streamed: the program holds no synapse or route arrays; the engine reads the synapses from the network
-            // as it builds its tables, so a run never holds both (11-12 bytes per synapse less at its peak)
-            CompileOptions opts = CompileOptions.defaults().withChips(chips).withSeed(seed).withStreamed(true);
-            if (placement != null) {
-                opts = opts.withPins(org.spikemesh.compiler.PlacementFile.read(placement));
-            }
-            try (Progress bar = Progress.start("compile", 4, "stages", quiet)) {
-                compiled = Compiler.compile(source, chipConfig(), opts, bar::stepTo);
-            }
+            Compilation compiled = compile(graph, m);
+            graph = compiled.graph();
+            program = compiled.program();
+            // from here the program and the graph are all a run needs of the compilation (a streamed program keeps
+            // the flat network it emits its synapses from, without the traffic between blocks, until the engine is
+            // built)
+            compiled = null;
             resolved = NumericModel.FIXED_PT;
         }
-        ProcessGraph graph = compiled != null ? compiled.graph() : source;
-        ChipProgram program = compiled != null ? compiled.program() : null;
-        // from here the program and the graph are all a run needs of the compilation (a streamed program keeps the
-        // flat network it emits its synapses from, without the traffic between blocks, until the engine is built)
-        compiled = null;
         if (program != null && threads == null && partitions == 1) {
             nThreads = ChipEngine.suggestedThreads(program, nThreads);
         }
@@ -251,36 +241,73 @@ public final class RunCommand implements Callable<Integer> {
         if (partitionIndex > 0) {
             return follow(graph, program, nThreads);
         }
-        NirOutputData outputs = null;
-        if (outputData != null) {
-            if (nir.model == null) {
-                throw new IllegalArgumentException("--output-data writes the Output nodes of a NIR graph; " + network
-                        + " is a network file (its spikes are in spikes.csv)");
-            }
-            outputs = new NirOutputData(nir.model, graph);
-            outputs.warnings().forEach(w -> System.err.println("spikemesh run: warning: " + w));
-        }
+        NirOutputData outputs = outputData(graph);
         List<Var> probes = new ArrayList<>();
         for (String r : record) {
             probes.add(graph.var(r.trim()));
         }
+        Map<String, Object> summary;
+        try (StopOnCtrlC ctrlC = new StopOnCtrlC(() -> interrupted = true)) {
+            summary = runAndWrite(net, graph, resolved, probes, outputs, nThreads, split);
+        }
+        if (report != null) {
+            AtomicFiles.write(report,
+                    org.spikemesh.cli.report.HtmlReport.render(org.spikemesh.cli.report.RunData.load(out)));
+        }
+        if (!quiet) {
+            printResult(summary);
+        }
+        return 0;
+    }
+
+    /** @return the network compiled for --chip, streamed (the program holds no synapse or route arrays) */
+    private Compilation compile(ProcessGraph source, NumericModel m) throws java.io.IOException {
+        if (m != null && m != ReferenceBackend.resolveModel(source, null)) {
+            throw new IllegalArgumentException("--model " + model + " cannot be combined with --backend chip: the"
+                    + " chip runs fixed point and quantises float_pt networks itself");
+        }
+        nir.warnAboutChip(network);
+        // streamed: the engine reads the synapses from the network as it builds its tables, so a run never holds
+        // both (11-12 bytes per synapse less at its peak)
+        CompileOptions opts = CompileOptions.defaults().withChips(chips).withSeed(seed).withStreamed(true);
+        if (placement != null) {
+            opts = opts.withPins(org.spikemesh.compiler.PlacementFile.read(placement));
+        }
+        try (Progress bar = Progress.start("compile", 4, "stages", quiet)) {
+            return Compiler.compile(source, chipConfig(), opts, bar::stepTo);
+        }
+    }
+
+    /** @return the recorder of the NIR graph's Output nodes for --output-data, or null without it */
+    private NirOutputData outputData(ProcessGraph graph) {
+        if (outputData == null) {
+            return null;
+        }
+        if (nir.model == null) {
+            throw new IllegalArgumentException("--output-data writes the Output nodes of a NIR graph; " + network
+                    + " is a network file (its spikes are in spikes.csv)");
+        }
+        NirOutputData outputs = new NirOutputData(nir.model, graph);
+        outputs.warnings().forEach(w -> System.err.println("spikemesh run: warning: " + w));
+        return outputs;
+    }
+
+    /**
+     * Runs the steps (until Ctrl-C) and writes the outputs into --out atomically: spikes, traces, the chip's files and
+     * summary.json; then --output-data.
+     *
+     * @return the summary written
+     */
+    @SuppressWarnings("try")
+    private Map<String, Object> runAndWrite(Network net, ProcessGraph graph, NumericModel resolved, List<Var> probes,
+                                            NirOutputData outputs, int nThreads, PartitionSetup split)
+            throws Exception {
         List<Process> spiking = new ArrayList<>();
         for (Process p : graph.processes()) {
             if (p.outPorts().containsKey("s_out")) {
                 spiking.add(p);
             }
         }
-        Map<String, Object> summary = new LinkedHashMap<>();
-        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
-        Thread onCtrlC = new Thread(() -> {
-            interrupted = true;
-            try {
-                written.await(30, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "spikemesh-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(onCtrlC);
         try (AtomicDirectory dir = new AtomicDirectory(out);
              RunRecorder rec = new RunRecorder(dir.staging(), probes, spiking, resolved == NumericModel.FIXED_PT);
              Progress progress = Progress.start("run", steps, "steps", quiet)) {
@@ -296,78 +323,27 @@ public final class RunCommand implements Callable<Integer> {
             }
             probes.forEach(cfg::probe);
             long t0 = System.nanoTime();
-            PartitionPlan plan = split != null ? PartitionPlan.byWork(program, partitions, 0, nThreads) : null;
-            ChipEngine engine = onChip ? new ChipEngine(graph, program, cfg, nThreads, plan, split != null
-                    ? split.wire() : null) : null;
-            if (engine != null) {
-                ChipOutputs.writeRoutes(program, dir.staging());
-                // the engine has its own tables now: let the program go, and the flat network a streamed program
-                // reads its synapses from (the engine keeps the program's counts and neuron state)
-                program = null;
-                engine.accounts().seriesEvery(countersEvery != null ? countersEvery : Math.max(1, steps / 100_000));
-                engine.coreCountersEvery(coreCountersEvery != null ? coreCountersEvery : Math.max(1, steps / 100));
-            }
+            ChipEngine engine = program != null ? engine(graph, cfg, nThreads, split, dir.staging()) : null;
+            Map<String, Object> chipPart = null;
             try (PartitionSetup partitionsClosedAfterTheEngine = split;
-                 Simulation sim = onChip ? new Simulation(engine) : Simulation.reference(graph, cfg)) {
-                int chunk = Math.max(1, Math.min(1000, steps / 100));
-                long loop0 = System.nanoTime();
-                while (done < steps && !interrupted) {
-                    int n = Math.min(chunk, steps - done);
-                    sim.run(n);
-                    done += n;
-                }
-                loopSeconds = (System.nanoTime() - loop0) / 1e9;
+                 Simulation sim = engine != null ? new Simulation(engine) : Simulation.reference(graph, cfg)) {
+                simulate(sim);
                 if (engine != null) {
-                    summary.put("chip", ChipOutputs.write(engine, dir.staging(), chip));
-                    summary.put("threads", nThreads);
-                    if (split != null) {
-                        summary.put("partitions", ordered("count", partitions, "transport", transport,
-                                "threads_each", nThreads));
-                    }
+                    chipPart = ChipOutputs.write(engine, dir.staging(), chip);
                 }
                 if (saveWeights != null) {
-                    for (org.spikemesh.process.Process p : graph.processes()) {
-                        if (p instanceof org.spikemesh.process.lib.LearningSynapses) {
-                            org.spikemesh.process.Var w = ((org.spikemesh.process.lib.LearningSynapses) p).weights();
-                            w.set(sim.get(w));
-                        }
-                    }
-                    NetworkWriter.save(new Network(net.processes(), net.connections(), net.source()), saveWeights);
+                    saveWeights(net, graph, sim);
                 }
             }
             double wall = (System.nanoTime() - t0) / 1e9;
             rec.flush();
-            Map<String, Object> chipPart = (Map<String, Object>) summary.remove("chip");
-            Object threadsUsed = summary.remove("threads");
-            Object partitionsUsed = summary.remove("partitions");
-            summary.put("format", "spikemesh-summary/1");
-            summary.put("network", network.toString());
-            summary.put("backend", backend);
-            summary.put("model", resolved.tag());
-            summary.put("steps", done);
-            if (done < steps) {
-                summary.put("interrupted", "stopped by the user after step " + done + " of " + steps);
-            }
-            summary.put("seed", seed);
-            summary.put("spikes_total", rec.totalSpikes());
-            summary.put("spikes_by_process", rec.spikeCounts());
-            summary.put("recorded", record);
-            Map<String, Double> thresholds = new LinkedHashMap<>();
-            for (Var v : probes) {
-                if (v.owner() instanceof org.spikemesh.process.lib.LIF
-                        && v == ((org.spikemesh.process.lib.LIF) v.owner()).v()) {
-                    double vth = ((org.spikemesh.process.lib.LIF) v.owner()).vth().get(0);
-                    thresholds.put(v.qualifiedName(), resolved == NumericModel.FIXED_PT ? vth * 64 : vth);
-                }
-            }
-            summary.put("thresholds", thresholds);
-            summary.put("wall_seconds", wall);
-            summary.put("loop_wall_seconds", loopSeconds);
+            Map<String, Object> summary = summary(resolved, rec, probes, wall);
             if (chipPart != null) {
                 summary.put("chip", chipPart);
-                summary.put("threads", threadsUsed);
-                if (partitionsUsed != null) {
-                    summary.put("partitions", partitionsUsed);
+                summary.put("threads", nThreads);
+                if (split != null) {
+                    summary.put("partitions", ordered("count", partitions, "transport", transport,
+                            "threads_each", nThreads));
                 }
             }
             summary.put("versions", ordered("spikemesh", "0.1.0", "java", System.getProperty("java.version")));
@@ -377,42 +353,105 @@ public final class RunCommand implements Callable<Integer> {
             if (outputs != null) {
                 outputs.write(outputData, nir.dt(), done);
             }
-        } finally {
-            written.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onCtrlC);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting after Ctrl-C: the hook is waiting for this thread, which is done
-            }
+            return summary;
         }
-        if (report != null) {
-            AtomicFiles.write(report,
-                    org.spikemesh.cli.report.HtmlReport.render(org.spikemesh.cli.report.RunData.load(out)));
-        }
-        if (!quiet) {
-            System.out.printf("ran %s: %d steps, %d spikes in %.3f s -> %s%n", network, done,
-                    (Long) summary.get("spikes_total"), (Double) summary.get("wall_seconds"), out);
-            Map<String, Object> c = (Map<String, Object>) summary.get("chip");
-            if (c != null) {
-                Map<String, Double> e = (Map<String, Double>) c.get("energy_pj");
-                Map<String, Long> n = (Map<String, Long>) c.get("counts");
-                System.out.printf(java.util.Locale.ROOT, "on %s (%s cores, %s tiles): simulated %.3f us, energy %.3f nJ"
-                                + " (synaptic ops %.3f, neuron updates %.3f, spikes %.3f, hops %.3f, learning %.3f, barrier"
-                                + " %.3f, static %.3f nJ), %d synaptic ops, %d messages%s%n", c.get("chip"),
-                        c.get("cores_used"),
-                        c.get("tiles_in_use"), (Double) c.get("simulated_time_ns") / 1e3, e.get("total") / 1e3,
-                        e.get("synaptic_ops") / 1e3, e.get("neuron_updates") / 1e3, e.get("spikes") / 1e3,
-                        e.get("hops") / 1e3, e.get("learning") / 1e3, e.get("barrier") / 1e3, e.get("static") / 1e3,
-                        n.get("synaptic_ops"), n.get("messages"),
-                        n.get("learning_updates") > 0 ? ", " + n.get("learning_updates") + " learning updates" : "");
-            }
-            if (report != null) {
-                System.out.println("report -> " + report);
-            }
-        }
-        return 0;
     }
 
+    /**
+     * @return the chip engine of {@link #program} (partition 0 of {@code split} when it is not null), with its
+     *         counters' windows set; the program's routes are written into the staging directory and the program let
+     *         go: the engine has its own tables and keeps the program's counts and neuron state
+     */
+    private ChipEngine engine(ProcessGraph graph, RunConfig cfg, int nThreads, PartitionSetup split, Path staging)
+            throws java.io.IOException {
+        PartitionPlan plan = split != null ? PartitionPlan.byWork(program, partitions, 0, nThreads) : null;
+        ChipEngine engine = new ChipEngine(graph, program, cfg, nThreads, plan, split != null ? split.wire() : null);
+        try {
+            ChipOutputs.writeRoutes(program, staging);
+            program = null;
+            engine.accounts().seriesEvery(countersEvery != null ? countersEvery : Math.max(1, steps / 100_000));
+            engine.coreCountersEvery(coreCountersEvery != null ? coreCountersEvery : Math.max(1, steps / 100));
+            return engine;
+        } catch (RuntimeException | java.io.IOException e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    /** Runs the steps in chunks of at most 1 000 (a hundredth of the run), until they are done or Ctrl-C. */
+    private void simulate(Simulation sim) {
+        int chunk = Math.max(1, Math.min(1000, steps / 100));
+        long loop0 = System.nanoTime();
+        while (done < steps && !interrupted) {
+            int n = Math.min(chunk, steps - done);
+            sim.run(n);
+            done += n;
+        }
+        loopSeconds = (System.nanoTime() - loop0) / 1e9;
+    }
+
+    /** Writes the network back to --save-weights with the learnt weights of its plastic synapses. */
+    private void saveWeights(Network net, ProcessGraph graph, Simulation sim) throws java.io.IOException {
+        for (Process p : graph.processes()) {
+            if (p instanceof org.spikemesh.process.lib.LearningSynapses learning) {
+                Var w = learning.weights();
+                w.set(sim.get(w));
+            }
+        }
+        NetworkWriter.save(new Network(net.processes(), net.connections(), net.source()), saveWeights);
+    }
+
+    /** @return summary.json's fields up to the loop's wall time, in their order (the chip's part follows them) */
+    private Map<String, Object> summary(NumericModel resolved, RunRecorder rec, List<Var> probes, double wall) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("format", "spikemesh-summary/1");
+        summary.put("network", network.toString());
+        summary.put("backend", backend);
+        summary.put("model", resolved.tag());
+        summary.put("steps", done);
+        if (done < steps) {
+            summary.put("interrupted", "stopped by the user after step " + done + " of " + steps);
+        }
+        summary.put("seed", seed);
+        summary.put("spikes_total", rec.totalSpikes());
+        summary.put("spikes_by_process", rec.spikeCounts());
+        summary.put("recorded", record);
+        Map<String, Double> thresholds = new LinkedHashMap<>();
+        for (Var v : probes) {
+            if (v.owner() instanceof org.spikemesh.process.lib.LIF lif && v == lif.v()) {
+                double vth = lif.vth().get(0);
+                thresholds.put(v.qualifiedName(), resolved == NumericModel.FIXED_PT ? vth * 64 : vth);
+            }
+        }
+        summary.put("thresholds", thresholds);
+        summary.put("wall_seconds", wall);
+        summary.put("loop_wall_seconds", loopSeconds);
+        return summary;
+    }
+
+    /** Prints what ran, and on a chip what it cost, from the summary written. */
+    @SuppressWarnings("unchecked")
+    private void printResult(Map<String, Object> summary) {
+        System.out.printf("ran %s: %d steps, %d spikes in %.3f s -> %s%n", network, done,
+                (Long) summary.get("spikes_total"), (Double) summary.get("wall_seconds"), out);
+        Map<String, Object> c = (Map<String, Object>) summary.get("chip");
+        if (c != null) {
+            Map<String, Double> e = (Map<String, Double>) c.get("energy_pj");
+            Map<String, Long> n = (Map<String, Long>) c.get("counts");
+            System.out.printf(java.util.Locale.ROOT, "on %s (%s cores, %s tiles): simulated %.3f us, energy %.3f nJ"
+                            + " (synaptic ops %.3f, neuron updates %.3f, spikes %.3f, hops %.3f, learning %.3f, barrier"
+                            + " %.3f, static %.3f nJ), %d synaptic ops, %d messages%s%n", c.get("chip"),
+                    c.get("cores_used"),
+                    c.get("tiles_in_use"), (Double) c.get("simulated_time_ns") / 1e3, e.get("total") / 1e3,
+                    e.get("synaptic_ops") / 1e3, e.get("neuron_updates") / 1e3, e.get("spikes") / 1e3,
+                    e.get("hops") / 1e3, e.get("learning") / 1e3, e.get("barrier") / 1e3, e.get("static") / 1e3,
+                    n.get("synaptic_ops"), n.get("messages"),
+                    n.get("learning_updates") > 0 ? ", " + n.get("learning_updates") + " learning updates" : "");
+        }
+        if (report != null) {
+            System.out.println("report -> " + report);
+        }
+    }
 
     /**
      * @param keysAndValues key, value, key, value...
