@@ -7,7 +7,6 @@ import com.lmax.disruptor.TimeoutBlockingWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.SequenceBarrier;
-import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.WaitStrategy;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -111,23 +110,14 @@ public final class ChipEngine implements Backend {
             coresOf.computeIfAbsent(cp.process(), k -> new ArrayList<>()).add(cores[cp.index()]);
         }
         this.plan = plan;
-        int[] first = plan == null ? split(0, n, Math.max(1, Math.min(Math.min(threads, MAX_SHARDS), n)))
-                : partitionedSplit(plan);
+        int[] first = shardBounds(plan, threads, n);
         int s = first.length - 1;
-        if (s > MAX_SHARDS) {
-            throw new PartitionException(s + " shards in all partitions together; the engine runs at most "
-                    + MAX_SHARDS + ": use fewer threads per partition");
-        }
         int[] shardOf = new int[n];
-        int[] lo = new int[s];
-        int[] hi = new int[s];
+        int[] lo = java.util.Arrays.copyOfRange(first, 0, s);
+        int[] hi = java.util.Arrays.copyOfRange(first, 1, s + 1);
         this.partitionOfShard = new int[s];
         for (int k = 0; k < s; k++) {
-            lo[k] = first[k];
-            hi[k] = first[k + 1];
-            for (int c = lo[k]; c < hi[k]; c++) {
-                shardOf[c] = k;
-            }
+            java.util.Arrays.fill(shardOf, lo[k], hi[k], k);
             partitionOfShard[k] = plan == null ? 0 : plan.partitionOf(lo[k]);
         }
         int me = plan == null ? 0 : plan.index();
@@ -146,9 +136,67 @@ public final class ChipEngine implements Backend {
         }
         this.geometry = new RouteGeometry(program);
         boolean[] runsHere = new boolean[s];
-        NeuronArray[] arrays = new NeuronArray[s];
         for (int k = 0; k < s; k++) {
             runsHere[k] = partitionOfShard[k] == me;
+        }
+        NeuronArray[] arrays = neuronArrays(lo, hi, runsHere);
+        InboundBuilder built = InboundBuilder.build(program, neuronBase, shardOf, lo, hi, runsHere, cores, geometry);
+        int maxLatency = built.maxLatency;
+        boolean detailed = program.chip().timeModel() == org.spikemesh.chip.TimeModel.DETAILED;
+        this.shards = new Shard[s];
+        this.stepPartials = new StepPartial[s];
+        this.remote = new RemoteShard[s];
+        for (int k = 0; k < s; k++) {
+            if (runsHere[k]) {
+                InboundTable inbound = built.tables[k];
+                built.tables[k] = null;
+                // one shard: every message stays in it, and no mask is kept (8 bytes per neuron, a cache miss a spike)
+                shards[k] = new Shard(k, lo[k], hi[k], cores, neuronBase, built.shardMask, inbound, arrays[k],
+                        this.program, geometry, cost, s, maxLatency, reporter, detailed);
+                learnIn(shards[k], program, neuronBase, inbound, config.seed());
+            } else if (me == 0) {
+                remote[k] = remoteShard(k, lo[k], hi[k], maxLatency, detailed);
+            }
+        }
+        this.local = java.util.Arrays.stream(shards).filter(java.util.Objects::nonNull).toArray(Shard[]::new);
+        connect(s, threads);
+        if (reporter != null) {
+            reporter.plasticReader = v -> readPlastic(v, plasticOf.get(v.owner()));
+            lockstep = reporter.needsLockstep();
+        }
+        this.hostPorts = new HostPorts(graph);
+        lockstep |= !hostPorts.isEmpty();
+        this.accounts = new Accounts(cost, this.program, maxLatency, detailed
+                ? new DetailedRoutes(program, cost.charges()) : null);
+        if (plan == null) {
+            tallyLatenciesInShards(maxLatency);
+        }
+        this.workers = startWorkers();
+        if (plan != null) {
+            partitioned = new PartitionRun(this, plan, remote);
+            partitioned.start(program, config, wire, partitionOfShard, outbound, inbound, local);
+        }
+    }
+
+    /**
+     * @return the first core of each shard and, last, the number of cores: {@code threads} shards of about equal work,
+     *         or the plan's partitions' shards
+     */
+    private int[] shardBounds(PartitionPlan plan, int threads, int n) {
+        int[] first = plan == null ? split(0, n, Math.max(1, Math.min(Math.min(threads, MAX_SHARDS), n)))
+                : partitionedSplit(plan);
+        int s = first.length - 1;
+        if (s > MAX_SHARDS) {
+            throw new PartitionException(s + " shards in all partitions together; the engine runs at most "
+                    + MAX_SHARDS + ": use fewer threads per partition");
+        }
+        return first;
+    }
+
+    /** @return per shard that runs here the neuron state of its cores (null for the others), given to its cores */
+    private NeuronArray[] neuronArrays(int[] lo, int[] hi, boolean[] runsHere) {
+        NeuronArray[] arrays = new NeuronArray[lo.length];
+        for (int k = 0; k < lo.length; k++) {
             if (runsHere[k]) {
                 int slots = 1;
                 for (int c = lo[k]; c < hi[k]; c++) {
@@ -160,72 +208,59 @@ public final class ChipEngine implements Backend {
                 }
             }
         }
-        InboundBuilder built = InboundBuilder.build(program, neuronBase, shardOf, lo, hi, runsHere, cores, geometry);
-        int maxLatency = built.maxLatency;
-        // one shard: every message stays in it, and no mask is kept (8 bytes per neuron, a cache miss per spike)
-        long[] shardMask = built.shardMask;
-        this.shards = new Shard[s];
-        this.stepPartials = new StepPartial[s];
-        this.remote = new RemoteShard[s];
-        for (int k = 0; k < s; k++) {
-            if (!runsHere[k]) {
-                if (me == 0) {
-                    remote[k] = new RemoteShard(k, lo[k], hi[k], partitionOfShard[k]);
-                    for (int j = 0; j < 4; j++) {
-                        remote[k].partials[j] = new StepPartial(program.tilesX(), program.tilesY(), maxLatency,
-                                program.chip().router().multicast(), program.chip().timeModel()
-                                == org.spikemesh.chip.TimeModel.DETAILED ? new SpikeLog(lo[k], hi[k] - lo[k],
-                                CoreTimes.neurons(cores, lo[k], hi[k])) : null);
-                    }
-                }
-                continue;
-            }
-            NeuronArray na = arrays[k];
-            InboundTable inbound = built.tables[k];
-            built.tables[k] = null;
-            shards[k] = new Shard(k, lo[k], hi[k], cores, neuronBase, shardMask, inbound, na, this.program, geometry,
-                    cost, s, maxLatency, reporter, program.chip().timeModel() == org.spikemesh.chip.TimeModel.DETAILED);
-            shards[k].learning = ShardLearning.build(program, lo[k], hi[k], neuronBase, inbound, config.seed());
-            if (shards[k].learning != null) {
-                for (ShardLearning.Block b : shards[k].learning.blocks) {
-                    plasticOf.computeIfAbsent(b.program.process(), key -> new ArrayList<>()).add(b);
-                }
+        return arrays;
+    }
+
+    /** Gives a shard the plastic synapses of its cores, if any, and registers their blocks for Var access. */
+    private void learnIn(Shard shard, ChipProgram program, int[] neuronBase, InboundTable inbound, long seed) {
+        shard.learning = ShardLearning.build(program, shard.first, shard.last, neuronBase, inbound, seed);
+        if (shard.learning != null) {
+            for (ShardLearning.Block b : shard.learning.blocks) {
+                plasticOf.computeIfAbsent(b.program.process(), key -> new ArrayList<>()).add(b);
             }
         }
-        this.local = java.util.Arrays.stream(shards).filter(java.util.Objects::nonNull).toArray(Shard[]::new);
-        connect(s, threads);
-        if (reporter != null) {
-            reporter.plasticReader = v -> readPlastic(v, plasticOf.get(v.owner()));
-            lockstep = reporter.needsLockstep();
+    }
+
+    /** @return the coordinator's stand-in for shard k of another partition, with its ring of partials */
+    private RemoteShard remoteShard(int k, int lo, int hi, int maxLatency, boolean detailed) {
+        RemoteShard r = new RemoteShard(k, lo, hi, partitionOfShard[k]);
+        for (int j = 0; j < 4; j++) {
+            r.partials[j] = new StepPartial(program.tilesX(), program.tilesY(), maxLatency,
+                    program.chip().router().multicast(), detailed ? new SpikeLog(lo, hi - lo,
+                    CoreTimes.neurons(cores, lo, hi)) : null);
         }
-        this.hostPorts = new HostPorts(graph);
-        lockstep |= !hostPorts.isEmpty();
-        this.accounts = new Accounts(cost, this.program, maxLatency, program.chip().timeModel()
-                == org.spikemesh.chip.TimeModel.DETAILED ? new DetailedRoutes(program, cost.charges()) : null);
-        if (plan == null) {
-            // each shard tallies its own messages' latencies: the closer of a step reads none of another shard's
-            for (Shard sh : local) {
-                LatencyTally own = new LatencyTally(maxLatency);
-                accounts.addTally(own);
-                sh.tallyLatencies(own, accounts);
-            }
+        return r;
+    }
+
+    /** Each shard tallies its own messages' latencies: the closer of a step reads none of another shard's. */
+    private void tallyLatenciesInShards(int maxLatency) {
+        for (Shard sh : local) {
+            LatencyTally own = new LatencyTally(maxLatency);
+            accounts.addTally(own);
+            sh.tallyLatencies(own, accounts);
         }
-        this.workers = new Thread[local.length - 1];
+    }
+
+    /**
+     * Starts a thread for every shard here but the first (the caller's thread runs it); with several shards in one
+     * process, a shard that waits closes steps meanwhile.
+     *
+     * @return the threads started
+     */
+    private Thread[] startWorkers() {
+        Thread[] started = new Thread[local.length - 1];
         for (int k = 1; k < local.length; k++) {
             Shard sh = local[k];
-            workers[k - 1] = new Thread(() -> work(sh), "spikemesh-shard-" + sh.id);
-            workers[k - 1].setDaemon(true);
-            workers[k - 1].start();
+            started[k - 1] = new Thread(() -> work(sh), "spikemesh-shard-" + sh.id);
+            started[k - 1].setDaemon(true);
+            started[k - 1].start();
         }
         if (plan == null && local.length > 1) {
             for (Shard sh : local) {
                 sh.whileWaiting = this::closeWhileWaiting;
             }
         }
-        if (plan != null) {
-            partitioned = new PartitionRun(this, plan, remote);
-            partitioned.start(program, config, wire, partitionOfShard, outbound, inbound, local);
-        }
+        return started;
     }
 
     /** Synapses per thread below which another thread costs more in per-step hand-over than it saves. */
@@ -523,7 +558,7 @@ public final class ChipEngine implements Backend {
                 }
             }
             rethrow();
-        } catch (AlertException | TimeoutException | InterruptedException | RuntimeException | Error e) {
+        } catch (AlertException | InterruptedException | RuntimeException | Error e) {
             throw ended(e);
         }
     }
@@ -625,7 +660,7 @@ public final class ChipEngine implements Backend {
             for (Shard sh : local) {
                 sh.tallyClosedLatencies();
             }
-        } catch (AlertException | TimeoutException | InterruptedException | RuntimeException | Error e) {
+        } catch (AlertException | InterruptedException | RuntimeException | Error e) {
             throw ended(e);
         }
     }

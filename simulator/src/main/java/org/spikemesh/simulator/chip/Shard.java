@@ -202,7 +202,7 @@ final class Shard {
      * @param t the step (1-based)
      * @throws AlertException when the engine failed or is closing
      */
-    void step(int t) throws AlertException, InterruptedException, TimeoutException {
+    void step(int t) throws AlertException, InterruptedException {
         if (t == faultAtStep) {
             throw new IllegalStateException("fault injected in shard " + id + " at step " + t);
         }
@@ -212,18 +212,7 @@ final class Shard {
                 throw AlertException.INSTANCE;
             }
         }
-        StepPartial part = partials[t & 3];
-        if (tally != null) {
-            tallyBeforeReuse(part);
-        }
-        part.reset(t);
-        for (int r = 0; r < outBatch.length; r++) {
-            if (out != null && out[r] != null) {
-                outSeq[r] = out[r].next();
-                outBatch[r] = out[r].get(outSeq[r]);
-                outBatch[r].reset(t);
-            }
-        }
+        StepPartial part = begin(t);
         if (neurons != null) {
             neurons.update(t);
             nextAcc = neurons.ring[(t + 1) % neurons.slots];
@@ -251,9 +240,51 @@ final class Shard {
         if (in != null) {
             // the messages delivered here so far are counted while the other shards finish their step, not after
             messageCounter.count(part, false);
+            receiveBatches(t);
         }
+        for (CoreRuntime c : laneCores) {
+            c.flushLanes(t);
+        }
+        if (learning != null) {
+            learning.step(t, cores, first);
+        }
+        messageCounter.count(part, true);
+        if (tally != null) {
+            part.maxLatency = StepPartial.longestLatency(part.latencyCount);
+        }
+        accountCores(part);
+        if (windowSteps > 0 && ++winFill == windowSteps) {
+            flushWindow(t);
+        }
+        completed = t;
+    }
+
+    /**
+     * Starts step t: takes the step's partial (its last step's latencies tallied first) and claims the step's batch to
+     * every other shard.
+     *
+     * @return the partial
+     */
+    private StepPartial begin(int t) {
+        StepPartial part = partials[t & 3];
+        if (tally != null) {
+            tallyBeforeReuse(part);
+        }
+        part.reset(t);
         for (int r = 0; r < outBatch.length; r++) {
-            if (in != null && in[r] != null) {
+            if (out != null && out[r] != null) {
+                outSeq[r] = out[r].next();
+                outBatch[r] = out[r].get(outSeq[r]);
+                outBatch[r].reset(t);
+            }
+        }
+        return part;
+    }
+
+    /** Waits for the batch of step t from every other shard, in shard order, and delivers its spikes here. */
+    private void receiveBatches(int t) throws AlertException, InterruptedException {
+        for (int r = 0; r < outBatch.length; r++) {
+            if (in[r] != null) {
                 long seq = consumed[r].get() + 1;
                 awaitBatch(r, seq, t);
                 try {
@@ -281,21 +312,6 @@ final class Shard {
                 consumed[r].set(seq);
             }
         }
-        for (CoreRuntime c : laneCores) {
-            c.flushLanes(t);
-        }
-        if (learning != null) {
-            learning.step(t, cores, first);
-        }
-        messageCounter.count(part, true);
-        if (tally != null) {
-            part.maxLatency = StepPartial.longestLatency(part.latencyCount);
-        }
-        accountCores(part);
-        if (windowSteps > 0 && ++winFill == windowSteps) {
-            flushWindow(t);
-        }
-        completed = t;
     }
 
     /**
