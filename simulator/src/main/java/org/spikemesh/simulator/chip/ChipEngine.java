@@ -724,7 +724,7 @@ public final class ChipEngine implements Backend {
             throw new IllegalStateException("the core-counter window is set before the first step");
         }
         for (Shard s : local) {
-            s.windowSteps = k;
+            s.counts.windowSteps = k;
         }
         if (partitioned != null && plan.index() == 0) {
             partitioned.requestWindow(k);
@@ -740,7 +740,7 @@ public final class ChipEngine implements Backend {
      */
     public long[][] coreCountersByWindow() {
         for (Shard s : local) {
-            s.flushWindow(step);
+            s.counts.flushWindow(step);
         }
         fetchRemoteTotals(true);
         accounts.flushLinkWindow(step);
@@ -748,14 +748,14 @@ public final class ChipEngine implements Backend {
         int windows = -1;
         for (int k = 0; k < shards.length; k++) {
             int size = shards[k] != null ? shards[k].last - shards[k].first : remote[k].last - remote[k].first;
-            int count = shards[k] != null ? shards[k].windowRowCount : remote[k].windowRowCount;
+            int count = shards[k] != null ? shards[k].counts.windowRowCount : remote[k].windowRowCount;
             windows = windows < 0 ? count / Math.max(1, size) : windows;
         }
         for (int w = 0; w < windows; w++) {
             for (int j = 0; j < shards.length; j++) {
                 Shard s = shards[j];
                 int size = s != null ? s.last - s.first : remote[j].last - remote[j].first;
-                long[] all = s != null ? s.windowRows : remote[j].windowRows;
+                long[] all = s != null ? s.counts.windowRows : remote[j].windowRows;
                 for (int k = 0; k < size; k++) {
                     int at = (w * size + k) * 8;
                     long[] r = java.util.Arrays.copyOfRange(all, at, at + 8);
@@ -818,7 +818,7 @@ public final class ChipEngine implements Backend {
             fetchRemoteTotals(false);
             return remote[k].totals[coreIndex - remote[k].first].clone();
         }
-        return shards[k].totals(coreIndex - shards[k].first);
+        return shards[k].counts.totals(coreIndex - shards[k].first);
     }
 
     /**
@@ -831,7 +831,7 @@ public final class ChipEngine implements Backend {
             fetchRemoteTotals(false);
             return remote[k].timeNs[coreIndex - remote[k].first];
         }
-        return shards[k].timeNs(coreIndex - shards[k].first);
+        return shards[k].counts.timeNs(coreIndex - shards[k].first);
     }
 
     private int shardOfCore(int coreIndex) {

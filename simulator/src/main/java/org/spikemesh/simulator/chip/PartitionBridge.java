@@ -297,7 +297,7 @@ final class PartitionBridge implements Agent, PartitionWire.Handler {
             case WireCodec.WINDOW -> {
                 int k = reader.getInt();
                 for (Shard sh : local) {
-                    sh.windowSteps = k;
+                    sh.counts.windowSteps = k;
                 }
             }
             case WireCodec.BATCH -> {
@@ -348,19 +348,19 @@ final class PartitionBridge implements Agent, PartitionWire.Handler {
     private void answerTotals(int request, int flushStep) {
         for (Shard s : local) {
             if (flushStep >= 0) {
-                s.flushWindow(flushStep);
+                s.counts.flushWindow(flushStep);
             }
             int size = s.last - s.first;
             long[][] t = new long[size][];
             double[] ns = new double[size];
             for (int k = 0; k < size; k++) {
-                t[k] = s.totals(k);
-                ns[k] = s.timeNs(k);
+                t[k] = s.counts.totals(k);
+                ns[k] = s.counts.timeNs(k);
             }
-            send(0, codec.totals(me, request, s.id, t, ns, s.windowRowCount));
-            for (int r = 0; r < s.windowRowCount; r += WireCodec.ROWS_PER_MESSAGE) {
-                int count = Math.min(WireCodec.ROWS_PER_MESSAGE, s.windowRowCount - r);
-                send(0, codec.rows(me, request, s.id, s.windowRows, r, count));
+            send(0, codec.totals(me, request, s.id, t, ns, s.counts.windowRowCount));
+            for (int r = 0; r < s.counts.windowRowCount; r += WireCodec.ROWS_PER_MESSAGE) {
+                int count = Math.min(WireCodec.ROWS_PER_MESSAGE, s.counts.windowRowCount - r);
+                send(0, codec.rows(me, request, s.id, s.counts.windowRows, r, count));
             }
         }
     }

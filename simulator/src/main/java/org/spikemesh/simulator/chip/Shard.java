@@ -31,38 +31,10 @@ final class Shard {
     final NeuronArray neurons;
     private int[] nextAcc;
     private final int size;
-    /** per core: this step's messages in (low 32 bits) and synaptic operations (high 32 bits). */
+    /** per core: this step's messages in (low 32 bits) and synaptic operations (high 32 bits); {@link CoreCounts#stepIn}. */
     private final long[] stepIn;
-    private final int[] stepActive;
-    private final int[] stepSpikes;
-    private final int[] neuronsOf;
-    /** the shard's LIF neurons: its active updates in a step with no neuron at rest. */
-    private final long activeNeurons;
-    /** per core: false while it is visited in the step (see {@link #accountQuietCores}). */
-    private final boolean[] quiet;
-    private final long[] totalSynops;
-    private final long[] totalMessagesIn;
-    /** steps counted into the totals: a core's active updates are its neurons times these, less its inactive ones. */
-    private long accountedSteps;
-    /** cores (index in the shard) visited after the kernel this step, whose step counts are reset after counting. */
-    private final int[] visited;
-    private int visitedCount;
-    private final long[] totalInactive;
-    private final long[] totalSpikes;
-    private final long[] totalMessagesOut;
-    private final double[] totalTimeNs;
-    /** per-core counts summed over a window of {@link #windowSteps} steps, flushed as rows into {@link #windowRows}. */
-    int windowSteps;
-    private final long[] winSynops;
-    private final long[] winActive;
-    private final long[] winSpikes;
-    private final long[] winMessagesIn;
-    private final long[] winMessagesOut;
-    private final double[] winTime;
-    private int winFill;
-    /** rows of (window end step, core index, synops, active, spikes, messages in, messages out, busy ns bits). */
-    long[] windowRows = new long[0];
-    int windowRowCount;
+    /** the counts of the shard's cores: per step, over the run and by window. */
+    final CoreCounts counts;
     /** counts the messages of the spikes delivered to this shard. */
     private final MessageCounter messageCounter;
     /** ints in a cache line. */
@@ -87,7 +59,6 @@ final class Shard {
     private final int[][] trees;
     private final long[][] treeHops;
     private final java.util.List<CoreRuntime> laneCores = new java.util.ArrayList<>();
-    private final CoreTimes times;
     private final ChipProgram program;
     private final CostModel cost;
     final StepPartial[] partials = new StepPartial[4];
@@ -106,7 +77,6 @@ final class Shard {
     volatile int stallAtStep;
     /** Plastic synapses of this shard's cores, or null. */
     ShardLearning learning;
-    private final double tLearn;
     /**
      * Work this shard does, once per step, when it would otherwise wait for another shard's batch (the engine closes
      * the steps every shard has completed there), or null.
@@ -154,45 +124,24 @@ final class Shard {
                     CoreTimes.neurons(cores, first, last)) : null);
         }
         this.size = last - first;
-        this.stepIn = new long[size];
         this.spiking = new int[size];
         this.flagged = new int[size];
         this.touchList = new int[CoreTimes.neurons(cores, first, last)];
         this.sourceCores = java.util.stream.IntStream.range(first, last).filter(c -> !cores[c].isNeuron()).toArray();
-        this.stepActive = new int[size];
-        this.stepSpikes = new int[size];
-        this.neuronsOf = new int[size];
-        this.quiet = new boolean[size];
-        Arrays.fill(quiet, true);
-        this.totalSynops = new long[size];
-        this.totalMessagesIn = new long[size];
-        this.visited = new int[size];
-        this.totalInactive = new long[size];
-        this.totalSpikes = new long[size];
-        this.totalMessagesOut = new long[size];
-        this.totalTimeNs = new double[size];
-        this.winSynops = new long[size];
-        this.winActive = new long[size];
-        this.winSpikes = new long[size];
-        this.winMessagesIn = new long[size];
-        this.winMessagesOut = new long[size];
-        this.winTime = new double[size];
         this.messageCounter = new MessageCounter(geometry, inbound, first, last, program.tilesX(),
                 program.chip().router().multicast());
         this.trees = new int[size][];
         this.treeHops = new long[size][];
         for (int c = first; c < last; c++) {
-            neuronsOf[c - first] = cores[c].isNeuron() ? cores[c].n : 0;
-            stepActive[c - first] = neuronsOf[c - first];
             trees[c - first] = cores[c].program.routes().treeLinks();
             treeHops[c - first] = trees[c - first] == null ? null : treeHops(trees[c - first]);
             if (cores[c].hasLanes()) {
                 laneCores.add(cores[c]);
             }
         }
-        this.times = new CoreTimes(cost.charges(), cores, first, last);
-        this.activeNeurons = Arrays.stream(neuronsOf).asLongStream().sum();
-        this.tLearn = cost.learningNs();
+        this.counts = new CoreCounts(cores, first, last, new CoreTimes(cost.charges(), cores, first, last),
+                cost.learningNs());
+        this.stepIn = counts.stepIn;
         this.spin = shards <= Runtime.getRuntime().availableProcessors();
     }
 
@@ -252,10 +201,7 @@ final class Shard {
         if (tally != null) {
             part.maxLatency = StepPartial.longestLatency(part.latencyCount);
         }
-        accountCores(part);
-        if (windowSteps > 0 && ++winFill == windowSteps) {
-            flushWindow(t);
-        }
+        counts.closeStep(part, t, learning);
         completed = t;
     }
 
@@ -455,9 +401,7 @@ final class Shard {
         }
         part.messages += messages;
         part.destinations += destinations;
-        times.sent(local, messages, destinations);
-        totalMessagesOut[local] += messages;
-        winMessagesOut[local] += messages;
+        counts.sent(local, messages, destinations);
     }
 
     /**
@@ -604,8 +548,8 @@ final class Shard {
     /**
      * After the kernel, with nothing to report: visits only the spike sources and the cores with a neuron the kernel
      * flagged (a spike or a neuron at rest), not all cores of the shard; the others keep the step's
-     * defaults in {@link #stepActive}, {@link #stepSpikes} and the resting spikes of {@link CoreTimes}, which
-     * {@link #accountCores} restores after counting. At 64 000 neurons that is a few dozen of 1 280 cores per step,
+     * defaults in {@link CoreCounts} and the resting spikes of {@link CoreTimes}, which
+     * {@link CoreCounts#closeStep} restores after counting. At 64 000 neurons that is a few dozen of 1 280 cores per step,
      * whose objects would each be a cache miss after the kernel has streamed the neuron arrays.
      */
     private void visitFlaggedCores(int t) {
@@ -636,10 +580,7 @@ final class Shard {
     private void visit(CoreRuntime core, int t) {
         core.afterUpdate(t);
         int local = core.index - first;
-        visited[visitedCount++] = local;
-        stepActive[local] = core.active;
-        stepSpikes[local] = core.spikeCount;
-        times.fired(local, core.restingSpikes);
+        counts.visit(local, core.active, core.spikeCount, core.restingSpikes);
         if (core.spikeCount > 0) {
             spiking[spikingCount++] = core.index;
         }
@@ -724,151 +665,6 @@ final class Shard {
         touched += sum;
     }
 
-    /** Time of every core of the shard this step, from its counts; totals; the slowest core. */
-    private void accountCores(StepPartial part) {
-        if (learning == null && windowSteps == 0 && times.uniformFormat() >= 0) {
-            accountQuietCores(part);
-        } else {
-            accountEveryCore(part);
-        }
-        for (int v = 0; v < visitedCount; v++) {
-            int k = visited[v];
-            stepActive[k] = neuronsOf[k];
-            stepSpikes[k] = 0;
-            quiet[k] = true;
-        }
-        visitedCount = 0;
-        accountedSteps++;
-        times.closeStep(part);
-    }
-
-    /**
-     * {@link #accountCores} when nothing but synapses and messages differs between steps for most cores: the cores
-     * visited after the kernel (a spike, a neuron at rest, a spike source) are counted first and whole; every other
-     * core had all its neurons active, no spike and sent nothing, so its time is {@link CoreTimes#quietNs}, the
-     * same value with the zero terms left out (64 000 neurons, 1 280 cores, 1 thread: a few dozen cores per step are
-     * visited; the loop over all of them is then a few operations per core).
-     */
-    private void accountQuietCores(StepPartial part) {
-        long ac = activeNeurons;
-        long ia = 0;
-        long sp = 0;
-        long lifSpikes = 0;
-        for (int v = 0; v < visitedCount; v++) {
-            int k = visited[v];
-            int a0 = stepActive[k];
-            int p0 = stepSpikes[k];
-            int i0 = neuronsOf[k] - a0;
-            lifSpikes += neuronsOf[k] > 0 ? p0 : 0;
-            ac += a0 - neuronsOf[k];
-            ia += i0;
-            sp += p0;
-            if (i0 != 0) {
-                totalInactive[k] += i0;
-            }
-            if (p0 != 0) {
-                totalSpikes[k] += p0;
-            }
-            quiet[k] = false;
-        }
-        long sy = 0;
-        long mi = 0;
-        double slowest = -1;
-        int slowestCore = -1;
-        for (int k = 0; k < size; k++) {
-            long in = stepIn[k];
-            int s0 = (int) (in >>> 32);
-            int m0 = (int) in;
-            double ns = quiet[k] ? times.quietNs(k, s0, m0)
-                    : times.coreNs(k, s0, stepActive[k], neuronsOf[k] - stepActive[k], stepSpikes[k], m0);
-            totalSynops[k] += s0;
-            totalMessagesIn[k] += m0;
-            totalTimeNs[k] += ns;
-            sy += s0;
-            mi += m0;
-            if (ns > slowest) {
-                slowest = ns;
-                slowestCore = first + k;
-            }
-            stepIn[k] = 0;
-        }
-        part.synopsByFormat[times.uniformFormat()] += sy;
-        part.lifSpikes += lifSpikes;
-        part.cores(sy, ac, ia, sp, mi, 0, slowest, slowestCore);
-    }
-
-    /**
-     * {@link #accountCores} with learning updates, a counting window or several synapse formats in the shard: every
-     * core's counts as they are.
-     */
-    private void accountEveryCore(StepPartial part) {
-        long sy = 0;
-        long ac = 0;
-        long ia = 0;
-        long sp = 0;
-        long mi = 0;
-        long lu = 0;
-        long lifSpikes = 0;
-        int oneFormat = times.uniformFormat();
-        double slowest = -1;
-        int slowestCore = -1;
-        for (int k = 0; k < size; k++) {
-            long in = stepIn[k];
-            int s0 = (int) (in >>> 32);
-            int m0 = (int) in;
-            int a0 = stepActive[k];
-            int p0 = stepSpikes[k];
-            int i0 = neuronsOf[k] - a0;
-            double ns = times.coreNs(k, s0, a0, i0, p0, m0);
-            lifSpikes += neuronsOf[k] > 0 ? p0 : 0;
-            if (oneFormat < 0) {
-                part.synopsByFormat[times.format(k)] += s0;
-            }
-            if (learning != null) {
-                long u0 = learning.stepUpdates[k];
-                learning.stepUpdates[k] = 0;
-                ns += u0 * tLearn;
-                lu += u0;
-                if (part.log != null) {
-                    part.log.learnNs[k] = u0 * tLearn;
-                }
-            }
-            totalSynops[k] += s0;
-            totalMessagesIn[k] += m0;
-            // active updates are counted as the neurons times the steps less the inactive ones (coreTotals); these
-            // two are zero for most cores in most steps
-            if (i0 != 0) {
-                totalInactive[k] += i0;
-            }
-            if (p0 != 0) {
-                totalSpikes[k] += p0;
-            }
-            totalTimeNs[k] += ns;
-            if (windowSteps > 0) {
-                winSynops[k] += s0;
-                winActive[k] += a0;
-                winSpikes[k] += p0;
-                winMessagesIn[k] += m0;
-                winTime[k] += ns;
-            }
-            sy += s0;
-            ac += a0;
-            ia += i0;
-            sp += p0;
-            mi += m0;
-            if (ns > slowest) {
-                slowest = ns;
-                slowestCore = first + k;
-            }
-            stepIn[k] = 0;
-        }
-        if (oneFormat >= 0) {
-            part.synopsByFormat[oneFormat] += sy;
-        }
-        part.lifSpikes += lifSpikes;
-        part.cores(sy, ac, ia, sp, mi, lu, slowest, slowestCore);
-    }
-
     /** Hops east-west, north-south and chip-to-chip links of a multicast tree (link codes as in {@code RouteTable}). */
     private long[] treeHops(int[] tree) {
         int gx = program.tilesX();
@@ -895,40 +691,6 @@ final class Shard {
         return new long[]{ew, ns, cross};
     }
 
-    /**
-     * Appends one row per core for the window ending at step t and clears the window (nothing when it is empty).
-     *
-     * @param t last step of the window
-     */
-    void flushWindow(int t) {
-        if (winFill == 0) {
-            return;
-        }
-        int need = (windowRowCount + size) * 8;
-        if (need > windowRows.length) {
-            windowRows = java.util.Arrays.copyOf(windowRows, Math.max(need, windowRows.length * 2));
-        }
-        for (int k = 0; k < size; k++) {
-            int at = windowRowCount * 8;
-            windowRows[at] = t;
-            windowRows[at + 1] = first + k;
-            windowRows[at + 2] = winSynops[k];
-            windowRows[at + 3] = winActive[k];
-            windowRows[at + 4] = winSpikes[k];
-            windowRows[at + 5] = winMessagesIn[k];
-            windowRows[at + 6] = winMessagesOut[k];
-            windowRows[at + 7] = Double.doubleToLongBits(winTime[k]);
-            windowRowCount++;
-            winSynops[k] = 0;
-            winActive[k] = 0;
-            winSpikes[k] = 0;
-            winMessagesIn[k] = 0;
-            winMessagesOut[k] = 0;
-            winTime[k] = 0;
-        }
-        winFill = 0;
-    }
-
     /** @return bytes of this shard's tables (inbound blocks with their route sums, neuron arrays and rings) */
     long tableBytes() {
         long b = inbound.bytes();
@@ -936,22 +698,4 @@ final class Shard {
         return b;
     }
 
-    /**
-     * @param local core index in the shard
-     * @return run totals: synops, active, inactive, spikes, messages in, messages out, spikes that left their neuron
-     *         at rest
-     */
-    long[] totals(int local) {
-        long active = accountedSteps * neuronsOf[local] - totalInactive[local];
-        return new long[]{totalSynops[local], active, totalInactive[local], totalSpikes[local],
-            totalMessagesIn[local], totalMessagesOut[local], times.restingSpikes(local)};
-    }
-
-    /**
-     * @param local core index in the shard
-     * @return simulated busy time over the run, ns
-     */
-    double timeNs(int local) {
-        return totalTimeNs[local];
-    }
 }
