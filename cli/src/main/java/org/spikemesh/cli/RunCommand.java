@@ -249,10 +249,11 @@ public final class RunCommand implements Callable<Integer> {
         Map<String, Object> summary;
         try (StopOnCtrlC ctrlC = new StopOnCtrlC(() -> interrupted = true)) {
             summary = runAndWrite(net, graph, resolved, probes, outputs, nThreads, split);
-        }
-        if (report != null) {
-            AtomicFiles.write(report,
-                    org.spikemesh.cli.report.HtmlReport.render(org.spikemesh.cli.report.RunData.load(out)));
+            if (report != null) {
+                // before the exit Ctrl-C holds is let go: a stopped run gets its report too
+                AtomicFiles.write(report,
+                        org.spikemesh.cli.report.HtmlReport.render(org.spikemesh.cli.report.RunData.load(out)));
+            }
         }
         if (!quiet) {
             printResult(summary);

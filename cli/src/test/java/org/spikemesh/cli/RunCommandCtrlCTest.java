@@ -1,0 +1,116 @@
+package org.spikemesh.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ctrl-C during {@code spikemesh run --backend chip}, as a user gives it: SIGINT to the process. The run must stop after
+ * the chunk of steps in progress, write every output for the steps it did, and exit. Its outputs must equal those of
+ * a run asked for exactly that many steps from the start: a run stopped at step k is a run of k steps.
+ */
+class RunCommandCtrlCTest {
+
+    /** --steps of the run that is stopped: it would take hours, so only Ctrl-C ends it. */
+    private static final int STEPS = 2_000_000_000;
+    /** the run's chunk, min(1000, steps / 100) steps: Ctrl-C takes effect between chunks. */
+    private static final int CHUNK = 1000;
+
+    @Test
+    void shouldWriteTheOutputsOfTheStepsDoneWhenStoppedWithCtrlC(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/kill")) || Files.isExecutable(Path.of("/usr/bin/kill")),
+                "needs kill to send SIGINT");
+        Path network = dir.resolve("lif_dense_lif.yaml");
+        Files.copy(Path.of("../examples/networks/lif_dense_lif.yaml"), network);
+        Path stopped = dir.resolve("stopped");
+        Path report = dir.resolve("stopped.html");
+        Path log = dir.resolve("stopped.log");
+        Process p = new ProcessBuilder(run(network, STEPS, stopped, "--report", report.toString()))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            awaitStepping(p, dir, log);
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start();
+            assertEquals(0, kill.waitFor());
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the run did not end within 120 s of Ctrl-C");
+        } finally {
+            p.destroyForcibly();
+        }
+        JsonNode summary = new ObjectMapper().readTree(stopped.resolve("summary.json").toFile());
+        int done = summary.get("steps").asInt();
+        assertTrue(done > 0 && done < STEPS, "steps done: " + done);
+        assertEquals(0, done % CHUNK, "Ctrl-C takes effect between chunks of " + CHUNK + " steps");
+        assertEquals("stopped by the user after step " + done + " of " + STEPS, summary.get("interrupted").asText());
+        assertTrue(Files.readString(report).contains("stopped by the user after step " + done),
+                "the report says the run was stopped");
+        try (Stream<Path> left = Files.list(dir)) {
+            assertFalse(left.anyMatch(f -> f.getFileName().toString().contains(".partial-")),
+                    "no staging directory is left");
+        }
+
+        // the same network run for exactly the steps done, to the end
+        Path whole = dir.resolve("whole");
+        Process q = new ProcessBuilder(run(network, done, whole)).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("whole.log").toFile()).start();
+        assertTrue(q.waitFor(300, TimeUnit.SECONDS), "the run of " + done + " steps did not end");
+        assertEquals(0, q.exitValue(), Files.readString(dir.resolve("whole.log")));
+        for (String f : List.of("spikes.csv", "lif2.v.csv", "time_per_step.csv", "energy_per_step.csv",
+                "core_counters.csv", "link_loads.csv", "latency_histogram.csv")) {
+            assertEquals(Files.readString(whole.resolve(f)), Files.readString(stopped.resolve(f)), f);
+        }
+        JsonNode chip = summary.get("chip");
+        JsonNode wholeChip = new ObjectMapper().readTree(whole.resolve("summary.json").toFile()).get("chip");
+        for (String field : List.of("simulated_time_ns", "energy_pj", "counts", "step_time_ns", "critical",
+                "message_latency_ns")) {
+            assertEquals(wholeChip.get(field), chip.get(field), "summary.json chip." + field);
+        }
+        // one trace row per step done, after the header
+        assertEquals(done + 1, Files.readAllLines(stopped.resolve("lif2.v.csv")).size());
+    }
+
+    /** @return the command line of {@code spikemesh run} on the chip, recording lif2.v, with counters every 100 steps */
+    private static List<String> run(Path network, int steps, Path out, String... more) {
+        List<String> cmd = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), "org.spikemesh.cli.Main", "run", network.toString(),
+                "--steps", Integer.toString(steps), "--backend", "chip", "--chip", "loihi-like", "--threads", "1",
+                "--record", "lif2.v", "--counters-every", "100", "--core-counters-every", "100", "--quiet",
+                "--out", out.toString()));
+        cmd.addAll(List.of(more));
+        return cmd;
+    }
+
+    /**
+     * Waits until the run steps: its engine is built once the routes are in its staging directory; then a second
+     * more, so that some chunks are done.
+     */
+    private static void awaitStepping(Process p, Path dir, Path log) throws IOException, InterruptedException {
+        for (int i = 0; i < 1200; i++) {
+            if (!p.isAlive()) {
+                fail("the run ended before Ctrl-C: " + Files.readString(log));
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                if (files.anyMatch(f -> f.getFileName().toString().startsWith(".stopped.partial-")
+                        && Files.exists(f.resolve("routes.csv")))) {
+                    Thread.sleep(1000);
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        fail("the run did not start within 60 s: " + Files.readString(log));
+    }
+}
