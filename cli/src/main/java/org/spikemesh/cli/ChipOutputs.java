@@ -46,21 +46,41 @@ final class ChipOutputs {
         }
     }
 
+    /** the directions of the links, by index (0 east, 1 west, 2 north, 3 south). */
+    private static final String[] DIRECTIONS = {"east", "west", "north", "south"};
+
+    /**
+     * Writes every file of the chip's counts into dir.
+     *
+     * @return the chip's part of summary.json
+     */
     static Map<String, Object> write(ChipEngine engine, Path dir, String chipSource) throws IOException {
         Accounts a = engine.accounts();
-        ChipProgram p = engine.program();
-        CostModel cost = new CostModel(p.chip(), p.tilesInUse());
+        writeTimePerStep(a, dir);
+        writeEnergyPerStep(a, dir);
+        writeCoreCounters(engine, dir);
+        writeLinkLoads(a, engine.program(), dir);
+        writeLatencyHistogram(a, dir);
+        writeCoreCountersByStep(engine, dir);
+        writeLinkLoadsByStep(a, dir);
+        return summary(a, engine.program(), chipSource);
+    }
+
+    private static void writeTimePerStep(Accounts a, Path dir) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("time_per_step.csv"), StandardCharsets.UTF_8)) {
             w.write("step,time_ns,critical_core,spikes,synaptic_ops,busiest_link_messages,compute_ns,routing_ns,"
                     + "barrier_ns,critical_link\n");
             int k = a.seriesEvery();
             for (int i = 0; i < a.steps(); i++) {
-                w.write(Math.min(a.stepsClosed(), (i + 1) * k) + "," + fmt(a.stepNs(i)) + "," + a.criticalCore(i) + "," + a.stepSpikes(i) + ","
-                        + a.stepSynops(i) + "," + a.stepBusiestLink(i) + "," + fmt(a.stepComputeNs(i)) + ","
-                        + fmt(a.stepTrafficNs(i)) + "," + fmt(a.stepNs(i) - a.stepComputeNs(i) - a.stepTrafficNs(i)) + ","
-                        + a.criticalLink(i) + "\n");
+                w.write(Math.min(a.stepsClosed(), (i + 1) * k) + "," + fmt(a.stepNs(i)) + "," + a.criticalCore(i) + ","
+                        + a.stepSpikes(i) + "," + a.stepSynops(i) + "," + a.stepBusiestLink(i) + ","
+                        + fmt(a.stepComputeNs(i)) + "," + fmt(a.stepTrafficNs(i)) + ","
+                        + fmt(a.stepNs(i) - a.stepComputeNs(i) - a.stepTrafficNs(i)) + "," + a.criticalLink(i) + "\n");
             }
         }
+    }
+
+    private static void writeEnergyPerStep(Accounts a, Path dir) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("energy_per_step.csv"), StandardCharsets.UTF_8)) {
             w.write("step,energy_pj\n");
             int k = a.seriesEvery();
@@ -68,6 +88,11 @@ final class ChipOutputs {
                 w.write(Math.min(a.stepsClosed(), (i + 1) * k) + "," + fmt(a.stepPj(i)) + "\n");
             }
         }
+    }
+
+    private static void writeCoreCounters(ChipEngine engine, Path dir) throws IOException {
+        ChipProgram p = engine.program();
+        CostModel cost = new CostModel(p.chip(), p.tilesInUse());
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("core_counters.csv"), StandardCharsets.UTF_8)) {
             w.write("core,population,first_neuron,neurons,synaptic_ops,updates_active,updates_inactive,spikes,"
                     + "messages_in,messages_out,busy_ns,energy_pj,tile_x,tile_y,memory_bytes\n");
@@ -80,38 +105,56 @@ final class ChipOutputs {
                         + p.tileY()[c.index()] + "," + c.memoryBytes() + "\n");
             }
         }
-        String[] dirs = {"east", "west", "north", "south"};
+    }
+
+    private static void writeLinkLoads(Accounts a, ChipProgram p, Path dir) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("link_loads.csv"), StandardCharsets.UTF_8)) {
             w.write("tile_x,tile_y,direction,messages\n");
             for (int d = 0; d < 4; d++) {
                 long[] l = a.linkTotals(d);
                 for (int i = 0; i < l.length; i++) {
                     if (l[i] != 0) {
-                        w.write(i % p.tilesX() + "," + i / p.tilesX() + "," + dirs[d] + "," + l[i] + "\n");
+                        w.write(i % p.tilesX() + "," + i / p.tilesX() + "," + DIRECTIONS[d] + "," + l[i] + "\n");
                     }
                 }
             }
         }
+    }
+
+    private static void writeLatencyHistogram(Accounts a, Path dir) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("latency_histogram.csv"), StandardCharsets.UTF_8)) {
             w.write("latency_ns,messages\n");
             for (org.HdrHistogram.HistogramIterationValue v : a.latencyHistogram().recordedValues()) {
                 w.write(v.getValueIteratedTo() + "," + v.getCountAtValueIteratedTo() + "\n");
             }
         }
-        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("core_counters_by_step.csv"), StandardCharsets.UTF_8)) {
+    }
+
+    private static void writeCoreCountersByStep(ChipEngine engine, Path dir) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("core_counters_by_step.csv"),
+                StandardCharsets.UTF_8)) {
             w.write("step,core,synaptic_ops,updates_active,spikes,messages_in,messages_out,busy_ns\n");
             for (long[] r : engine.coreCountersByWindow()) {
                 w.write(r[0] + "," + r[1] + "," + r[2] + "," + r[3] + "," + r[4] + "," + r[5] + "," + r[6] + ","
                         + fmt(Double.longBitsToDouble(r[7])) + "\n");
             }
         }
-        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("link_loads_by_step.csv"), StandardCharsets.UTF_8)) {
+    }
+
+    /** Writes link_loads_by_step.csv; after {@link #writeCoreCountersByStep}, which closes the window in progress. */
+    private static void writeLinkLoadsByStep(Accounts a, Path dir) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("link_loads_by_step.csv"),
+                StandardCharsets.UTF_8)) {
             w.write("step,tile_x,tile_y,direction,messages\n");
             for (long[] r : a.linkLoadsByWindow()) {
-                w.write(r[0] + "," + r[2] % a.tilesX() + "," + r[2] / a.tilesX() + "," + dirs[(int) r[1]] + "," + r[3]
-                        + "\n");
+                w.write(r[0] + "," + r[2] % a.tilesX() + "," + r[2] / a.tilesX() + "," + DIRECTIONS[(int) r[1]] + ","
+                        + r[3] + "\n");
             }
         }
+    }
+
+    /** @return the chip's part of summary.json: the chip, its totals, percentiles and the files written */
+    private static Map<String, Object> summary(Accounts a, ChipProgram p, String chipSource) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("chip", p.chip().name());
         m.put("mesh_tiles", List.of(p.tilesX(), p.tilesY()));
