@@ -42,17 +42,6 @@ public final class Accounts {
     private int every = 1;
     private int windowFill;
     private int stepsClosed;
-    long synops;
-    long active;
-    long inactive;
-    long spikes;
-    long messages;
-    long messagesIn;
-    long learningUpdates;
-    long hopsEastWest;
-    long hopsNorthSouth;
-    long withinTile;
-    long chipCrossings;
     double timeNs;
 
     /**
@@ -82,40 +71,12 @@ public final class Accounts {
      * @param ps one partial per shard, in shard order
      */
     void close(int t, StepPartial[] ps) {
-        long sy = 0;
-        long ac = 0;
-        long in = 0;
-        long sp = 0;
-        long ms = 0;
-        long mi = 0;
-        long lu = 0;
-        long ew = 0;
-        long nsh = 0;
-        long wt = 0;
-        long cc = 0;
-        double slowest = 0;
-        int slowestCore = -1;
-        int maxPath = 0;
-        for (StepPartial p : ps) {
-            sy += p.synops;
-            ac += p.active;
-            in += p.inactive;
-            sp += p.spikes;
-            ms += p.messages;
-            mi += p.messagesIn;
-            lu += p.learningUpdates;
-            ew += p.hopsEastWest;
-            nsh += p.hopsNorthSouth;
-            wt += p.withinTile;
-            cc += p.chipCrossings;
-            if (p.slowestCoreNs > slowest || slowestCore < 0 && p.slowestCore >= 0) {
-                slowest = p.slowestCoreNs;
-                slowestCore = p.slowestCore;
-            }
-            maxPath = Math.max(maxPath, p.tallied ? p.maxLatency : StepPartial.longestLatency(p.latencyCount));
-        }
+        StepSums c = step;
+        c.of(ps);
+        double slowest = c.slowestNs;
+        int slowestCore = c.slowestCore;
         long busiest = links.close(t, ps);
-        double traffic = ms == 0 ? 0 : cost.trafficNs(maxPath, busiest);
+        double traffic = c.messages == 0 ? 0 : cost.trafficNs(c.maxPath, busiest);
         int link = busiest > 0 ? links.busiestLink() : -1;
         if (detailed != null) {
             double end = detailed.schedule(ps);
@@ -125,11 +86,9 @@ public final class Accounts {
             link = detailed.criticalLink();
         }
         double ns = slowest + traffic + cost.barrierNs();
-        double pj = sy * cost.synopPj() + ac * cost.activePj() + in * cost.inactivePj() + sp * cost.spikePj()
-                + mi * cost.receivePj() + cost.hopsPj(ew, nsh, wt) + cost.interChipPj(cc) + cost.barrierPj()
-                + lu * cost.learningPj() + cost.staticPj(ns);
+        double pj = energyPj(c, ns);
         if (charges.any()) {
-            pj += extraPj(ps, ac, in, sp, ms, mi);
+            pj += extraPj(ps, c);
         }
         long wait = Math.round(cost.meanWaitNs(busiest));
         waits[t & (WAITS - 1)] = wait;
@@ -142,23 +101,26 @@ public final class Accounts {
         if (pendingSteps == pendingStepNs.length) {
             recordStepTimes();
         }
-        synops += sy;
-        active += ac;
-        inactive += in;
-        spikes += sp;
-        messages += ms;
-        messagesIn += mi;
-        learningUpdates += lu;
-        hopsEastWest += ew;
-        hopsNorthSouth += nsh;
-        withinTile += wt;
-        chipCrossings += cc;
+        run.add(c);
         timeNs += ns;
-        append(ns, pj, slowestCore, link, sp, sy, busiest);
+        append(ns, pj, slowestCore, link, c.spikes, c.synops, busiest);
         stepCompute[steps - 1] += slowest;
         stepTraffic[steps - 1] += traffic;
         lastClosed = t;
     }
+
+    /** @return the energy of a step's counts lasting ns, pJ, without {@code core.events} (see {@link #extraPj}) */
+    private double energyPj(StepSums c, double ns) {
+        return c.synops * cost.synopPj() + c.active * cost.activePj() + c.inactive * cost.inactivePj()
+                + c.spikes * cost.spikePj() + c.messagesIn * cost.receivePj()
+                + cost.hopsPj(c.hopsEastWest, c.hopsNorthSouth, c.withinTile) + cost.interChipPj(c.chipCrossings)
+                + cost.barrierPj() + c.learningUpdates * cost.learningPj() + cost.staticPj(ns);
+    }
+
+    /** the sums of the step being closed. */
+    private final StepSums step = new StepSums();
+    /** the sums of every step closed. */
+    private final StepSums run = new StepSums();
 
     /** steps whose waits are kept: more than a shard's partials (four), so a closed step's wait is there to read. */
     private static final int WAITS = 8;
@@ -207,7 +169,7 @@ public final class Accounts {
     }
 
     /** The energy of {@code core.events} in a step; adds the step's event counts to the run's. */
-    private double extraPj(StepPartial[] ps, long ac, long in, long sp, long ms, long mi) {
+    private double extraPj(StepPartial[] ps, StepSums sums) {
         EventCharges.Counts c = stepCounts;
         c.clear();
         for (StepPartial p : ps) {
@@ -218,11 +180,11 @@ public final class Accounts {
             c.restingSpikes += p.restingSpikes;
             c.destinations += p.destinations;
         }
-        c.active = ac;
-        c.inactive = in;
-        c.spikes = sp;
-        c.messages = ms;
-        c.messagesIn = mi;
+        c.active = sums.active;
+        c.inactive = sums.inactive;
+        c.spikes = sums.spikes;
+        c.messages = sums.messages;
+        c.messagesIn = sums.messagesIn;
         runCounts.add(c);
         double[] e = charges.extraPj(c);
         return e[0] + e[1] + e[2];
@@ -425,24 +387,24 @@ public final class Accounts {
 
     /** @return synaptic events (synaptic ops) over the run */
     public long synops() {
-        return synops;
+        return run.synops;
     }
 
     /** @return spikes over the run */
     public long spikes() {
-        return spikes;
+        return run.spikes;
     }
 
     /** @return energy by kind in pJ, and the total */
     public Map<String, Double> energyByKind() {
         Map<String, Double> m = new LinkedHashMap<>();
         double[] extra = charges.any() ? charges.extraPj(runCounts) : new double[3];
-        m.put("synaptic_ops", synops * cost.synopPj() + extra[0]);
-        m.put("neuron_updates", active * cost.activePj() + inactive * cost.inactivePj() + extra[1]);
-        m.put("spikes", spikes * cost.spikePj() + messagesIn * cost.receivePj() + extra[2]);
-        m.put("hops", cost.hopsPj(hopsEastWest, hopsNorthSouth, withinTile));
-        m.put("inter_chip", cost.interChipPj(chipCrossings));
-        m.put("learning", learningUpdates * cost.learningPj());
+        m.put("synaptic_ops", run.synops * cost.synopPj() + extra[0]);
+        m.put("neuron_updates", run.active * cost.activePj() + run.inactive * cost.inactivePj() + extra[1]);
+        m.put("spikes", run.spikes * cost.spikePj() + run.messagesIn * cost.receivePj() + extra[2]);
+        m.put("hops", cost.hopsPj(run.hopsEastWest, run.hopsNorthSouth, run.withinTile));
+        m.put("inter_chip", cost.interChipPj(run.chipCrossings));
+        m.put("learning", run.learningUpdates * cost.learningPj());
         m.put("barrier", steps * cost.barrierPj());
         m.put("static", cost.staticPj(timeNs));
         double total = 0;
@@ -456,16 +418,16 @@ public final class Accounts {
     /** @return counts over the run by kind */
     public Map<String, Long> counts() {
         Map<String, Long> m = new LinkedHashMap<>();
-        m.put("synaptic_ops", synops);
-        m.put("neuron_updates_active", active);
-        m.put("neuron_updates_inactive", inactive);
-        m.put("spikes", spikes);
-        m.put("messages", messages);
-        m.put("messages_received", messagesIn);
-        m.put("hops_east_west", hopsEastWest);
-        m.put("hops_north_south", hopsNorthSouth);
-        m.put("within_tile_messages", withinTile);
-        m.put("chip_crossings", chipCrossings);
+        m.put("synaptic_ops", run.synops);
+        m.put("neuron_updates_active", run.active);
+        m.put("neuron_updates_inactive", run.inactive);
+        m.put("spikes", run.spikes);
+        m.put("messages", run.messages);
+        m.put("messages_received", run.messagesIn);
+        m.put("hops_east_west", run.hopsEastWest);
+        m.put("hops_north_south", run.hopsNorthSouth);
+        m.put("within_tile_messages", run.withinTile);
+        m.put("chip_crossings", run.chipCrossings);
         m.put("buffer_overflows", links.bufferOverflows());
         if (charges.any()) {
             m.put("neuron_spikes", runCounts.lifSpikes);
@@ -474,7 +436,7 @@ public final class Accounts {
             m.put("synaptic_ops_sparse", runCounts.synopsByFormat[EventCharges.SPARSE]);
             m.put("synaptic_ops_shared", runCounts.synopsByFormat[EventCharges.SHARED]);
         }
-        m.put("learning_updates", learningUpdates);
+        m.put("learning_updates", run.learningUpdates);
         return m;
     }
 
