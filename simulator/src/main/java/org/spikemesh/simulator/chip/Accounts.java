@@ -101,7 +101,7 @@ public final class Accounts {
         if (pendingSteps == pendingStepNs.length) {
             recordStepTimes();
         }
-        run.add(c);
+        run.addCounts(c);
         timeNs += ns;
         append(ns, pj, slowestCore, link, c.spikes, c.synops, busiest);
         stepCompute[steps - 1] += slowest;
@@ -120,7 +120,7 @@ public final class Accounts {
     /** the sums of the step being closed. */
     private final StepSums step = new StepSums();
     /** the sums of every step closed. */
-    private final StepSums run = new StepSums();
+    private final OpCounts run = new OpCounts();
 
     /** steps whose waits are kept: more than a shard's partials (four), so a closed step's wait is there to read. */
     private static final int WAITS = 8;

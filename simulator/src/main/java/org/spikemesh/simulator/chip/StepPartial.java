@@ -7,18 +7,7 @@ import java.util.Arrays;
  * difference arrays for the XY spans of its messages, and its messages' contention-free latencies by value.
  * Kept in a ring of four per shard so the finaliser can read step t-1 while shards work on step t.
  */
-final class StepPartial {
-    long synops;
-    long active;
-    long inactive;
-    long spikes;
-    long messages;
-    long messagesIn;
-    long learningUpdates;
-    long hopsEastWest;
-    long hopsNorthSouth;
-    long withinTile;
-    long chipCrossings;
+final class StepPartial extends OpCounts {
     /** synaptic ops by the receiving core's synapse format (EventCharges.DENSE .. NONE). */
     final long[] synopsByFormat = new long[4];
     /** spikes of LIF neurons (spike sources excluded). */
@@ -111,8 +100,7 @@ final class StepPartial {
     void reset(int t) {
         step = t;
         latenciesTallied = false;
-        synops = active = inactive = spikes = messages = messagesIn = learningUpdates = 0;
-        hopsEastWest = hopsNorthSouth = withinTile = chipCrossings = 0;
+        clearCounts();
         lifSpikes = destinations = restingSpikes = 0;
         Arrays.fill(synopsByFormat, 0);
         if (log != null) {
