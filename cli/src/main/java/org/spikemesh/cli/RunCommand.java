@@ -160,8 +160,11 @@ public final class RunCommand implements Callable<Integer> {
         return a;
     }
 
-    /** A follower partition: joins the coordinator and serves its steps; it writes nothing. */
-    private int follow(ProcessGraph graph, ChipProgram program, int nThreads) throws java.io.IOException {
+    /**
+     * A follower partition: joins the coordinator and serves its steps; it writes nothing. It lets {@link #program} go
+     * once its engine is built, as the coordinator does.
+     */
+    private int follow(ProcessGraph graph, int nThreads) throws java.io.IOException {
         if (partitions < 2 || partitionIndex >= partitions) {
             throw new IllegalArgumentException("--partition-index " + partitionIndex + " needs --partitions greater"
                     + " than it (got " + partitions + ")");
@@ -174,6 +177,7 @@ public final class RunCommand implements Callable<Integer> {
                 org.spikemesh.cluster.multichip.Transport.parse(transport), endpoints, aeronDir);
              ChipEngine engine = new ChipEngine(graph, program, cfg, nThreads,
                      PartitionPlan.byWork(program, partitions, partitionIndex, nThreads), setup.wire())) {
+            program = null;
             engine.serve();
         }
         return 0;
@@ -239,7 +243,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--partitions splits a chip run; add --backend chip");
         }
         if (partitionIndex > 0) {
-            return follow(graph, program, nThreads);
+            return follow(graph, nThreads);
         }
         NirOutputData outputs = outputData(graph);
         List<Var> probes = new ArrayList<>();
