@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Ctrl-C during {@code spikemesh run --backend chip}, as a user gives it: SIGINT to the process. The run must stop after
- * the chunk of steps in progress, write every output for the steps it did, and exit. Its outputs must equal those of
- * a run asked for exactly that many steps from the start: a run stopped at step k is a run of k steps.
+ * Ctrl-C during {@code spikemesh run --backend chip}, as a user gives it: SIGINT to the process. The run must stop
+ * after the chunk of steps in progress, write every output for the steps it did, and exit. Its outputs must equal
+ * those of a run asked for exactly that many steps from the start: a run stopped at step k is a run of k steps.
  */
 class RunCommandCtrlCTest {
 
@@ -80,7 +80,7 @@ class RunCommandCtrlCTest {
         assertEquals(done + 1, Files.readAllLines(stopped.resolve("lif2.v.csv")).size());
     }
 
-    /** @return the command line of {@code spikemesh run} on the chip, recording lif2.v, with counters every 100 steps */
+    /** @return the command line of {@code spikemesh run} on the chip, recording lif2.v, counters every 100 steps */
     private static List<String> run(Path network, int steps, Path out, String... more) {
         List<String> cmd = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",

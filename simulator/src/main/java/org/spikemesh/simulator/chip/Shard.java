@@ -31,7 +31,7 @@ final class Shard {
     final NeuronArray neurons;
     private int[] nextAcc;
     private final int size;
-    /** per core: this step's messages in (low 32 bits) and synaptic operations (high 32 bits); {@link CoreCounts#stepIn}. */
+    /** {@link CoreCounts#stepIn}: per core, this step's messages in and synaptic operations. */
     private final long[] stepIn;
     /** the counts of the shard's cores: per step, over the run and by window. */
     final CoreCounts counts;
@@ -547,10 +547,10 @@ final class Shard {
 
     /**
      * After the kernel, with nothing to report: visits only the spike sources and the cores with a neuron the kernel
-     * flagged (a spike or a neuron at rest), not all cores of the shard; the others keep the step's
-     * defaults in {@link CoreCounts} and the resting spikes of {@link CoreTimes}, which
-     * {@link CoreCounts#closeStep} restores after counting. At 64 000 neurons that is a few dozen of 1 280 cores per step,
-     * whose objects would each be a cache miss after the kernel has streamed the neuron arrays.
+     * flagged (a spike or a neuron at rest), not all cores of the shard; the others keep the step's defaults in
+     * {@link CoreCounts} and the resting spikes of {@link CoreTimes}, which {@link CoreCounts#closeStep} restores after
+     * counting. At 64 000 neurons that is a few dozen of 1 280 cores per step, whose objects would each be a cache miss
+     * after the kernel has streamed the neuron arrays.
      */
     private void visitFlaggedCores(int t) {
         for (int c : sourceCores) {
