@@ -58,7 +58,8 @@ final class Shard {
     /** per core: the multicast tree's links (null for unicast) and its hops east-west, north-south, chip crossings. */
     private final int[][] trees;
     private final long[][] treeHops;
-    private final java.util.List<CoreRuntime> laneCores = new java.util.ArrayList<>();
+    /** the shard's cores with lanes of negative-exponent groups, flushed every step (an array: no iterator a step). */
+    private final CoreRuntime[] laneCores;
     private final ChipProgram program;
     private final CostModel cost;
     final StepPartial[] partials = new StepPartial[4];
@@ -135,10 +136,9 @@ final class Shard {
         for (int c = first; c < last; c++) {
             trees[c - first] = cores[c].program.routes().treeLinks();
             treeHops[c - first] = trees[c - first] == null ? null : treeHops(trees[c - first]);
-            if (cores[c].hasLanes()) {
-                laneCores.add(cores[c]);
-            }
         }
+        this.laneCores = java.util.stream.IntStream.range(first, last).filter(c -> cores[c].hasLanes())
+                .mapToObj(c -> cores[c]).toArray(CoreRuntime[]::new);
         this.counts = new CoreCounts(cores, first, last, new CoreTimes(cost.charges(), cores, first, last),
                 cost.learningNs());
         this.stepIn = counts.stepIn;
