@@ -121,8 +121,8 @@ final class InboundBuilder {
         final PackedWeights.Census census = new PackedWeights.Census();
         /**
          * per program-wide neuron: the weight of its first one-synapse segment here (the weight of its block, if of one
-         * weight). Null when the shard can have no block of one weight (more than
-         * {@link InboundTable#MAX_ONE_WEIGHT_NEURONS} neurons, more than 65 536 cores, or turned off by
+         * weight). Null when the shard can have no block of one weight (a target as core and neuron in the core would
+         * take more than {@link InboundTable#MAX_TARGET_BITS} bits, or turned off by
          * {@link InboundTable#ONE_WEIGHT_PROPERTY}), or has none.
          */
         int[] oneWeight;

@@ -61,7 +61,6 @@ final class Shard {
     /** the shard's cores with lanes of negative-exponent groups, flushed every step (an array: no iterator a step). */
     private final CoreRuntime[] laneCores;
     private final ChipProgram program;
-    private final CostModel cost;
     final StepPartial[] partials = new StepPartial[4];
     /** out[r]: ring this shard publishes to shard r (null for itself). */
     RingBuffer<Batch>[] out;
@@ -115,7 +114,6 @@ final class Shard {
         this.inbound = inbound;
         this.neurons = neurons;
         this.program = program;
-        this.cost = cost;
         this.outSeq = new long[shards];
         this.outBatch = new Batch[shards];
         this.reporter = reporter;
