@@ -189,8 +189,7 @@ final class PartitionSetup implements AutoCloseable {
         cmd.add("--add-exports");
         cmd.add("java.base/jdk.internal.misc=ALL-UNNAMED");
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            // the heap, the engine's properties, and how C2 compiles its kernels (see the launcher)
-            if (a.startsWith("-Xmx") || a.startsWith("-Dspikemesh.") || a.startsWith("-XX:CompileCommand=")) {
+            if (a.startsWith("-Xmx") || a.startsWith("-Dspikemesh.")) {
                 cmd.add(a);
             }
         }

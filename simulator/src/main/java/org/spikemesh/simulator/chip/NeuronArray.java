@@ -131,7 +131,7 @@ final class NeuronArray {
         this.runUniform = Arrays.copyOf(uni, runs);
     }
 
-    /** The kernel leaves the clip of v at 2^23 to the spike there (see {@link #uniform}): no threshold may reach it. */
+    /** The kernel leaves the clip of v at 2^23 to the spike there (see {@link #kernel}): no threshold may reach it. */
     private static void requireThresholdsBelowClip(CoreRuntime k, NeuronState p) {
         for (int i = 0; i < k.n; i++) {
             if (p.vth()[i] >= HIGH) {
@@ -157,20 +157,7 @@ final class NeuronArray {
     void update(int t) {
         int[] a = ring[t % slots];
         flag = a;
-        for (int r = 0; r < runFrom.length; r++) {
-            NeuronState p = runParams[r];
-            int lo = runFrom[r];
-            int hi = runTo[r];
-            int du = FixedPoint.DECAY_UNITY - p.factorU()[0];
-            int dv = FixedPoint.DECAY_UNITY - p.factorV()[0];
-            if (runUniform[r] && du <= FixedPoint.SMALL_DECAY && dv <= FixedPoint.SMALL_DECAY) {
-                uniformSmallDecays(a, lo, hi, du, dv, p.bias()[0], p.vth()[0]);
-            } else if (runUniform[r]) {
-                uniform(a, lo, hi, p.factorU()[0], p.factorV()[0], p.bias()[0], p.vth()[0]);
-            } else {
-                perNeuron(a, lo, hi, p, runBase[r]);
-            }
-        }
+        kernel(a);
         findFlags();
     }
 
@@ -219,7 +206,9 @@ final class NeuronArray {
     }
 
     /**
-     * The fast half of Lava's bit-accurate LIF step, for neurons whose new u and v need neither the 24-bit wrap of u
+     * The kernel: for every run of cores of the shard, one of three loops over its neurons.
+     *
+     * <p>The loop for a run whose neurons share their parameters is the fast half of Lava's bit-accurate LIF step, for neurons whose new u and v need neither the 24-bit wrap of u
      * nor the clip of v (see {@link #outside}): this leaves both out and writes the unwrapped u and unclipped v (not
      * reset: {@link #scan} resets the v of every spiking neuron), and a flag that is -1 on a spike, and non-zero for a
      * neuron left at rest (u = v = 0) or whose u or v left that range. Of the range of v only its offset by
@@ -234,55 +223,67 @@ final class NeuronArray {
      * operations per neuron instead of 65 with the wrap and clip in it: 0.53 against 0.73-0.95 ns per neuron, timed
      * alone on 4 000 neurons here. C2 vectorises it only as written: {@code Math.abs} in the decay (5.3 ns), or the
      * decay as a floor with a rounding offset (4.3 ns), stop it.
+     *
+     * <p>When those decays of u and v are up to {@value FixedPoint#SMALL_DECAY} (slow decays, as in most networks: CUBA's
+     * are 82 and 20), the same loop with {@link FixedPoint#decaySmall}, which gives the same values with one
+     * multiplication each instead of two. The states it decays are those the kernel left inside the ranges {@link #outside} checks, or
+     * finished by {@link #finish}: within 2^23, as decaySmall needs. The loop is repeated with the other decay (a decay
+     * passed in as a function, or a branch per neuron, would keep C2 from vectorising either).
+     *
+     * <p>A run whose neurons have parameters of their own takes the same loop with the parameters read per neuron.
+     *
+     * <p>The three loops stay in one method of more bytecode than C2 inlines into a hot caller (325 bytes), so that it
+     * is always compiled on its own, where C2 vectorises the loops. As three small methods, C2 sometimes inlined them
+     * into the shard's step and then did not vectorise them: about a third of the processes ran 3.4 times slower
+     * (docs/performance.md, twelfth round).
      */
-    private void uniform(int[] a, int lo, int hi, int fu, int fv, int b, int th) {
+    private void kernel(int[] a) {
         int[] uu = u;
         int[] vv = v;
-        for (int i = lo; i < hi; i++) {
-            int y = FixedPoint.decay(uu[i], fu) + (a[i] << FixedPoint.ACT_SHIFT);
-            uu[i] = y;
-            int z = FixedPoint.decay(vv[i], fv) + y + b;
-            vv[i] = z;
-            int s = y | z;
-            a[i] = ((th - z) >> 31) | (((y + LOW) | (z + LOW) | ((s - 1) & ~s)) >>> 24);
-        }
-    }
-
-    /**
-     * {@link #uniform} for decays of u and v up to {@value FixedPoint#SMALL_DECAY} (slow decays, as in most networks:
-     * CUBA's are 82 and 20), with {@link FixedPoint#decaySmall}, which gives the same values with one multiplication
-     * each instead of two. The states it decays are those the kernel left inside the ranges {@link #outside} checks, or
-     * finished by {@link #finish}: within 2^23, as decaySmall needs. The loop repeats uniform's with the other decay
-     * (a decay passed in as a function, or a branch per neuron, would keep C2 from vectorising either).
-     */
-    private void uniformSmallDecays(int[] a, int lo, int hi, int du, int dv, int b, int th) {
-        int[] uu = u;
-        int[] vv = v;
-        for (int i = lo; i < hi; i++) {
-            int y = FixedPoint.decaySmall(uu[i], du) + (a[i] << FixedPoint.ACT_SHIFT);
-            uu[i] = y;
-            int z = FixedPoint.decaySmall(vv[i], dv) + y + b;
-            vv[i] = z;
-            int s = y | z;
-            a[i] = ((th - z) >> 31) | (((y + LOW) | (z + LOW) | ((s - 1) & ~s)) >>> 24);
-        }
-    }
-
-    private void perNeuron(int[] a, int lo, int hi, NeuronState p, int base) {
-        int[] uu = u;
-        int[] vv = v;
-        int[] fu = p.factorU();
-        int[] fv = p.factorV();
-        int[] bias = p.bias();
-        int[] vth = p.vth();
-        for (int i = lo; i < hi; i++) {
-            int k = i - base;
-            int y = FixedPoint.decay(uu[i], fu[k]) + (a[i] << FixedPoint.ACT_SHIFT);
-            uu[i] = y;
-            int z = FixedPoint.decay(vv[i], fv[k]) + y + bias[k];
-            vv[i] = z;
-            int s = y | z;
-            a[i] = ((vth[k] - z) >> 31) | (((y + LOW) | (z + LOW) | ((s - 1) & ~s)) >>> 24);
+        for (int r = 0; r < runFrom.length; r++) {
+            NeuronState p = runParams[r];
+            int lo = runFrom[r];
+            int hi = runTo[r];
+            int fu = p.factorU()[0];
+            int fv = p.factorV()[0];
+            int du = FixedPoint.DECAY_UNITY - fu;
+            int dv = FixedPoint.DECAY_UNITY - fv;
+            int b = p.bias()[0];
+            int th = p.vth()[0];
+            if (runUniform[r] && du <= FixedPoint.SMALL_DECAY && dv <= FixedPoint.SMALL_DECAY) {
+                for (int i = lo; i < hi; i++) {
+                    int y = FixedPoint.decaySmall(uu[i], du) + (a[i] << FixedPoint.ACT_SHIFT);
+                    uu[i] = y;
+                    int z = FixedPoint.decaySmall(vv[i], dv) + y + b;
+                    vv[i] = z;
+                    int s = y | z;
+                    a[i] = ((th - z) >> 31) | (((y + LOW) | (z + LOW) | ((s - 1) & ~s)) >>> 24);
+                }
+            } else if (runUniform[r]) {
+                for (int i = lo; i < hi; i++) {
+                    int y = FixedPoint.decay(uu[i], fu) + (a[i] << FixedPoint.ACT_SHIFT);
+                    uu[i] = y;
+                    int z = FixedPoint.decay(vv[i], fv) + y + b;
+                    vv[i] = z;
+                    int s = y | z;
+                    a[i] = ((th - z) >> 31) | (((y + LOW) | (z + LOW) | ((s - 1) & ~s)) >>> 24);
+                }
+            } else {
+                int base = runBase[r];
+                int[] fus = p.factorU();
+                int[] fvs = p.factorV();
+                int[] bias = p.bias();
+                int[] vth = p.vth();
+                for (int i = lo; i < hi; i++) {
+                    int k = i - base;
+                    int y = FixedPoint.decay(uu[i], fus[k]) + (a[i] << FixedPoint.ACT_SHIFT);
+                    uu[i] = y;
+                    int z = FixedPoint.decay(vv[i], fvs[k]) + y + bias[k];
+                    vv[i] = z;
+                    int s = y | z;
+                    a[i] = ((vth[k] - z) >> 31) | (((y + LOW) | (z + LOW) | ((s - 1) & ~s)) >>> 24);
+                }
+            }
         }
     }
 
@@ -291,7 +292,7 @@ final class NeuronArray {
      * [-(2^23 - 1), 2^23 - 1], into [0, 2^24), so that nothing is left above bit 23 exactly when neither the wrap nor
      * the clip would change anything (int overflow lands above bit 23 too).
      *
-     * The kernels write this expression out, less its {@code v + HIGH} (see {@link #uniform}): with a call to this in
+     * The kernels write this expression out, less its {@code v + HIGH} (see {@link #kernel}): with a call to this in
      * the loop C2 no longer vectorises them (64 000 neurons, 1 thread: 4.4 against 0.9 s).
      *
      * @param u the unwrapped u
