@@ -61,6 +61,12 @@ public final class BenchCuba implements Callable<Integer> {
                     + " the rates, the speed-ups and the heap")
     Path json;
 
+    @Option(names = "--phases",
+            description = "after the timed runs, one more run per thread count with the phases of every shard's steps"
+                    + " timed (kernel, send, delivery, counting, waiting for the other shards, closing steps): printed"
+                    + " and written to the JSON file")
+    boolean phases;
+
     /** Least wall time of the untimed warm-up run, s. */
     private static final double WARM_SECONDS = 3;
 
@@ -140,6 +146,9 @@ public final class BenchCuba implements Callable<Integer> {
             doc.put("thread_round_trip_ns", printRoundTrips(roundTrips));
         }
         doc.put("runs", runs);
+        if (phases) {
+            doc.put("phases", phaseRuns(graph, handOver[0]));
+        }
         doc.put("heap", heap(graph, handOver, threads.get(threads.size() - 1),
                 new long[]{heapStart, heapNetwork, heapCompiled, heapBuilt},
                 synapses, programTables));
@@ -209,6 +218,68 @@ public final class BenchCuba implements Callable<Integer> {
             acc[k] = null;
         }
         return runs;
+    }
+
+    /**
+     * One more run per thread count, with the phases of every shard's steps timed ({@link ChipEngine#timePhases}, a
+     * few {@code System.nanoTime} calls a step, 25 ns each here): prints each shard's seconds per phase and the run's
+     * loop time. A run of its own, after an untimed one with the timer: the timed repetitions stay free of the timer.
+     *
+     * @return per thread count: its shards, each with its steps and its seconds per phase, as in the JSON file
+     */
+    private List<Map<String, Object>> phaseRuns(ProcessGraph graph, org.spikemesh.compiler.program.ChipProgram program) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        System.out.println("  phases of the steps, s per shard (one more run per thread count, timed inside the shards):");
+        System.out.println(String.format(Locale.ROOT, "  %-9s %5s", "threads", "shard")
+                + ChipEngine.phaseNames().stream().map(n -> String.format(Locale.ROOT, " %13s", n))
+                .collect(java.util.stream.Collectors.joining()) + String.format(Locale.ROOT, " %8s", "all"));
+        for (int t : threads) {
+            long[][] rows;
+            double loop;
+            if (t > 1) {
+                // as before each timed repetition (timedRuns)
+                ThreadRoundTrip.measureNs(ROUND_TRIPS);
+            }
+            // the first run with the timer takes its branches, which the JIT compiled out of the step: it deoptimises and
+            // recompiles the step during that run (64 000 neurons, 2 threads: 0.45-0.46 s against 0.30 s in the next)
+            try (ChipEngine warm = new ChipEngine(graph, program, RunConfig.defaults().seed(seed), t)) {
+                warm.timePhases();
+                runInChunks(warm, null);
+            }
+            try (ChipEngine engine = new ChipEngine(graph, program, RunConfig.defaults().seed(seed), t)) {
+                engine.timePhases();
+                long start = System.nanoTime();
+                runInChunks(engine, null);
+                loop = (System.nanoTime() - start) / 1e9;
+                rows = engine.phaseNanos();
+            }
+            List<Map<String, Object>> shards = new ArrayList<>();
+            for (long[] row : rows) {
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-9d %5d", t, row[0]));
+                Map<String, Object> phaseSeconds = new LinkedHashMap<>();
+                double all = 0;
+                for (int k = 0; k < ChipEngine.phaseNames().size(); k++) {
+                    double sec = row[2 + k] / 1e9;
+                    all += sec;
+                    phaseSeconds.put(ChipEngine.phaseNames().get(k), sec);
+                    line.append(String.format(Locale.ROOT, " %13.3f", sec));
+                }
+                System.out.println(line.append(String.format(Locale.ROOT, " %8.3f", all)));
+                Map<String, Object> shard = new LinkedHashMap<>();
+                shard.put("shard", row[0]);
+                shard.put("steps", row[1]);
+                shard.put("seconds", phaseSeconds);
+                shards.add(shard);
+            }
+            System.out.println(String.format(Locale.ROOT, "  %-9d  loop %.3f s (the phases of a shard add up to less:"
+                    + " its time between the run's calls is not in them)", t, loop));
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("threads", t);
+            run.put("loop_s", loop);
+            run.put("shards", shards);
+            out.add(run);
+        }
+        return out;
     }
 
     /** @return whether some thread count to measure has more than one thread (the round trips are then timed) */

@@ -712,6 +712,47 @@ public final class ChipEngine implements Backend {
     }
 
     /**
+     * Times the phases of the steps of every shard in this process from the next run on: the wall time each shard's
+     * thread spends updating its neurons, sending, delivering, counting, waiting for the other shards' batches and
+     * closing steps ({@link #phaseNames}), a few {@code System.nanoTime} calls a step. For profiling the engine: the
+     * benchmarks' {@code --phases}. Call between runs.
+     */
+    public void timePhases() {
+        for (Shard s : local) {
+            if (s.phases == null) {
+                s.phases = new ShardPhases();
+            }
+        }
+    }
+
+    /** @return the names of the phases of {@link #phaseNanos}, in the order of its columns */
+    public static List<String> phaseNames() {
+        return ShardPhases.NAMES;
+    }
+
+    /**
+     * The phases timed since {@link #timePhases}; call between runs.
+     *
+     * @return per shard of this process, in shard order: the shard's number, the steps it timed, then the ns spent in
+     *         each phase ({@link #phaseNames}); no row when the phases are not timed
+     */
+    public long[][] phaseNanos() {
+        List<long[]> rows = new ArrayList<>();
+        for (Shard s : local) {
+            ShardPhases p = s.phases;
+            if (p != null) {
+                long[] ns = p.nanos();
+                long[] row = new long[2 + ns.length];
+                row[0] = s.id;
+                row[1] = p.steps();
+                System.arraycopy(ns, 0, row, 2, ns.length);
+                rows.add(row);
+            }
+        }
+        return rows.toArray(new long[0][]);
+    }
+
+    /**
      * Keeps per-core counts summed over windows of k steps (0: off, the default); call before the first step.
      *
      * @param k steps per window

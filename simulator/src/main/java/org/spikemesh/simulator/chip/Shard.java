@@ -88,6 +88,9 @@ final class Shard {
         void run(int t) throws AlertException;
     }
 
+    /** the time of each phase of the steps, or null when not timed ({@link ChipEngine#timePhases}). */
+    ShardPhases phases;
+
     /** Step this shard completed last; written by its thread, read by the engine. */
     volatile int completed;
     /** A shard waiting for a batch spins until this many ns, yields until this many, then polls (see awaitBatch). */
@@ -159,10 +162,17 @@ final class Shard {
                 throw AlertException.INSTANCE;
             }
         }
+        ShardPhases ph = phases;
+        if (ph != null) {
+            ph.start();
+        }
         StepPartial part = begin(t);
         if (neurons != null) {
             neurons.update(t);
             nextAcc = neurons.ring[(t + 1) % neurons.slots];
+        }
+        if (ph != null) {
+            ph.mark(ShardPhases.KERNEL);
         }
         for (int k = 0; k < spikingCount; k++) {
             // last step's spikes were sent and learnt from
@@ -174,6 +184,9 @@ final class Shard {
         } else {
             visitEveryCore(t, part);
         }
+        if (ph != null) {
+            ph.mark(ShardPhases.VISIT);
+        }
         touchSpikes();
         for (int k = 0; k < spikingCount; k++) {
             route(cores[spiking[k]], t, part);
@@ -183,11 +196,23 @@ final class Shard {
                 out[r].publish(outSeq[r]);
             }
         }
+        if (ph != null) {
+            ph.mark(ShardPhases.SEND);
+        }
         deliverOwnSpikes(t);
+        if (ph != null) {
+            ph.mark(ShardPhases.DELIVER_OWN);
+        }
         if (in != null) {
             // the messages delivered here so far are counted while the other shards finish their step, not after
             messageCounter.count(part, false);
+            if (ph != null) {
+                ph.mark(ShardPhases.COUNT_OWN);
+            }
             receiveBatches(t);
+            if (ph != null) {
+                ph.mark(ShardPhases.RECEIVE);
+            }
         }
         for (CoreRuntime c : laneCores) {
             c.flushLanes(t);
@@ -199,7 +224,14 @@ final class Shard {
         if (tally != null) {
             part.maxLatency = StepPartial.longestLatency(part.latencyCount);
         }
+        if (ph != null) {
+            ph.mark(ShardPhases.COUNT_REST);
+        }
         counts.closeStep(part, t, learning);
+        if (ph != null) {
+            ph.mark(ShardPhases.CORE_ACCOUNTS);
+            ph.stepDone();
+        }
         completed = t;
     }
 
@@ -328,7 +360,12 @@ final class Shard {
             return;
         }
         if (whileWaiting != null) {
+            ShardPhases ph = phases;
+            long closing = ph == null ? 0 : System.nanoTime();
             whileWaiting.run(t);
+            if (ph != null) {
+                ph.aside(ShardPhases.CLOSE_STEPS, System.nanoTime() - closing);
+            }
         }
         long start = System.nanoTime();
         long poll = POLL_MIN_NANOS;
