@@ -192,6 +192,7 @@ public final class BenchCuba implements Callable<Integer> {
         int n = threads.size();
         double[][] secs = new double[n][repeat];
         double[][] builds = new double[n][repeat];
+        int[][] moves = new int[n][repeat];
         Accounts[] acc = new Accounts[n];
         long[] tableBytes = new long[n];
         boolean several = severalThreads();
@@ -207,6 +208,7 @@ public final class BenchCuba implements Callable<Integer> {
                     runInChunks(engine, bar);
                     secs[k][rep] = (System.nanoTime() - s) / 1e9;
                     acc[k] = engine.accounts();
+                    moves[k][rep] = engine.kernelArrayMoves();
                     tableBytes[k] = engine.tableBytes();
                 }
             }
@@ -214,6 +216,12 @@ public final class BenchCuba implements Callable<Integer> {
         List<Map<String, Object>> runs = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             runs.add(report(threads.get(k), secs[k], builds[k], acc[k], tableBytes[k], synapses));
+            if (threads.get(k) > 1) {
+                // a shard whose kernel ran much slower than another's moved its arrays (KernelWatch)
+                System.out.println("  " + threadCount(threads.get(k)) + ": neuron arrays moved for a slow kernel, per"
+                        + " repetition: " + java.util.Arrays.toString(moves[k]));
+                runs.get(k).put("kernel_array_moves", java.util.Arrays.stream(moves[k]).boxed().toList());
+            }
             // the accounts keep the program: let them go before the heap of a run is measured
             acc[k] = null;
         }

@@ -159,6 +159,7 @@ public final class ChipEngine implements Backend {
             }
         }
         this.local = java.util.Arrays.stream(shards).filter(java.util.Objects::nonNull).toArray(Shard[]::new);
+        watchKernels();
         connect(s, threads);
         if (reporter != null) {
             reporter.plasticReader = v -> readPlastic(v, plasticOf.get(v.owner()));
@@ -709,6 +710,38 @@ public final class ChipEngine implements Backend {
     /** For tests: shard {@code shard} stops at {@code step} without an error, as a lost shard would. */
     void injectStall(int shard, int step) {
         shards[shard].stallAtStep = step;
+    }
+
+    /** Gives each shard of this process with enough neurons a {@link KernelWatch} over the others' kernels. */
+    private void watchKernels() {
+        KernelWatch[] w = KernelWatch.of(java.util.Arrays.stream(local)
+                .mapToInt(sh -> sh.neurons == null ? 0 : sh.neurons.length).toArray());
+        for (int k = 0; k < local.length; k++) {
+            local[k].kernelWatch = w[k];
+        }
+    }
+
+    /** For tests: every shard of this process moves its neuron arrays now, as a slow kernel would have it; between runs. */
+    void moveNeuronArrays() {
+        for (Shard sh : local) {
+            if (sh.neurons != null) {
+                sh.neurons.moveArrays();
+            }
+        }
+    }
+
+    /**
+     * How many times the shards of this process moved their neuron arrays because their kernel ran much slower than
+     * another shard's (see docs/performance.md, thirteenth round); call between runs.
+     *
+     * @return the moves, over the engine's life
+     */
+    public int kernelArrayMoves() {
+        int n = 0;
+        for (Shard sh : local) {
+            n += sh.kernelWatch == null ? 0 : sh.kernelWatch.moves();
+        }
+        return n;
     }
 
     /**

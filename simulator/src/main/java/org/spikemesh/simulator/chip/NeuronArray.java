@@ -19,8 +19,8 @@ final class NeuronArray {
     private static final int LOW = FixedPoint.MAX_UV - 1;
     private static final int HIGH = FixedPoint.MAX_UV;
     final int length;
-    final int[] u;
-    final int[] v;
+    int[] u;
+    int[] v;
     /**
      * this step's flags: the ring slot the step's input was read from, which the kernel overwrites (one array less to
      * stream through the cache each step: 0.48-0.50 against 0.55-0.56 ns per neuron timed alone). Only the flags
@@ -148,6 +148,24 @@ final class NeuronArray {
     private static boolean sameParameters(NeuronState a, NeuronState b) {
         return a.factorU()[0] == b.factorU()[0] && a.factorV()[0] == b.factorV()[0] && a.bias()[0] == b.bias()[0]
                 && a.vth()[0] == b.vth()[0];
+    }
+
+    /**
+     * Moves the arrays (u, v and the ring's slots, flags included) to new memory, every value copied: for a shard whose
+     * kernel runs slow where its arrays lie ({@link KernelWatch}). Called by the shard's thread between its kernel and
+     * the rest of its step; everything else reads the arrays through this object's fields.
+     */
+    void moveArrays() {
+        int flagSlot = 0;
+        while (ring[flagSlot] != flag) {
+            flagSlot++;
+        }
+        u = u.clone();
+        v = v.clone();
+        for (int k = 0; k < slots; k++) {
+            ring[k] = ring[k].clone();
+        }
+        flag = ring[flagSlot];
     }
 
     /**

@@ -88,6 +88,9 @@ final class Shard {
         void run(int t) throws AlertException;
     }
 
+    /** compares this shard's kernel with the others' and says when to move its arrays, or null (see KernelWatch). */
+    KernelWatch kernelWatch;
+
     /** the time of each phase of the steps, or null when not timed ({@link ChipEngine#timePhases}). */
     ShardPhases phases;
 
@@ -168,7 +171,12 @@ final class Shard {
         }
         StepPartial part = begin(t);
         if (neurons != null) {
+            KernelWatch watch = kernelWatch;
+            long kernelStart = watch == null ? 0 : System.nanoTime();
             neurons.update(t);
+            if (watch != null && watch.timed(System.nanoTime() - kernelStart)) {
+                neurons.moveArrays();
+            }
             nextAcc = neurons.ring[(t + 1) % neurons.slots];
         }
         if (ph != null) {
