@@ -431,6 +431,9 @@ public final class ChipEngine implements Backend {
 
     /** Closes step t from the caller of {@link #run}, after a waiting shard has closed what it could. */
     private void closeFromRun(int t) throws AlertException {
+        // the caller's thread runs the first shard here: its phases count these closes too
+        ShardPhases ph = local.length > 0 ? local[0].phases : null;
+        long start = ph == null ? 0 : System.nanoTime();
         while (!closing.compareAndSet(false, true)) {
             rethrow();
             Thread.onSpinWait();
@@ -441,6 +444,9 @@ public final class ChipEngine implements Backend {
             }
         } finally {
             closing.set(false);
+            if (ph != null) {
+                ph.add(ShardPhases.CLOSE_STEPS, System.nanoTime() - start);
+            }
         }
     }
 

@@ -21,7 +21,10 @@ final class ShardPhases {
     static final int COUNT_OWN = 4;
     /** waiting for the other shards' batches and delivering them (without the steps closed meanwhile). */
     static final int RECEIVE = 5;
-    /** closing the steps every shard has completed, while waiting for a batch. */
+    /**
+     * closing the steps every shard has completed: while waiting for a batch, and, for the shard the caller's thread
+     * runs, from the run loop between its steps (all of a run's closes on one thread).
+     */
     static final int CLOSE_STEPS = 6;
     /** learning, the lanes' flush and the counting of the messages received from the batches. */
     static final int COUNT_REST = 7;
@@ -59,6 +62,11 @@ final class ShardPhases {
     void aside(int p, long ns) {
         at[PHASE0 + p] += ns;
         at[LAST] += ns;
+    }
+
+    /** Adds ns to phase p, between two steps. */
+    void add(int p, long ns) {
+        at[PHASE0 + p] += ns;
     }
 
     /** Counts a step completed. */

@@ -18,8 +18,8 @@ import org.spikemesh.simulator.RunConfig;
 
 /**
  * The phase timer of the shards ({@link ChipEngine#timePhases}): its phases follow one another, so that they add up to
- * the time of the steps; what one shard alone never does (count its own deliveries apart, wait for batches, close
- * steps while waiting) takes no time; and timing changes no result.
+ * the time of the steps; what one shard alone never does (count its own deliveries apart, wait for batches) takes no
+ * time, and its steps are closed from the run loop; and timing changes no result.
  */
 class ShardPhasesTest {
 
@@ -78,10 +78,11 @@ class ShardPhasesTest {
                     assertTrue(row[2 + q] >= 0, ShardPhases.NAMES.get(q) + " of shard " + k + ": " + row[2 + q]);
                 }
                 if (threads == 1) {
-                    // alone, a shard has no batch to wait for and counts its messages once, at the end of the step
+                    // alone, a shard has no batch to wait for and counts its messages once, at the end of the step;
+                    // the caller's thread closes every step from the run loop
                     assertEquals(0, row[2 + ShardPhases.COUNT_OWN]);
                     assertEquals(0, row[2 + ShardPhases.RECEIVE]);
-                    assertEquals(0, row[2 + ShardPhases.CLOSE_STEPS]);
+                    assertTrue(row[2 + ShardPhases.CLOSE_STEPS] > 0, "closes from the run loop");
                 } else {
                     assertTrue(row[2 + ShardPhases.RECEIVE] > 0, "receive of shard " + k);
                 }
