@@ -242,52 +242,66 @@ public final class BenchCuba implements Callable<Integer> {
                 + ChipEngine.phaseNames().stream().map(n -> String.format(Locale.ROOT, " %13s", n))
                 .collect(java.util.stream.Collectors.joining()) + String.format(Locale.ROOT, " %8s", "all"));
         for (int t : threads) {
-            long[][] rows;
-            double loop;
-            if (t > 1) {
-                // as before each timed repetition (timedRuns)
-                ThreadRoundTrip.measureNs(ROUND_TRIPS);
-            }
-            // the first run with the timer takes its branches, which the JIT compiled out of the step: it deoptimises and
-            // recompiles the step during that run (64 000 neurons, 2 threads: 0.45-0.46 s against 0.30 s in the next)
-            try (ChipEngine warm = new ChipEngine(graph, program, RunConfig.defaults().seed(seed), t)) {
-                warm.timePhases();
-                runInChunks(warm, null);
-            }
-            try (ChipEngine engine = new ChipEngine(graph, program, RunConfig.defaults().seed(seed), t)) {
-                engine.timePhases();
-                long start = System.nanoTime();
-                runInChunks(engine, null);
-                loop = (System.nanoTime() - start) / 1e9;
-                rows = engine.phaseNanos();
-            }
-            List<Map<String, Object>> shards = new ArrayList<>();
-            for (long[] row : rows) {
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-9d %5d", t, row[0]));
-                Map<String, Object> phaseSeconds = new LinkedHashMap<>();
-                double all = 0;
-                for (int k = 0; k < ChipEngine.phaseNames().size(); k++) {
-                    double sec = row[2 + k] / 1e9;
-                    all += sec;
-                    phaseSeconds.put(ChipEngine.phaseNames().get(k), sec);
-                    line.append(String.format(Locale.ROOT, " %13.3f", sec));
-                }
-                System.out.println(line.append(String.format(Locale.ROOT, " %8.3f", all)));
-                Map<String, Object> shard = new LinkedHashMap<>();
-                shard.put("shard", row[0]);
-                shard.put("steps", row[1]);
-                shard.put("seconds", phaseSeconds);
-                shards.add(shard);
-            }
-            System.out.println(String.format(Locale.ROOT, "  %-9d  loop %.3f s (the phases of a shard add up to less:"
-                    + " its time between the run's calls is not in them)", t, loop));
-            Map<String, Object> run = new LinkedHashMap<>();
-            run.put("threads", t);
-            run.put("loop_s", loop);
-            run.put("shards", shards);
-            out.add(run);
+            out.add(phaseRun(graph, program, t));
         }
         return out;
+    }
+
+    /** @return the phases of one run on t threads, printed: its loop time and its shards' seconds per phase */
+    private Map<String, Object> phaseRun(ProcessGraph graph, org.spikemesh.compiler.program.ChipProgram program, int t) {
+        if (t > 1) {
+            // as before each timed repetition (timedRuns)
+            ThreadRoundTrip.measureNs(ROUND_TRIPS);
+        }
+        // the first run with the timer takes its branches, which the JIT compiled out of the step: it deoptimises and
+        // recompiles the step during that run (64 000 neurons, 2 threads: 0.45-0.46 s against 0.30 s in the next)
+        try (ChipEngine warm = new ChipEngine(graph, program, RunConfig.defaults().seed(seed), t)) {
+            warm.timePhases();
+            runInChunks(warm, null);
+        }
+        long[][] rows;
+        double loop;
+        try (ChipEngine engine = new ChipEngine(graph, program, RunConfig.defaults().seed(seed), t)) {
+            engine.timePhases();
+            long start = System.nanoTime();
+            runInChunks(engine, null);
+            loop = (System.nanoTime() - start) / 1e9;
+            rows = engine.phaseNanos();
+        }
+        List<Map<String, Object>> shards = new ArrayList<>();
+        for (long[] row : rows) {
+            shards.add(phaseRow(t, row));
+        }
+        System.out.println(String.format(Locale.ROOT, "  %-9d  loop %.3f s (the phases of a shard add up to less:"
+                + " its time between the run's calls is not in them)", t, loop));
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("threads", t);
+        run.put("loop_s", loop);
+        run.put("shards", shards);
+        return run;
+    }
+
+    /**
+     * Prints one shard's phases ({@link ChipEngine#phaseNanos} row) on t threads.
+     *
+     * @return its number, steps and seconds per phase, as in the JSON file
+     */
+    private static Map<String, Object> phaseRow(int t, long[] row) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-9d %5d", t, row[0]));
+        Map<String, Object> phaseSeconds = new LinkedHashMap<>();
+        double all = 0;
+        for (int k = 0; k < ChipEngine.phaseNames().size(); k++) {
+            double sec = row[2 + k] / 1e9;
+            all += sec;
+            phaseSeconds.put(ChipEngine.phaseNames().get(k), sec);
+            line.append(String.format(Locale.ROOT, " %13.3f", sec));
+        }
+        System.out.println(line.append(String.format(Locale.ROOT, " %8.3f", all)));
+        Map<String, Object> shard = new LinkedHashMap<>();
+        shard.put("shard", row[0]);
+        shard.put("steps", row[1]);
+        shard.put("seconds", phaseSeconds);
+        return shard;
     }
 
     /** @return whether some thread count to measure has more than one thread (the round trips are then timed) */

@@ -136,6 +136,51 @@ class BenchCubaTest {
     }
 
     @Test
+    void shouldPrintAndWriteThePhasesOfEveryShardWithPhases(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("phases.json");
+        String text = bench("--neurons", "4000", "--steps", "2000", "--repeat", "1", "--threads", "1,2", "--phases",
+                "--json", file.toString());
+        JsonNode doc = new ObjectMapper().readTree(file.toFile());
+        JsonNode phases = doc.get("phases");
+        assertEquals(2, phases.size());
+        java.util.List<String> names = org.spikemesh.simulator.chip.ChipEngine.phaseNames();
+        for (int k = 0; k < 2; k++) {
+            JsonNode run = phases.get(k);
+            int threads = k + 1;
+            assertEquals(threads, run.get("threads").asInt());
+            double loop = run.get("loop_s").asDouble();
+            assertEquals(loop, number(text, "(?m)^  " + threads + " +loop ([0-9.]+) s"), 0.0005);
+            JsonNode shards = run.get("shards");
+            assertEquals(threads, shards.size(), "one row per shard");
+            for (int s = 0; s < threads; s++) {
+                JsonNode shard = shards.get(s);
+                assertEquals(s, shard.get("shard").asInt());
+                assertEquals(2000, shard.get("steps").asInt());
+                JsonNode seconds = shard.get("seconds");
+                assertEquals(names.size(), seconds.size());
+                // the printed row: threads, shard, then each phase to 1 ms, then their sum
+                Matcher row = Pattern.compile("(?m)^  " + threads + " +" + s + "((?: +[0-9.]+){" + (names.size() + 1)
+                        + "})$").matcher(text);
+                assertTrue(row.find(), "row of shard " + s + " on " + threads + " threads in:\n" + text);
+                String[] printed = row.group(1).trim().split(" +");
+                double all = 0;
+                for (int q = 0; q < names.size(); q++) {
+                    double sec = seconds.get(names.get(q)).asDouble();
+                    assertTrue(sec >= 0, names.get(q) + " " + sec);
+                    assertEquals(sec, Double.parseDouble(printed[q]), 0.0005, names.get(q));
+                    all += sec;
+                }
+                assertEquals(all, Double.parseDouble(printed[names.size()]), 0.0005, "sum of the row");
+                // every phase is an interval of the shard's thread inside the run's calls
+                assertTrue(all <= loop, "shard " + s + ": phases " + all + " s, loop " + loop + " s");
+            }
+        }
+        // the kernel watch's moves, one count per repetition of the several-thread runs
+        assertEquals(1, doc.get("runs").get(1).get("kernel_array_moves").size());
+        assertTrue(doc.get("runs").get(0).get("kernel_array_moves") == null, "no watch on 1 thread");
+    }
+
+    @Test
     void shouldRefuseImpossibleParametersBeforeBuildingAnything(@TempDir Path dir) {
         PrintStream saved = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
