@@ -362,10 +362,30 @@ public final class BenchCuba implements Callable<Integer> {
             up.put("threads", threads.get(k));
             up.put("over_threads", threads.get(0));
             up.put("ratio_of_median_loops", median[0] / median[k]);
+            up.put("ratio_per_repetition", perRepetition((double[]) runs.get(0).get("loop_s"),
+                    (double[]) runs.get(k).get("loop_s")));
             speedUps.add(up);
         }
         System.out.println(line);
+        for (int k = 1; k < threads.size(); k++) {
+            // each repetition's ratio, of two runs made seconds apart: how much the host moved during the runs
+            StringBuilder each = new StringBuilder("  " + threadCount(threads.get(k)) + " over "
+                    + threadCount(threads.get(0)) + ", each repetition's loops:");
+            for (double r : perRepetition((double[]) runs.get(0).get("loop_s"), (double[]) runs.get(k).get("loop_s"))) {
+                each.append(String.format(Locale.ROOT, " %.2fx", r));
+            }
+            System.out.println(each);
+        }
         return speedUps;
+    }
+
+    /** @return per repetition, the first loop time over the second */
+    private static List<Double> perRepetition(double[] first, double[] second) {
+        List<Double> r = new ArrayList<>();
+        for (int i = 0; i < first.length; i++) {
+            r.add(first[i] / second[i]);
+        }
+        return r;
     }
 
     /** @return "1 thread", "2 threads", ... */

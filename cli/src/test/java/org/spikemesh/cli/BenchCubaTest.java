@@ -115,6 +115,17 @@ class BenchCubaTest {
                     1e-6 * run.get("neuron_steps_per_s").asDouble());
         }
         assertEquals(medians[0] / medians[1], doc.get("speed_ups").get(0).get("ratio_of_median_loops").asDouble(), 1e-12);
+        // each repetition's ratio: its 1-thread loop over its 2-thread loop, as written and as printed to 0.01
+        JsonNode each = doc.get("speed_ups").get(0).get("ratio_per_repetition");
+        assertEquals(3, each.size());
+        Matcher eachPrinted = Pattern.compile("2 threads over 1 thread, each repetition's loops: ([0-9.]+)x ([0-9.]+)x"
+                + " ([0-9.]+)x").matcher(text);
+        assertTrue(eachPrinted.find(), text);
+        for (int i = 0; i < 3; i++) {
+            double ratio = runs.get(0).get("loop_s").get(i).asDouble() / runs.get(1).get("loop_s").get(i).asDouble();
+            assertEquals(ratio, each.get(i).asDouble(), 1e-12);
+            assertEquals(ratio, Double.parseDouble(eachPrinted.group(i + 1)), 0.005);
+        }
         // a round trip between two threads before each of the three repetitions: printed to 1 ns, and the median of
         // the three as the middle one; a round trip takes time (two cache-line transfers: tens of ns at least)
         JsonNode trips = doc.get("thread_round_trip_ns").get("before_each_repetition");
