@@ -356,26 +356,26 @@ public final class BenchCuba implements Callable<Integer> {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  speed-up over %s (median loop times,"
                 + " timed runs taking turns):", threadCount(threads.get(0))));
         List<Map<String, Object>> speedUps = new ArrayList<>();
+        List<String> eachLines = new ArrayList<>();
         for (int k = 1; k < threads.size(); k++) {
             line.append(String.format(Locale.ROOT, " %s %.2fx", threadCount(threads.get(k)), median[0] / median[k]));
+            List<Double> each = perRepetition((double[]) runs.get(0).get("loop_s"), (double[]) runs.get(k).get("loop_s"));
             Map<String, Object> up = new LinkedHashMap<>();
             up.put("threads", threads.get(k));
             up.put("over_threads", threads.get(0));
             up.put("ratio_of_median_loops", median[0] / median[k]);
-            up.put("ratio_per_repetition", perRepetition((double[]) runs.get(0).get("loop_s"),
-                    (double[]) runs.get(k).get("loop_s")));
+            up.put("ratio_per_repetition", each);
             speedUps.add(up);
+            // each repetition's ratio, of two runs made seconds apart: how much the host moved during the runs
+            StringBuilder eachLine = new StringBuilder("  " + threadCount(threads.get(k)) + " over "
+                    + threadCount(threads.get(0)) + ", each repetition's loops:");
+            for (double r : each) {
+                eachLine.append(String.format(Locale.ROOT, " %.2fx", r));
+            }
+            eachLines.add(eachLine.toString());
         }
         System.out.println(line);
-        for (int k = 1; k < threads.size(); k++) {
-            // each repetition's ratio, of two runs made seconds apart: how much the host moved during the runs
-            StringBuilder each = new StringBuilder("  " + threadCount(threads.get(k)) + " over "
-                    + threadCount(threads.get(0)) + ", each repetition's loops:");
-            for (double r : perRepetition((double[]) runs.get(0).get("loop_s"), (double[]) runs.get(k).get("loop_s"))) {
-                each.append(String.format(Locale.ROOT, " %.2fx", r));
-            }
-            System.out.println(each);
-        }
+        eachLines.forEach(System.out::println);
         return speedUps;
     }
 

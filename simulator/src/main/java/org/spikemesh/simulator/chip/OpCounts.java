@@ -2,7 +2,8 @@ package org.spikemesh.simulator.chip;
 
 /**
  * The integer counts a step's time and energy are made of: operations, spikes, messages and their hops. A shard
- * counts its part of a step into its {@link StepPartial}; {@link StepSums} adds the shards' parts, and the steps'.
+ * counts its part of a step into its {@link StepPartial}; {@link StepSums} adds the shards' parts, and
+ * {@link Accounts} the steps' into one of these.
  */
 class OpCounts {
     long synops;

@@ -171,13 +171,7 @@ final class Shard {
         }
         StepPartial part = begin(t);
         if (neurons != null) {
-            KernelWatch watch = kernelWatch;
-            long kernelStart = watch == null ? 0 : System.nanoTime();
-            neurons.update(t);
-            if (watch != null && watch.timed(System.nanoTime() - kernelStart)) {
-                neurons.moveArrays();
-            }
-            nextAcc = neurons.ring[(t + 1) % neurons.slots];
+            updateNeurons(t);
         }
         if (ph != null) {
             ph.mark(ShardPhases.KERNEL);
@@ -241,6 +235,20 @@ final class Shard {
             ph.stepDone();
         }
         completed = t;
+    }
+
+    /**
+     * Updates the shard's neurons for step t (timed for the {@link KernelWatch}, which may have the arrays moved after)
+     * and takes the ring slot the step's spikes are delivered into.
+     */
+    private void updateNeurons(int t) {
+        KernelWatch watch = kernelWatch;
+        long kernelStart = watch == null ? 0 : System.nanoTime();
+        neurons.update(t);
+        if (watch != null && watch.timed(System.nanoTime() - kernelStart)) {
+            neurons.moveArrays();
+        }
+        nextAcc = neurons.ring[(t + 1) % neurons.slots];
     }
 
     /**

@@ -1,8 +1,8 @@
 package org.spikemesh.simulator.chip;
 
 /**
- * The integer counts of a step summed over every shard's {@link StepPartial} (or, for the run, over its steps), the
- * slowest core among the shards' slowest, and the longest contention-free path of a message. One is reused for every
+ * The integer counts of a step summed over every shard's {@link StepPartial}, the slowest core among the shards'
+ * slowest, and the longest contention-free path of a message (the run's counts are a plain {@link OpCounts}). One is reused for every
  * step closed: closing a step allocates nothing.
  */
 final class StepSums extends OpCounts {
