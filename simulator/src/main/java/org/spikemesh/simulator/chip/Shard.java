@@ -170,6 +170,9 @@ final class Shard {
             ph.start();
         }
         StepPartial part = begin(t);
+        if (ph != null) {
+            ph.mark(ShardPhases.BEGIN);
+        }
         if (neurons != null) {
             updateNeurons(t);
         }

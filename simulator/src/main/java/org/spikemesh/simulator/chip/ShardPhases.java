@@ -9,29 +9,34 @@ import java.util.List;
  * Written by the shard's thread only, and read by the engine's caller between runs.
  */
 final class ShardPhases {
+    /**
+     * start of the step: its partial emptied (the partial of four steps before, which the step's closer read, perhaps
+     * from another processor) and the step's batch to every other shard claimed.
+     */
+    static final int BEGIN = 0;
     /** update of the neurons (the kernel and the search of its flags). */
-    static final int KERNEL = 0;
+    static final int KERNEL = 1;
     /** visit of the cores with a spike or a resting neuron. */
-    static final int VISIT = 1;
+    static final int VISIT = 2;
     /** routing of the step's spikes and publication of the batches to the other shards. */
-    static final int SEND = 2;
+    static final int SEND = 3;
     /** delivery of the step's spikes to this shard's own cores. */
-    static final int DELIVER_OWN = 3;
+    static final int DELIVER_OWN = 4;
     /** counting of the messages delivered so far, while the other shards finish their step. */
-    static final int COUNT_OWN = 4;
+    static final int COUNT_OWN = 5;
     /** waiting for the other shards' batches and delivering them (without the steps closed meanwhile). */
-    static final int RECEIVE = 5;
+    static final int RECEIVE = 6;
     /**
      * closing the steps every shard has completed: while waiting for a batch, and, for the shard the caller's thread
      * runs, from the run loop between its steps (all of a run's closes on one thread).
      */
-    static final int CLOSE_STEPS = 6;
+    static final int CLOSE_STEPS = 7;
     /** learning, the lanes' flush and the counting of the messages received from the batches. */
-    static final int COUNT_REST = 7;
+    static final int COUNT_REST = 8;
     /** the step's per-core accounting (time and energy of each core). */
-    static final int CORE_ACCOUNTS = 8;
+    static final int CORE_ACCOUNTS = 9;
     /** the phases' names, by index, as the JSON files of the benchmarks spell them. */
-    static final List<String> NAMES = List.of("kernel", "visit", "send", "deliver_own", "count_own", "receive",
+    static final List<String> NAMES = List.of("begin", "kernel", "visit", "send", "deliver_own", "count_own", "receive",
             "close_steps", "count_rest", "core_accounts");
 
     /**

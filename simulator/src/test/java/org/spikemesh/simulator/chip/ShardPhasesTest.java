@@ -74,6 +74,8 @@ class ShardPhasesTest {
                 // every phase is an interval of the shard's thread inside the two run calls
                 assertTrue(sum > 0 && sum <= wall, "shard " + k + ": phases " + sum + " ns, run " + wall + " ns");
                 assertTrue(row[2 + ShardPhases.KERNEL] > 0, "kernel of shard " + k);
+                // every step empties its partial first: timed apart from the kernel
+                assertTrue(row[2 + ShardPhases.BEGIN] > 0, "begin of shard " + k);
                 for (int q = 0; q < ShardPhases.NAMES.size(); q++) {
                     assertTrue(row[2 + q] >= 0, ShardPhases.NAMES.get(q) + " of shard " + k + ": " + row[2 + q]);
                 }
