@@ -193,6 +193,8 @@ public final class BenchCuba implements Callable<Integer> {
         double[][] secs = new double[n][repeat];
         double[][] builds = new double[n][repeat];
         int[][] moves = new int[n][repeat];
+        long[][][] longWaits = new long[n][repeat][];
+        double[][] jitWaits = new double[n][repeat];
         Accounts[] acc = new Accounts[n];
         long[] tableBytes = new long[n];
         boolean several = severalThreads();
@@ -204,11 +206,13 @@ public final class BenchCuba implements Callable<Integer> {
                 try (ChipEngine engine = new ChipEngine(graph, program, RunConfig.defaults().seed(seed), t);
                      Progress bar = Progress.start("cuba " + neurons + " x" + t + " rep " + (rep + 1), steps, "steps", quiet)) {
                     builds[k][rep] = (System.nanoTime() - b0) / 1e9;
+                    jitWaits[k][rep] = JitQuiet.await() / 1e9;
                     long s = System.nanoTime();
                     runInChunks(engine, bar);
                     secs[k][rep] = (System.nanoTime() - s) / 1e9;
                     acc[k] = engine.accounts();
                     moves[k][rep] = engine.kernelArrayMoves();
+                    longWaits[k][rep] = engine.longWaits();
                     tableBytes[k] = engine.tableBytes();
                 }
             }
@@ -216,16 +220,41 @@ public final class BenchCuba implements Callable<Integer> {
         List<Map<String, Object>> runs = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             runs.add(report(threads.get(k), secs[k], builds[k], acc[k], tableBytes[k], synapses));
+            runs.get(k).put("jit_quiet_wait_s", java.util.Arrays.stream(jitWaits[k]).boxed().toList());
             if (threads.get(k) > 1) {
                 // a shard whose kernel ran much slower than another's moved its arrays (KernelWatch)
                 System.out.println("  " + threadCount(threads.get(k)) + ": neuron arrays moved for a slow kernel, per"
                         + " repetition: " + java.util.Arrays.toString(moves[k]));
                 runs.get(k).put("kernel_array_moves", java.util.Arrays.stream(moves[k]).boxed().toList());
+                reportLongWaits(threads.get(k), longWaits[k], runs.get(k));
             }
             // the accounts keep the program: let them go before the heap of a run is measured
             acc[k] = null;
         }
+        double[] allWaits = java.util.Arrays.stream(jitWaits).flatMapToDouble(java.util.Arrays::stream).sorted().toArray();
+        System.out.printf(Locale.ROOT, "  before each timed run, after its engine was built, waited for the JIT to be idle"
+                + " for %d ms: median %.2f s, longest %.2f s%n", JitQuiet.QUIET_MILLIS, allWaits[allWaits.length / 2],
+                allWaits[allWaits.length - 1]);
         return runs;
+    }
+
+    /**
+     * Prints and records each repetition's long waits on t threads ({@link ChipEngine#longWaits}): the waits of a shard
+     * for another's batch of more than 50 us, where the shard waited for was held up, most often by the host.
+     */
+    private static void reportLongWaits(int t, long[][] perRepetition, Map<String, Object> run) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        StringBuilder line = new StringBuilder("  " + threadCount(t) + ": shards' waits over 50 us for another's batch,"
+                + " per repetition:");
+        for (long[] w : perRepetition) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("count", w[0]);
+            row.put("seconds", w[1] / 1e9);
+            rows.add(row);
+            line.append(String.format(Locale.ROOT, " %d (%.3f s)", w[0], w[1] / 1e9));
+        }
+        System.out.println(line);
+        run.put("long_waits", rows);
     }
 
     /**

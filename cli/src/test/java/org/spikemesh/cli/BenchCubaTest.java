@@ -115,6 +115,30 @@ class BenchCubaTest {
                     1e-6 * run.get("neuron_steps_per_s").asDouble());
         }
         assertEquals(medians[0] / medians[1], doc.get("speed_ups").get(0).get("ratio_of_median_loops").asDouble(), 1e-12);
+        // the long waits of the 2-thread repetitions (none recorded on 1 thread), as written and as printed
+        assertTrue(runs.get(0).get("long_waits") == null, "no other shard to wait for on 1 thread");
+        JsonNode waits = runs.get(1).get("long_waits");
+        assertEquals(3, waits.size());
+        Matcher waitsPrinted = Pattern.compile("2 threads: shards' waits over 50 us for another's batch, per repetition:"
+                + " ([0-9]+) \\(([0-9.]+) s\\) ([0-9]+) \\(([0-9.]+) s\\) ([0-9]+) \\(([0-9.]+) s\\)").matcher(text);
+        assertTrue(waitsPrinted.find(), text);
+        for (int i = 0; i < 3; i++) {
+            long count = waits.get(i).get("count").asLong();
+            double seconds = waits.get(i).get("seconds").asDouble();
+            assertEquals(Long.parseLong(waitsPrinted.group(2 * i + 1)), count);
+            assertEquals(Double.parseDouble(waitsPrinted.group(2 * i + 2)), seconds, 0.0005);
+            // each long wait is longer than 50 us: their time is at least that many times 50 us
+            assertTrue(seconds >= count * 50e-6, count + " waits in " + seconds + " s");
+            assertTrue(seconds <= runs.get(1).get("loop_s").get(i).asDouble() * 2, "two shards wait within the loop");
+        }
+        // before each timed run the bench waited for the JIT to be idle for 250 ms: at least that long each time
+        for (int k = 0; k < 2; k++) {
+            JsonNode jit = runs.get(k).get("jit_quiet_wait_s");
+            assertEquals(3, jit.size());
+            for (JsonNode w : jit) {
+                assertTrue(w.asDouble() >= 0.25, "waited " + w.asDouble() + " s for the JIT");
+            }
+        }
         // each repetition's ratio: its 1-thread loop over its 2-thread loop, as written and as printed to 0.01
         JsonNode each = doc.get("speed_ups").get(0).get("ratio_per_repetition");
         assertEquals(3, each.size());

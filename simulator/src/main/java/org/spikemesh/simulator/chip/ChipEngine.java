@@ -718,6 +718,12 @@ public final class ChipEngine implements Backend {
         shards[shard].stallAtStep = step;
     }
 
+    /** For tests: shard {@code shard} pauses for {@code millis} ms at {@code step} and goes on. */
+    void injectHold(int shard, int step, long millis) {
+        shards[shard].holdNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(millis);
+        shards[shard].holdAtStep = step;
+    }
+
     /** Gives each shard of this process with enough neurons a {@link KernelWatch} over the others' kernels. */
     private void watchKernels() {
         KernelWatch[] w = KernelWatch.of(java.util.Arrays.stream(local)
@@ -748,6 +754,24 @@ public final class ChipEngine implements Backend {
             n += sh.kernelWatch == null ? 0 : sh.kernelWatch.moves();
         }
         return n;
+    }
+
+    /**
+     * The long waits of this process's shards: waits for another shard's batch of more than
+     * {@value Shard#LONG_WAIT_NANOS} ns, where the shard being waited for was held up (on a shared host, mostly its
+     * processor taken away for a while; every shard then waits for it). Counted when every shard has a processor of its
+     * own (the shards then spin while they wait). Call between runs.
+     *
+     * @return {long waits, their time in ns} summed over the shards, over the engine's life
+     */
+    public long[] longWaits() {
+        long[] sum = new long[2];
+        for (Shard sh : local) {
+            long[] w = sh.longWaits();
+            sum[0] += w[0];
+            sum[1] += w[1];
+        }
+        return sum;
     }
 
     /**

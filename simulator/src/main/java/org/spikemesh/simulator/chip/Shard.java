@@ -71,6 +71,9 @@ final class Shard {
     private final long[] outSeq;
     private final Batch[] outBatch;
     final Reporter reporter;
+    /** Hold injection for tests: the step at which this shard pauses for {@link #holdNanos} and goes on (0: never). */
+    volatile int holdAtStep;
+    volatile long holdNanos;
     /** Fault injection for tests: the step at which this shard throws (0: never). */
     volatile int faultAtStep;
     /** Stall injection for tests: the step at which this shard stops without an error (0: never). */
@@ -93,6 +96,21 @@ final class Shard {
 
     /** the time of each phase of the steps, or null when not timed ({@link ChipEngine#timePhases}). */
     ShardPhases phases;
+
+    /**
+     * A wait for another shard's batch longer than this, ns, is a long wait: about two steps of a large network, so
+     * that the other shard was held up (on a shared host, most often its processor taken away for a while), not merely
+     * slower this step.
+     */
+    static final long LONG_WAIT_NANOS = 50_000;
+    /** the long waits of this shard and their time, ns; written by its thread, read between runs. */
+    private long longWaits;
+    private long longWaitNanos;
+
+    /** @return this shard's long waits for another shard's batch, over the engine's life: {count, ns} */
+    long[] longWaits() {
+        return new long[]{longWaits, longWaitNanos};
+    }
 
     /** Step this shard completed last; written by its thread, read by the engine. */
     volatile int completed;
@@ -158,6 +176,9 @@ final class Shard {
     void step(int t) throws AlertException, InterruptedException {
         if (t == faultAtStep) {
             throw new IllegalStateException("fault injected in shard " + id + " at step " + t);
+        }
+        if (t == holdAtStep) {
+            hold();
         }
         while (t == stallAtStep) {
             java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
@@ -238,6 +259,14 @@ final class Shard {
             ph.stepDone();
         }
         completed = t;
+    }
+
+    /** Pauses this shard's thread for {@link #holdNanos}, as a processor taken away by the host would. */
+    private void hold() {
+        long end = System.nanoTime() + holdNanos;
+        for (long left = holdNanos; left > 0; left = end - System.nanoTime()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(left);
+        }
     }
 
     /**
@@ -402,6 +431,11 @@ final class Shard {
                 java.util.concurrent.locks.LockSupport.parkNanos(poll);
                 poll = Math.min(2 * poll, POLL_MAX_NANOS);
             }
+        }
+        long took = System.nanoTime() - start;
+        if (took > LONG_WAIT_NANOS) {
+            longWaits++;
+            longWaitNanos += took;
         }
     }
 

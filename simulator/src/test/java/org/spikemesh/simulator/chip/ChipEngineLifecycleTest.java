@@ -109,6 +109,38 @@ class ChipEngineLifecycleTest {
         e.close();
     }
 
+    /**
+     * A shard held up (as a shard whose processor the host took away is) makes the other wait for its batch: that wait,
+     * over 50 us, is counted as a long wait with its time, and the run's results are those of a run without it. Alone,
+     * a shard never waits.
+     */
+    @org.junit.jupiter.api.Test
+    void aShardHeldUpIsALongWaitOfTheOtherAndChangesNoResult() {
+        ProcessGraph g = Cuba.build(400, 1).graph();
+        double[] plain;
+        try (ChipEngine e = engine(g, 1)) {
+            e.run(20);
+            assertArrayEquals(new long[]{0, 0}, e.longWaits(), "one shard has no other to wait for");
+            plain = results(e);
+        }
+        // long waits are counted where the shards spin while they wait: when each has a processor of its own
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2);
+        try (ChipEngine e = engine(g, 2)) {
+            e.injectHold(1, 5, 200);
+            e.run(20);
+            long[] waits = e.longWaits();
+            assertTrue(waits[0] >= 1, "long waits: " + waits[0]);
+            assertTrue(waits[1] >= 100_000_000L, "their time: " + waits[1] + " ns, for a shard held 200 ms");
+            assertArrayEquals(plain, results(e), "the wait changed the run");
+        }
+    }
+
+    /** @return the run's spikes, synaptic events, simulated time and energy */
+    private static double[] results(ChipEngine e) {
+        Accounts a = e.accounts();
+        return new double[]{a.spikes(), a.synops(), a.timeNs(), a.energyByKind().get("total")};
+    }
+
     @ParameterizedTest(name = "{0} threads")
     @ValueSource(ints = {1, 2, 4})
     void shouldGetAndSetStateBetweenRunsAsTheReferenceDoes(int threads) {
