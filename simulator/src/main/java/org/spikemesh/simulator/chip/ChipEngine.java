@@ -727,7 +727,7 @@ public final class ChipEngine implements Backend {
     /** Gives each shard of this process with enough neurons a {@link KernelWatch} over the others' kernels. */
     private void watchKernels() {
         KernelWatch[] w = KernelWatch.of(java.util.Arrays.stream(local)
-                .mapToInt(sh -> sh.neurons == null ? 0 : sh.neurons.length).toArray());
+                .mapToInt(sh -> sh.neurons == null ? 0 : sh.neurons.length).toArray(), k -> local[k].neurons::moveArrays);
         for (int k = 0; k < local.length; k++) {
             local[k].kernelWatch = w[k];
         }

@@ -270,15 +270,15 @@ final class Shard {
     }
 
     /**
-     * Updates the shard's neurons for step t (timed for the {@link KernelWatch}, which may have the arrays moved after)
-     * and takes the ring slot the step's spikes are delivered into.
+     * Updates the shard's neurons for step t (timed for the {@link KernelWatch}, which may move the arrays after) and
+     * takes the ring slot the step's spikes are delivered into.
      */
     private void updateNeurons(int t) {
         KernelWatch watch = kernelWatch;
         long kernelStart = watch == null ? 0 : System.nanoTime();
         neurons.update(t);
-        if (watch != null && watch.timed(System.nanoTime() - kernelStart)) {
-            neurons.moveArrays();
+        if (watch != null) {
+            watch.timed(System.nanoTime() - kernelStart);
         }
         nextAcc = neurons.ring[(t + 1) % neurons.slots];
     }
