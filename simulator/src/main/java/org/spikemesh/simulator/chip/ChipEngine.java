@@ -758,9 +758,10 @@ public final class ChipEngine implements Backend {
 
     /**
      * The long waits of this process's shards: waits for another shard's batch of more than
-     * {@value Shard#LONG_WAIT_NANOS} ns, where the shard being waited for was held up (on a shared host, mostly its
-     * processor taken away for a while; every shard then waits for it). Counted when every shard has a processor of its
-     * own (the shards then spin while they wait). Call between runs.
+     * {@value Shard#LONG_WAIT_NANOS} ns. Where a step takes tens of microseconds, the shard waited for was held up then
+     * (on a shared host, mostly its processor taken away for a while; every shard waits for it); where steps take
+     * hundreds, a slower shard makes them too. Counted when every shard has a processor of its own (the shards then
+     * spin while they wait). Call between runs.
      *
      * @return {long waits, their time in ns} summed over the shards, over the engine's life
      */

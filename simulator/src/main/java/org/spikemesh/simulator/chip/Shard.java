@@ -98,9 +98,10 @@ final class Shard {
     ShardPhases phases;
 
     /**
-     * A wait for another shard's batch longer than this, ns, is a long wait: about two steps of a large network, so
-     * that the other shard was held up (on a shared host, most often its processor taken away for a while), not merely
-     * slower this step.
+     * A wait for another shard's batch longer than this, ns, is a long wait. CUBA at 64 000 neurons takes 25-30 us a
+     * step on 2 threads: a wait this long means the other shard was held up (on a shared host, most often its
+     * processor taken away for a while), not merely slower this step. In networks whose steps take much longer (about
+     * 275 us at 256 000 neurons) a shard a fifth slower than the other makes waits this long too.
      */
     static final long LONG_WAIT_NANOS = 50_000;
     /** the long waits of this shard and their time, ns; written by its thread, read between runs. */
