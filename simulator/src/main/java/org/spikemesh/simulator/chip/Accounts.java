@@ -190,21 +190,44 @@ public final class Accounts {
         return e[0] + e[1] + e[2];
     }
 
+    /**
+     * Makes room in the per-step series for every row up to step {@code end}, so that closing those steps grows no
+     * array. A run calls this before its first step: the caller's thread closes steps between its own, and growing the
+     * series there (at steps 1 026, 4 098 and 8 194 of a run) held the other shards 0.1-0.4 ms each time.
+     *
+     * @param end the last step the run will close
+     */
+    void reserve(int end) {
+        long rows = ((long) end + every - 1) / every;
+        if (rows > stepNs.length) {
+            growSeries((int) Math.min(Integer.MAX_VALUE - 8, Math.max(rows, 2L * stepNs.length)));
+        }
+    }
+
+    /** @return the rows the per-step series hold without growing */
+    int seriesCapacity() {
+        return stepNs.length;
+    }
+
+    /** Grows every per-step series to m rows. */
+    private void growSeries(int m) {
+        stepNs = Arrays.copyOf(stepNs, m);
+        stepPj = Arrays.copyOf(stepPj, m);
+        critical = Arrays.copyOf(critical, m);
+        criticalLink = Arrays.copyOf(criticalLink, m);
+        stepSpikes = Arrays.copyOf(stepSpikes, m);
+        stepSynops = Arrays.copyOf(stepSynops, m);
+        stepBusiest = Arrays.copyOf(stepBusiest, m);
+        windowSlowest = Arrays.copyOf(windowSlowest, m);
+        stepCompute = Arrays.copyOf(stepCompute, m);
+        stepTraffic = Arrays.copyOf(stepTraffic, m);
+    }
+
     private void append(double ns, double pj, int core, int link, long sp, long sy, long busiest) {
         stepsClosed++;
         if (windowFill == 0) {
             if (steps == stepNs.length) {
-                int m = steps * 2;
-                stepNs = Arrays.copyOf(stepNs, m);
-                stepPj = Arrays.copyOf(stepPj, m);
-                critical = Arrays.copyOf(critical, m);
-                criticalLink = Arrays.copyOf(criticalLink, m);
-                stepSpikes = Arrays.copyOf(stepSpikes, m);
-                stepSynops = Arrays.copyOf(stepSynops, m);
-                stepBusiest = Arrays.copyOf(stepBusiest, m);
-                windowSlowest = Arrays.copyOf(windowSlowest, m);
-                stepCompute = Arrays.copyOf(stepCompute, m);
-                stepTraffic = Arrays.copyOf(stepTraffic, m);
+                growSeries(steps * 2);
             }
             stepNs[steps] = 0;
             stepPj[steps] = 0;

@@ -625,6 +625,7 @@ public final class ChipEngine implements Backend {
                     + " steps (call serve()); only partition 0 runs");
         }
         int end = step + steps;
+        accounts.reserve(end);
         target = lockstep ? step + 1 : end;
         if (partitioned != null) {
             partitioned.requestRun(end);
