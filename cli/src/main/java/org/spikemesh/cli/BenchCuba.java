@@ -240,7 +240,8 @@ public final class BenchCuba implements Callable<Integer> {
 
     /**
      * Prints and records each repetition's long waits on t threads ({@link ChipEngine#longWaits}): the waits of a shard
-     * for another's batch of more than 50 us, where the shard waited for was held up, most often by the host.
+     * for another's batch of more than 50 us (where a step takes tens of microseconds, the shard waited for was held up,
+     * most often by the host).
      */
     private static void reportLongWaits(int t, long[][] perRepetition, Map<String, Object> run) {
         List<Map<String, Object>> rows = new ArrayList<>();
