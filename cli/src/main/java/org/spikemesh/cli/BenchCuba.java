@@ -240,13 +240,13 @@ public final class BenchCuba implements Callable<Integer> {
 
     /**
      * Prints and records each repetition's long waits on t threads ({@link ChipEngine#longWaits}): the waits of a shard
-     * for another's batch of more than 50 us (where a step takes tens of microseconds, the shard waited for was held up,
-     * most often by the host).
+     * for another's batch of more than {@link ChipEngine#LONG_WAIT_NANOS} (where a step takes tens of microseconds,
+     * the shard waited for was held up, most often by the host).
      */
     private static void reportLongWaits(int t, long[][] perRepetition, Map<String, Object> run) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        StringBuilder line = new StringBuilder("  " + threadCount(t) + ": shards' waits over 50 us for another's batch,"
-                + " per repetition:");
+        StringBuilder line = new StringBuilder("  " + threadCount(t) + ": shards' waits over "
+                + ChipEngine.LONG_WAIT_NANOS / 1000 + " us for another's batch, per repetition:");
         for (long[] w : perRepetition) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("count", w[0]);

@@ -757,6 +757,9 @@ public final class ChipEngine implements Backend {
         return n;
     }
 
+    /** A wait of a shard for another's batch longer than this, ns, is a long wait ({@link #longWaits}). */
+    public static final long LONG_WAIT_NANOS = Shard.LONG_WAIT_NANOS;
+
     /**
      * The long waits of this process's shards: waits for another shard's batch of more than
      * {@value Shard#LONG_WAIT_NANOS} ns. Where a step takes tens of microseconds, the shard waited for was held up then

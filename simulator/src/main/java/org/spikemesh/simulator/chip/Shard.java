@@ -192,15 +192,11 @@ final class Shard {
             ph.start();
         }
         StepPartial part = begin(t);
-        if (ph != null) {
-            ph.mark(ShardPhases.BEGIN);
-        }
+        mark(ph, ShardPhases.BEGIN);
         if (neurons != null) {
             updateNeurons(t);
         }
-        if (ph != null) {
-            ph.mark(ShardPhases.KERNEL);
-        }
+        mark(ph, ShardPhases.KERNEL);
         for (int k = 0; k < spikingCount; k++) {
             // last step's spikes were sent and learnt from
             cores[spiking[k]].spikeCount = 0;
@@ -211,9 +207,7 @@ final class Shard {
         } else {
             visitEveryCore(t, part);
         }
-        if (ph != null) {
-            ph.mark(ShardPhases.VISIT);
-        }
+        mark(ph, ShardPhases.VISIT);
         touchSpikes();
         for (int k = 0; k < spikingCount; k++) {
             route(cores[spiking[k]], t, part);
@@ -223,23 +217,15 @@ final class Shard {
                 out[r].publish(outSeq[r]);
             }
         }
-        if (ph != null) {
-            ph.mark(ShardPhases.SEND);
-        }
+        mark(ph, ShardPhases.SEND);
         deliverOwnSpikes(t);
-        if (ph != null) {
-            ph.mark(ShardPhases.DELIVER_OWN);
-        }
+        mark(ph, ShardPhases.DELIVER_OWN);
         if (in != null) {
             // the messages delivered here so far are counted while the other shards finish their step, not after
             messageCounter.count(part, false);
-            if (ph != null) {
-                ph.mark(ShardPhases.COUNT_OWN);
-            }
+            mark(ph, ShardPhases.COUNT_OWN);
             receiveBatches(t);
-            if (ph != null) {
-                ph.mark(ShardPhases.RECEIVE);
-            }
+            mark(ph, ShardPhases.RECEIVE);
         }
         for (CoreRuntime c : laneCores) {
             c.flushLanes(t);
@@ -251,15 +237,20 @@ final class Shard {
         if (tally != null) {
             part.maxLatency = StepPartial.longestLatency(part.latencyCount);
         }
-        if (ph != null) {
-            ph.mark(ShardPhases.COUNT_REST);
-        }
+        mark(ph, ShardPhases.COUNT_REST);
         counts.closeStep(part, t, learning);
         if (ph != null) {
             ph.mark(ShardPhases.CORE_ACCOUNTS);
             ph.stepDone();
         }
         completed = t;
+    }
+
+    /** Ends phase p of the step now, when the phases are timed. */
+    private static void mark(ShardPhases ph, int p) {
+        if (ph != null) {
+            ph.mark(p);
+        }
     }
 
     /** Pauses this shard's thread for {@link #holdNanos}, as a processor taken away by the host would. */
