@@ -291,8 +291,11 @@ public final class BenchCuba implements Callable<Integer> {
         }
         long[][] rows;
         double loop;
+        double jitWait;
         try (ChipEngine engine = new ChipEngine(graph, program, RunConfig.defaults().seed(seed), t)) {
             engine.timePhases();
+            // as before each timed repetition: no compilation of the JIT's runs inside the timed loop
+            jitWait = JitQuiet.await() / 1e9;
             long start = System.nanoTime();
             runInChunks(engine, null);
             loop = (System.nanoTime() - start) / 1e9;
@@ -307,6 +310,7 @@ public final class BenchCuba implements Callable<Integer> {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("threads", t);
         run.put("loop_s", loop);
+        run.put("jit_quiet_wait_s", jitWait);
         run.put("shards", shards);
         return run;
     }

@@ -185,6 +185,8 @@ class BenchCubaTest {
             assertEquals(threads, run.get("threads").asInt());
             double loop = run.get("loop_s").asDouble();
             assertEquals(loop, number(text, "(?m)^  " + threads + " +loop ([0-9.]+) s"), 0.0005);
+            // the timed phase run waited, as the timed repetitions do, for the JIT to be idle for 250 ms
+            assertTrue(run.get("jit_quiet_wait_s").asDouble() >= 0.25, run.toString());
             JsonNode shards = run.get("shards");
             assertEquals(threads, shards.size(), "one row per shard");
             for (int s = 0; s < threads; s++) {
