@@ -47,7 +47,12 @@ import java.util.Arrays;
  * </ul>
  * Each destination core's tile x, slot and place in the box come from three small tables ({@link #columnOf},
  * {@link #slotOf}, {@link #boxOf}); the latency table of {@link RouteGeometry} is indexed by the destination's slot
- * too, so the latency is counted in the same pass over the logged messages.
+ * too, so the latency is counted in the same pass over the logged messages. Systems of more than 1 024 tiles have no
+ * such table: the latency is then looked up by the sum of a column part and a row part
+ * ({@link RouteGeometry#columnPart}, {@link #rowOf}). CUBA at 256 000 neurons on 1 thread (1 344 tiles): the counts
+ * took 0.825 and 0.830 s of a run against 1.058 s computing each latency from the cores' places (one process each,
+ * taking turns); a table of tile pairs there (3.7 MB) took 1.38-1.42 s. At 64 000 neurons (320 tiles) the pair table
+ * stays the faster, 0.124 against 0.149-0.159 s, and at 128 000 (672 tiles) both took the same.
  */
 final class MessageCounter {
     /**
@@ -81,6 +86,8 @@ final class MessageCounter {
     /** per core of the shard (local index): its tile's x, and its tile's slot y * (tilesX + 1) + x. */
     private final int[] columnOf;
     private final int[] slotOf;
+    /** per core of the shard (local index): its tile's y, dy in {@link RouteGeometry#rowPart}. */
+    private final int[] rowOf;
     /**
      * the box of tiles that holds the shard's cores: columns x0 .. x0 + boxWidth - 1, rows y0 .. y0 + boxHeight - 1.
      * Grouped counts keep cells for destinations in the box only.
@@ -142,6 +149,7 @@ final class MessageCounter {
         this.columnOf = new int[last - first];
         this.slotOf = new int[last - first];
         this.boxOf = new int[last - first];
+        this.rowOf = new int[last - first];
         int minX = Integer.MAX_VALUE;
         int minY = Integer.MAX_VALUE;
         int maxX = -1;
@@ -152,6 +160,7 @@ final class MessageCounter {
             int y = RouteGeometry.tileY(at);
             columnOf[c - first] = x;
             slotOf[c - first] = y * gx1 + x;
+            rowOf[c - first] = y;
             minX = Math.min(minX, x);
             minY = Math.min(minY, y);
             maxX = Math.max(maxX, x);
@@ -272,6 +281,10 @@ final class MessageCounter {
         long[] place = geo.place;
         int[] start = inbound.start;
         char[] pair = geo.pairLatency;
+        int[] lat = geo.latency;
+        int[] xPart = geo.columnPart;
+        int[] yPart = geo.rowPart;
+        int[] rows = rowOf;
         int[] tileOf = geo.tileOf;
         long[] latency = part.latencyCount;
         long[] eastWest = part.eastWest;
@@ -285,6 +298,8 @@ final class MessageCounter {
             int srcCore = data[block + InboundTable.SOURCE];
             int stop = logEnd[q];
             int pairRow = pair == null ? 0 : geo.slots * tileOf[srcCore];
+            int xb = RouteGeometry.tileX(place[srcCore]) * geo.tilesX;
+            int yb = RouteGeometry.tileY(place[srcCore]) * tilesY;
             if (unicast) {
                 long src = place[srcCore];
                 int sx = RouteGeometry.tileX(src);
@@ -294,7 +309,8 @@ final class MessageCounter {
                     int local = dest[h];
                     int dx = column[local];
                     int dt = slot[local];
-                    latency[pair != null ? pair[pairRow + dt] : geo.latencyNs(srcCore, first + local)]++;
+                    latency[pair != null ? pair[pairRow + dt]
+                            : lat[xPart[xb + column[local]] + yPart[yb + rows[local]]]]++;
                     int ex = dx - sx;
                     // east (dx > sx): -1 in the low half; west (dx < sx): +1 in the high half
                     eastWest[row + dx] += ((long) (ex >>> 31) << 32) - (-ex >>> 31);
@@ -308,7 +324,8 @@ final class MessageCounter {
             } else {
                 for (int h = from; h < stop; h++) {
                     int local = dest[h];
-                    latency[pair != null ? pair[pairRow + slot[local]] : geo.latencyNs(srcCore, first + local)]++;
+                    latency[pair != null ? pair[pairRow + slot[local]]
+                            : lat[xPart[xb + column[local]] + yPart[yb + rows[local]]]]++;
                 }
             }
             from = stop;
@@ -333,6 +350,10 @@ final class MessageCounter {
         long[] place = geo.place;
         int[] start = inbound.start;
         char[] pair = geo.pairLatency;
+        int[] lat = geo.latency;
+        int[] xPart = geo.columnPart;
+        int[] yPart = geo.rowPart;
+        int[] rows = rowOf;
         int[] tileOf = geo.tileOf;
         long[] latency = part.latencyCount;
         long[] northSouth = part.northSouth;
@@ -348,6 +369,8 @@ final class MessageCounter {
             int srcCore = data[block + InboundTable.SOURCE];
             int stop = logEnd[q];
             int pairRow = pair == null ? 0 : geo.slots * tileOf[srcCore];
+            int xb = RouteGeometry.tileX(place[srcCore]) * geo.tilesX;
+            int yb = RouteGeometry.tileY(place[srcCore]) * tilesY;
             long src = place[srcCore];
             int sx = RouteGeometry.tileX(src);
             int sy = RouteGeometry.tileY(src);
@@ -359,7 +382,8 @@ final class MessageCounter {
                 int local = dest[h];
                 int dx = column[local];
                 int dt = slot[local];
-                latency[pair != null ? pair[pairRow + dt] : geo.latencyNs(srcCore, first + local)]++;
+                latency[pair != null ? pair[pairRow + dt]
+                        : lat[xPart[xb + column[local]] + yPart[yb + rows[local]]]]++;
                 int ex = dx - sx;
                 // north: a slot past the source's row; south: a slot before it
                 int n = (north - dt) >>> 31;
@@ -413,6 +437,10 @@ final class MessageCounter {
         long[] place = geo.place;
         int[] start = inbound.start;
         char[] pair = geo.pairLatency;
+        int[] lat = geo.latency;
+        int[] xPart = geo.columnPart;
+        int[] yPart = geo.rowPart;
+        int[] rows = rowOf;
         int[] tileOf = geo.tileOf;
         long[] latency = part.latencyCount;
         long[] cell = cells;
@@ -428,6 +456,8 @@ final class MessageCounter {
             int srcCore = data[block + InboundTable.SOURCE];
             int stop = logEnd[q];
             int pairRow = pair == null ? 0 : slots * tileOf[srcCore];
+            int xb = RouteGeometry.tileX(place[srcCore]) * geo.tilesX;
+            int yb = RouteGeometry.tileY(place[srcCore]) * tilesY;
             long src = place[srcCore];
             int sx = RouteGeometry.tileX(src);
             int sy = RouteGeometry.tileY(src);
@@ -435,7 +465,8 @@ final class MessageCounter {
             rowUsed[sy] = true;
             for (int h = from; h < stop; h++) {
                 int local = dest[h];
-                latency[pair != null ? pair[pairRow + slot[local]] : geo.latencyNs(srcCore, first + local)]++;
+                latency[pair != null ? pair[pairRow + slot[local]]
+                        : lat[xPart[xb + column[local]] + yPart[yb + rows[local]]]]++;
                 int ex = column[local] - sx;
                 // one in the lane of all messages; one in the low lane going east (ex > 0), the middle going west
                 cell[cellRow + box[local]] += ANY + (-ex >>> 31) + ((long) (ex >>> 31) << LANE);

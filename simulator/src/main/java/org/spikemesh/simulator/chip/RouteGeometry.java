@@ -41,6 +41,19 @@ final class RouteGeometry {
      * same).
      */
     final char[] pairLatency;
+    /** tiles along x. */
+    final int tilesX;
+    /**
+     * The index into {@link #latency} split into a part of the columns and a part of the rows, each a small table: at
+     * {@code sx * tilesX + dx}, {@code |dx - sx| * tilesY * crossings} plus the chips crossed east or west; at
+     * {@code sy * tilesY + dy}, {@code |dy - sy| * crossings} plus the chips crossed north or south. Their sum for a
+     * message from tile (sx, sy) to (dx, dy) is the index {@link #latencyNs} computes from the cores' places; where
+     * there is no {@link #pairLatency} the counts take the latency this way, with two lookups in tables that stay in
+     * the first-level cache instead of the places and the arithmetic (a tile's chip column depends on its column only,
+     * and its chip row on its row).
+     */
+    final int[] columnPart;
+    final int[] rowPart;
 
     RouteGeometry(ChipProgram program) {
         int n = program.cores().size();
@@ -83,12 +96,46 @@ final class RouteGeometry {
             }
         }
         this.pairLatency = pairLatencies();
+        this.tilesX = program.tilesX();
+        int[] chipOfColumn = new int[tilesX];
+        int[] chipOfRow = new int[tilesY];
+        // chips of tilesX by tilesY tiles each, side by side in a grid
+        int chipTilesX = program.chip().mesh().tilesX();
+        int chipTilesY = program.chip().mesh().tilesY();
+        for (int x = 0; x < tilesX; x++) {
+            chipOfColumn[x] = x / chipTilesX;
+        }
+        for (int y = 0; y < tilesY; y++) {
+            chipOfRow[y] = y / chipTilesY;
+        }
+        for (int c = 0; c < n; c++) {
+            int x = tileX(place[c]);
+            int y = tileY(place[c]);
+            if (chipOfColumn[x] != (int) (place[c] >>> 32 & 0xFFFF) || chipOfRow[y] != (int) (place[c] >>> 48)) {
+                throw new IllegalArgumentException("core " + c + " at tile (" + x + ", " + y + ") is not on chip ("
+                        + chipOfColumn[x] + ", " + chipOfRow[y] + ") of a grid of chips of " + chipTilesX + " x "
+                        + chipTilesY + " tiles, where the engine counts its latencies");
+            }
+        }
+        this.columnPart = new int[tilesX * tilesX];
+        for (int sx = 0; sx < tilesX; sx++) {
+            for (int dx = 0; dx < tilesX; dx++) {
+                columnPart[sx * tilesX + dx] = Math.abs(dx - sx) * tilesY * crossings
+                        + Math.abs(chipOfColumn[dx] - chipOfColumn[sx]);
+            }
+        }
+        this.rowPart = new int[tilesY * tilesY];
+        for (int sy = 0; sy < tilesY; sy++) {
+            for (int dy = 0; dy < tilesY; dy++) {
+                rowPart[sy * tilesY + dy] = Math.abs(dy - sy) * crossings + Math.abs(chipOfRow[dy] - chipOfRow[sy]);
+            }
+        }
     }
 
     /** @return bytes held */
     long bytes() {
         return 8L * place.length + 4L * latency.length + 4L * tileOf.length + 4L * slotOf.length
-                + (pairLatency == null ? 0 : 2L * pairLatency.length);
+                + (pairLatency == null ? 0 : 2L * pairLatency.length) + 4L * columnPart.length + 4L * rowPart.length;
     }
 
     /** @return the latency in ns between the tiles of cores a and b, from {@link #latency} */
