@@ -194,6 +194,7 @@ public final class BenchCuba implements Callable<Integer> {
         double[][] builds = new double[n][repeat];
         int[][] moves = new int[n][repeat];
         long[][][] longWaits = new long[n][repeat][];
+        long[][][] shardWaits = new long[n][repeat][];
         double[][] jitWaits = new double[n][repeat];
         Accounts[] acc = new Accounts[n];
         long[] tableBytes = new long[n];
@@ -213,6 +214,7 @@ public final class BenchCuba implements Callable<Integer> {
                     acc[k] = engine.accounts();
                     moves[k][rep] = engine.kernelArrayMoves();
                     longWaits[k][rep] = engine.longWaits();
+                    shardWaits[k][rep] = engine.shardWaitNanos();
                     tableBytes[k] = engine.tableBytes();
                 }
             }
@@ -227,6 +229,7 @@ public final class BenchCuba implements Callable<Integer> {
                         + " repetition: " + java.util.Arrays.toString(moves[k]));
                 runs.get(k).put("kernel_array_moves", java.util.Arrays.stream(moves[k]).boxed().toList());
                 reportLongWaits(threads.get(k), longWaits[k], runs.get(k));
+                reportShardWaits(threads.get(k), shardWaits[k], secs[k], runs.get(k));
             }
             // the accounts keep the program: let them go before the heap of a run is measured
             acc[k] = null;
@@ -256,6 +259,42 @@ public final class BenchCuba implements Callable<Integer> {
         }
         System.out.println(line);
         run.put("long_waits", rows);
+    }
+
+    /**
+     * Prints and records each repetition's waits of every shard for the others' batches ({@link
+     * ChipEngine#shardWaitNanos}) and, from them, how much slower the slowest shard was than the fastest: each shard's
+     * loop time less its waits is the time it worked (and closed steps for the others), and the loop goes at the pace of
+     * the one that worked longest. On a host whose two processors run at equal speed the ratio is near 1.
+     */
+    private static void reportShardWaits(int t, long[][] perRepetition, double[] loops, Map<String, Object> run) {
+        List<List<Double>> waits = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        StringBuilder line = new StringBuilder("  " + threadCount(t) + ": each shard's waits for the others' batches,"
+                + " s per repetition:");
+        StringBuilder slowest = new StringBuilder("  " + threadCount(t) + ": the shard that worked longest (its loop"
+                + " less its waits) over the one that worked least, per repetition:");
+        for (int rep = 0; rep < perRepetition.length; rep++) {
+            List<Double> w = new ArrayList<>();
+            double most = 0;
+            double least = Double.MAX_VALUE;
+            for (long ns : perRepetition[rep]) {
+                w.add(ns / 1e9);
+                double worked = loops[rep] - ns / 1e9;
+                most = Math.max(most, worked);
+                least = Math.min(least, worked);
+            }
+            waits.add(w);
+            double ratio = most / least;
+            ratios.add(ratio);
+            line.append(' ').append(w.stream().map(x -> String.format(Locale.ROOT, "%.3f", x))
+                    .collect(java.util.stream.Collectors.joining("/")));
+            slowest.append(String.format(Locale.ROOT, " %.2fx", ratio));
+        }
+        System.out.println(line);
+        System.out.println(slowest);
+        run.put("shard_waits_s", waits);
+        run.put("slowest_shard_over_fastest", ratios);
     }
 
     /**

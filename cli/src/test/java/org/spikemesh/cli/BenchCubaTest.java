@@ -131,6 +131,31 @@ class BenchCubaTest {
             assertTrue(seconds >= count * 50e-6, count + " waits in " + seconds + " s");
             assertTrue(seconds <= runs.get(1).get("loop_s").get(i).asDouble() * 2, "two shards wait within the loop");
         }
+        // every shard's waits, long and short, as written and printed to 1 ms; they hold the long waits, each is
+        // within the loop, and the slowest shard's work over the fastest's is (loop - least wait) / (loop - most wait)
+        assertTrue(runs.get(0).get("shard_waits_s") == null, "no other shard to wait for on 1 thread");
+        JsonNode shardWaits = runs.get(1).get("shard_waits_s");
+        JsonNode slowest = runs.get(1).get("slowest_shard_over_fastest");
+        assertEquals(3, shardWaits.size());
+        assertEquals(3, slowest.size());
+        Matcher eachWaitPrinted = Pattern.compile("2 threads: each shard's waits for the others' batches, s per"
+                + " repetition: ([0-9.]+)/([0-9.]+) ([0-9.]+)/([0-9.]+) ([0-9.]+)/([0-9.]+)").matcher(text);
+        assertTrue(eachWaitPrinted.find(), text);
+        Matcher slowestPrinted = Pattern.compile("over the one that worked least, per repetition: ([0-9.]+)x"
+                + " ([0-9.]+)x ([0-9.]+)x").matcher(text);
+        assertTrue(slowestPrinted.find(), text);
+        for (int i = 0; i < 3; i++) {
+            double loop = runs.get(1).get("loop_s").get(i).asDouble();
+            double w0 = shardWaits.get(i).get(0).asDouble();
+            double w1 = shardWaits.get(i).get(1).asDouble();
+            assertEquals(Double.parseDouble(eachWaitPrinted.group(2 * i + 1)), w0, 0.0005);
+            assertEquals(Double.parseDouble(eachWaitPrinted.group(2 * i + 2)), w1, 0.0005);
+            assertTrue(w0 + w1 >= waits.get(i).get("seconds").asDouble() - 1e-9, "waits " + w0 + " + " + w1);
+            assertTrue(w0 < loop && w1 < loop, "waits " + w0 + ", " + w1 + " in a loop of " + loop);
+            double ratio = (loop - Math.min(w0, w1)) / (loop - Math.max(w0, w1));
+            assertEquals(ratio, slowest.get(i).asDouble(), 1e-9);
+            assertEquals(ratio, Double.parseDouble(slowestPrinted.group(i + 1)), 0.005);
+        }
         // before each timed run the bench waited for the JIT to be idle for 250 ms: at least that long each time
         for (int k = 0; k < 2; k++) {
             JsonNode jit = runs.get(k).get("jit_quiet_wait_s");

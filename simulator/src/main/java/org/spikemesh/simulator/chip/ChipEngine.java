@@ -780,6 +780,22 @@ public final class ChipEngine implements Backend {
     }
 
     /**
+     * The time each shard of this process waited for the other shards' batches, long waits and short, over the engine's
+     * life: where one shard waits much more than another, the other is the slower (more work, or a slower processor
+     * under it), and the run goes at its pace. Counted when every shard has a processor of its own, as
+     * {@link #longWaits}; the closes a waiting shard does meanwhile are work, not waits. Call between runs.
+     *
+     * @return per shard here, in order, ns
+     */
+    public long[] shardWaitNanos() {
+        long[] w = new long[local.length];
+        for (int k = 0; k < local.length; k++) {
+            w[k] = local[k].waitNanos();
+        }
+        return w;
+    }
+
+    /**
      * Times the phases of the steps of every shard in this process from the next run on: the wall time each shard's
      * thread spends updating its neurons, sending, delivering, counting, waiting for the other shards' batches and
      * closing steps ({@link #phaseNames}), a few {@code System.nanoTime} calls a step. For profiling the engine: the

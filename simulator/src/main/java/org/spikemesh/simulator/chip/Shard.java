@@ -113,6 +113,14 @@ final class Shard {
         return new long[]{longWaits, longWaitNanos};
     }
 
+    /** the time this shard waited for other shards' batches, ns, long waits and short; written by its thread. */
+    private long waitNanos;
+
+    /** @return the time this shard waited for other shards' batches over the engine's life, ns */
+    long waitNanos() {
+        return waitNanos;
+    }
+
     /** Step this shard completed last; written by its thread, read by the engine. */
     volatile int completed;
     /** A shard waiting for a batch spins until this many ns, yields until this many, then polls (see awaitBatch). */
@@ -425,6 +433,7 @@ final class Shard {
             }
         }
         long took = System.nanoTime() - start;
+        waitNanos += took;
         if (took > LONG_WAIT_NANOS) {
             longWaits++;
             longWaitNanos += took;

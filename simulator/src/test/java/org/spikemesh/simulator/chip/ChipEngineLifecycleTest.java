@@ -111,8 +111,8 @@ class ChipEngineLifecycleTest {
 
     /**
      * A shard held up (as a shard whose processor the host took away is) makes the other wait for its batch: that wait,
-     * over 50 us, is counted as a long wait with its time, and the run's results are those of a run without it. Alone,
-     * a shard never waits.
+     * over 50 us, is counted as a long wait with its time, and in that shard's waits (the held shard waits less), and
+     * the run's results are those of a run without it. Alone, a shard never waits.
      */
     @org.junit.jupiter.api.Test
     void aShardHeldUpIsALongWaitOfTheOtherAndChangesNoResult() {
@@ -121,6 +121,7 @@ class ChipEngineLifecycleTest {
         try (ChipEngine e = engine(g, 1)) {
             e.run(20);
             assertArrayEquals(new long[]{0, 0}, e.longWaits(), "one shard has no other to wait for");
+            assertArrayEquals(new long[]{0}, e.shardWaitNanos(), "nor any wait at all");
             plain = results(e);
         }
         // long waits are counted where the shards spin while they wait: when each has a processor of its own
@@ -131,6 +132,13 @@ class ChipEngineLifecycleTest {
             long[] waits = e.longWaits();
             assertTrue(waits[0] >= 1, "long waits: " + waits[0]);
             assertTrue(waits[1] >= 100_000_000L, "their time: " + waits[1] + " ns, for a shard held 200 ms");
+            // shard 0 waited the 200 ms for shard 1's batch of step 5; shard 1 waited for nothing that long
+            long[] each = e.shardWaitNanos();
+            assertEquals(2, each.length);
+            assertTrue(each[0] >= 150_000_000L, "shard 0 waited " + each[0] + " ns");
+            assertTrue(each[1] < each[0], "shard 1 waited " + each[1] + " ns, shard 0 " + each[0]);
+            // every long wait is a wait: the shards' waits hold the long ones
+            assertTrue(each[0] + each[1] >= waits[1], java.util.Arrays.toString(each) + " against " + waits[1]);
             assertArrayEquals(plain, results(e), "the wait changed the run");
         }
     }
