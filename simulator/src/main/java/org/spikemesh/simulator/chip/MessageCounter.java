@@ -310,7 +310,8 @@ final class MessageCounter {
                     int dx = column[local];
                     int dt = slot[local];
                     latency[pair != null ? pair[pairRow + dt]
-                            : lat[xPart[xb + column[local]] + yPart[yb + rows[local]]]]++;
+                            : xPart != null ? lat[xPart[xb + column[local]] + yPart[yb + rows[local]]]
+                            : geo.latencyNs(srcCore, first + local)]++;
                     int ex = dx - sx;
                     // east (dx > sx): -1 in the low half; west (dx < sx): +1 in the high half
                     eastWest[row + dx] += ((long) (ex >>> 31) << 32) - (-ex >>> 31);
@@ -325,7 +326,8 @@ final class MessageCounter {
                 for (int h = from; h < stop; h++) {
                     int local = dest[h];
                     latency[pair != null ? pair[pairRow + slot[local]]
-                            : lat[xPart[xb + column[local]] + yPart[yb + rows[local]]]]++;
+                            : xPart != null ? lat[xPart[xb + column[local]] + yPart[yb + rows[local]]]
+                            : geo.latencyNs(srcCore, first + local)]++;
                 }
             }
             from = stop;
@@ -383,7 +385,8 @@ final class MessageCounter {
                 int dx = column[local];
                 int dt = slot[local];
                 latency[pair != null ? pair[pairRow + dt]
-                        : lat[xPart[xb + column[local]] + yPart[yb + rows[local]]]]++;
+                        : xPart != null ? lat[xPart[xb + column[local]] + yPart[yb + rows[local]]]
+                        : geo.latencyNs(srcCore, first + local)]++;
                 int ex = dx - sx;
                 // north: a slot past the source's row; south: a slot before it
                 int n = (north - dt) >>> 31;
@@ -466,7 +469,8 @@ final class MessageCounter {
             for (int h = from; h < stop; h++) {
                 int local = dest[h];
                 latency[pair != null ? pair[pairRow + slot[local]]
-                        : lat[xPart[xb + column[local]] + yPart[yb + rows[local]]]]++;
+                        : xPart != null ? lat[xPart[xb + column[local]] + yPart[yb + rows[local]]]
+                        : geo.latencyNs(srcCore, first + local)]++;
                 int ex = column[local] - sx;
                 // one in the lane of all messages; one in the low lane going east (ex > 0), the middle going west
                 cell[cellRow + box[local]] += ANY + (-ex >>> 31) + ((long) (ex >>> 31) << LANE);

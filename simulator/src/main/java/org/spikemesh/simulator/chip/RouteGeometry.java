@@ -50,10 +50,18 @@ final class RouteGeometry {
      * message from tile (sx, sy) to (dx, dy) is the index {@link #latencyNs} computes from the cores' places; where
      * there is no {@link #pairLatency} the counts take the latency this way, with two lookups in tables that stay in
      * the first-level cache instead of the places and the arithmetic (a tile's chip column depends on its column only,
-     * and its chip row on its row).
+     * and its chip row on its row). Null (both) on systems of many columns ({@link #PART_ENTRIES_PROPERTY}).
      */
     final int[] columnPart;
     final int[] rowPart;
+    /**
+     * System property: the most entries of {@link #columnPart} and {@link #rowPart} together (default 16 384, 64 KB);
+     * beyond, both are null and each latency is computed from the cores' places ({@link #latencyNs}). The parts grow
+     * with the square of the columns: at 1 000 000 neurons on loihi-like (206 chips in a grid of 103 x 2, 824 columns)
+     * the column part alone would take 2.7 MB, a miss of the second-level cache per message on top of the latency
+     * table's.
+     */
+    static final String PART_ENTRIES_PROPERTY = "spikemesh.engine.latency-part-entries";
 
     RouteGeometry(ChipProgram program) {
         int n = program.cores().size();
@@ -117,15 +125,17 @@ final class RouteGeometry {
                         + chipTilesY + " tiles, where the engine counts its latencies");
             }
         }
-        this.columnPart = new int[tilesX * tilesX];
-        for (int sx = 0; sx < tilesX; sx++) {
+        boolean parts = (long) tilesX * tilesX + (long) tilesY * tilesY <= Integer.getInteger(PART_ENTRIES_PROPERTY,
+                16_384);
+        this.columnPart = parts ? new int[tilesX * tilesX] : null;
+        this.rowPart = parts ? new int[tilesY * tilesY] : null;
+        for (int sx = 0; sx < tilesX && parts; sx++) {
             for (int dx = 0; dx < tilesX; dx++) {
                 columnPart[sx * tilesX + dx] = Math.abs(dx - sx) * tilesY * crossings
                         + Math.abs(chipOfColumn[dx] - chipOfColumn[sx]);
             }
         }
-        this.rowPart = new int[tilesY * tilesY];
-        for (int sy = 0; sy < tilesY; sy++) {
+        for (int sy = 0; sy < tilesY && parts; sy++) {
             for (int dy = 0; dy < tilesY; dy++) {
                 rowPart[sy * tilesY + dy] = Math.abs(dy - sy) * crossings + Math.abs(chipOfRow[dy] - chipOfRow[sy]);
             }
@@ -135,7 +145,8 @@ final class RouteGeometry {
     /** @return bytes held */
     long bytes() {
         return 8L * place.length + 4L * latency.length + 4L * tileOf.length + 4L * slotOf.length
-                + (pairLatency == null ? 0 : 2L * pairLatency.length) + 4L * columnPart.length + 4L * rowPart.length;
+                + (pairLatency == null ? 0 : 2L * pairLatency.length)
+                + (columnPart == null ? 0 : 4L * columnPart.length + 4L * rowPart.length);
     }
 
     /** @return the latency in ns between the tiles of cores a and b, from {@link #latency} */

@@ -273,8 +273,9 @@ class ChipEngineEquivalenceTest {
     }
 
     /**
-     * Message latencies come from a table of tile pairs on systems of up to 1 024 tiles and are computed from the
-     * cores' places on larger ones: both must count the same.
+     * Message latencies come from a table of tile pairs on systems of up to 1 024 tiles, from a column part and a row
+     * part of the latency table's index on larger ones of few columns, and are computed from the cores' places on the
+     * others: all must count the same.
      */
     @ParameterizedTest(name = "{0} on {1} threads")
     @MethodSource("cases")
@@ -285,6 +286,9 @@ class ChipEngineEquivalenceTest {
         String computed = accountsWith(RouteGeometry.PAIR_TILES_PROPERTY, "0", c, program, threads);
         assertTrue(tabled.contains("latency "), "the digest has the latency histogram");
         assertEquals(tabled, computed);
+        String fromPlaces = withProperty(RouteGeometry.PAIR_TILES_PROPERTY, "0",
+                () -> accountsWith(RouteGeometry.PART_ENTRIES_PROPERTY, "0", c, program, threads));
+        assertEquals(tabled, fromPlaces);
     }
 
     /**

@@ -58,7 +58,10 @@ class RouteGeometryTest {
         assertEquals(78, geo.latency[geo.columnPart[16 + 12] + geo.rowPart[2 * 8 + 5]]);
     }
 
-    /** Beyond the tile limit of the pair table the counts take latencies from the parts alone. */
+    /**
+     * Beyond the tile limit of the pair table the counts take latencies from the parts alone, and beyond the parts'
+     * limit from the cores' places.
+     */
     @Test
     void shouldKeepNoPairTableBeyondItsTileLimit() {
         String key = RouteGeometry.PAIR_TILES_PROPERTY;
@@ -69,7 +72,18 @@ class RouteGeometryTest {
             ChipProgram program = Compiler.compile(Cuba.build(1200, 5).graph(), chip, CompileOptions.defaults())
                     .program();
             assertNull(new RouteGeometry(program).pairLatency);
+            // the parts take columns squared plus rows squared entries: with room for one fewer, none
+            int entries = program.tilesX() * program.tilesX() + program.tilesY() * program.tilesY();
+            System.setProperty(RouteGeometry.PART_ENTRIES_PROPERTY, String.valueOf(entries - 1));
+            RouteGeometry small = new RouteGeometry(program);
+            assertNull(small.columnPart);
+            assertNull(small.rowPart);
+            System.setProperty(RouteGeometry.PART_ENTRIES_PROPERTY, String.valueOf(entries));
+            RouteGeometry enough = new RouteGeometry(program);
+            assertEquals(program.tilesX() * program.tilesX(), enough.columnPart.length);
+            assertEquals(program.tilesY() * program.tilesY(), enough.rowPart.length);
         } finally {
+            System.clearProperty(RouteGeometry.PART_ENTRIES_PROPERTY);
             if (before == null) {
                 System.clearProperty(key);
             } else {
