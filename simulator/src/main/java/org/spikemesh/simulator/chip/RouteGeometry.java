@@ -94,6 +94,13 @@ final class RouteGeometry {
                     + " (hops, chip crossings) combinations; this system has " + entries);
         }
         this.latency = new int[n == 0 ? 0 : (int) entries];
+        if (paths != null) {
+            this.withinTileNs = (int) Math.round(paths.withinTileNs());
+            this.eastWestNs = paths.eastWestNs();
+            this.northSouthNs = paths.northSouthNs();
+            this.interChipNs = paths.interChipNs();
+            this.computed = latency.length > Integer.getInteger(TABLE_ENTRIES_PROPERTY, 16_384);
+        }
         for (int ew = 0; ew < program.tilesX() && n > 0; ew++) {
             for (int ns = 0; ns < tilesY; ns++) {
                 for (int cc = 0; cc < crossings; cc++) {
@@ -149,12 +156,32 @@ final class RouteGeometry {
                 + (columnPart == null ? 0 : 4L * columnPart.length + 4L * rowPart.length);
     }
 
-    /** @return the latency in ns between the tiles of cores a and b, from {@link #latency} */
+    /**
+     * System property: the most entries of {@link #latency} read per message (default 16 384, 64 KB); beyond,
+     * {@link #latencyNs} computes each latency as the table was filled instead of reading it. At 1 000 000 neurons on
+     * loihi-like the table has 685 568 entries (2.7 MB): counting took 0.75 s computed against 1.06-1.45 s read (one
+     * process each, taking turns); at 256 000 (16 128 entries) reading was the faster, 1.06 against 1.2 s.
+     */
+    static final String TABLE_ENTRIES_PROPERTY = "spikemesh.engine.latency-table-entries";
+    /** whether {@link #latencyNs} computes the latencies rather than reading {@link #latency}. */
+    private boolean computed;
+    /** the chip's latencies: within a tile (rounded), per hop east-west and north-south, per chip-to-chip link. */
+    private int withinTileNs;
+    private double eastWestNs;
+    private double northSouthNs;
+    private double interChipNs;
+
+    /** @return the latency in ns between the tiles of cores a and b, as in {@link #latency} */
     int latencyNs(int a, int b) {
         long pa = place[a];
         long pb = place[b];
         int ew = Math.abs(tileX(pa) - tileX(pb));
         int ns = Math.abs(tileY(pa) - tileY(pb));
+        if (computed) {
+            // the expression that filled the table, in the same order: the same double, the same rounding
+            return ew + ns == 0 ? withinTileNs
+                    : (int) Math.round(ew * eastWestNs + ns * northSouthNs + chipCrossings(pa, pb) * interChipNs);
+        }
         return latency[(ew * tilesY + ns) * crossings + chipCrossings(pa, pb)];
     }
 

@@ -15,7 +15,8 @@ import org.spikemesh.process.nets.Cuba;
 
 /**
  * The contention-free latency of a message, as the counts take it from the column and row parts of the index into
- * the latency table (systems without a table of tile pairs), against the chip's figures by hand.
+ * the latency table (systems without a table of tile pairs), or read from the table, or computed, against the chip's
+ * figures by hand.
  */
 class RouteGeometryTest {
 
@@ -33,6 +34,14 @@ class RouteGeometryTest {
                 .program();
         MeshPaths paths = program.cores().get(0).routes().paths();
         RouteGeometry geo = new RouteGeometry(program);
+        // with no room for the latency table's entries, the latencies are computed instead of read
+        System.setProperty(RouteGeometry.TABLE_ENTRIES_PROPERTY, "0");
+        RouteGeometry computed;
+        try {
+            computed = new RouteGeometry(program);
+        } finally {
+            System.clearProperty(RouteGeometry.TABLE_ENTRIES_PROPERTY);
+        }
         int n = program.cores().size();
         assertEquals(400, n, "cores");
         boolean eastWestCrossing = false;
@@ -49,6 +58,8 @@ class RouteGeometryTest {
                 int index = geo.columnPart[paths.tileX()[a] * geo.tilesX + paths.tileX()[b]]
                         + geo.rowPart[paths.tileY()[a] * geo.tilesY + paths.tileY()[b]];
                 assertEquals(expected, geo.latency[index], "core " + a + " to core " + b);
+                assertEquals(expected, geo.latencyNs(a, b), "read, core " + a + " to core " + b);
+                assertEquals(expected, computed.latencyNs(a, b), "computed, core " + a + " to core " + b);
             }
         }
         assertTrue(eastWestCrossing && northSouthCrossing, "the cores sit on chips side by side and one above another");
