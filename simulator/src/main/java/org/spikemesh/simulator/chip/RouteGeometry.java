@@ -94,13 +94,11 @@ final class RouteGeometry {
                     + " (hops, chip crossings) combinations; this system has " + entries);
         }
         this.latency = new int[n == 0 ? 0 : (int) entries];
-        if (paths != null) {
-            this.withinTileNs = (int) Math.round(paths.withinTileNs());
-            this.eastWestNs = paths.eastWestNs();
-            this.northSouthNs = paths.northSouthNs();
-            this.interChipNs = paths.interChipNs();
-            this.computed = latency.length > Integer.getInteger(TABLE_ENTRIES_PROPERTY, 16_384);
-        }
+        this.withinTileNs = paths == null ? 0 : (int) Math.round(paths.withinTileNs());
+        this.eastWestNs = paths == null ? 0 : paths.eastWestNs();
+        this.northSouthNs = paths == null ? 0 : paths.northSouthNs();
+        this.interChipNs = paths == null ? 0 : paths.interChipNs();
+        this.computed = paths != null && latency.length > Integer.getInteger(TABLE_ENTRIES_PROPERTY, 16_384);
         for (int ew = 0; ew < program.tilesX() && n > 0; ew++) {
             for (int ns = 0; ns < tilesY; ns++) {
                 for (int cc = 0; cc < crossings; cc++) {
@@ -112,39 +110,47 @@ final class RouteGeometry {
         }
         this.pairLatency = pairLatencies();
         this.tilesX = program.tilesX();
-        int[] chipOfColumn = new int[tilesX];
-        int[] chipOfRow = new int[tilesY];
-        // chips of tilesX by tilesY tiles each, side by side in a grid
-        int chipTilesX = program.chip().mesh().tilesX();
-        int chipTilesY = program.chip().mesh().tilesY();
-        for (int x = 0; x < tilesX; x++) {
-            chipOfColumn[x] = x / chipTilesX;
+        int[][] parts = latencyParts(program.chip().mesh().tilesX(), program.chip().mesh().tilesY());
+        this.columnPart = parts == null ? null : parts[0];
+        this.rowPart = parts == null ? null : parts[1];
+    }
+
+    /**
+     * @param chipTilesX tiles along x of one chip
+     * @param chipTilesY tiles along y of one chip
+     * @return {@link #columnPart} and {@link #rowPart}, or null when they would hold more than
+     *         {@link #PART_ENTRIES_PROPERTY} entries
+     */
+    private int[][] latencyParts(int chipTilesX, int chipTilesY) {
+        if ((long) tilesX * tilesX + (long) tilesY * tilesY > Integer.getInteger(PART_ENTRIES_PROPERTY, 16_384)) {
+            return null;
         }
-        for (int y = 0; y < tilesY; y++) {
-            chipOfRow[y] = y / chipTilesY;
+        checkChipGrid(chipTilesX, chipTilesY);
+        int[] column = new int[tilesX * tilesX];
+        for (int sx = 0; sx < tilesX; sx++) {
+            for (int dx = 0; dx < tilesX; dx++) {
+                column[sx * tilesX + dx] = Math.abs(dx - sx) * tilesY * crossings
+                        + Math.abs(dx / chipTilesX - sx / chipTilesX);
+            }
         }
-        for (int c = 0; c < n; c++) {
+        int[] row = new int[tilesY * tilesY];
+        for (int sy = 0; sy < tilesY; sy++) {
+            for (int dy = 0; dy < tilesY; dy++) {
+                row[sy * tilesY + dy] = Math.abs(dy - sy) * crossings + Math.abs(dy / chipTilesY - sy / chipTilesY);
+            }
+        }
+        return new int[][]{column, row};
+    }
+
+    /** Checks that every core sits on the chip its tile's column and row give, in a grid of chips of that size. */
+    private void checkChipGrid(int chipTilesX, int chipTilesY) {
+        for (int c = 0; c < place.length; c++) {
             int x = tileX(place[c]);
             int y = tileY(place[c]);
-            if (chipOfColumn[x] != (int) (place[c] >>> 32 & 0xFFFF) || chipOfRow[y] != (int) (place[c] >>> 48)) {
+            if (x / chipTilesX != (int) (place[c] >>> 32 & 0xFFFF) || y / chipTilesY != (int) (place[c] >>> 48)) {
                 throw new IllegalArgumentException("core " + c + " at tile (" + x + ", " + y + ") is not on chip ("
-                        + chipOfColumn[x] + ", " + chipOfRow[y] + ") of a grid of chips of " + chipTilesX + " x "
+                        + x / chipTilesX + ", " + y / chipTilesY + ") of a grid of chips of " + chipTilesX + " x "
                         + chipTilesY + " tiles, where the engine counts its latencies");
-            }
-        }
-        boolean parts = (long) tilesX * tilesX + (long) tilesY * tilesY <= Integer.getInteger(PART_ENTRIES_PROPERTY,
-                16_384);
-        this.columnPart = parts ? new int[tilesX * tilesX] : null;
-        this.rowPart = parts ? new int[tilesY * tilesY] : null;
-        for (int sx = 0; sx < tilesX && parts; sx++) {
-            for (int dx = 0; dx < tilesX; dx++) {
-                columnPart[sx * tilesX + dx] = Math.abs(dx - sx) * tilesY * crossings
-                        + Math.abs(chipOfColumn[dx] - chipOfColumn[sx]);
-            }
-        }
-        for (int sy = 0; sy < tilesY && parts; sy++) {
-            for (int dy = 0; dy < tilesY; dy++) {
-                rowPart[sy * tilesY + dy] = Math.abs(dy - sy) * crossings + Math.abs(chipOfRow[dy] - chipOfRow[sy]);
             }
         }
     }
@@ -164,12 +170,12 @@ final class RouteGeometry {
      */
     static final String TABLE_ENTRIES_PROPERTY = "spikemesh.engine.latency-table-entries";
     /** whether {@link #latencyNs} computes the latencies rather than reading {@link #latency}. */
-    private boolean computed;
+    private final boolean computed;
     /** the chip's latencies: within a tile (rounded), per hop east-west and north-south, per chip-to-chip link. */
-    private int withinTileNs;
-    private double eastWestNs;
-    private double northSouthNs;
-    private double interChipNs;
+    private final int withinTileNs;
+    private final double eastWestNs;
+    private final double northSouthNs;
+    private final double interChipNs;
 
     /** @return the latency in ns between the tiles of cores a and b, as in {@link #latency} */
     int latencyNs(int a, int b) {
