@@ -298,19 +298,20 @@ final class MessageCounter {
             int srcCore = data[block + InboundTable.SOURCE];
             int stop = logEnd[q];
             int pairRow = pair == null ? 0 : geo.slots * tileOf[srcCore];
-            int xb = RouteGeometry.tileX(place[srcCore]) * geo.tilesX;
-            int yb = RouteGeometry.tileY(place[srcCore]) * tilesY;
+            long src = place[srcCore];
+            int sx = RouteGeometry.tileX(src);
+            int sy = RouteGeometry.tileY(src);
+            int xb = sx * geo.tilesX;
+            int yb = sy * tilesY;
             if (unicast) {
-                long src = place[srcCore];
-                int sx = RouteGeometry.tileX(src);
-                int row = RouteGeometry.tileY(src) * gx1;
+                int row = sy * gx1;
                 int north = row + gx1 - 1;
                 for (int h = from; h < stop; h++) {
                     int local = dest[h];
                     int dx = column[local];
                     int dt = slot[local];
                     latency[pair != null ? pair[pairRow + dt]
-                            : xPart != null ? lat[xPart[xb + column[local]] + yPart[yb + rows[local]]]
+                            : xPart != null ? lat[xPart[xb + dx] + yPart[yb + rows[local]]]
                             : geo.latencyNs(srcCore, first + local)]++;
                     int ex = dx - sx;
                     // east (dx > sx): -1 in the low half; west (dx < sx): +1 in the high half
@@ -371,11 +372,11 @@ final class MessageCounter {
             int srcCore = data[block + InboundTable.SOURCE];
             int stop = logEnd[q];
             int pairRow = pair == null ? 0 : geo.slots * tileOf[srcCore];
-            int xb = RouteGeometry.tileX(place[srcCore]) * geo.tilesX;
-            int yb = RouteGeometry.tileY(place[srcCore]) * tilesY;
             long src = place[srcCore];
             int sx = RouteGeometry.tileX(src);
             int sy = RouteGeometry.tileY(src);
+            int xb = sx * geo.tilesX;
+            int yb = sy * tilesY;
             int row = sy * gx1;
             int north = row + gx1 - 1;
             int turnRow = sy * w - left;
@@ -385,7 +386,7 @@ final class MessageCounter {
                 int dx = column[local];
                 int dt = slot[local];
                 latency[pair != null ? pair[pairRow + dt]
-                        : xPart != null ? lat[xPart[xb + column[local]] + yPart[yb + rows[local]]]
+                        : xPart != null ? lat[xPart[xb + dx] + yPart[yb + rows[local]]]
                         : geo.latencyNs(srcCore, first + local)]++;
                 int ex = dx - sx;
                 // north: a slot past the source's row; south: a slot before it
@@ -459,19 +460,20 @@ final class MessageCounter {
             int srcCore = data[block + InboundTable.SOURCE];
             int stop = logEnd[q];
             int pairRow = pair == null ? 0 : slots * tileOf[srcCore];
-            int xb = RouteGeometry.tileX(place[srcCore]) * geo.tilesX;
-            int yb = RouteGeometry.tileY(place[srcCore]) * tilesY;
             long src = place[srcCore];
             int sx = RouteGeometry.tileX(src);
             int sy = RouteGeometry.tileY(src);
+            int xb = sx * geo.tilesX;
+            int yb = sy * tilesY;
             int cellRow = sy * boxCells;
             rowUsed[sy] = true;
             for (int h = from; h < stop; h++) {
                 int local = dest[h];
+                int dx = column[local];
                 latency[pair != null ? pair[pairRow + slot[local]]
-                        : xPart != null ? lat[xPart[xb + column[local]] + yPart[yb + rows[local]]]
+                        : xPart != null ? lat[xPart[xb + dx] + yPart[yb + rows[local]]]
                         : geo.latencyNs(srcCore, first + local)]++;
-                int ex = column[local] - sx;
+                int ex = dx - sx;
                 // one in the lane of all messages; one in the low lane going east (ex > 0), the middle going west
                 cell[cellRow + box[local]] += ANY + (-ex >>> 31) + ((long) (ex >>> 31) << LANE);
             }
