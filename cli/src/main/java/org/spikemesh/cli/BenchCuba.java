@@ -195,6 +195,7 @@ public final class BenchCuba implements Callable<Integer> {
         int[][] moves = new int[n][repeat];
         long[][][] longWaits = new long[n][repeat][];
         long[][][] shardWaits = new long[n][repeat][];
+        long[][][] shared = new long[n][repeat][];
         double[][] jitWaits = new double[n][repeat];
         Accounts[] acc = new Accounts[n];
         long[] tableBytes = new long[n];
@@ -215,6 +216,7 @@ public final class BenchCuba implements Callable<Integer> {
                     moves[k][rep] = engine.kernelArrayMoves();
                     longWaits[k][rep] = engine.longWaits();
                     shardWaits[k][rep] = engine.shardWaitNanos();
+                    shared[k][rep] = engine.sharedYields();
                     tableBytes[k] = engine.tableBytes();
                 }
             }
@@ -230,6 +232,7 @@ public final class BenchCuba implements Callable<Integer> {
                 runs.get(k).put("kernel_array_moves", java.util.Arrays.stream(moves[k]).boxed().toList());
                 reportLongWaits(threads.get(k), longWaits[k], runs.get(k));
                 reportShardWaits(threads.get(k), shardWaits[k], secs[k], runs.get(k));
+                reportSharedYields(threads.get(k), shared[k], runs.get(k));
             }
             // the accounts keep the program: let them go before the heap of a run is measured
             acc[k] = null;
@@ -259,6 +262,26 @@ public final class BenchCuba implements Callable<Integer> {
         }
         System.out.println(line);
         run.put("long_waits", rows);
+    }
+
+    /**
+     * Prints and records each repetition's yields of waiting shards that found the shard they waited for on their own
+     * processor ({@link ChipEngine#sharedYields}), out of all their yields: the operating system had put two shards'
+     * threads on one processor for a while.
+     */
+    private static void reportSharedYields(int t, long[][] perRepetition, Map<String, Object> run) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        StringBuilder line = new StringBuilder("  " + threadCount(t) + ": yields of waiting shards that found the"
+                + " awaited shard on their own processor, of all yields, per repetition:");
+        for (long[] y : perRepetition) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("shared", y[0]);
+            row.put("yields", y[1]);
+            rows.add(row);
+            line.append(String.format(Locale.ROOT, " %d/%d", y[0], y[1]));
+        }
+        System.out.println(line);
+        run.put("shared_processor_yields", rows);
     }
 
     /**

@@ -780,6 +780,23 @@ public final class ChipEngine implements Backend {
     }
 
     /**
+     * How often a waiting shard found the shard it waited for on its own processor (see {@code Shard#sharing}): the
+     * yields after which the awaited batch was there, another thread having held the processor meanwhile, and all
+     * yields of the waits. Counted when every shard has a processor of its own. Call between runs.
+     *
+     * @return {yields that found the processor shared, yields} summed over the shards, over the engine's life
+     */
+    public long[] sharedYields() {
+        long[] sum = new long[2];
+        for (Shard sh : local) {
+            long[] y = sh.sharedYields();
+            sum[0] += y[0];
+            sum[1] += y[1];
+        }
+        return sum;
+    }
+
+    /**
      * The time each shard of this process waited for the other shards' batches, long waits and short, over the engine's
      * life: where one shard waits much more than another, the other is the slower (more work, or a slower processor
      * under it), and the run goes at its pace. Counted when every shard has a processor of its own, as

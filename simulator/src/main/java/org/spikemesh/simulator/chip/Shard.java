@@ -121,6 +121,33 @@ final class Shard {
         return waitNanos;
     }
 
+    /**
+     * Whether this shard's last yield found the shard it waited for running on this shard's own processor. The
+     * operating system sometimes puts both threads of a 2-thread engine on one processor (after one of them slept, or
+     * was put aside for a compiler thread) and takes up to tens of milliseconds to move one back: CUBA at 64 000
+     * neurons, where a step takes about 30 us, then took about 500 us a step, as each shard spun its
+     * {@value #SPIN_NANOS} ns on the processor the other needed before it yielded (both threads' processor read from
+     * {@code /proc/thread-self/stat} in such spells; 20-60 steps at a time, at the start of runs and after long
+     * waits). So a yield that lasted more than {@value #SHARED_YIELD_NANOS} ns, after which the awaited batch was
+     * there, makes the next waits yield at once, until a yield returns sooner (nothing else wanted the processor) or
+     * without the batch.
+     */
+    private boolean sharing;
+    /** a yield longer than this, ns, means another thread ran on this processor meanwhile. */
+    static final long SHARED_YIELD_NANOS = 5_000;
+    /** System property: {@code false} makes waits spin their {@value #SPIN_NANOS} ns always (default {@code true}). */
+    static final String YIELD_WHEN_SHARING_PROPERTY = "spikemesh.engine.yield-when-sharing";
+    private final boolean yieldWhenSharing =
+            Boolean.parseBoolean(System.getProperty(YIELD_WHEN_SHARING_PROPERTY, "true"));
+    /** yields timed, and those that found the processor shared with the awaited shard; written by this thread. */
+    private long sharingChecks;
+    private long sharedYields;
+
+    /** @return this shard's yields while waiting that found its processor shared with the awaited shard, and all timed */
+    long[] sharedYields() {
+        return new long[]{sharedYields, sharingChecks};
+    }
+
     /** Step this shard completed last; written by its thread, read by the engine. */
     volatile int completed;
     /** A shard waiting for a batch spins until this many ns, yields until this many, then polls (see awaitBatch). */
@@ -423,10 +450,10 @@ final class Shard {
             if (waited > stallNanos) {
                 throw stalled(r, t, null);
             }
-            if (waited < SPIN_NANOS) {
+            if (waited < SPIN_NANOS && !sharing) {
                 Thread.onSpinWait();
             } else if (waited < YIELD_NANOS) {
-                Thread.yield();
+                sharing = yieldFor(ring, seq);
             } else {
                 java.util.concurrent.locks.LockSupport.parkNanos(poll);
                 poll = Math.min(2 * poll, POLL_MAX_NANOS);
@@ -438,6 +465,28 @@ final class Shard {
             longWaits++;
             longWaitNanos += took;
         }
+    }
+
+    /**
+     * Yields the processor once, while waiting for batch seq on ring.
+     *
+     * @return whether the batch came while another thread held this processor for more than
+     *         {@value #SHARED_YIELD_NANOS} ns: most likely the shard that sent it, on this same processor (see
+     *         {@link #sharing})
+     */
+    private boolean yieldFor(RingBuffer<Batch> ring, long seq) {
+        if (!yieldWhenSharing) {
+            Thread.yield();
+            return false;
+        }
+        long before = System.nanoTime();
+        Thread.yield();
+        sharingChecks++;
+        boolean shared = System.nanoTime() - before > SHARED_YIELD_NANOS && ring.getCursor() >= seq;
+        if (shared) {
+            sharedYields++;
+        }
+        return shared;
     }
 
     /** @return the error of a shard that waited longer than the stall limit for the batch of step t from shard r */
