@@ -156,6 +156,21 @@ class BenchCubaTest {
             assertEquals(ratio, slowest.get(i).asDouble(), 1e-9);
             assertEquals(ratio, Double.parseDouble(slowestPrinted.group(i + 1)), 0.005);
         }
+        // the yields of the waits that found the awaited shard on the waiting one's processor, of all yields, as
+        // written and printed; none on 1 thread
+        assertTrue(runs.get(0).get("shared_processor_yields") == null, "no other shard to yield to on 1 thread");
+        JsonNode shared = runs.get(1).get("shared_processor_yields");
+        assertEquals(3, shared.size());
+        Matcher sharedPrinted = Pattern.compile("on their own processor, of all yields, per repetition:"
+                + " ([0-9]+)/([0-9]+) ([0-9]+)/([0-9]+) ([0-9]+)/([0-9]+)").matcher(text);
+        assertTrue(sharedPrinted.find(), text);
+        for (int i = 0; i < 3; i++) {
+            long found = shared.get(i).get("shared").asLong();
+            long yields = shared.get(i).get("yields").asLong();
+            assertEquals(Long.parseLong(sharedPrinted.group(2 * i + 1)), found);
+            assertEquals(Long.parseLong(sharedPrinted.group(2 * i + 2)), yields);
+            assertTrue(found <= yields, found + " of " + yields);
+        }
         // before each timed run the bench waited for the JIT to be idle for 250 ms: at least that long each time
         for (int k = 0; k < 2; k++) {
             JsonNode jit = runs.get(k).get("jit_quiet_wait_s");
