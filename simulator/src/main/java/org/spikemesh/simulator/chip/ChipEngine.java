@@ -770,9 +770,14 @@ public final class ChipEngine implements Backend {
      * @return {long waits, their time in ns} summed over the shards, over the engine's life
      */
     public long[] longWaits() {
+        return summed(Shard::longWaits);
+    }
+
+    /** @return a pair of counts of every shard here, summed */
+    private long[] summed(java.util.function.Function<Shard, long[]> pairOf) {
         long[] sum = new long[2];
         for (Shard sh : local) {
-            long[] w = sh.longWaits();
+            long[] w = pairOf.apply(sh);
             sum[0] += w[0];
             sum[1] += w[1];
         }
@@ -787,13 +792,7 @@ public final class ChipEngine implements Backend {
      * @return {yields that found the processor shared, yields} summed over the shards, over the engine's life
      */
     public long[] sharedYields() {
-        long[] sum = new long[2];
-        for (Shard sh : local) {
-            long[] y = sh.sharedYields();
-            sum[0] += y[0];
-            sum[1] += y[1];
-        }
-        return sum;
+        return summed(Shard::sharedYields);
     }
 
     /**
