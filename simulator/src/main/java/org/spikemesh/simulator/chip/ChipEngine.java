@@ -49,6 +49,8 @@ public final class ChipEngine implements Backend {
     /** the partitioned side of a run split over processes, or null. */
     private PartitionRun partitioned;
     private final Thread[] workers;
+    /** whether every shard here has a processor of its own: idle workers then spin, yield and poll (see work). */
+    private final boolean workersSpin;
     /** where the cores sit, shared by the shards (read only). */
     private final RouteGeometry geometry;
     private final List<SequenceBarrier> allBarriers = new ArrayList<>();
@@ -172,6 +174,7 @@ public final class ChipEngine implements Backend {
         if (plan == null) {
             tallyLatenciesInShards(maxLatency);
         }
+        this.workersSpin = local.length <= Runtime.getRuntime().availableProcessors();
         this.workers = startWorkers();
         if (plan != null) {
             partitioned = new PartitionRun(this, plan, remote);
@@ -474,9 +477,11 @@ public final class ChipEngine implements Backend {
     /** how long an idle worker spins, then yields, before it parks between runs, ns. */
     private static final long IDLE_SPIN_NANOS = 100_000;
     private static final long IDLE_YIELD_NANOS = 5_000_000;
+    /** how often a parked idle worker looks for a new run, ns: {@link #run} does not wake it (see there). */
+    private static final long IDLE_POLL_NANOS = 1_000_000;
 
     private void work(Shard sh) {
-        boolean spin = local.length <= Runtime.getRuntime().availableProcessors();
+        boolean spin = workersSpin;
         try {
             long idleSince = 0;
             while (!closed) {
@@ -493,7 +498,7 @@ public final class ChipEngine implements Backend {
                     } else if (spin && now - idleSince < IDLE_YIELD_NANOS) {
                         Thread.yield();
                     } else {
-                        LockSupport.parkNanos(this, 1_000_000);
+                        LockSupport.parkNanos(this, IDLE_POLL_NANOS);
                     }
                     continue;
                 }
@@ -630,8 +635,15 @@ public final class ChipEngine implements Backend {
         if (partitioned != null) {
             partitioned.requestRun(end);
         }
-        for (Thread w : workers) {
-            LockSupport.unpark(w);
+        if (!workersSpin) {
+            // with more threads than processors the workers park at once when idle: wake them. Workers with a
+            // processor each are not woken: an idle one sees the new target within IDLE_POLL_NANOS, and one woken by
+            // this thread was put on this thread's processor (the scheduler places a woken thread near its waker),
+            // where the two took turns for the run's first 45-200 steps until the scheduler moved one
+            // (docs/performance.md, sixteenth round)
+            for (Thread w : workers) {
+                LockSupport.unpark(w);
+            }
         }
         Shard s0 = shards[0];
         int first = step + 1;

@@ -110,6 +110,30 @@ class ChipEngineLifecycleTest {
     }
 
     /**
+     * With a processor per shard, {@code run} does not wake an idle worker (a worker woken by the caller's thread was put
+     * on the caller's processor): a worker left idle long enough to park (past its 5 ms of yielding) must find the next
+     * run by itself, and the runs in pieces must equal one run of all the steps on 1 thread.
+     */
+    @org.junit.jupiter.api.Test
+    void aParkedWorkerFindsTheNextRunByItself() throws InterruptedException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2);
+        ProcessGraph g = Cuba.build(400, 4).graph();
+        double[] whole;
+        try (ChipEngine e = engine(g, 1)) {
+            e.run(60);
+            whole = results(e);
+        }
+        try (ChipEngine e = engine(g, 2)) {
+            for (int piece = 0; piece < 3; piece++) {
+                e.run(20);
+                Thread.sleep(30);
+            }
+            assertEquals(60, e.currentStep());
+            assertArrayEquals(whole, results(e));
+        }
+    }
+
+    /**
      * A shard held up (as a shard whose processor the host took away is) makes the other wait for its batch: that wait,
      * over 50 us, is counted as a long wait with its time, and in that shard's waits (the held shard waits less), and
      * the run's results are those of a run without it. Alone, a shard never waits.
