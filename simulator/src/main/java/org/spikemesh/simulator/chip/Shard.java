@@ -127,8 +127,9 @@ final class Shard {
      * was put aside for a compiler thread) and takes up to tens of milliseconds to move one back: CUBA at 64 000
      * neurons, where a step takes about 30 us, then took about 500 us a step, as each shard spun its
      * {@value #SPIN_NANOS} ns on the processor the other needed before it yielded (both threads' processor read from
-     * {@code /proc/thread-self/stat} in such spells; 20-60 steps at a time, at the start of runs and after long
-     * waits). So a yield that lasted more than {@value #SHARED_YIELD_NANOS} ns, after which the awaited batch was
+     * {@code /proc/thread-self/stat} in such spells; 20-200 steps at a time, at the start of runs and after long
+     * waits; {@link ChipEngine#run} no longer wakes an idle worker, which put it on the caller's processor, but the
+     * spells still come). So a yield that lasted more than {@value #SHARED_YIELD_NANOS} ns, after which the awaited batch was
      * there, makes the next waits yield at once, until a yield returns sooner (nothing else wanted the processor) or
      * without the batch.
      */
