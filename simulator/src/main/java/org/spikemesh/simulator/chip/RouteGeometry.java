@@ -20,7 +20,10 @@ final class RouteGeometry {
     static final String PAIR_TILES_PROPERTY = "spikemesh.engine.pair-latency-tiles";
     /** per program core: tile x (bits 0-15), tile y (16-31), chip x (32-47), chip y (48-63). */
     final long[] place;
-    /** latency in ns of (ew, ns, cc) at {@code (ew * tilesY + ns) * crossings + cc}. */
+    /**
+     * latency in ns of (ew, ns, cc) at {@code (ew * tilesY + ns) * crossings + cc}; empty when {@link #latencyNs}
+     * computes the latencies instead ({@link #TABLE_ENTRIES_PROPERTY}) and {@link #columnPart} does not fit.
+     */
     final int[] latency;
     /** chip crossings a route can make, plus one. */
     final int crossings;
@@ -93,24 +96,25 @@ final class RouteGeometry {
             throw new IllegalArgumentException("the engine counts latencies of at most " + MAX_LATENCIES
                     + " (hops, chip crossings) combinations; this system has " + entries);
         }
-        this.latency = new int[n == 0 ? 0 : (int) entries];
         this.withinTileNs = paths == null ? 0 : (int) Math.round(paths.withinTileNs());
         this.eastWestNs = paths == null ? 0 : paths.eastWestNs();
         this.northSouthNs = paths == null ? 0 : paths.northSouthNs();
         this.interChipNs = paths == null ? 0 : paths.interChipNs();
-        this.computed = paths != null && latency.length > Integer.getInteger(TABLE_ENTRIES_PROPERTY, 16_384);
-        for (int ew = 0; ew < program.tilesX() && n > 0; ew++) {
+        this.computed = n > 0 && entries > Integer.getInteger(TABLE_ENTRIES_PROPERTY, 16_384);
+        // the table is read per message through the parts where they fit, else only when not computed
+        boolean partsFit = (long) program.tilesX() * program.tilesX() + (long) tilesY * tilesY
+                <= Integer.getInteger(PART_ENTRIES_PROPERTY, 16_384);
+        this.latency = new int[n == 0 || computed && !partsFit ? 0 : (int) entries];
+        for (int ew = 0; ew < program.tilesX() && latency.length > 0; ew++) {
             for (int ns = 0; ns < tilesY; ns++) {
                 for (int cc = 0; cc < crossings; cc++) {
-                    double t = ew + ns == 0 ? paths.withinTileNs()
-                            : ew * paths.eastWestNs() + ns * paths.northSouthNs() + cc * paths.interChipNs();
-                    latency[(ew * tilesY + ns) * crossings + cc] = (int) Math.round(t);
+                    latency[(ew * tilesY + ns) * crossings + cc] = latencyOf(ew, ns, cc);
                 }
             }
         }
         this.pairLatency = pairLatencies();
         this.tilesX = program.tilesX();
-        int[][] parts = latencyParts(program.chip().mesh().tilesX(), program.chip().mesh().tilesY());
+        int[][] parts = partsFit ? latencyParts(program.chip().mesh().tilesX(), program.chip().mesh().tilesY()) : null;
         this.columnPart = parts == null ? null : parts[0];
         this.rowPart = parts == null ? null : parts[1];
     }
@@ -118,13 +122,9 @@ final class RouteGeometry {
     /**
      * @param chipTilesX tiles along x of one chip
      * @param chipTilesY tiles along y of one chip
-     * @return {@link #columnPart} and {@link #rowPart}, or null when they would hold more than
-     *         {@link #PART_ENTRIES_PROPERTY} entries
+     * @return {@link #columnPart} and {@link #rowPart}, built where they fit ({@link #PART_ENTRIES_PROPERTY})
      */
     private int[][] latencyParts(int chipTilesX, int chipTilesY) {
-        if ((long) tilesX * tilesX + (long) tilesY * tilesY > Integer.getInteger(PART_ENTRIES_PROPERTY, 16_384)) {
-            return null;
-        }
         checkChipGrid(chipTilesX, chipTilesY);
         int[] column = new int[tilesX * tilesX];
         for (int sx = 0; sx < tilesX; sx++) {
@@ -183,12 +183,18 @@ final class RouteGeometry {
         long pb = place[b];
         int ew = Math.abs(tileX(pa) - tileX(pb));
         int ns = Math.abs(tileY(pa) - tileY(pb));
-        if (computed) {
-            // the expression that filled the table, in the same order: the same double, the same rounding
-            return ew + ns == 0 ? withinTileNs
-                    : (int) Math.round(ew * eastWestNs + ns * northSouthNs + chipCrossings(pa, pb) * interChipNs);
-        }
-        return latency[(ew * tilesY + ns) * crossings + chipCrossings(pa, pb)];
+        int cc = chipCrossings(pa, pb);
+        return computed ? latencyOf(ew, ns, cc) : latency[(ew * tilesY + ns) * crossings + cc];
+    }
+
+    /**
+     * @return the latency in ns of a route of ew hops east or west, ns north or south and cc chip-to-chip links, as the
+     *         chip's figures give it (within a tile when it makes no hop), rounded: what fills {@link #latency} and
+     *         what {@link #latencyNs} computes without it
+     */
+    private int latencyOf(int ew, int ns, int cc) {
+        return ew + ns == 0 ? withinTileNs
+                : (int) Math.round(ew * eastWestNs + ns * northSouthNs + cc * interChipNs);
     }
 
     /** @return the tile x of a {@link #place} entry */

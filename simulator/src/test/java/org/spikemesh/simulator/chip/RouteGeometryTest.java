@@ -37,11 +37,18 @@ class RouteGeometryTest {
         // with no room for the latency table's entries, the latencies are computed instead of read
         System.setProperty(RouteGeometry.TABLE_ENTRIES_PROPERTY, "0");
         RouteGeometry computed;
+        RouteGeometry computedAlone;
         try {
             computed = new RouteGeometry(program);
+            // without the parts either, nothing reads the table: none is kept
+            System.setProperty(RouteGeometry.PART_ENTRIES_PROPERTY, "0");
+            computedAlone = new RouteGeometry(program);
         } finally {
             System.clearProperty(RouteGeometry.TABLE_ENTRIES_PROPERTY);
+            System.clearProperty(RouteGeometry.PART_ENTRIES_PROPERTY);
         }
+        assertEquals(0, computedAlone.latency.length, "a table nothing reads");
+        assertTrue(computedAlone.columnPart == null && computed.latency.length > 0);
         int n = program.cores().size();
         assertEquals(400, n, "cores");
         boolean eastWestCrossing = false;
@@ -60,6 +67,7 @@ class RouteGeometryTest {
                 assertEquals(expected, geo.latency[index], "core " + a + " to core " + b);
                 assertEquals(expected, geo.latencyNs(a, b), "read, core " + a + " to core " + b);
                 assertEquals(expected, computed.latencyNs(a, b), "computed, core " + a + " to core " + b);
+                assertEquals(expected, computedAlone.latencyNs(a, b), "computed alone, core " + a + " to core " + b);
             }
         }
         assertTrue(eastWestCrossing && northSouthCrossing, "the cores sit on chips side by side and one above another");
