@@ -5,6 +5,7 @@ import java.util.Map;
 import org.spikemesh.chip.ChipConfig;
 import org.spikemesh.chip.ChipConfigs;
 import org.spikemesh.compiler.program.ChipProgram;
+import org.spikemesh.compiler.program.CoreOrder;
 import org.spikemesh.process.NumericModel;
 import org.spikemesh.process.ProcessGraph;
 
@@ -105,6 +106,8 @@ public final class Compiler {
         times.put("route_and_emit", (t4 - t3) / 1e6);
         stageDone.accept(4);
         MappingReport report = MappingReport.of(net, part, placement, program, q, times);
-        return new Compilation(program, report, net, q.graph());
+        // numbered by block until here (the report reads the traffic between blocks); the engine gets the cores in
+        // their order on the chip, so that a range of them is a stretch of the mesh
+        return new Compilation(CoreOrder.byPlace(program), report, net, q.graph());
     }
 }

@@ -5,7 +5,8 @@ import org.spikemesh.process.Process;
 /**
  * One mapped core: which neurons it holds, their initial state and parameters, its synapse memory and its routes.
  *
- * @param index program index (cores are numbered 0..n-1 in the program, by block)
+ * @param index program index (cores are numbered 0..n-1 in the program, in the order of
+ *              their global core numbers: see {@link CoreOrder})
  * @param globalCore the core's number on the chip(s)
  * @param process the population's process (LIF, SpikeInput or PoissonSource)
  * @param lo first neuron of the process held here

@@ -175,6 +175,38 @@ public final class RouteTable {
         return new RouteTable(this);
     }
 
+    /**
+     * The same table in a program whose cores are numbered anew ({@link CoreOrder}): its source and the slots' cores
+     * renumbered, its entries (slot, axon) unchanged.
+     *
+     * @param newIndex the new program index of each old one
+     * @param newPaths the renumbered program's mesh geometry
+     * @return the table
+     */
+    RouteTable renumbered(int[] newIndex, MeshPaths newPaths) {
+        int[] dest = null;
+        if (destCore != null) {
+            dest = new int[slots];
+            for (int s = 0; s < slots; s++) {
+                dest[s] = newIndex[destCore.get(s)];
+            }
+        }
+        return new RouteTable(newIndex[source], routeStart, neuronRoutes, NarrowInts.of(dest), slots, entries, newPaths,
+                treeLinks);
+    }
+
+    private RouteTable(int source, int[] routeStart, int[] neuronRoutes, NarrowInts destCore, int slots, int entries,
+                       MeshPaths paths, int[] treeLinks) {
+        this.source = source;
+        this.routeStart = routeStart;
+        this.neuronRoutes = neuronRoutes;
+        this.destCore = destCore;
+        this.slots = slots;
+        this.entries = entries;
+        this.paths = paths;
+        this.treeLinks = treeLinks;
+    }
+
     private RouteTable(RouteTable full) {
         this.source = full.source;
         this.routeStart = null;

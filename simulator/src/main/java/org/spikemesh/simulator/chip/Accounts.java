@@ -55,6 +55,7 @@ public final class Accounts {
     Accounts(CostModel cost, ChipProgram program, int maxLatency, DetailedRoutes routes) {
         this.cost = cost;
         this.program = program;
+        this.step = new StepSums(program.cores().stream().mapToInt(c -> c.globalCore()).toArray());
         this.gx = program.tilesX();
         this.gy = program.tilesY();
         this.maxLatency = maxLatency;
@@ -118,7 +119,7 @@ public final class Accounts {
     }
 
     /** the sums of the step being closed. */
-    private final StepSums step = new StepSums();
+    private final StepSums step;
     /** the sums of every step closed. */
     private final OpCounts run = new OpCounts();
 

@@ -20,6 +20,8 @@ final class CoreCounts {
     private final int[] stepActive;
     private final int[] stepSpikes;
     private final int[] neuronsOf;
+    /** per core, its global core number: equally slow cores give the step's slowest to the lowest. */
+    private final int[] placeOf;
     /** the shard's LIF neurons: its active updates in a step with no neuron at rest. */
     private final long activeNeurons;
     /** per core: false while it is visited in the step (see {@link #accountQuietCores}). */
@@ -64,6 +66,7 @@ final class CoreCounts {
         this.stepActive = new int[size];
         this.stepSpikes = new int[size];
         this.neuronsOf = new int[size];
+        this.placeOf = new int[size];
         this.quiet = new boolean[size];
         Arrays.fill(quiet, true);
         this.totalSynops = new long[size];
@@ -81,6 +84,7 @@ final class CoreCounts {
         this.winTime = new double[size];
         for (int c = first; c < last; c++) {
             neuronsOf[c - first] = cores[c].isNeuron() ? cores[c].n : 0;
+            placeOf[c - first] = cores[c].program.globalCore();
             stepActive[c - first] = neuronsOf[c - first];
         }
         this.activeNeurons = Arrays.stream(neuronsOf).asLongStream().sum();
@@ -179,7 +183,7 @@ final class CoreCounts {
             totalTimeNs[k] += ns;
             sy += s0;
             mi += m0;
-            if (ns > slowest) {
+            if (ns > slowest || ns == slowest && placeOf[k] < placeOf[slowestCore - first]) {
                 slowest = ns;
                 slowestCore = first + k;
             }
@@ -249,7 +253,7 @@ final class CoreCounts {
             ia += i0;
             sp += p0;
             mi += m0;
-            if (ns > slowest) {
+            if (ns > slowest || ns == slowest && placeOf[k] < placeOf[slowestCore - first]) {
                 slowest = ns;
                 slowestCore = first + k;
             }

@@ -33,6 +33,8 @@ final class DetailedRoutes {
     final int[] hops;
     final double[] pathNs;
     final double[] processNs;
+    /** per core, its global core number (equal send times go lowest first). */
+    final int[] place;
 
     DetailedRoutes(ChipProgram program, EventCharges charges) {
         ChipConfig chip = program.chip();
@@ -40,6 +42,7 @@ final class DetailedRoutes {
         this.lif = new boolean[cores];
         this.neurons = new int[cores];
         this.port = new int[cores];
+        this.place = new int[cores];
         this.spikeNs = new double[cores];
         this.routeBase = new int[cores + 1];
         this.routeStart = new int[cores][];
@@ -50,6 +53,7 @@ final class DetailedRoutes {
             lif[c] = cp.neurons() != null;
             neurons[c] = lif[c] ? cp.size() : 0;
             port[c] = chip.coord(cp.globalCore()).coreInTile();
+            place[c] = cp.globalCore();
             spikeNs[c] = charges.spikeNs(lif[c]);
             routeStart[c] = cp.routes().routeStart();
             routeBase[c + 1] = routeBase[c] + cp.routes().neuronRoutes().length;

@@ -42,7 +42,7 @@ final class DetailedSchedule {
         this.bufferDepth = bufferDepth;
         this.tiles = tilesX * tilesY;
         int n = routes.cores;
-        this.heap = new MessageHeap(n);
+        this.heap = new MessageHeap(routes.place);
         this.coreFirst = new int[n + 1];
         this.cursor = new int[n];
         this.head = new int[n];

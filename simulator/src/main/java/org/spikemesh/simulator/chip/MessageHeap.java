@@ -2,14 +2,19 @@ package org.spikemesh.simulator.chip;
 
 /**
  * A binary min-heap of cores keyed by the send time of each core's next message (at most one entry per core); equal
- * times come out lowest core first, so the schedule is deterministic.
+ * times come out lowest global core first, so the schedule is deterministic and does not depend on how the program
+ * numbers its cores.
  */
 final class MessageHeap {
     private final int[] core;
     private final double[] key;
+    /** per core, its global core number. */
+    private final int[] place;
     private int size;
 
-    MessageHeap(int cores) {
+    MessageHeap(int[] place) {
+        int cores = place.length;
+        this.place = place;
         this.core = new int[Math.max(1, cores)];
         this.key = new double[Math.max(1, cores)];
     }
@@ -58,7 +63,7 @@ final class MessageHeap {
     }
 
     private boolean less(int a, int b) {
-        return key[a] < key[b] || key[a] == key[b] && core[a] < core[b];
+        return key[a] < key[b] || key[a] == key[b] && place[core[a]] < place[core[b]];
     }
 
     private void swap(int a, int b) {

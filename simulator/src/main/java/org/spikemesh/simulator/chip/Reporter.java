@@ -114,6 +114,8 @@ final class Reporter {
                 }
             }
             for (int p = 0; p < spiking.size(); p++) {
+                // gathered in program core order, which is the cores' order on the chip, not the neurons'
+                Arrays.sort(bucket[p], 0, bucketCount[p]);
                 for (RunListener l : listeners) {
                     l.spikes(t, spiking.get(p), bucket[p], bucketCount[p]);
                 }

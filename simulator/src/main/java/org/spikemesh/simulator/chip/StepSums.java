@@ -11,9 +11,17 @@ final class StepSums extends OpCounts {
     int slowestCore = -1;
     /** the longest contention-free latency of a message in the step, ns (0 without messages). */
     int maxPath;
+    /** per program core, its global core number. */
+    private final int[] placeOf;
+
+    /** @param placeOf per program core, its global core number: of equally slow cores, the lowest is the slowest */
+    StepSums(int[] placeOf) {
+        this.placeOf = placeOf;
+    }
 
     /**
-     * Sets these to the sums of one step's partials, in shard order: the first shard's slowest core wins a tie.
+     * Sets these to the sums of one step's partials, the slowest of the shards' slowest cores, the lowest
+     * global core of equally slow ones (as each shard chose its own): the cores' numbering does not matter.
      *
      * @param ps one partial per shard
      */
@@ -24,7 +32,9 @@ final class StepSums extends OpCounts {
         maxPath = 0;
         for (StepPartial p : ps) {
             addCounts(p);
-            if (p.slowestCoreNs > slowestNs || slowestCore < 0 && p.slowestCore >= 0) {
+            if (p.slowestCoreNs > slowestNs || slowestCore < 0 && p.slowestCore >= 0
+                    || p.slowestCoreNs == slowestNs && p.slowestCore >= 0
+                    && placeOf[p.slowestCore] < placeOf[slowestCore]) {
                 slowestNs = p.slowestCoreNs;
                 slowestCore = p.slowestCore;
             }

@@ -19,6 +19,7 @@ import org.spikemesh.chip.ChipConfigs;
 import org.spikemesh.compiler.CompileOptions;
 import org.spikemesh.compiler.Compiler;
 import org.spikemesh.compiler.program.ChipProgram;
+import org.spikemesh.compiler.program.CoreOrder;
 import org.spikemesh.process.Connection;
 import org.spikemesh.process.Process;
 import org.spikemesh.process.ProcessGraph;
@@ -403,6 +404,121 @@ class ChipEngineEquivalenceTest {
             }
             assertEquals(a.tableBytes(), b.tableBytes());
         }
+    }
+
+    /**
+     * The compiler numbers the cores by their place on the chip ({@link CoreOrder#byPlace}); any other numbering of the
+     * same cores is the same chip: a seeded random renumbering must give the same spikes and state, and the same
+     * accounts core by core (each core found by its global number), for every thread count. Only the ties for a step's
+     * critical core may go to another of the equally slow cores, so the test compares that core's time, not its number.
+     */
+    @ParameterizedTest(name = "{0} on {1} threads")
+    @MethodSource("cases")
+    void shouldRunTheSameWhateverTheCoresAreNumbered(Case c, int threads) {
+        assertSameWhateverTheNumbering(c, threads);
+    }
+
+    /**
+     * The same with the detailed time model (loihi-calibrated), whose schedule of a step's messages takes equal send
+     * times lowest global core first: with any numbering, the same schedule, times, critical cores and links.
+     */
+    @ParameterizedTest(name = "{0} on {1} threads")
+    @MethodSource("detailedCases")
+    void shouldScheduleTheSameWhateverTheCoresAreNumbered(Case c, int threads) {
+        assertSameWhateverTheNumbering(c, threads);
+    }
+
+    static Stream<Arguments> detailedCases() {
+        ChipConfig tiny = tinyCores(ChipConfigs.preset("loihi-calibrated"), 3);
+        List<Arguments> args = new ArrayList<>();
+        for (long seed = 1; seed <= 4; seed++) {
+            long s = seed;
+            for (int threads : new int[]{1, 2}) {
+                args.add(Arguments.of(new Case("random-" + s + "-detailed", () -> RandomNetworks.fixedPoint(s).graph(),
+                        tiny, 40), threads));
+            }
+        }
+        args.add(Arguments.of(new Case("cuba-1000-detailed", () -> Cuba.build(1000, 3).graph(),
+                tinyCores(ChipConfigs.preset("loihi-calibrated"), 40), 60), 2));
+        return args.stream();
+    }
+
+    private static void assertSameWhateverTheNumbering(Case c, int threads) {
+        ProcessGraph g = c.graph().get();
+        ChipProgram placed = program(g, c);
+        int n = placed.cores().size();
+        for (int k = 1; k < n; k++) {
+            assertTrue(placed.cores().get(k - 1).globalCore() < placed.cores().get(k).globalCore(),
+                    "compiled cores in the order of their places on the chip");
+        }
+        int[] newIndex = new int[n];
+        for (int k = 0; k < n; k++) {
+            newIndex[k] = k;
+        }
+        java.util.SplittableRandom r = new java.util.SplittableRandom(c.name().hashCode());
+        for (int k = n - 1; k > 0; k--) {
+            int j = r.nextInt(k + 1);
+            int t = newIndex[k];
+            newIndex[k] = newIndex[j];
+            newIndex[j] = t;
+        }
+        // a program runs with the processes it was compiled from: each run compiles its own network afresh
+        ProcessGraph gp = c.graph().get();
+        ProcessGraph gs = c.graph().get();
+        ChipProgram shuffled = CoreOrder.renumbered(program(gs, c), newIndex);
+        for (int k = 0; k < n; k++) {
+            assertEquals(placed.cores().get(k).globalCore(), shuffled.cores().get(newIndex[k]).globalCore());
+        }
+        String placedTrace = trace(gp, program(gp, c), threads, c.steps());
+        assertEquals(placedTrace, trace(gs, shuffled, threads, c.steps()));
+        assertEquals(trace(c.graph().get(), null, threads, c.steps()), placedTrace, "the reference backend");
+        ProcessGraph ga = c.graph().get();
+        ProcessGraph gb = c.graph().get();
+        assertEquals(accountsByPlace(ga, program(ga, c), threads, c.steps()),
+                accountsByPlace(gb, CoreOrder.renumbered(program(gb, c), newIndex), threads, c.steps()));
+    }
+
+    /**
+     * Totals, per-step series (the critical core by its time), link totals, and every core's totals, busy time and
+     * window counters by its global core number.
+     */
+    private static String accountsByPlace(ProcessGraph g, ChipProgram program, int threads, int steps) {
+        StringBuilder sb = new StringBuilder();
+        try (ChipEngine e = new ChipEngine(g, program, RunConfig.defaults().seed(11), threads)) {
+            e.coreCountersEvery(3);
+            e.run(steps / 2);
+            e.run(steps - steps / 2);
+            Accounts a = e.accounts();
+            sb.append("energy ").append(a.energyByKind()).append("\ncounts ").append(a.counts()).append("\ntime ")
+                    .append(a.timeNs()).append("\nlatency ").append(a.latencyHistogram().getTotalCount()).append(' ')
+                    .append(a.latencyHistogram().getMean()).append('\n');
+            java.util.Map<Integer, Integer> indexOf = new java.util.HashMap<>();
+            for (int k = 0; k < program.cores().size(); k++) {
+                indexOf.put(program.cores().get(k).globalCore(), k);
+            }
+            for (int i = 0; i < a.steps(); i++) {
+                int critical = a.criticalCore(i);
+                sb.append(i).append(' ').append(a.stepNs(i)).append(' ').append(a.stepPj(i)).append(' ')
+                        .append(critical).append(' ')
+                        .append(a.criticalLink(i)).append(' ').append(a.stepBusiestLink(i)).append('\n');
+            }
+            for (int d = 0; d < 4; d++) {
+                sb.append("links ").append(d).append(java.util.Arrays.toString(a.linkTotals(d))).append('\n');
+            }
+            java.util.TreeMap<Integer, String> cores = new java.util.TreeMap<>();
+            for (int k = 0; k < program.cores().size(); k++) {
+                cores.put(program.cores().get(k).globalCore(),
+                        java.util.Arrays.toString(e.coreTotals(k)) + " " + e.coreTimeNs(k));
+            }
+            sb.append(cores).append('\n');
+            List<String> rows = new ArrayList<>();
+            for (long[] row : e.coreCountersByWindow()) {
+                rows.add(java.util.Arrays.toString(row));
+            }
+            java.util.Collections.sort(rows);
+            sb.append(rows);
+        }
+        return sb.toString();
     }
 
     /** The accounts of the case's program run on a fresh network with one of the engine's system properties set. */

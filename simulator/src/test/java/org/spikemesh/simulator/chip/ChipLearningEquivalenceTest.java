@@ -170,6 +170,9 @@ class ChipLearningEquivalenceTest {
         String last = line(reference, "60 weights ");
         assertTrue(!first.substring(2).equals(last.substring(3)), "the weights must change: " + first);
         assertEquals(reference, chip);
+        // the same program with its cores numbered backwards: plastic blocks, their inputs' cores and every table
+        // renumbered, the same learning
+        assertEquals(reference, trace(network(r, sparse), true, threads, 60, true, true));
     }
 
     /**
@@ -202,6 +205,12 @@ class ChipLearningEquivalenceTest {
 
     /** As above; without a listener (listen false) only the learning Vars read after every step. */
     private static String trace(ProcessGraph g, boolean onChip, int threads, int steps, boolean listen) {
+        return trace(g, onChip, threads, steps, listen, false);
+    }
+
+    /** As above; backwards, the chip's program has its cores numbered last to first. */
+    private static String trace(ProcessGraph g, boolean onChip, int threads, int steps, boolean listen,
+                                boolean backwards) {
         StringBuilder sb = new StringBuilder();
         RunConfig cfg = RunConfig.defaults().seed(11);
         if (listen) {
@@ -223,6 +232,15 @@ class ChipLearningEquivalenceTest {
         ChipConfig chip = ChipEngineEquivalenceTest.tinyCores(ChipConfigs.preset("loihi-like"), 3);
         org.spikemesh.compiler.Compilation compiled = onChip ? Compiler.compile(g, chip, CompileOptions.defaults()) : null;
         ChipProgram program = onChip ? compiled.program() : null;
+        if (backwards) {
+            int n = program.cores().size();
+            int[] newIndex = new int[n];
+            for (int k = 0; k < n; k++) {
+                newIndex[k] = n - 1 - k;
+            }
+            program = org.spikemesh.compiler.program.CoreOrder.renumbered(program, newIndex);
+            assertEquals(n - 1 - compiled.program().plastic().get(0).core(), program.plastic().get(0).core());
+        }
         if (onChip) {
             // every plastic synapse is held by exactly one core: the blocks' synapses add up to the process's
             assertEquals((long) plastic.table().size(), compiled.report().summary().get("plastic_synapses"));
