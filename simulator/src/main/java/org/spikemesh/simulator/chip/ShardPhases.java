@@ -11,7 +11,8 @@ import java.util.List;
 final class ShardPhases {
     /**
      * start of the step: its partial emptied (the partial of four steps before, which the step's closer read, perhaps
-     * from another processor) and the step's batch to every other shard claimed.
+     * from another processor), unless the shard emptied it while it waited in the step before (then in
+     * {@link #CLOSE_STEPS}), and the step's batch to every other shard claimed.
      */
     static final int BEGIN = 0;
     /** update of the neurons (the kernel and the search of its flags). */
@@ -28,7 +29,8 @@ final class ShardPhases {
     static final int RECEIVE = 6;
     /**
      * closing the steps every shard has completed: while waiting for a batch, and, for the shard the caller's thread
-     * runs, from the run loop between its steps (all of a run's closes on one thread).
+     * runs, from the run loop between its steps (all of a run's closes on one thread); and the next step's partial
+     * emptied while waiting.
      */
     static final int CLOSE_STEPS = 7;
     /** learning, the lanes' flush and the counting of the messages received from the batches. */
