@@ -14,8 +14,6 @@ final class LinkLoads {
     private final int gy;
     /** per-link message totals: east, west, north, south, each tilesX*tilesY, indexed y*tilesX+x. */
     private final long[][] linkTotals;
-    /** this step's messages per link, by direction (east, west, north, south) and source tile. */
-    private final long[][] stepLinks;
     /** the busiest link of the step being closed, coded as RouteTable's tree links (-1: none). */
     private int busiestLink;
     /** messages beyond the buffers' depth on their link, over the run. */
@@ -31,7 +29,6 @@ final class LinkLoads {
         this.gx = gx;
         this.gy = gy;
         this.linkTotals = new long[4][gx * gy];
-        this.stepLinks = new long[4][gx * gy];
         this.columnSums = new long[gx];
         // made here, not on first use: see ChipEngine#stepPartials
         this.sumEastWest = new long[gy * (gx + 1)];
@@ -135,131 +132,165 @@ final class LinkLoads {
         return busiest;
     }
 
-    private long loads(StepPartial[] ps) {
-        long[][] load = stepLinks;
-        int tiles = gx * gy;
-        long[] h = ps[0].eastWest;
-        long[] v = ps[0].northSouth;
-        if (ps.length > 1) {
-            // the shards' difference arrays summed first, in two vectorised loops per shard
-            h = sumOf(ps, true);
-            v = sumOf(ps, false);
-        }
-        prefixSums(h, v, load[0], load[1], load[2], load[3]);
-        if (ps.length > 0 && ps[0].linkDirect.length > 0) {
-            // multicast trees count every link they use directly
-            long[] direct = sumDirect(ps, tiles);
-            for (int d = 0; d < 4; d++) {
-                long[] l = load[d];
-                for (int i = 0; i < tiles; i++) {
-                    l[i] += direct[d * tiles + i];
-                }
-            }
-        }
-        long depth = cost.bufferDepth();
-        long busiestEastWest = 0;
-        long busiestNorthSouth = 0;
-        for (int d = 0; d < 4; d++) {
-            long[] l = load[d];
-            long[] total = linkTotals[d];
-            long most = 0;
-            long over = 0;
-            for (int i = 0; i < tiles; i++) {
-                long m = l[i];
-                // what a link holds beyond the buffers' depth overflows
-                over += Math.max(0, m - depth);
-                most = Math.max(most, m);
-                total[i] += m;
-            }
-            bufferOverflows += over;
-            if (d < 2) {
-                busiestEastWest = Math.max(busiestEastWest, most);
-            } else {
-                busiestNorthSouth = Math.max(busiestNorthSouth, most);
-            }
-            if (linkWindow != null) {
-                long[] win = linkWindow[d];
-                for (int i = 0; i < tiles; i++) {
-                    win[i] += l[i];
-                }
-            }
-        }
-        busiestLink = busiestLinkOf(Math.max(busiestEastWest, busiestNorthSouth), busiestEastWest >= busiestNorthSouth);
-        return Math.max(busiestEastWest, busiestNorthSouth);
-    }
-
     /**
      * Each link's load is the prefix sum of its differences (the west ones taken one tile on, the south ones one row
      * on): along each row for east and west, down the columns for north and south. The sums run over the packed pairs
      * themselves, each half read back once from the running sum ({@link StepPartial#low}, {@link StepPartial#high}):
      * a sum of pairs is the pair of the sums while each half stays inside an int, as the step's messages keep it
      * (links 0.018-0.019 s of a 10 000-step run at 64 000 neurons on 1 thread, against 0.022-0.023 decoding every
-     * difference first).
+     * difference first). Each load goes straight into the totals, the window, the overflows and the search for the
+     * busiest link, in one pass per direction pair with no array of the step's loads (two shards' differences added as
+     * they are read): see {@link #eastWest} and {@link #northSouth}.
+     *
+     * @return the load of the busiest link
      */
-    private void prefixSums(long[] h, long[] v, long[] east, long[] west, long[] north, long[] south) {
+    private long loads(StepPartial[] ps) {
+        int tiles = gx * gy;
+        long[] h = ps[0].eastWest;
+        long[] v = ps[0].northSouth;
+        long[] h2 = null;
+        long[] v2 = null;
+        if (ps.length == 2) {
+            h2 = ps[1].eastWest;
+            v2 = ps[1].northSouth;
+        } else if (ps.length > 2) {
+            // the shards' difference arrays summed first, in two vectorised loops per shard
+            h = sumOf(ps, true);
+            v = sumOf(ps, false);
+        }
+        long[] direct = ps.length > 0 && ps[0].linkDirect.length > 0 ? sumDirect(ps, tiles) : null;
+        long eastWestMost = eastWest(h, h2, direct);
+        int eastWestLink = found;
+        long northSouthMost = northSouth(v, v2, direct);
+        long most = Math.max(eastWestMost, northSouthMost);
+        // the first link carrying the most: the east-west links first
+        busiestLink = most == 0 ? -1 : eastWestMost >= northSouthMost ? eastWestLink : found;
+        return most;
+    }
+
+    /** per column, the running sum of the north-south differences down it, while {@link #northSouth} runs. */
+    private final long[] columnSums;
+
+    /** the busiest link found by the last {@link #eastWest} or {@link #northSouth} (-1: none). */
+    private int found;
+
+    /**
+     * The east-west links' loads of the step into the totals, the window and the overflows.
+     *
+     * @param h the summed differences, or the first shard's
+     * @param h2 the second shard's differences to add, or null
+     * @param direct the multicast trees' link counts, or null
+     * @return the busiest load; {@link #found} is its first link, row by row, east before west at a tile
+     */
+    private long eastWest(long[] h, long[] h2, long[] direct) {
+        int tiles = gx * gy;
         int gx1 = gx + 1;
+        long[] eastTotal = linkTotals[0];
+        long[] westTotal = linkTotals[1];
+        long[] eastWindow = linkWindow == null ? null : linkWindow[0];
+        long[] westWindow = linkWindow == null ? null : linkWindow[1];
+        long depth = cost.bufferDepth();
+        long most = 0;
+        int link = -1;
+        long over = 0;
         for (int y = 0; y < gy; y++) {
             long sum = 0;
             long before = 0;
             for (int x = 0, at = y * gx1, i = y * gx; x < gx; x++, at++, i++) {
-                sum += h[at];
-                east[i] = StepPartial.low(sum);
-                west[i] = before;
+                sum += h2 == null ? h[at] : h[at] + h2[at];
+                long east = StepPartial.low(sum);
+                long west = before;
                 before = StepPartial.high(sum);
+                if (direct != null) {
+                    east += direct[i];
+                    west += direct[tiles + i];
+                }
+                eastTotal[i] += east;
+                westTotal[i] += west;
+                // what a link holds beyond the buffers' depth overflows
+                over += Math.max(0, east - depth) + Math.max(0, west - depth);
+                if (east > most) {
+                    most = east;
+                    link = i;
+                }
+                if (west > most) {
+                    most = west;
+                    link = tiles + i;
+                }
+                if (eastWindow != null) {
+                    eastWindow[i] += east;
+                    westWindow[i] += west;
+                }
             }
         }
+        bufferOverflows += over;
+        found = link;
+        return most;
+    }
+
+    /**
+     * The north-south links' loads of the step into the totals, the window and the overflows, row by row with a running
+     * sum per column.
+     *
+     * @param v the summed differences, or the first shard's
+     * @param v2 the second shard's differences to add, or null
+     * @param direct the multicast trees' link counts, or null
+     * @return the busiest load; {@link #found} is its first link column by column, north before south at a tile
+     */
+    private long northSouth(long[] v, long[] v2, long[] direct) {
+        int tiles = gx * gy;
+        int gx1 = gx + 1;
+        long[] northTotal = linkTotals[2];
+        long[] southTotal = linkTotals[3];
+        long[] northWindow = linkWindow == null ? null : linkWindow[2];
+        long[] southWindow = linkWindow == null ? null : linkWindow[3];
+        long depth = cost.bufferDepth();
         long[] column = columnSums;
         Arrays.fill(column, 0);
+        long most = 0;
+        // the busiest link's place in column order: x * 2 * tilesY + 2 * y, plus 1 going south
+        long first = Long.MAX_VALUE;
+        int link = -1;
+        long over = 0;
         for (int y = 0; y < gy; y++) {
             for (int x = 0, at = y * gx1, i = y * gx; x < gx; x++, at++, i++) {
                 long sum = column[x];
-                south[i] = StepPartial.high(sum);
-                sum += v[at];
-                north[i] = StepPartial.low(sum);
+                long south = StepPartial.high(sum);
+                sum += v2 == null ? v[at] : v[at] + v2[at];
+                long north = StepPartial.low(sum);
                 column[x] = sum;
-            }
-        }
-    }
-
-    /** per column, the running sum of the north-south differences down it, while {@link #prefixSums} runs. */
-    private final long[] columnSums;
-
-    /**
-     * The busiest link of the step, coded as direction * tiles + tile: the first link carrying {@code most} messages
-     * with the east-west links taken row by row, then the north-south links column by column, east before west and
-     * north before south at a tile (-1 when no link carries any).
-     *
-     * @param most the load of the busiest link
-     * @param eastWest whether an east-west link carries it
-     */
-    private int busiestLinkOf(long most, boolean eastWest) {
-        if (most == 0) {
-            return -1;
-        }
-        long[][] load = stepLinks;
-        int tiles = gx * gy;
-        if (eastWest) {
-            for (int i = 0; i < tiles; i++) {
-                if (load[0][i] == most) {
-                    return i;
+                if (direct != null) {
+                    north += direct[2 * tiles + i];
+                    south += direct[3 * tiles + i];
                 }
-                if (load[1][i] == most) {
-                    return tiles + i;
-                }
-            }
-        } else {
-            for (int x = 0; x < gx; x++) {
-                for (int i = x; i < tiles; i += gx) {
-                    if (load[2][i] == most) {
-                        return 2 * tiles + i;
-                    }
-                    if (load[3][i] == most) {
-                        return 3 * tiles + i;
+                northTotal[i] += north;
+                southTotal[i] += south;
+                over += Math.max(0, north - depth) + Math.max(0, south - depth);
+                if (north >= most && north > 0) {
+                    long place = 2L * (x * gy + y);
+                    if (north > most || place < first) {
+                        most = north;
+                        first = place;
+                        link = 2 * tiles + i;
                     }
                 }
+                if (south >= most && south > 0) {
+                    long place = 2L * (x * gy + y) + 1;
+                    if (south > most || place < first) {
+                        most = south;
+                        first = place;
+                        link = 3 * tiles + i;
+                    }
+                }
+                if (northWindow != null) {
+                    northWindow[i] += north;
+                    southWindow[i] += south;
+                }
             }
         }
-        throw new IllegalStateException("no link carries the busiest load " + most);
+        bufferOverflows += over;
+        found = link;
+        return most;
     }
 
     /** @return the shards' multicast link counts summed, by link code (direction * tiles + y * tilesX + x) */
