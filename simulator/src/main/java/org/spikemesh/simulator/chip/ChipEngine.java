@@ -49,7 +49,11 @@ public final class ChipEngine implements Backend {
     /** the partitioned side of a run split over processes, or null. */
     private PartitionRun partitioned;
     private final Thread[] workers;
-    /** whether every shard here has a processor of its own: idle workers then spin, yield and poll (see work). */
+    /**
+     * whether every shard here has a processor of its own, worked out once for the whole engine: its shards then spin
+     * before they yield while waiting for a batch (Shard#awaitBatch), the rings' wait strategies spin, and idle workers
+     * spin, yield and poll (see work) instead of being woken by {@link #run}.
+     */
     private final boolean workersSpin;
     /** where the cores sit, shared by the shards (read only). */
     private final RouteGeometry geometry;
@@ -138,9 +142,12 @@ public final class ChipEngine implements Backend {
         }
         this.geometry = new RouteGeometry(program);
         boolean[] runsHere = new boolean[s];
+        int here = 0;
         for (int k = 0; k < s; k++) {
             runsHere[k] = partitionOfShard[k] == me;
+            here += runsHere[k] ? 1 : 0;
         }
+        this.workersSpin = here <= Runtime.getRuntime().availableProcessors();
         NeuronArray[] arrays = neuronArrays(lo, hi, runsHere);
         InboundBuilder built = InboundBuilder.build(program, neuronBase, shardOf, lo, hi, runsHere, cores, geometry);
         int maxLatency = built.maxLatency;
@@ -154,7 +161,7 @@ public final class ChipEngine implements Backend {
                 built.tables[k] = null;
                 // one shard: every message stays in it, and no mask is kept (8 bytes per neuron, a cache miss a spike)
                 shards[k] = new Shard(k, lo[k], hi[k], cores, neuronBase, built.shardMask, inbound, arrays[k],
-                        this.program, geometry, cost, s, maxLatency, reporter, detailed);
+                        this.program, geometry, cost, s, maxLatency, reporter, detailed, workersSpin);
                 learnIn(shards[k], program, neuronBase, inbound, config.seed());
             } else if (me == 0) {
                 remote[k] = remoteShard(k, lo[k], hi[k], maxLatency, detailed);
@@ -162,7 +169,7 @@ public final class ChipEngine implements Backend {
         }
         this.local = java.util.Arrays.stream(shards).filter(java.util.Objects::nonNull).toArray(Shard[]::new);
         watchKernels();
-        connect(s, threads);
+        connect(s);
         if (reporter != null) {
             reporter.plasticReader = v -> readPlastic(v, plasticOf.get(v.owner()));
             lockstep = reporter.needsLockstep();
@@ -174,7 +181,6 @@ public final class ChipEngine implements Backend {
         if (plan == null) {
             tallyLatenciesInShards(maxLatency);
         }
-        this.workersSpin = local.length <= Runtime.getRuntime().availableProcessors();
         this.workers = startWorkers();
         if (plan != null) {
             partitioned = new PartitionRun(this, plan, remote);
@@ -326,12 +332,12 @@ public final class ChipEngine implements Backend {
     private RingBuffer<Batch>[][] inbound;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void connect(int s, int threads) {
+    private void connect(int s) {
         inbound = new RingBuffer[s][s];
         if (s == 1) {
             return;
         }
-        boolean spin = plan == null && threads <= Runtime.getRuntime().availableProcessors();
+        boolean spin = plan == null && workersSpin;
         for (Shard sh : local) {
             sh.out = new RingBuffer[s];
             sh.in = new RingBuffer[s];

@@ -165,7 +165,7 @@ final class Shard {
 
     Shard(int id, int first, int last, CoreRuntime[] cores, int[] neuronBase, long[] shardMask, InboundTable inbound,
           NeuronArray neurons, ChipProgram program, RouteGeometry geometry, CostModel cost, int shards, int maxLatency,
-          Reporter reporter, boolean detailed) {
+          Reporter reporter, boolean detailed, boolean spin) {
         this.id = id;
         this.first = first;
         this.last = last;
@@ -201,7 +201,7 @@ final class Shard {
         this.counts = new CoreCounts(cores, first, last, new CoreTimes(cost.charges(), cores, first, last),
                 cost.learningNs());
         this.stepIn = counts.stepIn;
-        this.spin = shards <= Runtime.getRuntime().availableProcessors();
+        this.spin = spin;
     }
 
     /**
