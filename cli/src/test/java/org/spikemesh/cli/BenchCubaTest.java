@@ -22,10 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BenchCubaTest {
 
-    private static double number(String text, String regex) {
+    /** @return the matcher of the first place in text that matches regex, which must be there */
+    private static Matcher printed(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
         assertTrue(m.find(), "no match for " + regex + " in:\n" + text);
-        return Double.parseDouble(m.group(1));
+        return m;
+    }
+
+    private static double number(String text, String regex) {
+        return Double.parseDouble(printed(text, regex).group(1));
     }
 
     /** @return what {@code bench cuba ARGS -q} printed, having checked that it ended well */
@@ -83,9 +88,8 @@ class BenchCubaTest {
         double hi = (one + 0.0005) / Math.max(1e-9, two - 0.0005) + 0.005;
         assertTrue(speedUp >= lo && speedUp <= hi, speedUp + "x, not within " + lo + ".." + hi + " in:\n" + text);
         // both thread counts ran the same network: the same spikes and synaptic events
-        Matcher m = Pattern.compile("loop [0-9.]+ s \\(median of 3, best [0-9.]+\\), ([0-9]+) spikes .*?, ([0-9]+) synaptic"
-                + " events").matcher(text);
-        assertTrue(m.find(), text);
+        Matcher m = printed(text, "loop [0-9.]+ s \\(median of 3, best [0-9.]+\\), ([0-9]+) spikes .*?, ([0-9]+) synaptic"
+                + " events");
         String first = m.group(1) + "/" + m.group(2);
         assertTrue(m.find(), text);
         assertEquals(first, m.group(1) + "/" + m.group(2), text);
@@ -119,9 +123,8 @@ class BenchCubaTest {
         assertTrue(runs.get(0).get("long_waits") == null, "no other shard to wait for on 1 thread");
         JsonNode waits = runs.get(1).get("long_waits");
         assertEquals(3, waits.size());
-        Matcher waitsPrinted = Pattern.compile("2 threads: shards' waits over 50 us for another's batch, per repetition:"
-                + " ([0-9]+) \\(([0-9.]+) s\\) ([0-9]+) \\(([0-9.]+) s\\) ([0-9]+) \\(([0-9.]+) s\\)").matcher(text);
-        assertTrue(waitsPrinted.find(), text);
+        Matcher waitsPrinted = printed(text, "2 threads: shards' waits over 50 us for another's batch, per repetition:"
+                + " ([0-9]+) \\(([0-9.]+) s\\) ([0-9]+) \\(([0-9.]+) s\\) ([0-9]+) \\(([0-9.]+) s\\)");
         for (int i = 0; i < 3; i++) {
             long count = waits.get(i).get("count").asLong();
             double seconds = waits.get(i).get("seconds").asDouble();
@@ -138,12 +141,10 @@ class BenchCubaTest {
         JsonNode slowest = runs.get(1).get("slowest_shard_over_fastest");
         assertEquals(3, shardWaits.size());
         assertEquals(3, slowest.size());
-        Matcher eachWaitPrinted = Pattern.compile("2 threads: each shard's waits for the others' batches, s per"
-                + " repetition: ([0-9.]+)/([0-9.]+) ([0-9.]+)/([0-9.]+) ([0-9.]+)/([0-9.]+)").matcher(text);
-        assertTrue(eachWaitPrinted.find(), text);
-        Matcher slowestPrinted = Pattern.compile("over the one that worked least, per repetition: ([0-9.]+)x"
-                + " ([0-9.]+)x ([0-9.]+)x").matcher(text);
-        assertTrue(slowestPrinted.find(), text);
+        Matcher eachWaitPrinted = printed(text, "2 threads: each shard's waits for the others' batches, s per"
+                + " repetition: ([0-9.]+)/([0-9.]+) ([0-9.]+)/([0-9.]+) ([0-9.]+)/([0-9.]+)");
+        Matcher slowestPrinted = printed(text, "over the one that worked least, per repetition: ([0-9.]+)x"
+                + " ([0-9.]+)x ([0-9.]+)x");
         for (int i = 0; i < 3; i++) {
             double loop = runs.get(1).get("loop_s").get(i).asDouble();
             double w0 = shardWaits.get(i).get(0).asDouble();
@@ -161,9 +162,8 @@ class BenchCubaTest {
         assertTrue(runs.get(0).get("shared_processor_yields") == null, "no other shard to yield to on 1 thread");
         JsonNode shared = runs.get(1).get("shared_processor_yields");
         assertEquals(3, shared.size());
-        Matcher sharedPrinted = Pattern.compile("on their own processor, of all yields, per repetition:"
-                + " ([0-9]+)/([0-9]+) ([0-9]+)/([0-9]+) ([0-9]+)/([0-9]+)").matcher(text);
-        assertTrue(sharedPrinted.find(), text);
+        Matcher sharedPrinted = printed(text, "on their own processor, of all yields, per repetition:"
+                + " ([0-9]+)/([0-9]+) ([0-9]+)/([0-9]+) ([0-9]+)/([0-9]+)");
         for (int i = 0; i < 3; i++) {
             long found = shared.get(i).get("shared").asLong();
             long yields = shared.get(i).get("yields").asLong();
@@ -182,9 +182,8 @@ class BenchCubaTest {
         // each repetition's ratio: its 1-thread loop over its 2-thread loop, as written and as printed to 0.01
         JsonNode each = doc.get("speed_ups").get(0).get("ratio_per_repetition");
         assertEquals(3, each.size());
-        Matcher eachPrinted = Pattern.compile("2 threads over 1 thread, each repetition's loops: ([0-9.]+)x ([0-9.]+)x"
-                + " ([0-9.]+)x").matcher(text);
-        assertTrue(eachPrinted.find(), text);
+        Matcher eachPrinted = printed(text, "2 threads over 1 thread, each repetition's loops: ([0-9.]+)x ([0-9.]+)x"
+                + " ([0-9.]+)x");
         for (int i = 0; i < 3; i++) {
             double ratio = runs.get(0).get("loop_s").get(i).asDouble() / runs.get(1).get("loop_s").get(i).asDouble();
             assertEquals(ratio, each.get(i).asDouble(), 1e-12);
@@ -195,17 +194,16 @@ class BenchCubaTest {
         JsonNode trips = doc.get("thread_round_trip_ns").get("before_each_repetition");
         assertEquals(3, trips.size());
         double[] ns = new double[3];
-        Matcher printed = Pattern.compile("round trip between two threads before each repetition: ([0-9]+) ([0-9]+)"
-                + " ([0-9]+) ns \\(median ([0-9]+)").matcher(text);
-        assertTrue(printed.find(), text);
+        Matcher trip = printed(text, "round trip between two threads before each repetition: ([0-9]+) ([0-9]+)"
+                + " ([0-9]+) ns \\(median ([0-9]+)");
         for (int i = 0; i < 3; i++) {
             ns[i] = trips.get(i).asDouble();
             assertTrue(ns[i] > 1, "round trip " + ns[i] + " ns");
-            assertEquals(Double.parseDouble(printed.group(i + 1)), ns[i], 0.5);
+            assertEquals(Double.parseDouble(trip.group(i + 1)), ns[i], 0.5);
         }
         java.util.Arrays.sort(ns);
         assertEquals(ns[1], doc.get("thread_round_trip_ns").get("median").asDouble(), 0.0);
-        assertEquals(Double.parseDouble(printed.group(4)), ns[1], 0.5);
+        assertEquals(Double.parseDouble(trip.group(4)), ns[1], 0.5);
         assertEquals(number(text, "while running: (-?[0-9.]+)"),
                 doc.get("heap").get("running_bytes_per_synapse").asDouble(), 0.05);
     }
