@@ -386,7 +386,7 @@ final class Shard {
 
     /**
      * Adds the latencies of the step a partial held to the tally before the partial takes a new step: that step is
-     * closed by then (each shard runs at most two steps ahead of the last closed, see {@link ChipEngine#run}).
+     * closed by then (each shard runs at most three steps ahead of the last closed, see ChipEngine#closeLag).
      */
     private void tallyBeforeReuse(StepPartial p) {
         if (untallied(p)) {
