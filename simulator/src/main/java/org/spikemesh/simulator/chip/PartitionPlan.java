@@ -7,9 +7,9 @@ import org.spikemesh.compiler.program.CoreProgram;
 /**
  * How a program's cores are split over the processes of a partitioned run: partition q runs a contiguous range of
  * program cores of about equal work (neurons plus synapses), with the same number of threads in every partition so
- * that every process derives the same global shard layout. The placer puts blocks where traffic is cheapest, so a
- * range may hold cores of several chips and a chip may be shared by two partitions: which process simulates a core
- * does not change what the core does, and the split by work keeps the processes evenly loaded. Partition 0 is the
+ * that every process derives the same global shard layout. Compiled programs number their cores by place on the
+ * chip (CoreOrder), so a range is a run of chips, whole but for its ends: a chip may be shared by two partitions,
+ * since the split is by work and which process simulates a core does not change what the core does. Partition 0 is the
  * coordinator: it runs shard 0, keeps the accounts and reports.
  */
 public final class PartitionPlan {
