@@ -42,25 +42,8 @@ public final class RouteTable {
      */
     public RouteTable(int source, int[] routeStart, int[] neuronRoutes, int[] destCore, MeshPaths paths,
                       int[] treeLinks) {
-        this.source = source;
-        this.routeStart = routeStart;
-        this.neuronRoutes = neuronRoutes;
-        this.destCore = NarrowInts.of(destCore);
-        this.slots = destCore == null ? 0 : destCore.length;
-        this.entries = neuronRoutes == null ? 0 : neuronRoutes.length;
-        this.paths = paths;
-        this.treeLinks = treeLinks;
-    }
-
-    private RouteTable(int source, int[] routeStart, int slots, MeshPaths paths, int[] treeLinks) {
-        this.source = source;
-        this.routeStart = routeStart;
-        this.neuronRoutes = null;
-        this.destCore = null;
-        this.slots = slots;
-        this.entries = routeStart[routeStart.length - 1];
-        this.paths = paths;
-        this.treeLinks = treeLinks;
+        this(source, routeStart, neuronRoutes, NarrowInts.of(destCore), destCore == null ? 0 : destCore.length,
+                neuronRoutes == null ? 0 : neuronRoutes.length, paths, treeLinks);
     }
 
     /**
@@ -75,7 +58,8 @@ public final class RouteTable {
      * @return the table
      */
     public static RouteTable streamed(int source, int[] routeStart, int slots, MeshPaths paths, int[] treeLinks) {
-        return new RouteTable(source, routeStart, slots, paths, treeLinks);
+        return new RouteTable(source, routeStart, null, null, slots, routeStart[routeStart.length - 1], paths,
+                treeLinks);
     }
 
     /** @return route entries of all the core's neurons (known with or without the arrays) */
@@ -172,7 +156,7 @@ public final class RouteTable {
      *         only
      */
     public RouteTable withoutTables() {
-        return new RouteTable(this);
+        return new RouteTable(source, null, null, null, slots, entries, paths, treeLinks);
     }
 
     /**
@@ -195,6 +179,7 @@ public final class RouteTable {
                 treeLinks);
     }
 
+    /** Every field as given: the one constructor the others and {@link #renumbered}, {@link #withoutTables} call. */
     private RouteTable(int source, int[] routeStart, int[] neuronRoutes, NarrowInts destCore, int slots, int entries,
                        MeshPaths paths, int[] treeLinks) {
         this.source = source;
@@ -205,16 +190,5 @@ public final class RouteTable {
         this.entries = entries;
         this.paths = paths;
         this.treeLinks = treeLinks;
-    }
-
-    private RouteTable(RouteTable full) {
-        this.source = full.source;
-        this.routeStart = null;
-        this.neuronRoutes = null;
-        this.destCore = null;
-        this.slots = full.slots;
-        this.entries = full.entries;
-        this.paths = full.paths;
-        this.treeLinks = full.treeLinks;
     }
 }

@@ -415,13 +415,6 @@ public final class ChipEngine implements Backend {
     }
 
     /**
-     * A shard's duty while it waits for another shard's batch of step t: closes the steps every local shard has
-     * completed (their partials are then final; partials rotate over four steps, and {@link #run} closes each step at
-     * the latest two steps later, see {@link #closeLag}), so that the accounts are kept by whichever thread would
-     * otherwise wait instead of delaying shard 0 between its exchanges. One thread closes at a time, steps in order, so the accounts are the
-     * same whichever thread closes them. Not in a split run, whose remote partials arrive on their own time.
-     */
-    /**
      * How many steps back the run loop closes after the caller's step t: t - 1 with one shard, in lockstep or in a
      * run split over processes; t - 2 with several shards here, which leaves the last step to the shards' waits
      * (closeWhileWaiting), where the closing costs no step, instead of to the caller's thread between its steps, where
@@ -434,6 +427,14 @@ public final class ChipEngine implements Backend {
         return plan == null && local.length > 1 && !lockstep ? 2 : 1;
     }
 
+    /**
+     * A shard's duty while it waits for another shard's batch of step t: closes the steps every local shard has
+     * completed (their partials are then final; partials rotate over four steps, and {@link #run} closes each step at
+     * the latest two steps later, see {@link #closeLag}), so that the accounts are kept by whichever thread would
+     * otherwise wait instead of delaying shard 0 between its exchanges. One thread closes at a time, steps in order,
+     * so the accounts are the same whichever thread closes them. Not in a split run, whose remote partials arrive on
+     * their own time.
+     */
     private void closeWhileWaiting(int t) throws AlertException {
         if (closedThrough >= t - 1 || !closing.compareAndSet(false, true)) {
             return;

@@ -129,9 +129,9 @@ final class Shard {
      * {@value #SPIN_NANOS} ns on the processor the other needed before it yielded (both threads' processor read from
      * {@code /proc/thread-self/stat} in such spells; 20-200 steps at a time, at the start of runs and after long
      * waits; {@link ChipEngine#run} no longer wakes an idle worker, which put it on the caller's processor, but the
-     * spells still come). So a yield that lasted more than {@value #SHARED_YIELD_NANOS} ns, after which the awaited batch was
-     * there, makes the next waits yield at once, until a yield returns sooner (nothing else wanted the processor) or
-     * without the batch.
+     * spells still come). So a yield that lasted more than {@value #SHARED_YIELD_NANOS} ns, after which the awaited
+     * batch was there, makes the next waits yield at once, until a yield returns sooner (nothing else wanted the
+     * processor) or without the batch.
      */
     private boolean sharing;
     /** a yield longer than this, ns, means another thread ran on this processor meanwhile. */
@@ -144,7 +144,10 @@ final class Shard {
     private long sharingChecks;
     private long sharedYields;
 
-    /** @return this shard's yields while waiting that found its processor shared with the awaited shard, and all timed */
+    /**
+     * @return this shard's yields while waiting that found its processor shared with the awaited shard, and all its
+     *         timed yields
+     */
     long[] sharedYields() {
         return new long[]{sharedYields, sharingChecks};
     }

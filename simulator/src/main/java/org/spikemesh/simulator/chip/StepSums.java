@@ -2,8 +2,8 @@ package org.spikemesh.simulator.chip;
 
 /**
  * The integer counts of a step summed over every shard's {@link StepPartial}, the slowest core among the shards'
- * slowest, and the longest contention-free path of a message (the run's counts are a plain {@link OpCounts}). One is reused for every
- * step closed: closing a step allocates nothing.
+ * slowest, and the longest contention-free path of a message (the run's counts are a plain {@link OpCounts}). One is
+ * reused for every step closed: closing a step allocates nothing.
  */
 final class StepSums extends OpCounts {
     /** the slowest core's time, ns, and the core (program index; -1 when no shard has one). */
