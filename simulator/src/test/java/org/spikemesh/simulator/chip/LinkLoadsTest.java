@@ -130,6 +130,140 @@ class LinkLoadsTest {
         assertEquals(3 + 1 + 1, links.bufferOverflows());
     }
 
+    /**
+     * The same messages with each shard closing its own band of columns ({@link LinkBands}): the shard of a message's
+     * destination column writes its turn and north-south ends, the shard of its source column the source end, and each
+     * band is closed from its own partial and the row sums of the bands west of it. Bands of columns 0-1 and 2-3, and
+     * 0, 1-2 and 3: the hand-worked loads, the busiest link, the totals over two steps and the windows.
+     */
+    @ParameterizedTest(name = "bands from columns {0}")
+    @ValueSource(strings = {"0,2,4", "0,1,3,4"})
+    void shouldLoadTheSameLinksBandByBand(String bounds) {
+        int[] b = java.util.Arrays.stream(bounds.split(",")).mapToInt(Integer::parseInt).toArray();
+        LinkBands bands = new LinkBands(new CostModel(ChipConfigs.preset("loihi-like"), TILES), GX, GY, b);
+        bands.every(2);
+        for (int t = 1; t <= 2; t++) {
+            StepPartial[] ps = partials(b.length - 1);
+            for (int[] m : MESSAGES) {
+                addBanded(ps, b, m);
+            }
+            assertEquals(3, closeBands(bands, b, ps, t), "three messages leave (0,0) going east");
+            assertEquals(at(0, 0), bands.busiestLink());
+        }
+        long[] east = new long[TILES];
+        east[at(0, 0)] = 6;
+        east[at(1, 0)] = 4;
+        east[at(2, 0)] = 2;
+        east[at(0, 1)] = 2;
+        east[at(1, 1)] = 2;
+        east[at(2, 1)] = 2;
+        long[] west = new long[TILES];
+        west[at(3, 1)] = 2;
+        west[at(2, 1)] = 2;
+        long[] north = new long[TILES];
+        north[at(1, 0)] = 2;
+        north[at(1, 1)] = 2;
+        north[at(3, 1)] = 2;
+        north[at(3, 0)] = 2;
+        long[] south = new long[TILES];
+        south[at(2, 2)] = 2;
+        south[at(2, 1)] = 2;
+        long[][] expected = {east, west, north, south};
+        List<String> rows = new java.util.ArrayList<>();
+        for (int d = 0; d < 4; d++) {
+            assertArrayEquals(expected[d], bands.totals(d), "direction " + d);
+            for (int i = 0; i < TILES; i++) {
+                if (expected[d][i] != 0) {
+                    rows.add(java.util.Arrays.toString(new long[]{2, d, i, expected[d][i]}));
+                }
+            }
+        }
+        List<String> windows = new java.util.ArrayList<>();
+        for (long[] r : bands.byWindow()) {
+            windows.add(java.util.Arrays.toString(r));
+        }
+        assertEquals(rows, windows, "one window of two steps, by direction then link");
+    }
+
+    /**
+     * Ties across bands, in the whole mesh's order: two east links of 2 in row 0 (band 2) and row 1 (band 0): row 0
+     * first; two north links of 2 in columns 3 (band 2) and 1 (band 1): column 1 first; and an east-west link as busy
+     * as a north-south one wins.
+     */
+    @Test
+    void shouldNameTheFirstOfEquallyBusyLinksAcrossBands() {
+        int[] b = {0, 1, 3, 4};
+        CostModel cost = new CostModel(ChipConfigs.preset("loihi-like"), TILES);
+        StepPartial[] ps = partials(3);
+        for (int k = 0; k < 2; k++) {
+            addBanded(ps, b, new int[]{3, 0, 3, 1});
+            addBanded(ps, b, new int[]{1, 0, 1, 1});
+        }
+        LinkBands north = new LinkBands(cost, GX, GY, b);
+        assertEquals(2, closeBands(north, b, ps, 1));
+        assertEquals(2 * TILES + at(1, 0), north.busiestLink(), "north from (1,0)");
+        for (int k = 0; k < 2; k++) {
+            addBanded(ps, b, new int[]{0, 1, 1, 1});
+            addBanded(ps, b, new int[]{2, 0, 3, 0});
+        }
+        LinkBands both = new LinkBands(cost, GX, GY, b);
+        assertEquals(2, closeBands(both, b, ps, 1));
+        assertEquals(at(2, 0), both.busiestLink(), "east from (2,0)");
+        LinkBands empty = new LinkBands(cost, GX, GY, b);
+        assertEquals(0, closeBands(empty, b, partials(3), 1), "no messages, no load");
+        assertEquals(-1, empty.busiestLink(), "and no busiest link");
+    }
+
+    /** Overflows band by band: depth + 3 messages east from (0,0) to (3,0) cross all three bands. */
+    @Test
+    void shouldCountOverflowsBandByBand() {
+        int[] b = {0, 1, 3, 4};
+        CostModel cost = new CostModel(ChipConfigs.preset("loihi-like"), TILES);
+        int depth = cost.bufferDepth();
+        StepPartial[] ps = partials(3);
+        for (int k = 0; k < depth + 3; k++) {
+            addBanded(ps, b, new int[]{0, 0, 3, 0});
+        }
+        LinkBands bands = new LinkBands(cost, GX, GY, b);
+        assertEquals(depth + 3, closeBands(bands, b, ps, 1));
+        assertEquals(3 * 3, bands.bufferOverflows(), "three links, three over on each");
+    }
+
+    /** Closes every band of step t west to east, each from its own partial and the row sums of those west of it. */
+    private static long closeBands(LinkBands bands, int[] b, StepPartial[] ps, int t) {
+        long[] carry = new long[GY];
+        for (int s = 0; s < ps.length; s++) {
+            ps[s].step = t;
+            bands.band(s).rowSums(ps[s]);
+            bands.band(s).closeBand(t, ps[s], s == 0 ? null : carry.clone());
+            for (int y = 0; y < GY; y++) {
+                carry[y] += ps[s].rowSums[y];
+            }
+        }
+        return bands.close(t, ps);
+    }
+
+    /** As {@link #add}, the source end of the east-west span in the source column's band, the rest in the destination's. */
+    private static void addBanded(StepPartial[] ps, int[] b, int[] m) {
+        StepPartial source = ps[bandOf(b, m[0])];
+        StepPartial dest = ps[bandOf(b, m[2])];
+        StepPartial p = new StepPartial(GX, GY, 100, false, null);
+        add(p, m);
+        int sourceSlot = slot(m[0], m[1]);
+        for (int i = 0; i < p.eastWest.length; i++) {
+            (i == sourceSlot ? source : dest).eastWest[i] += p.eastWest[i];
+            dest.northSouth[i] += p.northSouth[i];
+        }
+    }
+
+    private static int bandOf(int[] b, int x) {
+        int s = 0;
+        while (x >= b[s + 1]) {
+            s++;
+        }
+        return s;
+    }
+
     private static int at(int x, int y) {
         return y * GX + x;
     }
