@@ -57,8 +57,6 @@ class CompilerTest {
             }
         }
         assertEquals(10, pop.size());
-        // block by block of the population (the program numbers its cores by place on the mesh)
-        pop.sort(java.util.Comparator.comparingInt(CoreProgram::lo));
         assertEquals(32, pop.get(0).size());
         assertEquals(300 - 9 * 32, pop.get(9).size());
         assertEquals("dense", pop.get(0).format());

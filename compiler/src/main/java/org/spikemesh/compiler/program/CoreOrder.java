@@ -5,16 +5,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Numbers a program's cores by their place on the mesh, column by column: program index k is the k-th core in the
- * order of (global tile x, global tile y, core in its tile), west to east, and in each column of tiles north to south
- * ({@link #place}). The emitter numbers cores by block, population after population, wherever the placer put them; in
- * place order, a contiguous range of program cores, which is what a chip engine's shard and a partitioned run's
- * process are given, is a band of columns of the mesh (whole but for its ends): its cores' tiles, its messages' turns
- * and its link spans' ends at its cores lie in that band, not all over the mesh, so that a shard can work out the loads
- * of its band's links itself (the engine's {@code LinkBands}). Nothing a core does changes: its neurons, synapse
- * memory, route entries (slot, axon) and multicast tree are kept; only the program indices are renumbered, in the
- * cores' list, their route tables' sources and slots, the mesh geometry, the tile arrays, the plastic blocks and the
- * segments a streamed program emits.
+ * Numbers a program's cores by their place on the chip: program index k is the core with the k-th smallest global
+ * core number (chip by chip, then tile by tile). The emitter numbers cores by block, population after population,
+ * wherever the placer put them; in place order, a contiguous range of program cores, which is what a chip engine's
+ * shard and a partitioned run's process are given, is a contiguous stretch of the mesh: its messages' turns, its link
+ * spans and its cores' tiles lie in that stretch, not all over the mesh. Nothing a core does changes: its neurons,
+ * synapse memory, route entries (slot, axon) and multicast tree are kept; only the program indices are renumbered, in
+ * the cores' list, their route tables' sources and slots, the mesh geometry, the tile arrays, the plastic blocks and
+ * the segments a streamed program emits.
  */
 public final class CoreOrder {
     private CoreOrder() {
@@ -22,13 +20,13 @@ public final class CoreOrder {
 
     /**
      * @param p a program
-     * @return the program with its cores in place order (p itself when they are already)
+     * @return the program with its cores in global core order (p itself when they are already)
      */
     public static ChipProgram byPlace(ChipProgram p) {
         int n = p.cores().size();
         long[] key = new long[n];
         for (int k = 0; k < n; k++) {
-            key[k] = place(p, k) << 32 | k;
+            key[k] = (long) p.cores().get(k).globalCore() << 32 | k;
         }
         Arrays.sort(key);
         int[] newIndex = new int[n];
@@ -38,18 +36,6 @@ public final class CoreOrder {
             same &= (int) key[k] == k;
         }
         return same ? p : renumbered(p, newIndex);
-    }
-
-    /**
-     * @param p a program
-     * @param k one of its cores
-     * @return the core's place in the order of (global tile x, global tile y, core in its tile): the compiled
-     *         programs' order of cores
-     */
-    public static long place(ChipProgram p, int k) {
-        int perTile = p.chip().mesh().coresPerTile();
-        int inTile = p.cores().get(k).globalCore() % p.chip().mesh().coresPerChip() % perTile;
-        return ((long) p.tileX()[k] * p.tilesY() + p.tileY()[k]) * perTile + inTile;
     }
 
     /**

@@ -20,7 +20,7 @@ public final class Accounts {
     private final int gx;
     private final int gy;
     /** the link loads of every step, their totals and windows. */
-    private final LinkBands links;
+    private final LinkLoads links;
     private final Histogram stepTime = new Histogram(3);
     private final Histogram latency = new Histogram(3);
     private int steps;
@@ -51,17 +51,15 @@ public final class Accounts {
      *                   sized for it with room for waits (they grow for longer ones: CUBA at 64 000 neurons, sized for
      *                   twice it, grew in an engine's first steps)
      * @param routes per-route paths and costs for the detailed time model, or null for the others
-     * @param bands the first column of each shard's band of links, which the shard closes itself, and last tilesX; or
-     *              null when the closer of each step works out every link's load ({@link LinkBands})
      */
-    Accounts(CostModel cost, ChipProgram program, int maxLatency, DetailedRoutes routes, int[] bands) {
+    Accounts(CostModel cost, ChipProgram program, int maxLatency, DetailedRoutes routes) {
         this.cost = cost;
         this.program = program;
         this.step = new StepSums(program.cores().stream().mapToInt(c -> c.globalCore()).toArray());
         this.gx = program.tilesX();
         this.gy = program.tilesY();
         this.maxLatency = maxLatency;
-        this.links = new LinkBands(cost, gx, gy, bands);
+        this.links = new LinkLoads(cost, gx, gy);
         this.charges = cost.charges();
         this.detailed = routes != null ? new DetailedSchedule(routes, gx, gy, program.chip().mesh().coresPerTile(),
                 cost.bufferDepth()) : null;
@@ -164,11 +162,6 @@ public final class Accounts {
     /** Takes in a shard's own tally of latencies, whose counts {@link #latencyHistogram} then adds. */
     void addTally(LatencyTally tally) {
         tallies.add(tally);
-    }
-
-    /** @return the link loads, whole or in the shards' bands */
-    LinkBands links() {
-        return links;
     }
 
     /** @return tiles along x of the whole system */

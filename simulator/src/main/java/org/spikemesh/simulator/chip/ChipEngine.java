@@ -176,12 +176,8 @@ public final class ChipEngine implements Backend {
         }
         this.hostPorts = new HostPorts(graph);
         lockstep |= !hostPorts.isEmpty();
-        int[] bands = linkBands(lo, hi);
         this.accounts = new Accounts(cost, this.program, maxLatency, detailed
-                ? new DetailedRoutes(program, cost.charges()) : null, bands);
-        if (bands != null) {
-            closeBandsInShards();
-        }
+                ? new DetailedRoutes(program, cost.charges()) : null);
         if (plan == null) {
             tallyLatenciesInShards(maxLatency);
         }
@@ -197,7 +193,7 @@ public final class ChipEngine implements Backend {
      *         or the plan's partitions' shards
      */
     private int[] shardBounds(PartitionPlan plan, int threads, int n) {
-        int[] first = plan == null ? onColumns(split(0, n, Math.max(1, Math.min(Math.min(threads, MAX_SHARDS), n))))
+        int[] first = plan == null ? split(0, n, Math.max(1, Math.min(Math.min(threads, MAX_SHARDS), n)))
                 : partitionedSplit(plan);
         int s = first.length - 1;
         if (s > MAX_SHARDS) {
@@ -244,45 +240,6 @@ public final class ChipEngine implements Backend {
                     CoreTimes.neurons(cores, lo, hi)) : null);
         }
         return r;
-    }
-
-    /**
-     * System property: {@code false} makes the closer of each step work out every link's load from every shard's
-     * partial even where the shards could close their own bands of columns (default {@code true}; see
-     * {@link LinkBands}).
-     */
-    static final String LINK_BANDS_PROPERTY = "spikemesh.engine.link-bands";
-
-    /**
-     * @return the first column of each shard's band of links and, last, tilesX, when the shards close their own bands:
-     *         several shards in one process, unicast routers, and each shard's cores in columns of their own, west to
-     *         east in shard order (see {@link LinkBands}); else null
-     */
-    private int[] linkBands(int[] lo, int[] hi) {
-        if (plan != null || local.length < 2 || program.chip().router().multicast()
-                || !Boolean.parseBoolean(System.getProperty(LINK_BANDS_PROPERTY, "true"))) {
-            return null;
-        }
-        return LinkBands.bounds(geometry, lo, hi, program.tilesX());
-    }
-
-    /** Gives each shard its band of link loads to close, and the span ends at its spikes' sources to add. */
-    private void closeBandsInShards() {
-        InboundTable[] tables = new InboundTable[local.length];
-        for (int k = 0; k < local.length; k++) {
-            tables[k] = local[k].inbound();
-        }
-        for (int k = 0; k < local.length; k++) {
-            InboundTable own = tables[k];
-            long[] spans = LinkBands.sourceSpans(tables, own.firstNeuron, own.routesOut.length);
-            local[k].closeOwnBand(accounts.links().band(k), java.util.Arrays.copyOfRange(local, 0, k), spans,
-                    geometry, program.tilesX());
-        }
-    }
-
-    /** @return whether the shards close their own bands of link loads ({@link LinkBands}) */
-    boolean shardsCloseLinkBands() {
-        return accounts.links().byShards();
     }
 
     /** Each shard tallies its own messages' latencies: the closer of a step reads none of another shard's. */
@@ -342,40 +299,6 @@ public final class ChipEngine implements Backend {
             w[c] = cores[c].n + (long) cores[c].program.synapses().synapses();
         }
         return PartitionPlan.balanced(w, lo, hi, s);
-    }
-
-    /**
-     * Moves each bound between two shards to the nearest first core of a column of tiles (cores are numbered column by
-     * column, see CoreOrder), when that moves no more than an eighth of a shard's mean work from one shard to the
-     * other: each shard's cores then have columns of their own, and the shards close their own bands of link loads
-     * ({@link LinkBands}). With multicast routers, or the bands turned off, the bounds stay as they are.
-     */
-    private int[] onColumns(int[] first) {
-        int s = first.length - 1;
-        if (s < 2 || program.chip().router().multicast()
-                || !Boolean.parseBoolean(System.getProperty(LINK_BANDS_PROPERTY, "true"))) {
-            return first;
-        }
-        int[] tileX = program.tileX();
-        long[] before = new long[cores.length + 1];
-        for (int c = 0; c < cores.length; c++) {
-            before[c + 1] = before[c] + cores[c].n + (long) cores[c].program.synapses().synapses();
-        }
-        long most = before[cores.length] / s / 8;
-        int[] snapped = first.clone();
-        for (int k = 1; k < s; k++) {
-            int best = first[k];
-            long moved = Long.MAX_VALUE;
-            for (int c = snapped[k - 1] + 1; c < first[k + 1]; c++) {
-                long w = Math.abs(before[c] - before[first[k]]);
-                if (tileX[c] != tileX[c - 1] && w < moved) {
-                    best = c;
-                    moved = w;
-                }
-            }
-            snapped[k] = moved <= most ? best : first[k];
-        }
-        return snapped;
     }
 
     /** Every partition's cores split into the same number of threads' shards, partitions in order. */
@@ -518,10 +441,8 @@ public final class ChipEngine implements Backend {
         }
         try {
             int done = Integer.MAX_VALUE;
-            boolean bands = accounts.links().byShards();
             for (Shard s : local) {
-                // with bands, a step is final once every shard has closed its band of it
-                done = Math.min(done, bands ? s.bandClosed : s.completed);
+                done = Math.min(done, s.completed);
             }
             while (closedThrough < done) {
                 closeStep(closedThrough + 1);
@@ -553,14 +474,6 @@ public final class ChipEngine implements Backend {
     }
 
     private void closeStep(int t) throws AlertException {
-        if (accounts.links().byShards()) {
-            for (Shard s : local) {
-                if (s.bandClosed < t) {
-                    throw new IllegalStateException("step " + t + " is closed before shard " + s.id
-                            + " has closed its band of links (it has closed step " + s.bandClosed + ")");
-                }
-            }
-        }
         awaitRemote(t);
         accounts.close(t, partialsOf(t));
         closedThrough = t;
@@ -782,7 +695,6 @@ public final class ChipEngine implements Backend {
                 }
             }
             awaitWorkers(end);
-            closeBandsThrough(end);
             if (end > closedThrough) {
                 closeFromRun(end);
             }
@@ -791,20 +703,6 @@ public final class ChipEngine implements Backend {
             }
         } catch (AlertException | InterruptedException | RuntimeException | Error e) {
             throw ended(e);
-        }
-    }
-
-    /**
-     * At the end of a run, once every shard has completed step end: closes the bands of links the shards have not
-     * closed yet (each closes step t - 1 in its step t), on the caller's thread while the workers are idle.
-     */
-    private void closeBandsThrough(int end) {
-        if (accounts.links().byShards()) {
-            for (Shard s : local) {
-                while (s.bandClosed < end) {
-                    s.closeBand(s.bandClosed + 1);
-                }
-            }
         }
     }
 

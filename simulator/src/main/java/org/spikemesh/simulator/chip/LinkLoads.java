@@ -7,18 +7,11 @@ import java.util.Arrays;
  * {@link StepPartial#northSouth}) summed and turned into the messages on every link of the mesh by prefix sums, plus
  * the links multicast trees count directly. Keeps the busiest link of the step, the buffer overflows (what a link holds
  * beyond the buffers' depth), per-link totals over the run and, when asked, per-link loads by window of steps.
- *
- * <p>Either the whole mesh, closed from every shard's partial ({@link #close}), or one band of columns, closed by the
- * shard whose partial alone holds that band's differences ({@link #closeBand}, see {@link LinkBands}): its totals and
- * windows then hold the band's links only.
  */
 final class LinkLoads {
     private final CostModel cost;
     private final int gx;
     private final int gy;
-    /** the columns of the links kept: from .. to - 1 (the whole mesh: 0 .. tilesX - 1). */
-    private final int from;
-    private final int to;
     /** per-link message totals: east, west, north, south, each tilesX*tilesY, indexed y*tilesX+x. */
     private final long[][] linkTotals;
     /** the busiest link of the step being closed, coded as RouteTable's tree links (-1: none). */
@@ -32,26 +25,9 @@ final class LinkLoads {
      * @param gy tiles along y
      */
     LinkLoads(CostModel cost, int gx, int gy) {
-        this(cost, gx, gy, 0, gx);
-    }
-
-    /**
-     * @param cost the cost model (the buffers' depth)
-     * @param gx tiles along x of the whole system
-     * @param gy tiles along y
-     * @param from the band's first column
-     * @param to the column after its last
-     */
-    LinkLoads(CostModel cost, int gx, int gy, int from, int to) {
-        if (from < 0 || to > gx || from >= to) {
-            throw new IllegalArgumentException("a band of columns " + from + ".." + (to - 1) + " is not in a mesh of "
-                    + gx + " columns");
-        }
         this.cost = cost;
         this.gx = gx;
         this.gy = gy;
-        this.from = from;
-        this.to = to;
         this.linkTotals = new long[4][gx * gy];
         this.columnSums = new long[gx];
         // made here, not on first use: see ChipEngine#stepPartials
@@ -183,7 +159,7 @@ final class LinkLoads {
             v = sumOf(ps, false);
         }
         long[] direct = ps.length > 0 && ps[0].linkDirect.length > 0 ? sumDirect(ps, tiles) : null;
-        long eastWestMost = eastWest(h, h2, direct, null);
+        long eastWestMost = eastWest(h, h2, direct);
         int eastWestLink = found;
         long northSouthMost = northSouth(v, v2, direct);
         long most = Math.max(eastWestMost, northSouthMost);
@@ -204,10 +180,9 @@ final class LinkLoads {
      * @param h the summed differences, or the first shard's
      * @param h2 the second shard's differences to add, or null
      * @param direct the multicast trees' link counts, or null
-     * @param carry per row, the differences of the columns before the band summed, or null (none)
      * @return the busiest load; {@link #found} is its first link, row by row, east before west at a tile
      */
-    private long eastWest(long[] h, long[] h2, long[] direct, long[] carry) {
+    private long eastWest(long[] h, long[] h2, long[] direct) {
         int tiles = gx * gy;
         int gx1 = gx + 1;
         long[] eastTotal = linkTotals[0];
@@ -219,9 +194,9 @@ final class LinkLoads {
         int link = -1;
         long over = 0;
         for (int y = 0; y < gy; y++) {
-            long sum = carry == null ? 0 : carry[y];
-            long before = StepPartial.high(sum);
-            for (int x = from, at = y * gx1 + from, i = y * gx + from; x < to; x++, at++, i++) {
+            long sum = 0;
+            long before = 0;
+            for (int x = 0, at = y * gx1, i = y * gx; x < gx; x++, at++, i++) {
                 sum += h2 == null ? h[at] : h[at] + h2[at];
                 long east = StepPartial.low(sum);
                 long west = before;
@@ -278,7 +253,7 @@ final class LinkLoads {
         int link = -1;
         long over = 0;
         for (int y = 0; y < gy; y++) {
-            for (int x = from, at = y * gx1 + from, i = y * gx + from; x < to; x++, at++, i++) {
+            for (int x = 0, at = y * gx1, i = y * gx; x < gx; x++, at++, i++) {
                 long sum = column[x];
                 long south = StepPartial.high(sum);
                 sum += v2 == null ? v[at] : v[at] + v2[at];
@@ -316,43 +291,6 @@ final class LinkLoads {
         bufferOverflows += over;
         found = link;
         return most;
-    }
-
-    /**
-     * The loads of this band's links in step t, from the one partial that holds the band's differences and, per row,
-     * the differences of the columns before the band ({@link #rowSums} of the shards of those columns, summed): added
-     * to the totals, the window (closed when full) and the overflows. The band's busiest east-west and north-south
-     * links and their loads go into the partial, for {@link LinkBands#close} to choose the step's busiest link from.
-     *
-     * @param t the step
-     * @param p the partial of step t of the shard whose band this is (unicast: no multicast counts)
-     * @param carry per row, the differences before the band, or null when it starts at column 0
-     */
-    void closeBand(int t, StepPartial p, long[] carry) {
-        p.eastWestMost = eastWest(p.eastWest, null, null, carry);
-        p.eastWestLink = found;
-        p.northSouthMost = northSouth(p.northSouth, null, null);
-        p.northSouthLink = found;
-        if (linkWindow != null && ++linkFill == linkEvery) {
-            flushWindow(t);
-        }
-    }
-
-    /**
-     * Sums each row of a partial's east-west differences over this band's columns into its {@link StepPartial#rowSums}:
-     * what the row carries into the bands east of this one.
-     */
-    void rowSums(StepPartial p) {
-        long[] h = p.eastWest;
-        long[] rows = p.rowSums;
-        int gx1 = gx + 1;
-        for (int y = 0; y < gy; y++) {
-            long sum = 0;
-            for (int at = y * gx1 + from, end = y * gx1 + to; at < end; at++) {
-                sum += h[at];
-            }
-            rows[y] = sum;
-        }
     }
 
     /** @return the shards' multicast link counts summed, by link code (direction * tiles + y * tilesX + x) */

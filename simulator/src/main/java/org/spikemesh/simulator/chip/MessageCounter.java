@@ -426,21 +426,10 @@ final class MessageCounter {
         turnsPending = 0;
     }
 
-    /**
-     * Whether the sending shards add the span ends at their spikes' source tiles ({@link LinkBands#sourceSpans}), so
-     * that this shard's differences stay in its band of columns: {@link #addSums} then adds only the hops.
-     */
-    boolean sourcesAtSender;
-
-    /**
-     * Adds a spike's {@link RouteSums} to the partial: its hops and (unless {@link #sourcesAtSender}) the span ends at
-     * its source tile's slot.
-     */
-    private void addSums(StepPartial part, int[] data, int block, int sourceSlot) {
+    /** Adds a spike's {@link RouteSums} to the partial: its hops and the span ends at its source tile's slot. */
+    private static void addSums(StepPartial part, int[] data, int block, int sourceSlot) {
         int k = block + InboundTable.SUMS;
-        if (!sourcesAtSender) {
-            part.eastWest[sourceSlot] += StepPartial.pair(data[k + RouteSums.EAST], -data[k + RouteSums.WEST]);
-        }
+        part.eastWest[sourceSlot] += StepPartial.pair(data[k + RouteSums.EAST], -data[k + RouteSums.WEST]);
         part.hopsEastWest += data[k + RouteSums.EAST_WEST];
         part.hopsNorthSouth += data[k + RouteSums.NORTH_SOUTH];
         part.chipCrossings += data[k + RouteSums.CROSSINGS];

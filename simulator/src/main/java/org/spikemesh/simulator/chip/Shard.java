@@ -91,45 +91,6 @@ final class Shard {
         void run(int t) throws AlertException;
     }
 
-    /**
-     * This shard's band of columns, whose link loads it works out itself once the shards west of it have completed the
-     * step, or null when the closer of each step works out every link's ({@link LinkBands}).
-     */
-    private LinkLoads band;
-    /** the shards whose bands lie west of this one's, whose row sums carry into it. */
-    private Shard[] west;
-    /** per neuron of the shard (as {@link InboundTable#routesOut}), the span ends at its source of all its messages. */
-    private long[] sourceSpans;
-    /** per core of the shard (local index), its tile's slot in the difference arrays. */
-    private int[] sourceSlot;
-    /** per row, the row sums of the bands west of this one, for the step being closed. */
-    private long[] carry;
-    /** the last step whose band this shard has closed; written by its thread (between runs, by the caller's). */
-    volatile int bandClosed;
-
-    /**
-     * Makes this shard close its own band of link loads (see {@link LinkBands}) and add the span ends at the sources of
-     * its spikes' messages, which the receiving shards then leave out.
-     *
-     * @param band the links of its band
-     * @param west the shards of the bands west of it, in order
-     * @param sourceSpans per neuron of the shard, {@link LinkBands#sourceSpans}
-     * @param geo where the cores sit
-     * @param tilesX tiles along x of the whole system
-     */
-    void closeOwnBand(LinkLoads band, Shard[] west, long[] sourceSpans, RouteGeometry geo, int tilesX) {
-        this.band = band;
-        this.west = west;
-        this.sourceSpans = sourceSpans;
-        this.carry = new long[geo.tilesY];
-        this.sourceSlot = new int[size];
-        for (int c = first; c < last; c++) {
-            long at = geo.place[c];
-            sourceSlot[c - first] = RouteGeometry.tileY(at) * (tilesX + 1) + RouteGeometry.tileX(at);
-        }
-        messageCounter.sourcesAtSender = true;
-    }
-
     /** compares this shard's kernel with the others' and says when to move its arrays, or null (see KernelWatch). */
     KernelWatch kernelWatch;
 
@@ -304,13 +265,6 @@ final class Shard {
             mark(ph, ShardPhases.COUNT_OWN);
             receiveBatches(t);
             mark(ph, ShardPhases.RECEIVE);
-            if (band != null && bandClosed < t - 1) {
-                // every other shard has sent its batch of step t, so it has completed step t - 1
-                while (bandClosed < t - 1) {
-                    closeBand(bandClosed + 1);
-                }
-                mark(ph, ShardPhases.CLOSE_STEPS);
-            }
         }
         for (CoreRuntime c : laneCores) {
             c.flushLanes(t);
@@ -319,9 +273,6 @@ final class Shard {
             learning.step(t, cores, first);
         }
         messageCounter.count(part, true);
-        if (band != null) {
-            band.rowSums(part);
-        }
         if (tally != null) {
             part.maxLatency = StepPartial.longestLatency(part.latencyCount);
         }
@@ -508,16 +459,11 @@ final class Shard {
             // a batch from another partition is waited for by its ring's strategy, which runs the bridge meanwhile
             return;
         }
-        if (whileWaiting != null || band != null) {
+        if (whileWaiting != null) {
             ShardPhases ph = phases;
             long closing = ph == null ? 0 : System.nanoTime();
-            if (band != null && bandClosed < t - 1 && westCompleted(t - 1)) {
-                closeBand(t - 1);
-            }
-            if (whileWaiting != null) {
-                whileWaiting.run(t);
-                prepareNext(t);
-            }
+            whileWaiting.run(t);
+            prepareNext(t);
             if (ph != null) {
                 ph.aside(ShardPhases.CLOSE_STEPS, System.nanoTime() - closing);
             }
@@ -545,41 +491,6 @@ final class Shard {
             longWaits++;
             longWaitNanos += took;
         }
-    }
-
-    /** @return whether every shard west of this one has completed step u (its row sums of u are final) */
-    private boolean westCompleted(int u) {
-        for (Shard w : west) {
-            if (w.completed < u) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Closes this shard's band of link loads for step u, from its own partial of u and the row sums of the shards west
-     * of it, which have completed u. The step's closer then only reads the band's busiest links from the partial.
-     */
-    void closeBand(int u) {
-        StepPartial p = partials[u & 3];
-        long[] c = null;
-        if (west.length > 0) {
-            c = carry;
-            Arrays.fill(c, 0);
-            for (Shard w : west) {
-                long[] rows = w.partials[u & 3].rowSums;
-                for (int y = 0; y < c.length; y++) {
-                    c[y] += rows[y];
-                }
-            }
-        }
-        if (p.step != u) {
-            throw new IllegalStateException("shard " + id + " would close its band of step " + u + " from the partial"
-                    + " of step " + p.step);
-        }
-        band.closeBand(u, p, c);
-        bandClosed = u;
     }
 
     /**
@@ -626,14 +537,9 @@ final class Shard {
         int messages = 0;
         int destinations = 0;
         int[] tree = trees[local];
-        long[] spans = sourceSpans;
-        long sourceEnds = 0;
         for (int k = 0; k < core.spikeCount; k++) {
             int i = sp[k];
             int routes = routesOut[base + i - firstNeuron];
-            if (spans != null) {
-                sourceEnds += spans[base + i - firstNeuron];
-            }
             destinations += routes;
             if (tree == null) {
                 messages += routes;
@@ -656,9 +562,6 @@ final class Shard {
                 mask &= mask - 1;
                 outBatch[sh].addMessage(g);
             }
-        }
-        if (spans != null) {
-            part.eastWest[sourceSlot[local]] += sourceEnds;
         }
         part.messages += messages;
         part.destinations += destinations;

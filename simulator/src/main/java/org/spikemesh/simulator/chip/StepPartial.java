@@ -34,19 +34,6 @@ final class StepPartial extends OpCounts {
      * span ends at, -1 at the row it starts from), the south ones one row short of where their prefix sums take them.
      */
     final long[] northSouth;
-    /**
-     * per row, the sum of this partial's east-west differences: what the row carries into the bands of columns east of
-     * this shard's when the shards close their own bands ({@link LinkBands}); set at the end of the step.
-     */
-    final long[] rowSums;
-    /**
-     * the busiest east-west and north-south links of this shard's band of columns and their loads, once the shard has
-     * closed its band of the step ({@link LinkLoads#closeBand}; -1: none).
-     */
-    long eastWestMost;
-    int eastWestLink;
-    long northSouthMost;
-    int northSouthLink;
     /** multicast packets per link this step, by link code (direction * tiles + y * tilesX + x). */
     final long[] linkDirect;
     /** messages by contention-free latency in ns. */
@@ -67,7 +54,6 @@ final class StepPartial extends OpCounts {
         this.log = log;
         eastWest = new long[tilesY * (tilesX + 1)];
         northSouth = new long[tilesY * (tilesX + 1)];
-        rowSums = new long[tilesY];
         latencyCount = new long[maxLatency + 1];
         linkDirect = new long[multicast ? 4 * tilesX * tilesY : 0];
     }

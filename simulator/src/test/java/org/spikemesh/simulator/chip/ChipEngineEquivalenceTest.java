@@ -247,7 +247,7 @@ class ChipEngineEquivalenceTest {
     void shouldCountTheSameWithAndWithoutACountingWindow(Case c, int threads) {
         ProcessGraph g = c.graph().get();
         ChipProgram program = program(g, c);
-        String windowed = accounts(g, program, threads, c.steps(), false, 3).replaceAll("(?m)^(\\[|link window ).*\\n", "");
+        String windowed = accounts(g, program, threads, c.steps(), false, 3).replaceAll("(?m)^\\[.*\\n", "");
         String plain = accounts(c.graph().get(), program, threads, c.steps(), false, 0);
         assertTrue(plain.contains("core 0") && !plain.contains("\n["), "the digest lists the cores and no window");
         assertEquals(windowed, plain);
@@ -407,27 +407,6 @@ class ChipEngineEquivalenceTest {
     }
 
     /**
-     * The link loads each shard closes in its own band of columns, from its own partial and the row sums of the bands
-     * west of it, equal those the closer of each step works out from every shard's partial: every account, link
-     * totals, windows and each step's busiest link included, and the same as on one thread.
-     */
-    @ParameterizedTest(name = "{0} on {1} threads")
-    @MethodSource("cases")
-    void shouldCloseTheSameLinkLoadsInTheShardsBands(Case c, int threads) {
-        ChipProgram program = program(c.graph().get(), c);
-        String whole = accountsWith(ChipEngine.LINK_BANDS_PROPERTY, "false", c, program, threads);
-        String banded = accountsWith(ChipEngine.LINK_BANDS_PROPERTY, "true", c, program, threads);
-        assertEquals(whole, banded);
-        assertEquals(accountsWith(ChipEngine.LINK_BANDS_PROPERTY, "false", c, program, 1), banded);
-        if (c.name().endsWith("chips") && threads > 1) {
-            // three chips side by side, 15 columns of cores: the shards' bounds move to the nearest columns
-            try (ChipEngine e = new ChipEngine(c.graph().get(), program, RunConfig.defaults(), threads)) {
-                assertTrue(e.shardsCloseLinkBands(), "the shards close their own bands");
-            }
-        }
-    }
-
-    /**
      * The compiler numbers the cores by their place on the chip ({@link CoreOrder#byPlace}); any other numbering of the
      * same cores is the same chip: a seeded random renumbering must give the same spikes and state, and the same
      * accounts core by core (each core found by its global number), for every thread count. Only the ties for a step's
@@ -469,8 +448,8 @@ class ChipEngineEquivalenceTest {
         ChipProgram placed = program(g, c);
         int n = placed.cores().size();
         for (int k = 1; k < n; k++) {
-            assertTrue(CoreOrder.place(placed, k - 1) < CoreOrder.place(placed, k),
-                    "compiled cores in the order of their places on the mesh");
+            assertTrue(placed.cores().get(k - 1).globalCore() < placed.cores().get(k).globalCore(),
+                    "compiled cores in the order of their places on the chip");
         }
         int[] newIndex = new int[n];
         for (int k = 0; k < n; k++) {

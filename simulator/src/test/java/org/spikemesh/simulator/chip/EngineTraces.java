@@ -86,8 +86,5 @@ public final class EngineTraces {
         for (long[] r : e.coreCountersByWindow()) {
             sb.append(Arrays.toString(r)).append('\n');
         }
-        for (long[] r : a.linkLoadsByWindow()) {
-            sb.append("link window ").append(Arrays.toString(r)).append('\n');
-        }
     }
 }
