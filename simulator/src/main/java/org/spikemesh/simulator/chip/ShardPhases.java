@@ -29,7 +29,7 @@ final class ShardPhases {
     static final int RECEIVE = 6;
     /**
      * closing the steps every shard has completed: while waiting for a batch, and, for the shard the caller's thread
-     * runs, from the run loop between its steps (all of a run's closes on one thread); and the next step's partial
+     * runs, from the run loop between its steps (on 1 thread, every close of the run); and the next step's partial
      * emptied while waiting.
      */
     static final int CLOSE_STEPS = 7;
