@@ -67,6 +67,16 @@ public final class BenchCuba implements Callable<Integer> {
                     + " and written to the JSON file")
     boolean phases;
 
+    @Option(names = "--setting", paramLabel = "NAME=V1,V2,...",
+            description = "a chip engine setting (a system property spikemesh.engine.*) with one value per entry of"
+                    + " --threads, in order: each entry's engines are built with its value, so that two settings take"
+                    + " turns in one process and the speed-up line compares them (e.g. --threads 2,2 --setting"
+                    + " spikemesh.engine.span-counting=grouped,turns)")
+    String settingOption;
+
+    /** the parsed {@link #settingOption}, or null. */
+    private EngineSetting setting;
+
     /** Least wall time of the untimed warm-up run, s. */
     private static final double WARM_SECONDS = 3;
 
@@ -133,8 +143,8 @@ public final class BenchCuba implements Callable<Integer> {
         doc.put("build_and_compile_s", compileS);
         doc.put("repeat", repeat);
         long heapBuilt = -1;
-        for (int t : threads) {
-            long built = warmUp(graph, handOver[0], t, heapBuilt < 0);
+        for (int k = 0; k < threads.size(); k++) {
+            long built = warmUp(graph, handOver[0], k, heapBuilt < 0);
             heapBuilt = heapBuilt < 0 ? built : heapBuilt;
         }
         double[] roundTrips = new double[repeat];
@@ -149,7 +159,7 @@ public final class BenchCuba implements Callable<Integer> {
         if (phases) {
             doc.put("phases", phaseRuns(graph, handOver[0]));
         }
-        doc.put("heap", heap(graph, handOver, threads.get(threads.size() - 1),
+        doc.put("heap", heap(graph, handOver, threads.size() - 1,
                 new long[]{heapStart, heapNetwork, heapCompiled, heapBuilt},
                 synapses, programTables));
         if (json != null) {
@@ -171,6 +181,7 @@ public final class BenchCuba implements Callable<Integer> {
                 throw new IllegalArgumentException("--threads: every thread count must be at least 1, got " + threads);
             }
         }
+        setting = settingOption == null ? null : EngineSetting.parse(settingOption, threads.size());
         if (json != null && (json.toAbsolutePath().getParent() == null
                 || !java.nio.file.Files.isDirectory(json.toAbsolutePath().getParent()))) {
             throw new IllegalArgumentException("--json " + json + ": its directory does not exist");
@@ -205,7 +216,7 @@ public final class BenchCuba implements Callable<Integer> {
             for (int k = 0; k < n; k++) {
                 int t = threads.get(k);
                 long b0 = System.nanoTime();
-                try (ChipEngine engine = new ChipEngine(graph, program, RunConfig.defaults().seed(seed), t);
+                try (ChipEngine engine = engine(graph, program, k);
                      Progress bar = Progress.start("cuba " + neurons + " x" + t + " rep " + (rep + 1), steps, "steps", quiet)) {
                     builds[k][rep] = (System.nanoTime() - b0) / 1e9;
                     jitWaits[k][rep] = JitQuiet.await() / 1e9;
@@ -223,16 +234,16 @@ public final class BenchCuba implements Callable<Integer> {
         }
         List<Map<String, Object>> runs = new ArrayList<>();
         for (int k = 0; k < n; k++) {
-            runs.add(report(threads.get(k), secs[k], builds[k], acc[k], tableBytes[k], synapses));
+            runs.add(report(k, secs[k], builds[k], acc[k], tableBytes[k], synapses));
             runs.get(k).put("jit_quiet_wait_s", java.util.Arrays.stream(jitWaits[k]).boxed().toList());
             if (threads.get(k) > 1) {
                 // a shard whose kernel ran much slower than another's moved its arrays (KernelWatch)
-                System.out.println("  " + threadCount(threads.get(k)) + ": neuron arrays moved for a slow kernel, per"
+                System.out.println("  " + label(k) + ": neuron arrays moved for a slow kernel, per"
                         + " repetition: " + java.util.Arrays.toString(moves[k]));
                 runs.get(k).put("kernel_array_moves", java.util.Arrays.stream(moves[k]).boxed().toList());
-                reportLongWaits(threads.get(k), longWaits[k], runs.get(k));
-                reportShardWaits(threads.get(k), shardWaits[k], secs[k], runs.get(k));
-                reportSharedYields(threads.get(k), shared[k], runs.get(k));
+                reportLongWaits(label(k), longWaits[k], runs.get(k));
+                reportShardWaits(label(k), shardWaits[k], secs[k], runs.get(k));
+                reportSharedYields(label(k), shared[k], runs.get(k));
             }
             // the accounts keep the program: let them go before the heap of a run is measured
             acc[k] = null;
@@ -245,13 +256,13 @@ public final class BenchCuba implements Callable<Integer> {
     }
 
     /**
-     * Prints and records each repetition's long waits on t threads ({@link ChipEngine#longWaits}): the waits of a shard
+     * Prints and records each repetition's long waits of a run's entry ({@link ChipEngine#longWaits}): the waits of a shard
      * for another's batch of more than {@link ChipEngine#LONG_WAIT_NANOS} (where a step takes tens of microseconds,
      * the shard waited for was held up, most often by the host).
      */
-    private static void reportLongWaits(int t, long[][] perRepetition, Map<String, Object> run) {
+    private static void reportLongWaits(String label, long[][] perRepetition, Map<String, Object> run) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        StringBuilder line = new StringBuilder("  " + threadCount(t) + ": shards' waits over "
+        StringBuilder line = new StringBuilder("  " + label + ": shards' waits over "
                 + ChipEngine.LONG_WAIT_NANOS / 1000 + " us for another's batch, per repetition:");
         for (long[] w : perRepetition) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -269,9 +280,9 @@ public final class BenchCuba implements Callable<Integer> {
      * processor ({@link ChipEngine#sharedYields}), out of all their yields: the operating system had put two shards'
      * threads on one processor for a while.
      */
-    private static void reportSharedYields(int t, long[][] perRepetition, Map<String, Object> run) {
+    private static void reportSharedYields(String label, long[][] perRepetition, Map<String, Object> run) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        StringBuilder line = new StringBuilder("  " + threadCount(t) + ": yields of waiting shards that found the"
+        StringBuilder line = new StringBuilder("  " + label + ": yields of waiting shards that found the"
                 + " awaited shard on their own processor, of all yields, per repetition:");
         for (long[] y : perRepetition) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -290,12 +301,12 @@ public final class BenchCuba implements Callable<Integer> {
      * loop time less its waits is the time it worked (and closed steps for the others), and the loop goes at the pace of
      * the one that worked longest. On a host whose two processors run at equal speed the ratio is near 1.
      */
-    private static void reportShardWaits(int t, long[][] perRepetition, double[] loops, Map<String, Object> run) {
+    private static void reportShardWaits(String label, long[][] perRepetition, double[] loops, Map<String, Object> run) {
         List<List<Double>> waits = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
-        StringBuilder line = new StringBuilder("  " + threadCount(t) + ": each shard's waits for the others' batches,"
+        StringBuilder line = new StringBuilder("  " + label + ": each shard's waits for the others' batches,"
                 + " s per repetition:");
-        StringBuilder slowest = new StringBuilder("  " + threadCount(t) + ": the shard that worked longest (its loop"
+        StringBuilder slowest = new StringBuilder("  " + label + ": the shard that worked longest (its loop"
                 + " less its waits) over the one that worked least, per repetition:");
         for (int rep = 0; rep < perRepetition.length; rep++) {
             List<Double> w = new ArrayList<>();
@@ -333,28 +344,32 @@ public final class BenchCuba implements Callable<Integer> {
         System.out.println(String.format(Locale.ROOT, "  %-9s %5s", "threads", "shard")
                 + ChipEngine.phaseNames().stream().map(n -> String.format(Locale.ROOT, " %13s", n))
                 .collect(java.util.stream.Collectors.joining()) + String.format(Locale.ROOT, " %8s", "all"));
-        for (int t : threads) {
-            out.add(phaseRun(graph, program, t));
+        for (int k = 0; k < threads.size(); k++) {
+            out.add(phaseRun(graph, program, k));
         }
         return out;
     }
 
-    /** @return the phases of one run on t threads, printed: its loop time and its shards' seconds per phase */
-    private Map<String, Object> phaseRun(ProcessGraph graph, org.spikemesh.compiler.program.ChipProgram program, int t) {
+    /**
+     * @return the phases of one run of entry k of {@code --threads}, printed: its loop time and its shards' seconds per
+     *         phase
+     */
+    private Map<String, Object> phaseRun(ProcessGraph graph, org.spikemesh.compiler.program.ChipProgram program, int k) {
+        int t = threads.get(k);
         if (t > 1) {
             // as before each timed repetition (timedRuns)
             ThreadRoundTrip.measureNs(ROUND_TRIPS);
         }
         // the first run with the timer takes its branches, which the JIT compiled out of the step: it deoptimises and
         // recompiles the step during that run (64 000 neurons, 2 threads: 0.45-0.46 s against 0.30 s in the next)
-        try (ChipEngine warm = new ChipEngine(graph, program, RunConfig.defaults().seed(seed), t)) {
+        try (ChipEngine warm = engine(graph, program, k)) {
             warm.timePhases();
             runInChunks(warm, null);
         }
         long[][] rows;
         double loop;
         double jitWait;
-        try (ChipEngine engine = new ChipEngine(graph, program, RunConfig.defaults().seed(seed), t)) {
+        try (ChipEngine engine = engine(graph, program, k)) {
             engine.timePhases();
             // as before each timed repetition: no compilation of the JIT's runs inside the timed loop
             jitWait = JitQuiet.await() / 1e9;
@@ -367,10 +382,12 @@ public final class BenchCuba implements Callable<Integer> {
         for (long[] row : rows) {
             shards.add(phaseRow(t, row));
         }
-        System.out.println(String.format(Locale.ROOT, "  %-9d  loop %.3f s (the phases of a shard add up to less:"
-                + " its time between the run's calls is not in them)", t, loop));
+        System.out.println(String.format(Locale.ROOT, "  %-9d  loop %.3f s%s (the phases of a shard add up to less:"
+                + " its time between the run's calls is not in them)", t, loop,
+                setting == null ? "" : " [" + setting.label(k) + "]"));
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("threads", t);
+        putSetting(run, k);
         run.put("loop_s", loop);
         run.put("jit_quiet_wait_s", jitWait);
         run.put("shards", shards);
@@ -450,21 +467,25 @@ public final class BenchCuba implements Callable<Integer> {
             median[k] = (Double) runs.get(k).get("loop_median_s");
         }
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  speed-up over %s (median loop times,"
-                + " timed runs taking turns):", threadCount(threads.get(0))));
+                + " timed runs taking turns):", label(0)));
         List<Map<String, Object>> speedUps = new ArrayList<>();
         List<String> eachLines = new ArrayList<>();
         for (int k = 1; k < threads.size(); k++) {
-            line.append(String.format(Locale.ROOT, " %s %.2fx", threadCount(threads.get(k)), median[0] / median[k]));
+            line.append(String.format(Locale.ROOT, " %s %.2fx", label(k), median[0] / median[k]));
             List<Double> each = perRepetition((double[]) runs.get(0).get("loop_s"), (double[]) runs.get(k).get("loop_s"));
             Map<String, Object> up = new LinkedHashMap<>();
             up.put("threads", threads.get(k));
             up.put("over_threads", threads.get(0));
+            if (setting != null) {
+                up.put("setting", setting.value(k));
+                up.put("over_setting", setting.value(0));
+            }
             up.put("ratio_of_median_loops", median[0] / median[k]);
             up.put("ratio_per_repetition", each);
             speedUps.add(up);
             // each repetition's ratio, of two runs made seconds apart: how much the host moved during the runs
-            StringBuilder eachLine = new StringBuilder("  " + threadCount(threads.get(k)) + " over "
-                    + threadCount(threads.get(0)) + ", each repetition's loops:");
+            StringBuilder eachLine = new StringBuilder("  " + label(k) + " over " + label(0)
+                    + ", each repetition's loops:");
             for (double r : each) {
                 eachLine.append(String.format(Locale.ROOT, " %.2fx", r));
             }
@@ -484,21 +505,55 @@ public final class BenchCuba implements Callable<Integer> {
         return r;
     }
 
+    /** @return entry k of {@code --threads} as printed: "2 threads", and its setting when there is one */
+    private String label(int k) {
+        return threadCount(threads.get(k)) + (setting == null ? "" : " [" + setting.label(k) + "]");
+    }
+
+    /**
+     * @return a new engine for entry k of {@code --threads}, built with its setting (the property is set while the
+     *         engine is built, when the engine reads its settings, and put back after)
+     */
+    private ChipEngine engine(ProcessGraph graph, org.spikemesh.compiler.program.ChipProgram program, int k) {
+        EngineSetting.Applied applied = setting == null ? EngineSetting.Applied.none() : setting.apply(k);
+        try {
+            return new ChipEngine(graph, program, RunConfig.defaults().seed(seed), threads.get(k));
+        } catch (IllegalArgumentException e) {
+            if (setting == null) {
+                throw e;
+            }
+            throw new IllegalArgumentException("--setting " + setting.name() + ", value " + (k + 1) + " '"
+                    + setting.value(k) + "': " + e.getMessage(), e);
+        } finally {
+            applied.close();
+        }
+    }
+
+    /** Records entry k's setting in a run's figures, when there is one: {@code setting: {name, value}}. */
+    private void putSetting(Map<String, Object> run, int k) {
+        if (setting != null) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", setting.name());
+            m.put("value", setting.value(k));
+            run.put("setting", m);
+        }
+    }
+
     /** @return "1 thread", "2 threads", ... */
     private static String threadCount(int t) {
         return t + (t == 1 ? " thread" : " threads");
     }
 
     /**
-     * Warms the JIT up for t threads (untimed): one engine for at least {@link #WARM_SECONDS}, then a fresh one run as a
-     * timed one is.
+     * Warms the JIT up for entry k of {@code --threads} (untimed, with its setting): one engine for at least
+     * {@link #WARM_SECONDS}, then a fresh one run as a timed one is.
      *
      * @param measure whether to measure the live heap once the first engine is built
      * @return the live heap with the first engine built beside the description and the program, or -1
      */
-    private long warmUp(ProcessGraph graph, org.spikemesh.compiler.program.ChipProgram program, int t, boolean measure) {
+    private long warmUp(ProcessGraph graph, org.spikemesh.compiler.program.ChipProgram program, int k, boolean measure) {
         long heapBuilt = -1;
-        try (ChipEngine warm = new ChipEngine(graph, program, RunConfig.defaults().seed(seed), t)) {
+        try (ChipEngine warm = engine(graph, program, k)) {
             if (measure) {
                 // the peak of a run: the description, the program and an engine's tables, alive together until
                 // the engine is built and the program can go
@@ -519,14 +574,17 @@ public final class BenchCuba implements Callable<Integer> {
         // long warm-up took only in its own first steps (the accounts' arrays growing, ...), and the JIT had compiled
         // them out: it recompiled the accounts' methods during the first timed run. 64 000 neurons on 2 threads,
         // first of five timed runs: 0.42-0.59 s without this, 0.41-0.45 s with it; the others 0.34-0.44 s.
-        try (ChipEngine warm = new ChipEngine(graph, program, RunConfig.defaults().seed(seed), t)) {
+        try (ChipEngine warm = engine(graph, program, k)) {
             runInChunks(warm, null);
         }
         return heapBuilt;
     }
 
-    /** Prints the timed runs of t threads; returns their figures, by their names in the JSON file (docs/performance.md). */
-    private Map<String, Object> report(int t, double[] secs, double[] builds, Accounts acc, long tableBytes,
+    /**
+     * Prints the timed runs of entry k of {@code --threads}; returns their figures, by their names in the JSON file
+     * (docs/performance.md).
+     */
+    private Map<String, Object> report(int k, double[] secs, double[] builds, Accounts acc, long tableBytes,
                                        long synapses) {
         double[] sorted = secs.clone();
         java.util.Arrays.sort(sorted);
@@ -534,16 +592,17 @@ public final class BenchCuba implements Callable<Integer> {
         double neuronSteps = (double) neurons * steps;
         double rateHz = acc.spikes() / (double) neurons / (steps * 1e-4);
         System.out.printf(Locale.ROOT, "  %s: loop %.3f s (median of %d, best %.3f), %d spikes (%.1f Hz), %d synaptic events,"
-                        + " %.1f M neuron-steps/s, simulated %.3f ms on chip, %.3f uJ%n", threadCount(t), med,
+                        + " %.1f M neuron-steps/s, simulated %.3f ms on chip, %.3f uJ%n", label(k), med,
                 repeat, sorted[0], acc.spikes(), rateHz, acc.synops(), neuronSteps / med / 1e6, acc.timeNs() / 1e6,
                 acc.energyByKind().get("total") / 1e6);
         double[] b = builds.clone();
         java.util.Arrays.sort(b);
         System.out.printf(Locale.ROOT, "  engine tables %.1f bytes per synapse, built in %.2f s (median of %d)%n",
                 tableBytes / (double) synapses, b[repeat / 2], repeat);
-        System.out.printf(Locale.ROOT, "  %s: %.1f M events/s%n", threadCount(t), acc.synops() / med / 1e6);
+        System.out.printf(Locale.ROOT, "  %s: %.1f M events/s%n", label(k), acc.synops() / med / 1e6);
         Map<String, Object> run = new LinkedHashMap<>();
-        run.put("threads", t);
+        run.put("threads", threads.get(k));
+        putSetting(run, k);
         run.put("loop_s", secs.clone());
         run.put("loop_median_s", med);
         run.put("loop_best_s", sorted[0]);
@@ -560,18 +619,20 @@ public final class BenchCuba implements Callable<Integer> {
     }
 
     /**
-     * Measures the heap of a run: the network description alone, the compiled program on top of it, and a running
-     * engine once the compilation is let go (the engine keeps the program without its synapse and route arrays).
+     * Measures the heap of a run (the last entry of {@code --threads}, with its setting): the network description alone,
+     * the compiled program on top of it, and a running engine once the compilation is let go (the engine keeps the
+     * program without its synapse and route arrays).
      * Takes the program out of {@code handOver}, so that nothing else holds it while the engine runs.
      * {@code before} holds the live heap at the start, with the network description, with the compilation, and with the
      * first engine just built beside the description and the program; {@code programTables} the bytes of the program's
      * synapse and route arrays.
      */
-    private Map<String, Object> heap(ProcessGraph graph, org.spikemesh.compiler.program.ChipProgram[] handOver, int t,
+    private Map<String, Object> heap(ProcessGraph graph, org.spikemesh.compiler.program.ChipProgram[] handOver, int k,
                                      long[] before, long synapses, long programTables) {
+        int t = threads.get(k);
         org.spikemesh.compiler.program.ChipProgram program = handOver[0];
         handOver[0] = null;
-        try (ChipEngine engine = new ChipEngine(graph, program, RunConfig.defaults().seed(seed), t)) {
+        try (ChipEngine engine = engine(graph, program, k)) {
             program = null; // from here only the engine and the network description are reachable
             engine.run(Math.min(steps, 100));
             long heapRun = liveHeap();
@@ -579,7 +640,7 @@ public final class BenchCuba implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "  heap while running (%s, live objects):"
                             + " %.1f bytes per synapse over the network description (engine tables %.1f of it);"
                             + " network description %.1f bytes per synapse; compiled program %.1f more (streamed: no"
-                            + " synapse or route arrays; %.1f of route offsets), let go once the engine is built%n", threadCount(t),
+                            + " synapse or route arrays; %.1f of route offsets), let go once the engine is built%n", label(k),
                     (heapRun - before[1]) / per, engine.tableBytes() / per, (before[1] - before[0]) / per,
                     (before[2] - before[1]) / per, programTables / per);
             System.out.printf(Locale.ROOT, "  heap at its peak (live objects while the first engine is built, with the"

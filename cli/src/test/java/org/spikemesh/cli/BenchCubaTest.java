@@ -256,6 +256,52 @@ class BenchCubaTest {
     }
 
     @Test
+    void shouldBuildEachEntryOfThreadsWithItsSettingAndCompareThem(@TempDir Path dir) throws IOException {
+        String name = "spikemesh.engine.span-counting";
+        Path file = dir.resolve("settings.json");
+        String text = bench("--neurons", "4000", "--steps", "1000", "--repeat", "1", "--threads", "1,2", "--setting",
+                name + "=each,grouped", "--json", file.toString());
+        assertTrue(text.contains("1 thread [span-counting=each]: loop"), text);
+        assertTrue(text.contains("2 threads [span-counting=grouped]: loop"), text);
+        assertTrue(text.contains("speed-up over 1 thread [span-counting=each] (median loop times, timed runs taking"
+                + " turns): 2 threads [span-counting=grouped] "), text);
+        assertEquals(null, System.getProperty(name), "the property is put back after each engine is built");
+        JsonNode doc = new ObjectMapper().readTree(file.toFile());
+        JsonNode runs = doc.get("runs");
+        assertEquals(name, runs.get(0).get("setting").get("name").asText());
+        assertEquals("each", runs.get(0).get("setting").get("value").asText());
+        assertEquals("grouped", runs.get(1).get("setting").get("value").asText());
+        assertEquals("grouped", doc.get("speed_ups").get(0).get("setting").asText());
+        assertEquals("each", doc.get("speed_ups").get(0).get("over_setting").asText());
+        // how the link spans are counted changes no result (the engine's exactness): the same spikes, events, time and
+        // energy under both settings and thread counts
+        for (String field : new String[]{"spikes", "synaptic_events", "simulated_ms", "energy_uj"}) {
+            assertEquals(runs.get(0).get(field).asText(), runs.get(1).get(field).asText(), field);
+        }
+    }
+
+    @Test
+    void shouldNameTheSettingWhoseValueTheEngineRefuses() {
+        PrintStream saved = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            // the first value is valid, the second is not: each entry's engine is built with its own value
+            code = Main.commandLine().execute("bench", "cuba", "--neurons", "2000", "--steps", "100", "--threads", "1,1",
+                    "--setting", "spikemesh.engine.span-counting=each,bogus", "-q");
+        } finally {
+            System.setErr(saved);
+        }
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertEquals(2, code, text);
+        assertTrue(text.contains("--setting spikemesh.engine.span-counting, value 2 'bogus': system property"
+                + " spikemesh.engine.span-counting is 'bogus'; valid: auto, grouped, turns, each"), text);
+        assertTrue(!text.contains("Exception"), text);
+        assertEquals(null, System.getProperty("spikemesh.engine.span-counting"));
+    }
+
+    @Test
     void shouldRefuseImpossibleParametersBeforeBuildingAnything(@TempDir Path dir) {
         PrintStream saved = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
