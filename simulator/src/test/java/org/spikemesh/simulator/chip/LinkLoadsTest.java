@@ -130,6 +130,58 @@ class LinkLoadsTest {
         assertEquals(3 + 1 + 1, links.bufferOverflows());
     }
 
+    /**
+     * The totals and the windows of two steps (a window ends at step 2, the window in progress is flushed at step 3)
+     * are the hand-worked loads of each step added up.
+     */
+    @Test
+    void shouldAddTheStepsLoadsIntoTotalsAndWindows() {
+        LinkLoads links = new LinkLoads(new CostModel(ChipConfigs.preset("loihi-like"), TILES), GX, GY);
+        links.every(2);
+        // step 1: every message; step 2: the first three; step 3: the last one twice
+        for (int t = 1; t <= 3; t++) {
+            StepPartial[] ps = partials(2);
+            List<int[]> step = t == 1 ? MESSAGES : t == 2 ? MESSAGES.subList(0, 3)
+                    : List.of(MESSAGES.get(6), MESSAGES.get(6));
+            for (int m = 0; m < step.size(); m++) {
+                add(ps[m % 2], step.get(m));
+            }
+            links.close(t, ps);
+        }
+        links.flushWindow(3);
+        // east from (0,0): 3 messages in step 1 (0->2, 0->1, 0->3 along row 0), 1 in step 2 (0->2), 2 in step 3
+        assertEquals(3 + 1 + 2, links.totals(0)[at(0, 0)]);
+        // east from (2,0): step 1 (0,0)->(3,1); step 3 twice
+        assertEquals(1 + 2, links.totals(0)[at(2, 0)]);
+        // west from (3,1): step 1 (3,1)->(1,1) and step 2 again
+        assertEquals(2, links.totals(1)[at(3, 1)]);
+        // north from (1,1): step 1 and step 2 ((1,0)->(1,2)); north from (3,0): step 1 and twice in step 3
+        assertEquals(2, links.totals(2)[at(1, 1)]);
+        assertEquals(3, links.totals(2)[at(3, 0)]);
+        // south from (2,2): step 1 only
+        assertEquals(1, links.totals(3)[at(2, 2)]);
+        long messagesOnLinks = 0;
+        for (int d = 0; d < 4; d++) {
+            for (long l : links.totals(d)) {
+                messagesOnLinks += l;
+            }
+        }
+        // hops: step 1 has 2 + 2 + 2 + 2 + 4 + 1 + 4 = 17, step 2 has 2 + 2 + 2 = 6, step 3 has 2 * 4 = 8
+        assertEquals(17 + 6 + 8, messagesOnLinks);
+        // the windows: steps 1-2 closed at step 2, step 3 at the flush; rows {step, direction, link, messages}
+        long[][] rows = links.byWindow();
+        long windowed = 0;
+        for (long[] r : rows) {
+            windowed += r[3];
+            if (r[1] == 0 && r[2] == at(0, 0)) {
+                assertEquals(r[0] == 2 ? 3 + 1 : 2, r[3], "east from (0,0) in the window ending at step " + r[0]);
+            }
+        }
+        assertEquals(17 + 6 + 8, windowed);
+        assertEquals(2, rows[0][0], "the first window ends at step 2");
+        assertEquals(3, rows[rows.length - 1][0], "the last at the flush, step 3");
+    }
+
     private static int at(int x, int y) {
         return y * GX + x;
     }
