@@ -515,18 +515,9 @@ public final class BenchCuba implements Callable<Integer> {
      *         engine is built, when the engine reads its settings, and put back after)
      */
     private ChipEngine engine(ProcessGraph graph, org.spikemesh.compiler.program.ChipProgram program, int k) {
-        EngineSetting.Applied applied = setting == null ? EngineSetting.Applied.none() : setting.apply(k);
-        try {
-            return new ChipEngine(graph, program, RunConfig.defaults().seed(seed), threads.get(k));
-        } catch (IllegalArgumentException e) {
-            if (setting == null) {
-                throw e;
-            }
-            throw new IllegalArgumentException("--setting " + setting.name() + ", value " + (k + 1) + " '"
-                    + setting.value(k) + "': " + e.getMessage(), e);
-        } finally {
-            applied.close();
-        }
+        java.util.function.Supplier<ChipEngine> build = () -> new ChipEngine(graph, program,
+                RunConfig.defaults().seed(seed), threads.get(k));
+        return setting == null ? build.get() : setting.building(k, build);
     }
 
     /** Records entry k's setting in a run's figures, when there is one: {@code setting: {name, value}}. */

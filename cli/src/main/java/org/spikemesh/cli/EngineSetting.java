@@ -2,6 +2,7 @@ package org.spikemesh.cli;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The engine setting of {@code bench cuba --setting NAME=V1,V2,...}: a system property of the chip engine (one of
@@ -65,38 +66,23 @@ final class EngineSetting {
     }
 
     /**
-     * Sets the property to entry k's value until the returned handle is closed, which puts back what was there: set
-     * while an engine is built, when the chip engine reads every one of its settings.
+     * Builds something with the property set to entry k's value, and puts back what was there (or clears it) after: an
+     * engine reads every one of its settings when it is built.
      *
-     * @return the handle
+     * @param k the entry of {@code --threads}
+     * @param build what to build, an engine
+     * @return what build made
+     * @throws IllegalArgumentException when build refuses the value: its message, after the setting's name and value
      */
-    Applied apply(int k) {
-        return new Applied(name, values.get(k));
-    }
-
-    /** A system property set for a while; {@link #close} puts back its earlier value, or clears it. */
-    static final class Applied implements AutoCloseable {
-        private final String name;
-        private final String before;
-
-        private Applied(String name, String value) {
-            this.name = name;
-            this.before = name == null ? null : System.getProperty(name);
-            if (name != null) {
-                System.setProperty(name, value);
-            }
-        }
-
-        /** @return a handle that sets nothing: for runs without a setting */
-        static Applied none() {
-            return new Applied(null, null);
-        }
-
-        @Override
-        public void close() {
-            if (name == null) {
-                return;
-            }
+    <T> T building(int k, Supplier<T> build) {
+        String before = System.getProperty(name);
+        System.setProperty(name, values.get(k));
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--setting " + name + ", value " + (k + 1) + " '" + values.get(k)
+                    + "': " + e.getMessage(), e);
+        } finally {
             if (before == null) {
                 System.clearProperty(name);
             } else {

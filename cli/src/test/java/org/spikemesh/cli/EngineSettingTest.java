@@ -21,24 +21,23 @@ class EngineSettingTest {
     }
 
     @Test
-    void shouldSetThePropertyWhileAppliedAndPutBackWhatWasThere() {
+    void shouldSetThePropertyWhileBuildingAndPutBackWhatWasThere() {
         EngineSetting s = EngineSetting.parse(NAME + "=a,b", 2);
         assertNull(System.getProperty(NAME));
-        EngineSetting.Applied first = s.apply(0);
-        assertEquals("a", System.getProperty(NAME));
-        first.close();
+        assertEquals("a", s.building(0, () -> System.getProperty(NAME)));
         assertNull(System.getProperty(NAME), "a property that was not set is cleared again");
         System.setProperty(NAME, "before");
         try {
-            EngineSetting.Applied second = s.apply(1);
-            assertEquals("b", System.getProperty(NAME));
-            second.close();
+            assertEquals("b", s.building(1, () -> System.getProperty(NAME)));
             assertEquals("before", System.getProperty(NAME));
         } finally {
             System.clearProperty(NAME);
         }
-        EngineSetting.Applied none = EngineSetting.Applied.none();
-        none.close();
+        // a value the builder refuses: named, with the builder's reason, and the property put back all the same
+        String refused = assertThrows(IllegalArgumentException.class, () -> s.building(1, () -> {
+            throw new IllegalArgumentException("no b here");
+        })).getMessage();
+        assertEquals("--setting " + NAME + ", value 2 'b': no b here", refused);
         assertNull(System.getProperty(NAME));
     }
 
