@@ -409,8 +409,8 @@ class ChipEngineEquivalenceTest {
     /**
      * The compiler numbers the cores by their place on the chip ({@link CoreOrder#byPlace}); any other numbering of the
      * same cores is the same chip: a seeded random renumbering must give the same spikes and state, and the same
-     * accounts core by core (each core found by its global number), for every thread count. Only the ties for a step's
-     * critical core may go to another of the equally slow cores, so the test compares that core's time, not its number.
+     * accounts core by core (each core found by its global number), for every thread count, down to each step's
+     * critical core, which goes to the lowest global core of equally slow ones whatever the numbering.
      */
     @ParameterizedTest(name = "{0} on {1} threads")
     @MethodSource("cases")
@@ -479,8 +479,8 @@ class ChipEngineEquivalenceTest {
     }
 
     /**
-     * Totals, per-step series (the critical core by its time), link totals, and every core's totals, busy time and
-     * window counters by its global core number.
+     * Totals, per-step series (the critical core by its global number), link totals, and every core's totals, busy time
+     * and window counters by its global core number.
      */
     private static String accountsByPlace(ProcessGraph g, ChipProgram program, int threads, int steps) {
         StringBuilder sb = new StringBuilder();
@@ -492,10 +492,6 @@ class ChipEngineEquivalenceTest {
             sb.append("energy ").append(a.energyByKind()).append("\ncounts ").append(a.counts()).append("\ntime ")
                     .append(a.timeNs()).append("\nlatency ").append(a.latencyHistogram().getTotalCount()).append(' ')
                     .append(a.latencyHistogram().getMean()).append('\n');
-            java.util.Map<Integer, Integer> indexOf = new java.util.HashMap<>();
-            for (int k = 0; k < program.cores().size(); k++) {
-                indexOf.put(program.cores().get(k).globalCore(), k);
-            }
             for (int i = 0; i < a.steps(); i++) {
                 int critical = a.criticalCore(i);
                 sb.append(i).append(' ').append(a.stepNs(i)).append(' ').append(a.stepPj(i)).append(' ')
