@@ -148,12 +148,14 @@ public final class BenchCuba implements Callable<Integer> {
             heapBuilt = heapBuilt < 0 ? built : heapBuilt;
         }
         double[] roundTrips = new double[repeat];
-        List<Map<String, Object>> runs = timedRuns(graph, handOver[0], synapses, roundTrips);
+        double[] balances = new double[repeat];
+        List<Map<String, Object>> runs = timedRuns(graph, handOver[0], synapses, roundTrips, balances);
         if (threads.size() > 1) {
             doc.put("speed_ups", speedUps(runs));
         }
         if (severalThreads()) {
             doc.put("thread_round_trip_ns", printRoundTrips(roundTrips));
+            doc.put("processor_balance", printBalances(balances));
         }
         doc.put("runs", runs);
         if (phases) {
@@ -193,13 +195,15 @@ public final class BenchCuba implements Callable<Integer> {
      * runs made within seconds of each other (this machine's speed drifts over a run: see docs/performance.md).
      * Prints each thread count's figures. With more than one thread, before each repetition the round trip between two
      * threads is measured ({@link ThreadRoundTrip}): on a shared machine it tells whether the processors shared a cache
-     * during the runs.
+     * during the runs; and how much slower one of two processors is than the other while both are busy
+     * ({@link ProcessorBalance}): on a shared machine it tells whether the host gave them equal time.
      *
      * @param roundTrips receives the round trip before each repetition, ns (NaN when not measured)
+     * @param balances receives the processors' balance before each repetition (NaN when not measured)
      * @return each thread count's figures, as in the JSON file
      */
     private List<Map<String, Object>> timedRuns(ProcessGraph graph, org.spikemesh.compiler.program.ChipProgram program,
-                                                long synapses, double[] roundTrips) {
+                                                long synapses, double[] roundTrips, double[] balances) {
         int n = threads.size();
         double[][] secs = new double[n][repeat];
         double[][] builds = new double[n][repeat];
@@ -213,6 +217,7 @@ public final class BenchCuba implements Callable<Integer> {
         boolean several = severalThreads();
         for (int rep = 0; rep < repeat; rep++) {
             roundTrips[rep] = several ? ThreadRoundTrip.measureNs(ROUND_TRIPS) : Double.NaN;
+            balances[rep] = several ? ProcessorBalance.measure() : Double.NaN;
             for (int k = 0; k < n; k++) {
                 int t = threads.get(k);
                 long b0 = System.nanoTime();
@@ -359,6 +364,7 @@ public final class BenchCuba implements Callable<Integer> {
         if (t > 1) {
             // as before each timed repetition (timedRuns)
             ThreadRoundTrip.measureNs(ROUND_TRIPS);
+            ProcessorBalance.measure();
         }
         // the first run with the timer takes its branches, which the JIT compiled out of the step: it deoptimises and
         // recompiles the step during that run (64 000 neurons, 2 threads: 0.45-0.46 s against 0.30 s in the next)
@@ -442,6 +448,30 @@ public final class BenchCuba implements Callable<Integer> {
             each.add(Double.isNaN(ns) ? null : ns);
         }
         line.append(String.format(Locale.ROOT, " ns (median %.0f; see docs/performance.md, tenth round)", median));
+        System.out.println(line);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("before_each_repetition", each);
+        m.put("median", Double.isNaN(median) ? null : median);
+        return m;
+    }
+
+    /**
+     * Prints the processors' balance measured before the repetitions ({@link ProcessorBalance}) and its median.
+     *
+     * @return them, for the JSON file: {@code before_each_repetition} and {@code median}
+     */
+    private static Map<String, Object> printBalances(double[] balances) {
+        double[] sorted = balances.clone();
+        java.util.Arrays.sort(sorted);
+        double median = sorted[sorted.length / 2];
+        StringBuilder line = new StringBuilder("  two processors busy at once, the slower one's time over the faster"
+                + " one's for the same work, before each repetition:");
+        List<Double> each = new ArrayList<>();
+        for (double r : balances) {
+            line.append(String.format(Locale.ROOT, " %.2fx", r));
+            each.add(Double.isNaN(r) ? null : r);
+        }
+        line.append(String.format(Locale.ROOT, " (median %.2fx; see docs/performance.md, twentieth round)", median));
         System.out.println(line);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("before_each_repetition", each);

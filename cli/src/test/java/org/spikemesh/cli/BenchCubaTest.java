@@ -204,6 +204,21 @@ class BenchCubaTest {
         java.util.Arrays.sort(ns);
         assertEquals(ns[1], doc.get("thread_round_trip_ns").get("median").asDouble(), 0.0);
         assertEquals(Double.parseDouble(trip.group(4)), ns[1], 0.5);
+        // the processors' balance before each repetition: the slower of two busy threads over the faster, at least
+        // 1, printed to 0.01, and the median as the middle one
+        JsonNode balance = doc.get("processor_balance").get("before_each_repetition");
+        assertEquals(3, balance.size());
+        double[] b = new double[3];
+        Matcher bal = printed(text, "the same work, before each repetition: ([0-9.]+)x ([0-9.]+)x ([0-9.]+)x"
+                + " \\(median ([0-9.]+)x");
+        for (int i = 0; i < 3; i++) {
+            b[i] = balance.get(i).asDouble();
+            assertTrue(b[i] >= 1.0, "balance " + b[i]);
+            assertEquals(Double.parseDouble(bal.group(i + 1)), b[i], 0.005);
+        }
+        java.util.Arrays.sort(b);
+        assertEquals(b[1], doc.get("processor_balance").get("median").asDouble(), 0.0);
+        assertEquals(Double.parseDouble(bal.group(4)), b[1], 0.005);
         assertEquals(number(text, "while running: (-?[0-9.]+)"),
                 doc.get("heap").get("running_bytes_per_synapse").asDouble(), 0.05);
     }

@@ -1,0 +1,113 @@
+package org.spikemesh.cli;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Measures whether two threads, busy at the same time, run at the same speed: both do the same fixed piece of integer
+ * work (no memory traffic, nothing shared) starting together, and the slower one's time is divided by the faster
+ * one's. On a dedicated machine that is 1.0x give or take a few percent. On the shared virtual machine of
+ * docs/performance.md (twentieth round) each processor alone runs the work in the same time, but in spells of minutes
+ * one of the two runs it up to 1.7x slower whenever both are busy; a 2-thread engine's shards then work unevenly and
+ * its speed-up falls. {@code bench cuba} reports it before each repetition, next to the round trip between threads.
+ */
+final class ProcessorBalance {
+    /** xorshift rounds per piece of work: about 2 ms on the machine of docs/performance.md. */
+    static final long WORK = 1_000_000;
+    /** pieces of work timed, each on both threads at once; the median of their ratios is reported. */
+    static final int ROUNDS = 5;
+    /** gives up (and reports NaN) when the other thread has not started or finished within this long. */
+    private static final long LIMIT_NANOS = 2_000_000_000L;
+
+    private static volatile long sink;
+
+    private ProcessorBalance() {
+    }
+
+    /**
+     * @return the median over {@link #ROUNDS} of the slower thread's time over the faster one's for the same work done
+     *         at once, or NaN when the other thread did not take part within the limit
+     */
+    static double measure() {
+        return measure(WORK, ROUNDS);
+    }
+
+    /**
+     * @param work xorshift rounds per piece of work
+     * @param rounds pieces of work timed
+     * @return the median of the rounds' ratios (see {@link #measure()}), or NaN
+     */
+    static double measure(long work, int rounds) {
+        sink += xorshift(work / 4);
+        double[] ratios = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            long[] nanos = timeBoth(work);
+            if (nanos == null) {
+                return Double.NaN;
+            }
+            ratios[r] = slowerOverFaster(nanos[0], nanos[1]);
+        }
+        Arrays.sort(ratios);
+        return ratios[rounds / 2];
+    }
+
+    /** @return the larger of two times over the smaller (1 when both are 0) */
+    static double slowerOverFaster(long a, long b) {
+        long lo = Math.min(a, b);
+        long hi = Math.max(a, b);
+        return lo == 0 ? (hi == 0 ? 1 : Double.POSITIVE_INFINITY) : hi / (double) lo;
+    }
+
+    /** @return this thread's and a new thread's time for the same work, started together; null past the limit */
+    private static long[] timeBoth(long work) {
+        AtomicInteger ready = new AtomicInteger();
+        long[] nanos = new long[2];
+        Thread other = new Thread(() -> {
+            ready.incrementAndGet();
+            long deadline = System.nanoTime() + LIMIT_NANOS;
+            while (ready.get() < 2) {
+                if (System.nanoTime() > deadline) {
+                    return;
+                }
+                Thread.onSpinWait();
+            }
+            long start = System.nanoTime();
+            sink += xorshift(work);
+            nanos[1] = System.nanoTime() - start;
+        }, "spikemesh-processor-balance");
+        other.setDaemon(true);
+        other.start();
+        long deadline = System.nanoTime() + LIMIT_NANOS;
+        while (ready.get() < 1) {
+            if (System.nanoTime() > deadline) {
+                return null;
+            }
+            Thread.onSpinWait();
+        }
+        ready.incrementAndGet();
+        long start = System.nanoTime();
+        sink += xorshift(work);
+        nanos[0] = System.nanoTime() - start;
+        try {
+            other.join(LIMIT_NANOS / 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        // join's happens-before makes the other thread's time visible; 0 means it never finished
+        return other.isAlive() || nanos[1] == 0 ? null : nanos;
+    }
+
+    /** Integer work that stays in registers: n rounds of a 64-bit xorshift, summed so that none is left out. */
+    static long xorshift(long n) {
+        long x = 88_172_645_463_325_252L;
+        long s = 0;
+        for (long i = 0; i < n; i++) {
+            x ^= x << 13;
+            x ^= x >>> 7;
+            x ^= x << 17;
+            s += x & 1023;
+        }
+        return s;
+    }
+}
