@@ -437,22 +437,8 @@ public final class BenchCuba implements Callable<Integer> {
      * @return them, for the JSON file: {@code before_each_repetition} and {@code median}
      */
     private static Map<String, Object> printRoundTrips(double[] roundTrips) {
-        double[] sorted = roundTrips.clone();
-        java.util.Arrays.sort(sorted);
-        double median = sorted[sorted.length / 2];
-        StringBuilder line = new StringBuilder("  round trip between two threads before each repetition:");
-        List<Double> each = new ArrayList<>();
-        for (double ns : roundTrips) {
-            // NaN: the other thread did not answer in time (JSON has no NaN: null)
-            line.append(String.format(Locale.ROOT, " %.0f", ns));
-            each.add(Double.isNaN(ns) ? null : ns);
-        }
-        line.append(String.format(Locale.ROOT, " ns (median %.0f; see docs/performance.md, tenth round)", median));
-        System.out.println(line);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("before_each_repetition", each);
-        m.put("median", Double.isNaN(median) ? null : median);
-        return m;
+        return printBeforeEachRepetition("round trip between two threads", roundTrips, " %.0f",
+                " ns (median %.0f; see docs/performance.md, tenth round)");
     }
 
     /**
@@ -461,20 +447,30 @@ public final class BenchCuba implements Callable<Integer> {
      * @return them, for the JSON file: {@code before_each_repetition} and {@code median}
      */
     private static Map<String, Object> printBalances(double[] balances) {
-        double[] sorted = balances.clone();
+        return printBeforeEachRepetition("two processors busy at once, the slower one's time over the faster one's for"
+                + " the same work,", balances, " %.2fx", " (median %.2fx; see docs/performance.md, twentieth round)");
+    }
+
+    /**
+     * Prints a measurement made before each repetition, each value in {@code each} and then their median in
+     * {@code tail}; NaN is a measurement that gave up (the other thread did not take part in time).
+     *
+     * @return the values (null for NaN: JSON has none) as {@code before_each_repetition}, and their {@code median}
+     */
+    private static Map<String, Object> printBeforeEachRepetition(String what, double[] values, String each,
+                                                                 String tail) {
+        double[] sorted = values.clone();
         java.util.Arrays.sort(sorted);
         double median = sorted[sorted.length / 2];
-        StringBuilder line = new StringBuilder("  two processors busy at once, the slower one's time over the faster"
-                + " one's for the same work, before each repetition:");
-        List<Double> each = new ArrayList<>();
-        for (double r : balances) {
-            line.append(String.format(Locale.ROOT, " %.2fx", r));
-            each.add(Double.isNaN(r) ? null : r);
+        StringBuilder line = new StringBuilder("  " + what + " before each repetition:");
+        List<Double> written = new ArrayList<>();
+        for (double v : values) {
+            line.append(String.format(Locale.ROOT, each, v));
+            written.add(Double.isNaN(v) ? null : v);
         }
-        line.append(String.format(Locale.ROOT, " (median %.2fx; see docs/performance.md, twentieth round)", median));
-        System.out.println(line);
+        System.out.println(line.append(String.format(Locale.ROOT, tail, median)));
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("before_each_repetition", each);
+        m.put("before_each_repetition", written);
         m.put("median", Double.isNaN(median) ? null : median);
         return m;
     }

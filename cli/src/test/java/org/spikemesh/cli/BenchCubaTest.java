@@ -189,38 +189,37 @@ class BenchCubaTest {
             assertEquals(ratio, each.get(i).asDouble(), 1e-12);
             assertEquals(ratio, Double.parseDouble(eachPrinted.group(i + 1)), 0.005);
         }
-        // a round trip between two threads before each of the three repetitions: printed to 1 ns, and the median of
-        // the three as the middle one; a round trip takes time (two cache-line transfers: tens of ns at least)
-        JsonNode trips = doc.get("thread_round_trip_ns").get("before_each_repetition");
-        assertEquals(3, trips.size());
-        double[] ns = new double[3];
-        Matcher trip = printed(text, "round trip between two threads before each repetition: ([0-9]+) ([0-9]+)"
-                + " ([0-9]+) ns \\(median ([0-9]+)");
-        for (int i = 0; i < 3; i++) {
-            ns[i] = trips.get(i).asDouble();
-            assertTrue(ns[i] > 1, "round trip " + ns[i] + " ns");
-            assertEquals(Double.parseDouble(trip.group(i + 1)), ns[i], 0.5);
-        }
-        java.util.Arrays.sort(ns);
-        assertEquals(ns[1], doc.get("thread_round_trip_ns").get("median").asDouble(), 0.0);
-        assertEquals(Double.parseDouble(trip.group(4)), ns[1], 0.5);
+        // a round trip between two threads before each of the three repetitions, printed to 1 ns; a round trip takes
+        // time (two cache-line transfers: tens of ns at least)
+        checkBeforeEachRepetition(doc, text, "thread_round_trip_ns", "round trip between two threads before each"
+                + " repetition: ([0-9]+) ([0-9]+) ([0-9]+) ns \\(median ([0-9]+)", 1, 0.5);
         // the processors' balance before each repetition: the slower of two busy threads over the faster, at least
-        // 1, printed to 0.01, and the median as the middle one
-        JsonNode balance = doc.get("processor_balance").get("before_each_repetition");
-        assertEquals(3, balance.size());
-        double[] b = new double[3];
-        Matcher bal = printed(text, "the same work, before each repetition: ([0-9.]+)x ([0-9.]+)x ([0-9.]+)x"
-                + " \\(median ([0-9.]+)x");
-        for (int i = 0; i < 3; i++) {
-            b[i] = balance.get(i).asDouble();
-            assertTrue(b[i] >= 1.0, "balance " + b[i]);
-            assertEquals(Double.parseDouble(bal.group(i + 1)), b[i], 0.005);
-        }
-        java.util.Arrays.sort(b);
-        assertEquals(b[1], doc.get("processor_balance").get("median").asDouble(), 0.0);
-        assertEquals(Double.parseDouble(bal.group(4)), b[1], 0.005);
+        // 1, printed to 0.01
+        checkBeforeEachRepetition(doc, text, "processor_balance", "the same work, before each repetition:"
+                + " ([0-9.]+)x ([0-9.]+)x ([0-9.]+)x \\(median ([0-9.]+)x", 1, 0.005);
         assertEquals(number(text, "while running: (-?[0-9.]+)"),
                 doc.get("heap").get("running_bytes_per_synapse").asDouble(), 0.05);
+    }
+
+    /**
+     * Checks a measurement made before each of three repetitions: in the JSON file under {@code field} as
+     * {@code before_each_repetition} and {@code median}, each at least {@code least}, printed as {@code pattern}'s
+     * first three groups (within {@code printedTo}), and the median as the middle of the three (its fourth group).
+     */
+    private static void checkBeforeEachRepetition(JsonNode doc, String text, String field, String pattern, double least,
+                                                  double printedTo) {
+        JsonNode values = doc.get(field).get("before_each_repetition");
+        assertEquals(3, values.size());
+        Matcher m = printed(text, pattern);
+        double[] v = new double[3];
+        for (int i = 0; i < 3; i++) {
+            v[i] = values.get(i).asDouble();
+            assertTrue(v[i] >= least, field + " " + v[i]);
+            assertEquals(Double.parseDouble(m.group(i + 1)), v[i], printedTo);
+        }
+        java.util.Arrays.sort(v);
+        assertEquals(v[1], doc.get(field).get("median").asDouble(), 0.0);
+        assertEquals(Double.parseDouble(m.group(4)), v[1], printedTo);
     }
 
     @Test
