@@ -118,12 +118,11 @@ public final class ChipEngine implements Backend {
         this.plan = plan;
         int[] first = shardBounds(plan, threads, n);
         int s = first.length - 1;
-        int[] shardOf = new int[n];
         int[] lo = java.util.Arrays.copyOfRange(first, 0, s);
         int[] hi = java.util.Arrays.copyOfRange(first, 1, s + 1);
+        int[] shardOf = shardOfCore(lo, hi, n);
         this.partitionOfShard = new int[s];
         for (int k = 0; k < s; k++) {
-            java.util.Arrays.fill(shardOf, lo[k], hi[k], k);
             partitionOfShard[k] = plan == null ? 0 : plan.partitionOf(lo[k]);
         }
         int me = plan == null ? 0 : plan.index();
@@ -136,18 +135,16 @@ public final class ChipEngine implements Backend {
                 : config.recordSpikes() || !config.probes().isEmpty();
         this.reporter = reporting ? new Reporter(config.listeners(), config.probes(), config.recordSpikes(),
                 Reporter.spikingOf(graph.schedule()), cores, lo, hi) : null;
-        int[] neuronBase = new int[n + 1];
-        for (int c = 0; c < n; c++) {
-            neuronBase[c + 1] = neuronBase[c] + cores[c].n;
-        }
+        int[] neuronBase = neuronBase(cores);
         this.geometry = new RouteGeometry(program);
         boolean[] runsHere = new boolean[s];
-        int here = 0;
         for (int k = 0; k < s; k++) {
             runsHere[k] = partitionOfShard[k] == me;
-            here += runsHere[k] ? 1 : 0;
         }
+        // a shard's worker spins while it waits only when every shard here has a processor of its own
+        long here = java.util.stream.IntStream.range(0, s).filter(k -> runsHere[k]).count();
         this.workersSpin = here <= Runtime.getRuntime().availableProcessors();
+        // the arrays give each core its base in its shard's arrays, which the delivery tables are built with
         NeuronArray[] arrays = neuronArrays(lo, hi, runsHere);
         InboundBuilder built = InboundBuilder.build(program, neuronBase, shardOf, lo, hi, runsHere, cores, geometry);
         int maxLatency = built.maxLatency;
@@ -155,18 +152,7 @@ public final class ChipEngine implements Backend {
         this.shards = new Shard[s];
         this.stepPartials = new StepPartial[s];
         this.remote = new RemoteShard[s];
-        for (int k = 0; k < s; k++) {
-            if (runsHere[k]) {
-                InboundTable inbound = built.tables[k];
-                built.tables[k] = null;
-                // one shard: every message stays in it, and no mask is kept (8 bytes per neuron, a cache miss a spike)
-                shards[k] = new Shard(k, lo[k], hi[k], cores, neuronBase, built.shardMask, inbound, arrays[k],
-                        this.program, geometry, cost, s, maxLatency, reporter, detailed, workersSpin);
-                learnIn(shards[k], program, neuronBase, inbound, config.seed());
-            } else if (me == 0) {
-                remote[k] = remoteShard(k, lo[k], hi[k], maxLatency, detailed);
-            }
-        }
+        buildShards(program, config, cost, built, arrays, neuronBase, new int[][]{lo, hi}, runsHere, me == 0, detailed);
         this.local = java.util.Arrays.stream(shards).filter(java.util.Objects::nonNull).toArray(Shard[]::new);
         watchKernels();
         connect(s);
@@ -201,6 +187,52 @@ public final class ChipEngine implements Backend {
                     + MAX_SHARDS + ": use fewer threads per partition");
         }
         return first;
+    }
+
+    /** @return the shard of every core, given each shard's first core (lo) and end (hi) */
+    private static int[] shardOfCore(int[] lo, int[] hi, int n) {
+        int[] shardOf = new int[n];
+        for (int k = 0; k < lo.length; k++) {
+            java.util.Arrays.fill(shardOf, lo[k], hi[k], k);
+        }
+        return shardOf;
+    }
+
+    /** @return each core's first neuron in the program's order of neurons, and last the number of neurons */
+    private static int[] neuronBase(CoreRuntime[] cores) {
+        int[] base = new int[cores.length + 1];
+        for (int c = 0; c < cores.length; c++) {
+            base[c + 1] = base[c] + cores[c].n;
+        }
+        return base;
+    }
+
+    /**
+     * Makes the shards that run here, with their delivery tables, neuron arrays and learning, and, on the coordinator,
+     * a stand-in for every shard that runs in another process.
+     *
+     * @param arrays the neuron arrays of the shards that run here
+     * @param bounds each shard's first core ({@code bounds[0]}) and end ({@code bounds[1]})
+     * @param coordinator whether this process keeps the accounts (partition 0)
+     */
+    private void buildShards(ChipProgram program, RunConfig config, CostModel cost, InboundBuilder built,
+                             NeuronArray[] arrays, int[] neuronBase, int[][] bounds, boolean[] runsHere,
+                             boolean coordinator, boolean detailed) {
+        int[] lo = bounds[0];
+        int[] hi = bounds[1];
+        int s = lo.length;
+        for (int k = 0; k < s; k++) {
+            if (runsHere[k]) {
+                InboundTable inbound = built.tables[k];
+                built.tables[k] = null;
+                // one shard: every message stays in it, and no mask is kept (8 bytes per neuron, a cache miss a spike)
+                shards[k] = new Shard(k, lo[k], hi[k], cores, neuronBase, built.shardMask, inbound, arrays[k],
+                        this.program, geometry, cost, s, built.maxLatency, reporter, detailed, workersSpin);
+                learnIn(shards[k], program, neuronBase, inbound, config.seed());
+            } else if (coordinator) {
+                remote[k] = remoteShard(k, lo[k], hi[k], built.maxLatency, detailed);
+            }
+        }
     }
 
     /** @return per shard that runs here the neuron state of its cores (null for the others), given to its cores */
