@@ -1,6 +1,5 @@
 package org.spikemesh.cli.report;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +31,17 @@ public final class Animation {
         StringBuilder data = new StringBuilder();
         data.append("{\"gx\":").append(gx).append(",\"gy\":").append(gy).append(",\"from\":").append(from)
                 .append(",\"to\":").append(last).append(",\"cores\":[");
+        appendCoresAndRoutes(data, run);
+        data.append("],\"spikes\":{");
+        appendSpikes(data, run, from, last);
+        data.append("},\"panel\":{");
+        appendPanel(data, run, from, last);
+        data.append("}}");
+        return page(run, data, gx, gy, from, last);
+    }
+
+    /** Appends the cores (index, tile x and y, population, first neuron, neurons), then "],\"routes\":[" and the routes. */
+    private static void appendCoresAndRoutes(StringBuilder data, RunData run) {
         List<String[]> cores = run.cores;
         for (int i = 0; i < cores.size(); i++) {
             String[] c = cores.get(i);
@@ -44,35 +54,37 @@ public final class Animation {
             String[] r = run.routes.get(i);
             data.append(i == 0 ? "" : ",").append('[').append(r[0]).append(',').append(r[1]).append(']');
         }
-        data.append("],\"spikes\":{");
-        boolean firstStep = true;
-        Map<Integer, List<int[]>> byStep = new java.util.TreeMap<>();
+    }
+
+    /** Appends, per step of the window with spikes, each firing core and its spikes in that step, cores in order. */
+    private static void appendSpikes(StringBuilder data, RunData run, int from, int last) {
+        Map<Integer, java.util.TreeMap<Integer, Integer>> byStep = new java.util.TreeMap<>();
         for (Map.Entry<String, int[][]> e : run.spikes.entrySet()) {
             int[][] sn = e.getValue();
             for (int k = 0; k < sn[0].length; k++) {
                 if (sn[0][k] >= from && sn[0][k] <= last) {
-                    int core = coreOf(cores, e.getKey(), sn[1][k]);
+                    int core = coreOf(run.cores, e.getKey(), sn[1][k]);
                     if (core >= 0) {
-                        byStep.computeIfAbsent(sn[0][k], s -> new ArrayList<>()).add(new int[]{core});
+                        byStep.computeIfAbsent(sn[0][k], t -> new java.util.TreeMap<>()).merge(core, 1, Integer::sum);
                     }
                 }
             }
         }
-        for (Map.Entry<Integer, List<int[]>> e : byStep.entrySet()) {
-            java.util.TreeMap<Integer, Integer> count = new java.util.TreeMap<>();
-            for (int[] c : e.getValue()) {
-                count.merge(c[0], 1, Integer::sum);
-            }
+        boolean firstStep = true;
+        for (Map.Entry<Integer, java.util.TreeMap<Integer, Integer>> e : byStep.entrySet()) {
             data.append(firstStep ? "" : ",").append('"').append(e.getKey()).append("\":[");
             boolean first = true;
-            for (Map.Entry<Integer, Integer> c : count.entrySet()) {
+            for (Map.Entry<Integer, Integer> c : e.getValue().entrySet()) {
                 data.append(first ? "" : ",").append('[').append(c.getKey()).append(',').append(c.getValue()).append(']');
                 first = false;
             }
             data.append(']');
             firstStep = false;
         }
-        data.append("},\"panel\":{");
+    }
+
+    /** Appends, per step of the window, its row of time_per_step.csv (five columns) and its energy. */
+    private static void appendPanel(StringBuilder data, RunData run, int from, int last) {
         boolean first = true;
         for (int r = 0; r < run.timePerStep.size(); r++) {
             String[] t = run.timePerStep.get(r);
@@ -86,7 +98,10 @@ public final class Animation {
                     .append(']');
             first = false;
         }
-        data.append("}}");
+    }
+
+    /** @return the page: title, controls, the mesh's SVG, the panel, and the player's script with the data */
+    private static String page(RunData run, StringBuilder data, int gx, int gy, int from, int last) {
         int cell = Math.max(30, Math.min(110, 760 / Math.max(gx, gy)));
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>spikemesh animation: ")
