@@ -162,6 +162,10 @@ public final class ChipEngine implements Backend {
         }
         this.hostPorts = new HostPorts(graph);
         lockstep |= !hostPorts.isEmpty();
+        if (reporter != null || !hostPorts.isEmpty()) {
+            // before any thread starts
+            requireCompiledFrom(graph, program);
+        }
         this.accounts = new Accounts(cost, this.program, maxLatency, detailed
                 ? new DetailedRoutes(program, cost.charges()) : null);
         if (plan == null) {
@@ -187,6 +191,24 @@ public final class ChipEngine implements Backend {
                     + MAX_SHARDS + ": use fewer threads per partition");
         }
         return first;
+    }
+
+    /**
+     * Refuses a program compiled from another network than the one given, for a run that reports spikes or probes or
+     * runs RefPorts: those go through the processes of the graph, which must be the ones the program's cores simulate
+     * (the same network built twice has other processes). A run that only keeps its accounts reads nothing of the
+     * graph's processes, and reading or writing a Var of a process not in the program says so itself.
+     */
+    private static void requireCompiledFrom(ProcessGraph graph, ChipProgram program) {
+        java.util.Set<Process> given = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        given.addAll(graph.processes());
+        for (CoreProgram cp : program.cores()) {
+            if (!given.contains(cp.process())) {
+                throw new IllegalArgumentException("the program was compiled from another network: process '"
+                        + cp.process().name() + "' of core " + cp.index() + " is not in the network given to the"
+                        + " engine, whose spikes, probes and ports are reported; compile the network that is run");
+            }
+        }
     }
 
     /** @return the shard of every core, given each shard's first core (lo) and end (hi) */

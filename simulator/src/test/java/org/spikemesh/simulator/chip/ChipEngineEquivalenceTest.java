@@ -532,7 +532,7 @@ class ChipEngineEquivalenceTest {
         }
     }
 
-    private static ChipProgram program(ProcessGraph g, Case c) {
+    static ChipProgram program(ProcessGraph g, Case c) {
         return Compiler.compile(g, c.chip(), CompileOptions.defaults()).program();
     }
 
@@ -541,7 +541,7 @@ class ChipEngineEquivalenceTest {
     }
 
     /** @param window steps per row of per-core counters, 0 for none */
-    private static String accounts(ProcessGraph g, ChipProgram program, int threads, int steps, boolean report,
+    static String accounts(ProcessGraph g, ChipProgram program, int threads, int steps, boolean report,
                                    int window) {
         StringBuilder sb = new StringBuilder();
         RunConfig cfg = RunConfig.defaults().seed(11);
@@ -560,7 +560,7 @@ class ChipEngineEquivalenceTest {
     }
 
     /** Runs in two halves (so state carries across run calls) and returns every spike and every u, v, per step. */
-    private static String trace(ProcessGraph g, ChipProgram program, int threads, int steps) {
+    static String trace(ProcessGraph g, ChipProgram program, int threads, int steps) {
         StringBuilder sb = new StringBuilder();
         RunConfig cfg = RunConfig.defaults().seed(11).listener(EngineTraces.recorder(sb));
         for (Process p : g.processes()) {

@@ -247,4 +247,21 @@ class ChipEngineLifecycleTest {
             }
         }
     }
+
+    /**
+     * A program compiled from one network and an engine given another (here the same CUBA network built twice, whose
+     * processes are other objects), in a run that reports its spikes, is refused when the engine is made, with the
+     * process and core named, instead of failing in the first step that reports a spike.
+     */
+    @org.junit.jupiter.api.Test
+    void shouldRefuseAProgramCompiledFromAnotherNetwork() {
+        ChipProgram program = program(Cuba.build(200, 3).graph());
+        ProcessGraph other = Cuba.build(200, 3).graph();
+        RunConfig recording = RunConfig.defaults().listener(EngineTraces.recorder(new StringBuilder()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ChipEngine(other, program, recording, 1));
+        String firstProcess = program.cores().get(0).process().name();
+        assertTrue(e.getMessage().startsWith("the program was compiled from another network: process '"
+                + firstProcess + "' of core 0 is not in the network given"), e.getMessage());
+    }
 }
