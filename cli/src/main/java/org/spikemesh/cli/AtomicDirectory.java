@@ -23,9 +23,54 @@ public final class AtomicDirectory implements AutoCloseable {
      */
     public AtomicDirectory(Path target) throws IOException {
         this.target = target.toAbsolutePath().normalize();
+        requireReplaceable(target, this.target);
         Path parent = this.target.getParent();
         Files.createDirectories(parent);
         this.staging = Files.createTempDirectory(parent, "." + this.target.getFileName() + ".partial-");
+    }
+
+    /**
+     * Refuses, before anything runs, a target whose replacement would lose something that is not an earlier output:
+     * a file, or a directory that holds anything but the summary.json and the .csv and .json files of a run (a run
+     * replaces its --out directory whole). A new directory, an empty one and an earlier output are taken.
+     *
+     * @param given the target as the user gave it, for the message
+     * @param target the target, absolute and normalised
+     * @throws IllegalArgumentException naming the target and what in it would be lost
+     */
+    static void requireReplaceable(Path given, Path target) throws IOException {
+        if (target.getParent() == null) {
+            throw new IllegalArgumentException(given + ": is the root directory; give a directory for the run's outputs");
+        }
+        if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalArgumentException(given + ": is a file, not a directory; the outputs go into a directory"
+                    + " (a new one, an empty one or an earlier output, which the run replaces)");
+        }
+        java.util.List<Path> entries;
+        try (java.util.stream.Stream<Path> s = Files.list(target)) {
+            entries = s.sorted().toList();
+        }
+        if (entries.isEmpty()) {
+            return;
+        }
+        String foreign = null;
+        for (Path e : entries) {
+            String name = e.getFileName().toString();
+            boolean output = Files.isRegularFile(e, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && (name.endsWith(".csv") || name.endsWith(".json"));
+            if (!output) {
+                foreign = name;
+                break;
+            }
+        }
+        if (foreign != null || !Files.exists(target.resolve("summary.json"))) {
+            throw new IllegalArgumentException(given + ": is a directory that is not the output of an earlier run ("
+                    + (foreign != null ? "it holds '" + foreign + "'" : "it has no summary.json") + "), and the run"
+                    + " would replace it whole; give a new or empty directory, or an earlier run's output");
+        }
     }
 
     /** @return where to write files until commit */

@@ -89,7 +89,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed for everything random (default 1)")
     long seed;
 
-    @Option(names = "--out", required = true, description = "output directory (written atomically)")
+    @Option(names = "--out", required = true, description = "output directory, written atomically: a new or empty one, or an earlier output, which the run replaces (anything else is refused)")
     Path out;
 
     @Option(names = "--save-weights", paramLabel = "FILE",
