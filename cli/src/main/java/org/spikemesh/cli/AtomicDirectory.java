@@ -31,13 +31,17 @@ public final class AtomicDirectory implements AutoCloseable {
 
     /**
      * Refuses, before anything runs, a target whose replacement would lose something that is not an earlier output:
-     * a file, or a directory that holds anything but the summary.json and the .csv and .json files of a run (a run
-     * replaces its --out directory whole). A new directory, an empty one and an earlier output are taken.
+     * a file, or a directory that holds anything but a run's summary.json and files of the kinds spikemesh writes
+     * ({@link #OUTPUT_ENDINGS}: a report or player of the run kept beside it goes with it). A run replaces its --out
+     * directory whole. A new directory, an empty one and an earlier output are taken.
      *
      * @param given the target as the user gave it, for the message
      * @param target the target, absolute and normalised
      * @throws IllegalArgumentException naming the target and what in it would be lost
      */
+    /** what spikemesh writes: a run's tables and summary, reports and players, NIR output data. */
+    static final java.util.List<String> OUTPUT_ENDINGS = java.util.List.of(".csv", ".json", ".html", ".h5");
+
     static void requireReplaceable(Path given, Path target) throws IOException {
         if (target.getParent() == null) {
             throw new IllegalArgumentException(given + ": is the root directory; give a directory for the run's outputs");
@@ -60,7 +64,7 @@ public final class AtomicDirectory implements AutoCloseable {
         for (Path e : entries) {
             String name = e.getFileName().toString();
             boolean output = Files.isRegularFile(e, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                    && (name.endsWith(".csv") || name.endsWith(".json"));
+                    && OUTPUT_ENDINGS.stream().anyMatch(name::endsWith);
             if (!output) {
                 foreign = name;
                 break;

@@ -60,14 +60,17 @@ class AtomicDirectoryTest {
             d.commit();
         }
         assertEquals("{\"steps\":1}", Files.readString(empty.resolve("summary.json")));
-        // the output just written is an earlier output for the next run: replaced whole, its old files gone
+        // the output just written is an earlier output for the next run: replaced whole, its old files gone, with
+        // a report of it kept beside them
         Files.writeString(empty.resolve("lif1.v.csv"), "step,0\n");
+        Files.writeString(empty.resolve("report.html"), "<html></html>");
         try (AtomicDirectory d = new AtomicDirectory(empty)) {
             write(d, "summary.json", "{\"steps\":2}");
             d.commit();
         }
         assertEquals("{\"steps\":2}", Files.readString(empty.resolve("summary.json")));
         assertFalse(Files.exists(empty.resolve("lif1.v.csv")));
+        assertFalse(Files.exists(empty.resolve("report.html")));
         assertEquals(1, entries(tmp), "no old or staging directory is left");
     }
 
