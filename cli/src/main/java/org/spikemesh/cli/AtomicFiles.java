@@ -44,9 +44,13 @@ public final class AtomicFiles {
      * @param file the file
      * @param writer writes the content to the path it is given
      * @throws IOException when it cannot be written
+     * @throws IllegalArgumentException when the path is a directory
      */
     public static void write(Path file, Writer writer) throws IOException {
         Path abs = file.toAbsolutePath();
+        if (Files.isDirectory(abs)) {
+            throw new IllegalArgumentException(file + ": is a directory; give the name of the file to write");
+        }
         Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
         try {
             writer.write(tmp);
