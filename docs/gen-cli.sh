@@ -12,5 +12,15 @@ for cmd in "run" "map" "export" "report" "animate" "bench" "bench reference" "be
            "bench learning" "chip" "sweep" "worker"; do
   if out=$(./spikemesh $cmd --help 2>/dev/null) && [[ "$out" == "Usage: spikemesh $cmd"* ]]; then
     printf '\n## spikemesh %s\n\n```\n%s\n```\n' "$cmd" "$out"
+    if [[ "$cmd" == "bench cuba" ]]; then
+      cat <<'SETTING'
+
+To compare two settings of the engine rather than two thread counts, give `--threads` the same count twice and
+`--setting` one value for each: `spikemesh bench cuba --neurons 64000 --threads 2,2 --setting
+spikemesh.engine.span-counting=grouped,turns`. Each entry's engines are built with its value and the entries take
+turns, so the speed-up line is a ratio of loops run seconds apart in one process; runs, speed-ups and phase runs in the
+JSON file carry the setting. The engine's settings and their defaults are listed in docs/chip-engine.md ("Engine settings").
+SETTING
+    fi
   fi
 done

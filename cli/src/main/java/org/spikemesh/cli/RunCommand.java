@@ -50,7 +50,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--chip", paramLabel = "PRESET|FILE", description = "chip for --backend chip (default loihi-like)")
     String chip = "loihi-like";
 
-    @Option(names = "--chips", defaultValue = "0", description = "chips for --backend chip (default: as the chip says)")
+    @Option(names = "--chips", defaultValue = "0", description = "chips for --backend chip (default 0: as the chip"
+            + " says; -1: as many as the network needs)")
     int chips;
 
     @Option(names = "--time-model", paramLabel = "MODEL",
@@ -199,6 +200,10 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (partitions < 1) {
             throw new IllegalArgumentException("--partitions must be >= 1, got " + partitions);
+        }
+        if (chips < Compiler.AUTO_CHIPS) {
+            throw new IllegalArgumentException("--chips must be at least 1, or 0 for as many as the chip says, or -1"
+                    + " for as many as the network needs; got " + chips);
         }
         if (partitions > 1 && partitionIndex == 0) {
             if (!onChip) {

@@ -65,10 +65,16 @@ public record CompileOptions(int chips, long seed, long placementMoves, java.uti
     }
 
     /**
-     * @param n chips
+     * @param n chips: at least 1, or 0 for as many as the chip config says, or {@link Compiler#AUTO_CHIPS} for as many
+     *          as the network needs
      * @return a copy with n chips
+     * @throws IllegalArgumentException for any other n
      */
     public CompileOptions withChips(int n) {
+        if (n < Compiler.AUTO_CHIPS) {
+            throw new IllegalArgumentException("chips must be at least 1, or 0 for as many as the chip says, or "
+                    + Compiler.AUTO_CHIPS + " for as many as the network needs; got " + n);
+        }
         return new CompileOptions(n, seed, placementMoves, rates, pins, streamed);
     }
 
