@@ -695,6 +695,9 @@ public final class ChipEngine implements Backend {
 
     @Override
     public void run(int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps must be >= 0, got " + steps);
+        }
         rethrow();
         if (closed) {
             throw new IllegalStateException("chip engine is closed");

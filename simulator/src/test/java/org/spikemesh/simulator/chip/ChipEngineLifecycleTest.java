@@ -208,6 +208,11 @@ class ChipEngineLifecycleTest {
         e.close();
         ChipEngine f = engine(Cuba.build(200, 3).graph(), threads);
         f.run(5);
+        // a negative count is refused and leaves the engine where it was
+        assertThrows(IllegalArgumentException.class, () -> f.run(-1));
+        assertEquals(5, f.currentStep());
+        f.run(0);
+        assertEquals(5, f.currentStep());
         f.close();
         assertThrows(IllegalStateException.class, () -> f.run(1));
     }
