@@ -22,7 +22,8 @@ class AtomicDirectoryTest {
         Files.writeString(d.staging().resolve(name), text);
     }
 
-    private static long entries(Path dir) throws IOException {
+    /** @return how many entries the directory holds */
+    static long entries(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.count();
         }

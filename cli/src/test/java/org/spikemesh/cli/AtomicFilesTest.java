@@ -7,18 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** One output file, written aside and moved into place: a failed writer leaves the old file, a directory is refused. */
 class AtomicFilesTest {
-
-    private static long entries(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.count();
-        }
-    }
 
     @Test
     void shouldReplaceAFileWholeAndLeaveItWhenTheWriterFails(@TempDir Path tmp) throws IOException {
@@ -31,7 +24,7 @@ class AtomicFilesTest {
             throw new IOException("disk full");
         }));
         assertEquals("two", Files.readString(f));
-        assertEquals(1, entries(tmp), "no temporary file is left");
+        assertEquals(1, AtomicDirectoryTest.entries(tmp), "no temporary file is left");
     }
 
     @Test
@@ -43,6 +36,6 @@ class AtomicFilesTest {
         assertEquals(d + ": is a directory; give the name of the file to write", e.getMessage());
         assertTrue(Files.isDirectory(d));
         assertEquals("keep me", Files.readString(d.resolve("keep.txt")));
-        assertEquals(1, entries(tmp), "no temporary file is left");
+        assertEquals(1, AtomicDirectoryTest.entries(tmp), "no temporary file is left");
     }
 }
