@@ -172,8 +172,13 @@ public final class BenchCuba implements Callable<Integer> {
 
     /** Refuses impossible options before anything is built. */
     private void checkOptions() {
+        if (neurons < 6) {
+            throw new IllegalArgumentException("--neurons must be at least 6 (each neuron has at least 5 synapses from"
+                    + " other neurons), got " + neurons);
+        }
         if (fanIn < 5 || fanIn >= neurons) {
-            throw new IllegalArgumentException("--synapses-per-neuron must be from 5 to neurons - 1, got " + fanIn);
+            throw new IllegalArgumentException("--synapses-per-neuron must be from 5 to neurons - 1 (" + (neurons - 1)
+                    + "), got " + fanIn);
         }
         if (steps < 1 || repeat < 1) {
             throw new IllegalArgumentException("--steps and --repeat must be at least 1, got " + steps + " and " + repeat);
@@ -187,6 +192,9 @@ public final class BenchCuba implements Callable<Integer> {
         if (json != null && (json.toAbsolutePath().getParent() == null
                 || !java.nio.file.Files.isDirectory(json.toAbsolutePath().getParent()))) {
             throw new IllegalArgumentException("--json " + json + ": its directory does not exist");
+        }
+        if (json != null && java.nio.file.Files.isDirectory(json)) {
+            throw new IllegalArgumentException("--json " + json + ": is a directory; give the name of the file to write");
         }
     }
 

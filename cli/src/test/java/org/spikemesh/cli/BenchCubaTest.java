@@ -321,19 +321,33 @@ class BenchCubaTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int zeroRepeats;
         int noDirectory;
+        int aDirectory;
+        int fewNeurons;
+        int manySynapses;
         try {
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             zeroRepeats = Main.commandLine().execute("bench", "cuba", "--repeat", "0", "-q");
             noDirectory = Main.commandLine().execute("bench", "cuba", "--json", dir.resolve("no/such/dir/x.json").toString(),
                     "-q");
+            aDirectory = Main.commandLine().execute("bench", "cuba", "--json", dir.toString(), "-q");
+            fewNeurons = Main.commandLine().execute("bench", "cuba", "--neurons", "0", "-q");
+            manySynapses = Main.commandLine().execute("bench", "cuba", "--neurons", "10", "-q");
         } finally {
             System.setErr(saved);
         }
         String text = err.toString(StandardCharsets.UTF_8);
         assertEquals(2, zeroRepeats, text);
         assertEquals(2, noDirectory, text);
+        assertEquals(2, aDirectory, text);
+        assertEquals(2, fewNeurons, text);
+        assertEquals(2, manySynapses, text);
         assertTrue(text.contains("--steps and --repeat must be at least 1, got 10000 and 0"), text);
         assertTrue(text.contains("x.json: its directory does not exist"), text);
+        assertTrue(text.contains("--json " + dir + ": is a directory; give the name of the file to write"), text);
+        assertTrue(text.contains("--neurons must be at least 6 (each neuron has at least 5 synapses from other"
+                + " neurons), got 0"), text);
+        // 10 neurons take at most 9 synapses each; the default is CUBA's 80
+        assertTrue(text.contains("--synapses-per-neuron must be from 5 to neurons - 1 (9), got 80"), text);
         assertTrue(!text.contains("Exception"), text);
     }
 }
