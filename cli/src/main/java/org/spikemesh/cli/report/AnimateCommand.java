@@ -30,7 +30,12 @@ public final class AnimateCommand implements Callable<Integer> {
         if (from < 1 || window < 1) {
             throw new IllegalArgumentException("--from and --window must be >= 1, got " + from + " and " + window);
         }
-        org.spikemesh.cli.AtomicFiles.write(output, Animation.render(RunData.load(runDir), from, window));
+        RunData run = RunData.load(runDir);
+        if (from > run.steps) {
+            throw new IllegalArgumentException("--from " + from + " is past the last step of the run in " + runDir
+                    + " (" + run.steps + " steps)");
+        }
+        org.spikemesh.cli.AtomicFiles.write(output, Animation.render(run, from, window));
         System.out.println("animation -> " + output);
         return 0;
     }

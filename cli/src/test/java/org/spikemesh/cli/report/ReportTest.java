@@ -95,6 +95,21 @@ class ReportTest {
                 || h.contains("\"1\":[[3,2]]"), "two input spikes at step 1 on the input core");
     }
 
+    @Test
+    void shouldRefuseAWindowThatStartsAfterTheRun(@TempDir Path dir) throws IOException {
+        Path out = run(dir);
+        Path html = dir.resolve("anim.html");
+        var cl = Main.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err, true));
+        // the run has 12 steps: a window from step 13 would show nothing
+        assertEquals(2, cl.execute("animate", out.toString(), "-o", html.toString(), "--from", "13"));
+        assertTrue(err.toString().contains("--from 13 is past the last step of the run in " + out + " (12 steps)"),
+                err.toString());
+        assertFalse(Files.exists(html), "no file written");
+    }
+
     private static String path(String h, String population) {
         Matcher m = Pattern.compile("data-population=\"" + population + "\" d=\"([^\"]*)\"").matcher(h);
         assertTrue(m.find());
