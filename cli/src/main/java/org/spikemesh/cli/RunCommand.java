@@ -201,6 +201,14 @@ public final class RunCommand implements Callable<Integer> {
         if (partitions < 1) {
             throw new IllegalArgumentException("--partitions must be >= 1, got " + partitions);
         }
+        if (countersEvery != null && countersEvery < 1) {
+            throw new IllegalArgumentException("--counters-every must be at least 1 (steps per row of"
+                    + " time_per_step.csv and energy_per_step.csv), got " + countersEvery);
+        }
+        if (coreCountersEvery != null && coreCountersEvery < 0) {
+            throw new IllegalArgumentException("--core-counters-every must be at least 0 (steps per window of"
+                    + " core_counters_by_step.csv and link_loads_by_step.csv; 0: none), got " + coreCountersEvery);
+        }
         if (chips < Compiler.AUTO_CHIPS) {
             throw new IllegalArgumentException("--chips must be at least 1, or 0 for as many as the chip says, or -1"
                     + " for as many as the network needs; got " + chips);

@@ -157,4 +157,26 @@ class RunCommandTest {
                 + " as the network needs; got " + chips, r.err().strip());
         assertFalse(Files.exists(dir.resolve("o")), "no output directory");
     }
+
+    static Stream<String[]> badCounterOptions() {
+        return Stream.of(
+                new String[]{"--counters-every", "0", "--counters-every must be at least 1 (steps per row of"
+                        + " time_per_step.csv and energy_per_step.csv), got 0"},
+                new String[]{"--core-counters-every", "-2", "--core-counters-every must be at least 0 (steps per window"
+                        + " of core_counters_by_step.csv and link_loads_by_step.csv; 0: none), got -2"});
+    }
+
+    /** Counter windows that cannot be are refused before anything runs, naming the option and the files it shapes. */
+    @ParameterizedTest
+    @MethodSource("badCounterOptions")
+    void shouldRefuseImpossibleCounterWindows(String option, String value, String expected, @TempDir Path dir)
+            throws IOException {
+        Path file = dir.resolve("n.yaml");
+        Files.writeString(file, "format: spikemesh-network/1\nprocesses: [{name: x, type: LIF, shape: [1]}]\n");
+        Result r = cli("run", file.toString(), "--steps", "5", "--backend", "chip", option, value, "--out",
+                dir.resolve("o").toString());
+        assertEquals(2, r.code());
+        assertEquals("spikemesh run: " + expected, r.err().strip());
+        assertFalse(Files.exists(dir.resolve("o")), "no output directory");
+    }
 }
