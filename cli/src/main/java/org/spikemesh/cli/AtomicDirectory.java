@@ -60,21 +60,20 @@ public final class AtomicDirectory implements AutoCloseable {
         if (entries.isEmpty()) {
             return;
         }
-        String foreign = null;
-        for (Path e : entries) {
-            String name = e.getFileName().toString();
-            boolean output = Files.isRegularFile(e, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                    && OUTPUT_ENDINGS.stream().anyMatch(name::endsWith);
-            if (!output) {
-                foreign = name;
-                break;
-            }
-        }
+        String foreign = entries.stream().filter(e -> !isOutputFile(e)).map(e -> e.getFileName().toString())
+                .findFirst().orElse(null);
         if (foreign != null || !Files.exists(target.resolve("summary.json"))) {
             throw new IllegalArgumentException(given + ": is a directory that is not the output of an earlier run ("
                     + (foreign != null ? "it holds '" + foreign + "'" : "it has no summary.json") + "), and the run"
                     + " would replace it whole; give a new or empty directory, or an earlier run's output");
         }
+    }
+
+    /** @return whether the entry is a file of a kind spikemesh writes ({@link #OUTPUT_ENDINGS}) */
+    private static boolean isOutputFile(Path entry) {
+        String name = entry.getFileName().toString();
+        return Files.isRegularFile(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                && OUTPUT_ENDINGS.stream().anyMatch(name::endsWith);
     }
 
     /** @return where to write files until commit */

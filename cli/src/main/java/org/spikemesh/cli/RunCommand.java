@@ -90,7 +90,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed for everything random (default 1)")
     long seed;
 
-    @Option(names = "--out", required = true, description = "output directory, written atomically: a new or empty one, or an earlier output, which the run replaces (anything else is refused)")
+    @Option(names = "--out", required = true, description = "output directory, written atomically: a new or empty"
+            + " one, or an earlier output, which the run replaces (anything else is refused)")
     Path out;
 
     @Option(names = "--save-weights", paramLabel = "FILE",
@@ -209,9 +210,11 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--core-counters-every must be at least 0 (steps per window of"
                     + " core_counters_by_step.csv and link_loads_by_step.csv; 0: none), got " + coreCountersEvery);
         }
-        if (chips < Compiler.AUTO_CHIPS) {
-            throw new IllegalArgumentException("--chips must be at least 1, or 0 for as many as the chip says, or -1"
-                    + " for as many as the network needs; got " + chips);
+        try {
+            // the compiler's rule for a chip count, checked before anything is built
+            CompileOptions.defaults().withChips(chips);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + e.getMessage(), e);
         }
         if (partitions > 1 && partitionIndex == 0) {
             if (!onChip) {

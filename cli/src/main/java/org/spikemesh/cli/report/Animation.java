@@ -31,7 +31,9 @@ public final class Animation {
         StringBuilder data = new StringBuilder();
         data.append("{\"gx\":").append(gx).append(",\"gy\":").append(gy).append(",\"from\":").append(from)
                 .append(",\"to\":").append(last).append(",\"cores\":[");
-        appendCoresAndRoutes(data, run);
+        appendCores(data, run);
+        data.append("],\"routes\":[");
+        appendRoutes(data, run);
         data.append("],\"spikes\":{");
         appendSpikes(data, run, from, last);
         data.append("},\"panel\":{");
@@ -40,8 +42,8 @@ public final class Animation {
         return page(run, data, gx, gy, from, last);
     }
 
-    /** Appends the cores (index, tile x and y, population, first neuron, neurons), then "],\"routes\":[" and the routes. */
-    private static void appendCoresAndRoutes(StringBuilder data, RunData run) {
+    /** Appends the cores: index, tile x and y, population, first neuron, neurons. */
+    private static void appendCores(StringBuilder data, RunData run) {
         List<String[]> cores = run.cores;
         for (int i = 0; i < cores.size(); i++) {
             String[] c = cores.get(i);
@@ -49,7 +51,10 @@ public final class Animation {
                     .append(',').append(c.length > 13 ? c[13] : "0").append(",\"").append(Svg.esc(c[1])).append("\",")
                     .append(c[2]).append(',').append(c[3]).append(']');
         }
-        data.append("],\"routes\":[");
+    }
+
+    /** Appends the routes: source core, destination core. */
+    private static void appendRoutes(StringBuilder data, RunData run) {
         for (int i = 0; i < run.routes.size(); i++) {
             String[] r = run.routes.get(i);
             data.append(i == 0 ? "" : ",").append('[').append(r[0]).append(',').append(r[1]).append(']');

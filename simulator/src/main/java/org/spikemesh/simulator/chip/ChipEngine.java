@@ -138,11 +138,12 @@ public final class ChipEngine implements Backend {
         int[] neuronBase = neuronBase(cores);
         this.geometry = new RouteGeometry(program);
         boolean[] runsHere = new boolean[s];
+        int here = 0;
         for (int k = 0; k < s; k++) {
             runsHere[k] = partitionOfShard[k] == me;
+            here += runsHere[k] ? 1 : 0;
         }
         // a shard's worker spins while it waits only when every shard here has a processor of its own
-        long here = java.util.stream.IntStream.range(0, s).filter(k -> runsHere[k]).count();
         this.workersSpin = here <= Runtime.getRuntime().availableProcessors();
         // the arrays give each core its base in its shard's arrays, which the delivery tables are built with
         NeuronArray[] arrays = neuronArrays(lo, hi, runsHere);
@@ -152,7 +153,7 @@ public final class ChipEngine implements Backend {
         this.shards = new Shard[s];
         this.stepPartials = new StepPartial[s];
         this.remote = new RemoteShard[s];
-        buildShards(program, config, cost, built, arrays, neuronBase, new int[][]{lo, hi}, runsHere, me == 0, detailed);
+        buildShards(program, config, cost, built, arrays, neuronBase, first, runsHere, me == 0, detailed);
         this.local = java.util.Arrays.stream(shards).filter(java.util.Objects::nonNull).toArray(Shard[]::new);
         watchKernels();
         connect(s);
@@ -234,25 +235,23 @@ public final class ChipEngine implements Backend {
      * a stand-in for every shard that runs in another process.
      *
      * @param arrays the neuron arrays of the shards that run here
-     * @param bounds each shard's first core ({@code bounds[0]}) and end ({@code bounds[1]})
+     * @param first each shard's first core and, last, the number of cores
      * @param coordinator whether this process keeps the accounts (partition 0)
      */
     private void buildShards(ChipProgram program, RunConfig config, CostModel cost, InboundBuilder built,
-                             NeuronArray[] arrays, int[] neuronBase, int[][] bounds, boolean[] runsHere,
+                             NeuronArray[] arrays, int[] neuronBase, int[] first, boolean[] runsHere,
                              boolean coordinator, boolean detailed) {
-        int[] lo = bounds[0];
-        int[] hi = bounds[1];
-        int s = lo.length;
+        int s = first.length - 1;
         for (int k = 0; k < s; k++) {
             if (runsHere[k]) {
                 InboundTable inbound = built.tables[k];
                 built.tables[k] = null;
                 // one shard: every message stays in it, and no mask is kept (8 bytes per neuron, a cache miss a spike)
-                shards[k] = new Shard(k, lo[k], hi[k], cores, neuronBase, built.shardMask, inbound, arrays[k],
+                shards[k] = new Shard(k, first[k], first[k + 1], cores, neuronBase, built.shardMask, inbound, arrays[k],
                         this.program, geometry, cost, s, built.maxLatency, reporter, detailed, workersSpin);
                 learnIn(shards[k], program, neuronBase, inbound, config.seed());
             } else if (coordinator) {
-                remote[k] = remoteShard(k, lo[k], hi[k], built.maxLatency, detailed);
+                remote[k] = remoteShard(k, first[k], first[k + 1], built.maxLatency, detailed);
             }
         }
     }

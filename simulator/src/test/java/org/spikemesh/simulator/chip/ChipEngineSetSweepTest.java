@@ -52,7 +52,7 @@ class ChipEngineSetSweepTest {
              Simulation ref = Simulation.reference(refGraph, RunConfig.defaults().seed(5))) {
             chip.run(7);
             ref.run(7);
-            assertSame(chipGraph, refGraph, chip, ref, "after 7 steps");
+            assertStateEqual(chipGraph, refGraph, chip, ref, "after 7 steps");
             for (Process p : refGraph.processes()) {
                 if (p instanceof LIF lif) {
                     LIF twin = (LIF) chipGraph.process(p.name());
@@ -65,13 +65,13 @@ class ChipEngineSetSweepTest {
                     set(chip, ref, twin.biasMant(), lif.biasMant(), values(r, lif.biasMant(), everyOther, -50, 200, ref));
                 }
             }
-            assertSame(chipGraph, refGraph, chip, ref, "right after the writes");
+            assertStateEqual(chipGraph, refGraph, chip, ref, "right after the writes");
             chip.run(9);
             ref.run(9);
-            assertSame(chipGraph, refGraph, chip, ref, "9 steps after the writes");
+            assertStateEqual(chipGraph, refGraph, chip, ref, "9 steps after the writes");
             chip.run(6);
             ref.run(6);
-            assertSame(chipGraph, refGraph, chip, ref, "15 steps after the writes");
+            assertStateEqual(chipGraph, refGraph, chip, ref, "15 steps after the writes");
         }
     }
 
@@ -99,7 +99,7 @@ class ChipEngineSetSweepTest {
         ref.set(refVar, values);
     }
 
-    private static void assertSame(ProcessGraph chipGraph, ProcessGraph refGraph, Simulation chip, Simulation ref,
+    private static void assertStateEqual(ProcessGraph chipGraph, ProcessGraph refGraph, Simulation chip, Simulation ref,
                                    String when) {
         for (Process p : refGraph.processes()) {
             if (p instanceof LIF lif) {
