@@ -19,6 +19,7 @@ import org.spikemesh.process.nets.Cuba;
 import org.spikemesh.simulator.RunConfig;
 import org.spikemesh.simulator.chip.Accounts;
 import org.spikemesh.simulator.chip.ChipEngine;
+import org.spikemesh.simulator.chip.ShardDiagnostics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -237,10 +238,10 @@ public final class BenchCuba implements Callable<Integer> {
                     runInChunks(engine, bar);
                     secs[k][rep] = (System.nanoTime() - s) / 1e9;
                     acc[k] = engine.accounts();
-                    moves[k][rep] = engine.kernelArrayMoves();
-                    longWaits[k][rep] = engine.longWaits();
-                    shardWaits[k][rep] = engine.shardWaitNanos();
-                    shared[k][rep] = engine.sharedYields();
+                    moves[k][rep] = engine.diagnostics().kernelArrayMoves();
+                    longWaits[k][rep] = engine.diagnostics().longWaits();
+                    shardWaits[k][rep] = engine.diagnostics().shardWaitNanos();
+                    shared[k][rep] = engine.diagnostics().sharedYields();
                     tableBytes[k] = engine.tableBytes();
                 }
             }
@@ -269,14 +270,14 @@ public final class BenchCuba implements Callable<Integer> {
     }
 
     /**
-     * Prints and records each repetition's long waits of a run's entry ({@link ChipEngine#longWaits}): the waits of a shard
-     * for another's batch of more than {@link ChipEngine#LONG_WAIT_NANOS} (where a step takes tens of microseconds,
+     * Prints and records each repetition's long waits of a run's entry ({@link ShardDiagnostics#longWaits}): the waits of a shard
+     * for another's batch of more than {@link ShardDiagnostics#LONG_WAIT_NANOS} (where a step takes tens of microseconds,
      * the shard waited for was held up, most often by the host).
      */
     private static void reportLongWaits(String label, long[][] perRepetition, Map<String, Object> run) {
         List<Map<String, Object>> rows = new ArrayList<>();
         StringBuilder line = new StringBuilder("  " + label + ": shards' waits over "
-                + ChipEngine.LONG_WAIT_NANOS / 1000 + " us for another's batch, per repetition:");
+                + ShardDiagnostics.LONG_WAIT_NANOS / 1000 + " us for another's batch, per repetition:");
         for (long[] w : perRepetition) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("count", w[0]);
@@ -290,7 +291,7 @@ public final class BenchCuba implements Callable<Integer> {
 
     /**
      * Prints and records each repetition's yields of waiting shards that found the shard they waited for on their own
-     * processor ({@link ChipEngine#sharedYields}), out of all their yields: the operating system had put two shards'
+     * processor ({@link ShardDiagnostics#sharedYields}), out of all their yields: the operating system had put two shards'
      * threads on one processor for a while.
      */
     private static void reportSharedYields(String label, long[][] perRepetition, Map<String, Object> run) {
@@ -310,7 +311,7 @@ public final class BenchCuba implements Callable<Integer> {
 
     /**
      * Prints and records each repetition's waits of every shard for the others' batches ({@link
-     * ChipEngine#shardWaitNanos}) and, from them, how much slower the slowest shard was than the fastest: each shard's
+     * ShardDiagnostics#shardWaitNanos}) and, from them, how much slower the slowest shard was than the fastest: each shard's
      * loop time less its waits is the time it worked (and closed steps for the others), and the loop goes at the pace of
      * the one that worked longest. On a host whose two processors run at equal speed the ratio is near 1.
      */
@@ -345,7 +346,7 @@ public final class BenchCuba implements Callable<Integer> {
     }
 
     /**
-     * One more run per thread count, with the phases of every shard's steps timed ({@link ChipEngine#timePhases}, a
+     * One more run per thread count, with the phases of every shard's steps timed ({@link ShardDiagnostics#timePhases}, a
      * few {@code System.nanoTime} calls a step, 25 ns each here): prints each shard's seconds per phase and the run's
      * loop time. A run of its own, after an untimed one with the timer: the timed repetitions stay free of the timer.
      *
@@ -355,7 +356,7 @@ public final class BenchCuba implements Callable<Integer> {
         List<Map<String, Object>> out = new ArrayList<>();
         System.out.println("  phases of the steps, s per shard (one more run per thread count, timed inside the shards):");
         System.out.println(String.format(Locale.ROOT, "  %-9s %5s", "threads", "shard")
-                + ChipEngine.phaseNames().stream().map(n -> String.format(Locale.ROOT, " %13s", n))
+                + ShardDiagnostics.phaseNames().stream().map(n -> String.format(Locale.ROOT, " %13s", n))
                 .collect(java.util.stream.Collectors.joining()) + String.format(Locale.ROOT, " %8s", "all"));
         for (int k = 0; k < threads.size(); k++) {
             out.add(phaseRun(graph, program, k));
@@ -377,20 +378,20 @@ public final class BenchCuba implements Callable<Integer> {
         // the first run with the timer takes its branches, which the JIT compiled out of the step: it deoptimises and
         // recompiles the step during that run (64 000 neurons, 2 threads: 0.45-0.46 s against 0.30 s in the next)
         try (ChipEngine warm = engine(graph, program, k)) {
-            warm.timePhases();
+            warm.diagnostics().timePhases();
             runInChunks(warm, null);
         }
         long[][] rows;
         double loop;
         double jitWait;
         try (ChipEngine engine = engine(graph, program, k)) {
-            engine.timePhases();
+            engine.diagnostics().timePhases();
             // as before each timed repetition: no compilation of the JIT's runs inside the timed loop
             jitWait = JitQuiet.await() / 1e9;
             long start = System.nanoTime();
             runInChunks(engine, null);
             loop = (System.nanoTime() - start) / 1e9;
-            rows = engine.phaseNanos();
+            rows = engine.diagnostics().phaseNanos();
         }
         List<Map<String, Object>> shards = new ArrayList<>();
         for (long[] row : rows) {
@@ -409,7 +410,7 @@ public final class BenchCuba implements Callable<Integer> {
     }
 
     /**
-     * Prints one shard's phases ({@link ChipEngine#phaseNanos} row) on t threads.
+     * Prints one shard's phases ({@link ShardDiagnostics#phaseNanos} row) on t threads.
      *
      * @return its number, steps and seconds per phase, as in the JSON file
      */
@@ -417,10 +418,10 @@ public final class BenchCuba implements Callable<Integer> {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-9d %5d", t, row[0]));
         Map<String, Object> phaseSeconds = new LinkedHashMap<>();
         double all = 0;
-        for (int k = 0; k < ChipEngine.phaseNames().size(); k++) {
+        for (int k = 0; k < ShardDiagnostics.phaseNames().size(); k++) {
             double sec = row[2 + k] / 1e9;
             all += sec;
-            phaseSeconds.put(ChipEngine.phaseNames().get(k), sec);
+            phaseSeconds.put(ShardDiagnostics.phaseNames().get(k), sec);
             line.append(String.format(Locale.ROOT, " %13.3f", sec));
         }
         System.out.println(line.append(String.format(Locale.ROOT, " %8.3f", all)));

@@ -230,7 +230,7 @@ class BenchCubaTest {
         JsonNode doc = new ObjectMapper().readTree(file.toFile());
         JsonNode phases = doc.get("phases");
         assertEquals(2, phases.size());
-        java.util.List<String> names = org.spikemesh.simulator.chip.ChipEngine.phaseNames();
+        java.util.List<String> names = org.spikemesh.simulator.chip.ShardDiagnostics.phaseNames();
         for (int k = 0; k < 2; k++) {
             JsonNode run = phases.get(k);
             int threads = k + 1;

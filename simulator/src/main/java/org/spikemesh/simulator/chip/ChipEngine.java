@@ -11,18 +11,13 @@ import com.lmax.disruptor.WaitStrategy;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.spikemesh.compiler.program.ChipProgram;
 import org.spikemesh.compiler.program.CoreProgram;
-import org.spikemesh.process.ModelException;
 import org.spikemesh.process.Process;
 import org.spikemesh.process.ProcessGraph;
 import org.spikemesh.process.Var;
-import org.spikemesh.process.fixed.FixedPoint;
-import org.spikemesh.process.lib.LIF;
-import org.spikemesh.simulator.learning.LearningState;
 import org.spikemesh.simulator.Backend;
 import org.spikemesh.simulator.HostPorts;
 import org.spikemesh.simulator.RunConfig;
@@ -60,8 +55,9 @@ public final class ChipEngine implements Backend {
     private final List<SequenceBarrier> allBarriers = new ArrayList<>();
     private final Accounts accounts;
     private final Reporter reporter;
-    private final Map<Process, List<CoreRuntime>> coresOf = new IdentityHashMap<>();
-    private final Map<Process, List<ShardLearning.Block>> plasticOf = new IdentityHashMap<>();
+    /** where the processes' Vars are read and written between runs. */
+    private final EngineVars vars;
+    private final ShardDiagnostics diagnostics;
     private volatile int target;
     private volatile boolean closed;
     private volatile Throwable failure;
@@ -111,9 +107,10 @@ public final class ChipEngine implements Backend {
         this.program = program.withoutTables();
         int n = program.cores().size();
         this.cores = new CoreRuntime[n];
+        this.vars = new EngineVars(plan != null);
         for (CoreProgram cp : this.program.cores()) {
             cores[cp.index()] = new CoreRuntime(cp, config.seed());
-            coresOf.computeIfAbsent(cp.process(), k -> new ArrayList<>()).add(cores[cp.index()]);
+            vars.core(cores[cp.index()]);
         }
         this.plan = plan;
         int[] first = shardBounds(plan, threads, n);
@@ -156,9 +153,10 @@ public final class ChipEngine implements Backend {
         buildShards(program, config, cost, built, arrays, neuronBase, first, runsHere, me == 0, detailed);
         this.local = java.util.Arrays.stream(shards).filter(java.util.Objects::nonNull).toArray(Shard[]::new);
         watchKernels();
+        this.diagnostics = new ShardDiagnostics(local);
         connect(s);
         if (reporter != null) {
-            reporter.plasticReader = v -> readPlastic(v, plasticOf.get(v.owner()));
+            reporter.plasticReader = vars::readPlastic;
             lockstep = reporter.needsLockstep();
         }
         this.hostPorts = new HostPorts(graph);
@@ -279,7 +277,7 @@ public final class ChipEngine implements Backend {
         shard.learning = ShardLearning.build(program, shard.first, shard.last, neuronBase, inbound, seed);
         if (shard.learning != null) {
             for (ShardLearning.Block b : shard.learning.blocks) {
-                plasticOf.computeIfAbsent(b.program.process(), key -> new ArrayList<>()).add(b);
+                vars.plastic(b);
             }
         }
     }
@@ -832,113 +830,9 @@ public final class ChipEngine implements Backend {
         }
     }
 
-    /**
-     * How many times the shards of this process moved their neuron arrays because their kernel ran much slower than
-     * another shard's (see docs/performance.md, thirteenth round); call between runs.
-     *
-     * @return the moves, over the engine's life
-     */
-    public int kernelArrayMoves() {
-        int n = 0;
-        for (Shard sh : local) {
-            n += sh.kernelWatch == null ? 0 : sh.kernelWatch.moves();
-        }
-        return n;
-    }
-
-    /** A wait of a shard for another's batch longer than this, ns, is a long wait ({@link #longWaits}). */
-    public static final long LONG_WAIT_NANOS = Shard.LONG_WAIT_NANOS;
-
-    /**
-     * The long waits of this process's shards: waits for another shard's batch of more than
-     * {@value Shard#LONG_WAIT_NANOS} ns. Where a step takes tens of microseconds, the shard waited for was held up then
-     * (on a shared host, mostly its processor taken away for a while; every shard waits for it); where steps take
-     * hundreds, a slower shard makes them too. Counted when every shard has a processor of its own (the shards then
-     * spin while they wait). Call between runs.
-     *
-     * @return {long waits, their time in ns} summed over the shards, over the engine's life
-     */
-    public long[] longWaits() {
-        return summed(Shard::longWaits);
-    }
-
-    /** @return a pair of counts of every shard here, summed */
-    private long[] summed(java.util.function.Function<Shard, long[]> pairOf) {
-        long[] sum = new long[2];
-        for (Shard sh : local) {
-            long[] w = pairOf.apply(sh);
-            sum[0] += w[0];
-            sum[1] += w[1];
-        }
-        return sum;
-    }
-
-    /**
-     * How often a waiting shard found the shard it waited for on its own processor (see {@code Shard#sharing}): the
-     * yields after which the awaited batch was there, another thread having held the processor meanwhile, and all
-     * yields of the waits. Counted when every shard has a processor of its own. Call between runs.
-     *
-     * @return {yields that found the processor shared, yields} summed over the shards, over the engine's life
-     */
-    public long[] sharedYields() {
-        return summed(Shard::sharedYields);
-    }
-
-    /**
-     * The time each shard of this process waited for the other shards' batches, long waits and short, over the engine's
-     * life: where one shard waits much more than another, the other is the slower (more work, or a slower processor
-     * under it), and the run goes at its pace. Counted when every shard has a processor of its own, as
-     * {@link #longWaits}; the closes a waiting shard does meanwhile are work, not waits. Call between runs.
-     *
-     * @return per shard here, in order, ns
-     */
-    public long[] shardWaitNanos() {
-        long[] w = new long[local.length];
-        for (int k = 0; k < local.length; k++) {
-            w[k] = local[k].waitNanos();
-        }
-        return w;
-    }
-
-    /**
-     * Times the phases of the steps of every shard in this process from the next run on: the wall time each shard's
-     * thread spends updating its neurons, sending, delivering, counting, waiting for the other shards' batches and
-     * closing steps ({@link #phaseNames}), a few {@code System.nanoTime} calls a step. For profiling the engine: the
-     * benchmarks' {@code --phases}. Call between runs.
-     */
-    public void timePhases() {
-        for (Shard s : local) {
-            if (s.phases == null) {
-                s.phases = new ShardPhases();
-            }
-        }
-    }
-
-    /** @return the names of the phases of {@link #phaseNanos}, in the order of its columns */
-    public static List<String> phaseNames() {
-        return ShardPhases.NAMES;
-    }
-
-    /**
-     * The phases timed since {@link #timePhases}; call between runs.
-     *
-     * @return per shard of this process, in shard order: the shard's number, the steps it timed, then the ns spent in
-     *         each phase ({@link #phaseNames}); no row when the phases are not timed
-     */
-    public long[][] phaseNanos() {
-        List<long[]> rows = new ArrayList<>();
-        for (Shard s : local) {
-            ShardPhases p = s.phases;
-            if (p != null) {
-                long[] ns = p.nanos();
-                long[] row = new long[2 + ns.length];
-                row[0] = s.id;
-                row[1] = p.steps();
-                System.arraycopy(ns, 0, row, 2, ns.length);
-                rows.add(row);
-            }
-        }
-        return rows.toArray(new long[0][]);
+    /** @return what this process's shards tell about how they ran: waits, yields, array moves, phase times */
+    public ShardDiagnostics diagnostics() {
+        return diagnostics;
     }
 
     /**
@@ -1076,105 +970,14 @@ public final class ChipEngine implements Backend {
                 + (plan != null && plan.index() != 0 ? " partition" : ""));
     }
 
-    private double[] readPlastic(Var var, List<ShardLearning.Block> blocks) {
-        double[] r = new double[var.size()];
-        boolean preTrace = var.name().startsWith("x");
-        for (ShardLearning.Block b : blocks) {
-            if (preTrace) {
-                // a core keeps the pre traces of the inputs that have synapses on it
-                int[] src = b.state.preTrace(var.name().charAt(1) - '1');
-                for (int i = 0; i < src.length; i++) {
-                    if (b.source[i] >= 0) {
-                        r[i] = src[i];
-                    }
-                }
-            } else {
-                LearningState.readFixed(var.name(), b.state, b.varIndex, r);
-            }
-        }
-        return r;
-    }
-
-    private void writePlastic(Var var, double[] values, List<ShardLearning.Block> blocks) {
-        double[] full = var.expand(values);
-        for (ShardLearning.Block b : blocks) {
-            LearningState.writeFixed(var.owner().name(), var.name(), full, b.state, b.varIndex);
-            b.refresh();
-        }
-        var.set(readPlastic(var, blocks));
-    }
-
-    private List<CoreRuntime> coresOf(Var var) {
-        List<CoreRuntime> cs = coresOf.get(var.owner());
-        if (cs == null) {
-            throw ModelException.of(var.owner().name(), var.name(), "is not mapped to the chip in this run");
-        }
-        return cs;
-    }
-
     @Override
     public double[] read(Var var) {
-        List<ShardLearning.Block> blocks = plasticOf.get(var.owner());
-        if (blocks != null) {
-            return readPlastic(var, blocks);
-        }
-        List<CoreRuntime> cs = coresOf(var);
-        Process p = var.owner();
-        if (p instanceof LIF && (var == ((LIF) p).u() || var == ((LIF) p).v())) {
-            double[] r = new double[var.size()];
-            for (CoreRuntime c : cs) {
-                if (c.neurons == null) {
-                    throw ModelException.of(p.name(), var.name(), "is partly on another partition of this run;"
-                            + " record it with a probe instead");
-                }
-                int[] src = var == ((LIF) p).u() ? c.neurons.u : c.neurons.v;
-                for (int i = 0; i < c.n; i++) {
-                    r[c.program.lo() + i] = src[c.base + i];
-                }
-            }
-            return r;
-        }
-        return var.get();
+        return vars.read(var);
     }
 
     @Override
     public void write(Var var, double[] values) {
-        List<ShardLearning.Block> blocks = plasticOf.get(var.owner());
-        if (blocks != null) {
-            writePlastic(var, values, blocks);
-            return;
-        }
-        List<CoreRuntime> cs = coresOf(var);
-        Process p = var.owner();
-        if (!(p instanceof LIF)) {
-            throw ModelException.of(p.name(), var.name(), "cannot be changed on the chip engine between runs; only"
-                    + " LIF state and parameters can");
-        }
-        LIF lif = (LIF) p;
-        if (plan != null) {
-            throw ModelException.of(p.name(), var.name(), "cannot be changed during a partitioned run");
-        }
-        var.set(values);
-        lif.validate(org.spikemesh.process.NumericModel.FIXED_PT);
-        for (CoreRuntime c : cs) {
-            for (int i = 0; i < c.n; i++) {
-                int g = c.program.lo() + i;
-                if (var == lif.u()) {
-                    c.neurons.u[c.base + i] = (int) var.get(g);
-                } else if (var == lif.v()) {
-                    c.neurons.v[c.base + i] = (int) var.get(g);
-                } else {
-                    c.program.neurons().factorU()[i] = FixedPoint.DECAY_UNITY - ((int) lif.du().get(g) + 1);
-                    c.program.neurons().factorV()[i] = FixedPoint.DECAY_UNITY - (int) lif.dv().get(g);
-                    c.program.neurons().bias()[i] = (int) lif.biasMant().get(g) << (int) lif.biasExp().get(g);
-                    c.program.neurons().vth()[i] = (int) lif.vth().get(g) << FixedPoint.VTH_SHIFT;
-                }
-            }
-            c.refreshUniform();
-        }
-        for (CoreRuntime c : cs) {
-            c.neurons.buildRuns();
-        }
+        vars.write(var, values);
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Wall time a shard's thread spends in each phase of its steps, for profiling the engine (see
- * {@link ChipEngine#timePhases}). The phases follow one another, each ended by a {@link #mark}, so that they add up to
+ * {@link ShardDiagnostics#timePhases}). The phases follow one another, each ended by a {@link #mark}, so that they add up to
  * the time of the steps; the steps closed while a shard waits for a batch are timed {@link #aside} from the wait.
  * Written by the shard's thread only, and read by the engine's caller between runs.
  */

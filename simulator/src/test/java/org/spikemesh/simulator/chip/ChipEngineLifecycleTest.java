@@ -144,8 +144,8 @@ class ChipEngineLifecycleTest {
         double[] plain;
         try (ChipEngine e = engine(g, 1)) {
             e.run(20);
-            assertArrayEquals(new long[]{0, 0}, e.longWaits(), "one shard has no other to wait for");
-            assertArrayEquals(new long[]{0}, e.shardWaitNanos(), "nor any wait at all");
+            assertArrayEquals(new long[]{0, 0}, e.diagnostics().longWaits(), "one shard has no other to wait for");
+            assertArrayEquals(new long[]{0}, e.diagnostics().shardWaitNanos(), "nor any wait at all");
             plain = results(e);
         }
         // long waits are counted where the shards spin while they wait: when each has a processor of its own
@@ -153,11 +153,11 @@ class ChipEngineLifecycleTest {
         try (ChipEngine e = engine(g, 2)) {
             e.injectHold(1, 5, 200);
             e.run(20);
-            long[] waits = e.longWaits();
+            long[] waits = e.diagnostics().longWaits();
             assertTrue(waits[0] >= 1, "long waits: " + waits[0]);
             assertTrue(waits[1] >= 100_000_000L, "their time: " + waits[1] + " ns, for a shard held 200 ms");
             // shard 0 waited the 200 ms for shard 1's batch of step 5; shard 1 waited for nothing that long
-            long[] each = e.shardWaitNanos();
+            long[] each = e.diagnostics().shardWaitNanos();
             assertEquals(2, each.length);
             assertTrue(each[0] >= 150_000_000L, "shard 0 waited " + each[0] + " ns");
             assertTrue(each[1] < each[0], "shard 1 waited " + each[1] + " ns, shard 0 " + each[0]);

@@ -17,7 +17,7 @@ import org.spikemesh.process.nets.Cuba;
 import org.spikemesh.simulator.RunConfig;
 
 /**
- * The phase timer of the shards ({@link ChipEngine#timePhases}): its phases follow one another, so that they add up to
+ * The phase timer of the shards ({@link ShardDiagnostics#timePhases}): its phases follow one another, so that they add up to
  * the time of the steps; what one shard alone never does (count its own deliveries apart, wait for batches) takes no
  * time, and its steps are closed from the run loop; and timing changes no result.
  */
@@ -53,18 +53,18 @@ class ShardPhasesTest {
         int steps = 300;
         long[] plain;
         try (ChipEngine e = new ChipEngine(g, p, RunConfig.defaults().seed(1), threads)) {
-            assertEquals(0, e.phaseNanos().length, "no phases unless asked");
+            assertEquals(0, e.diagnostics().phaseNanos().length, "no phases unless asked");
             e.run(steps);
             plain = totals(e);
         }
         try (ChipEngine e = new ChipEngine(g, p, RunConfig.defaults().seed(1), threads)) {
-            e.timePhases();
+            e.diagnostics().timePhases();
             long start = System.nanoTime();
             e.run(steps / 2);
             e.run(steps - steps / 2);
             long wall = System.nanoTime() - start;
             assertArrayEquals(plain, totals(e), "timing the phases changed the run");
-            long[][] rows = e.phaseNanos();
+            long[][] rows = e.diagnostics().phaseNanos();
             assertEquals(threads, rows.length);
             for (int k = 0; k < rows.length; k++) {
                 long[] row = rows[k];

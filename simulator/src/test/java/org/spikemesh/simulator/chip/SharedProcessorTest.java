@@ -90,7 +90,7 @@ class SharedProcessorTest {
             try (ChipEngine e = new ChipEngine(g, program, RunConfig.defaults(), 2)) {
                 e.run(STEPS);
                 two = results(e);
-                shared = e.sharedYields();
+                shared = e.diagnostics().sharedYields();
             }
             try (ChipEngine e = new ChipEngine(g, program, RunConfig.defaults(), 1)) {
                 e.run(STEPS);
