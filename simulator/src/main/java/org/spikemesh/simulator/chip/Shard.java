@@ -94,77 +94,18 @@ final class Shard {
     /** compares this shard's kernel with the others' and says when to move its arrays, or null (see KernelWatch). */
     KernelWatch kernelWatch;
 
-    /** the time of each phase of the steps, or null when not timed ({@link ChipEngine#timePhases}). */
+    /** the time of each phase of the steps, or null when not timed ({@link ShardDiagnostics#timePhases}). */
     ShardPhases phases;
 
-    /**
-     * A wait for another shard's batch longer than this, ns, is a long wait. CUBA at 64 000 neurons takes 25-30 us a
-     * step on 2 threads: a wait this long means the other shard was held up (on a shared host, most often its
-     * processor taken away for a while), not merely slower this step. In networks whose steps take much longer (about
-     * 275 us at 256 000 neurons) a shard a fifth slower than the other makes waits this long too.
-     */
-    static final long LONG_WAIT_NANOS = 50_000;
-    /** the long waits of this shard and their time, ns; written by its thread, read between runs. */
-    private long longWaits;
-    private long longWaitNanos;
-
-    /** @return this shard's long waits for another shard's batch, over the engine's life: {count, ns} */
-    long[] longWaits() {
-        return new long[]{longWaits, longWaitNanos};
-    }
-
-    /** the time this shard waited for other shards' batches, ns, long waits and short; written by its thread. */
-    private long waitNanos;
-
-    /** @return the time this shard waited for other shards' batches over the engine's life, ns */
-    long waitNanos() {
-        return waitNanos;
-    }
-
-    /**
-     * Whether this shard's last yield found the shard it waited for running on this shard's own processor. The
-     * operating system sometimes puts both threads of a 2-thread engine on one processor (after one of them slept, or
-     * was put aside for a compiler thread) and takes up to tens of milliseconds to move one back: CUBA at 64 000
-     * neurons, where a step takes about 30 us, then took about 500 us a step, as each shard spun its
-     * {@value #SPIN_NANOS} ns on the processor the other needed before it yielded (both threads' processor read from
-     * {@code /proc/thread-self/stat} in such spells; 20-200 steps at a time, at the start of runs and after long
-     * waits; {@link ChipEngine#run} no longer wakes an idle worker, which put it on the caller's processor, but the
-     * spells still come). So a yield that lasted more than {@value #SHARED_YIELD_NANOS} ns, after which the awaited
-     * batch was there, makes the next waits yield at once, until a yield returns sooner (nothing else wanted the
-     * processor) or without the batch.
-     */
-    private boolean sharing;
-    /** a yield longer than this, ns, means another thread ran on this processor meanwhile. */
-    static final long SHARED_YIELD_NANOS = 5_000;
-    /** System property: {@code false} makes waits spin their {@value #SPIN_NANOS} ns always (default {@code true}). */
-    static final String YIELD_WHEN_SHARING_PROPERTY = "spikemesh.engine.yield-when-sharing";
-    private final boolean yieldWhenSharing =
-            Boolean.parseBoolean(System.getProperty(YIELD_WHEN_SHARING_PROPERTY, "true"));
-    /** yields timed, and those that found the processor shared with the awaited shard; written by this thread. */
-    private long sharingChecks;
-    private long sharedYields;
-
-    /**
-     * @return this shard's yields while waiting that found its processor shared with the awaited shard, and all its
-     *         timed yields
-     */
-    long[] sharedYields() {
-        return new long[]{sharedYields, sharingChecks};
-    }
+    /** how this shard waits for another's batch, and what it measured of its waits. */
+    final BatchWait waits = new BatchWait();
 
     /** Step this shard completed last; written by its thread, read by the engine. */
     volatile int completed;
-    /** A shard waiting for a batch spins until this many ns, yields until this many, then polls (see awaitBatch). */
-    private static final long SPIN_NANOS = 200_000;
-    private static final long YIELD_NANOS = 2_200_000;
-    private static final long POLL_MIN_NANOS = 50_000;
-    private static final long POLL_MAX_NANOS = 1_000_000;
     /** per shard r: true when r runs in another partition (its batches come through the bridge); null without. */
     boolean[] fromOtherPartition;
     /** true when every shard has a processor of its own: the rings' wait strategies spin (see awaitBatch). */
     private final boolean spin;
-    /** how long a shard waits for a batch before it declares the sender stalled, ns. */
-    private final long stallNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(ChipEngine.stallMillis());
 
     Shard(int id, int first, int last, CoreRuntime[] cores, int[] neuronBase, long[] shardMask, InboundTable inbound,
           NeuronArray neurons, ChipProgram program, RouteGeometry geometry, CostModel cost, int shards, int maxLatency,
@@ -445,13 +386,8 @@ final class Shard {
     }
 
     /**
-     * Waits until shard r has published batch seq (of step t). When every shard has a processor of its own the rings
-     * wait by spinning, then yielding, then sleeping on a lock whose wake-up is elided when it looks uncontended, and
-     * can be lost: the waiting shard then slept until the next batch came, or, at the end of a run, until the stall
-     * limit. So this spins and yields as they do and then polls instead of sleeping, at intervals that double up to
-     * {@value #POLL_MAX_NANOS} ns (a long wait means a busy machine, where frequent wake-ups take processor time from
-     * the shard being waited for), checking the barrier's alert throughout and giving up after the stall limit; the
-     * ring's own wait then returns at once.
+     * Waits until shard r has published batch seq (of step t), when every shard has a processor of its own (else the
+     * ring's wait strategy waits); closes the steps every shard has completed first, if this shard has that duty.
      */
     private void awaitBatch(int r, long seq, int t) throws AlertException {
         RingBuffer<Batch> ring = in[r];
@@ -468,51 +404,9 @@ final class Shard {
                 ph.aside(ShardPhases.CLOSE_STEPS, System.nanoTime() - closing);
             }
         }
-        long start = System.nanoTime();
-        long poll = POLL_MIN_NANOS;
-        while (ring.getCursor() < seq) {
-            barriers[r].checkAlert();
-            long waited = System.nanoTime() - start;
-            if (waited > stallNanos) {
-                throw stalled(r, t, null);
-            }
-            if (waited < SPIN_NANOS && !sharing) {
-                Thread.onSpinWait();
-            } else if (waited < YIELD_NANOS) {
-                sharing = yieldFor(ring, seq);
-            } else {
-                java.util.concurrent.locks.LockSupport.parkNanos(poll);
-                poll = Math.min(2 * poll, POLL_MAX_NANOS);
-            }
+        if (!waits.await(ring, barriers[r], seq)) {
+            throw stalled(r, t, null);
         }
-        long took = System.nanoTime() - start;
-        waitNanos += took;
-        if (took > LONG_WAIT_NANOS) {
-            longWaits++;
-            longWaitNanos += took;
-        }
-    }
-
-    /**
-     * Yields the processor once, while waiting for batch seq on ring.
-     *
-     * @return whether the batch came while another thread held this processor for more than
-     *         {@value #SHARED_YIELD_NANOS} ns: most likely the shard that sent it, on this same processor (see
-     *         {@link #sharing})
-     */
-    private boolean yieldFor(RingBuffer<Batch> ring, long seq) {
-        if (!yieldWhenSharing) {
-            Thread.yield();
-            return false;
-        }
-        long before = System.nanoTime();
-        Thread.yield();
-        sharingChecks++;
-        boolean shared = System.nanoTime() - before > SHARED_YIELD_NANOS && ring.getCursor() >= seq;
-        if (shared) {
-            sharedYields++;
-        }
-        return shared;
     }
 
     /** @return the error of a shard that waited longer than the stall limit for the batch of step t from shard r */

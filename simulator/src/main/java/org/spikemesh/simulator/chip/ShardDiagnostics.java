@@ -11,7 +11,7 @@ import java.util.function.Function;
  */
 public final class ShardDiagnostics {
     /** A wait of a shard for another's batch longer than this, ns, is a long wait ({@link #longWaits}). */
-    public static final long LONG_WAIT_NANOS = Shard.LONG_WAIT_NANOS;
+    public static final long LONG_WAIT_NANOS = BatchWait.LONG_WAIT_NANOS;
 
     private final Shard[] local;
 
@@ -34,7 +34,7 @@ public final class ShardDiagnostics {
     }
 
     /**
-     * The long waits of the shards: waits for another shard's batch of more than {@value Shard#LONG_WAIT_NANOS} ns.
+     * The long waits of the shards: waits for another shard's batch of more than {@value BatchWait#LONG_WAIT_NANOS} ns.
      * Where a step takes tens of microseconds, the shard waited for was held up then (on a shared host, mostly its
      * processor taken away for a while; every shard waits for it); where steps take hundreds, a slower shard makes them
      * too. Counted when every shard has a processor of its own (the shards then spin while they wait).
@@ -42,18 +42,18 @@ public final class ShardDiagnostics {
      * @return {long waits, their time in ns} summed over the shards, over the engine's life
      */
     public long[] longWaits() {
-        return summed(Shard::longWaits);
+        return summed(sh -> sh.waits.longWaits());
     }
 
     /**
-     * How often a waiting shard found the shard it waited for on its own processor (see {@code Shard#sharing}): the
+     * How often a waiting shard found the shard it waited for on its own processor (see {@code BatchWait#sharing}): the
      * yields after which the awaited batch was there, another thread having held the processor meanwhile, and all
      * yields of the waits. Counted when every shard has a processor of its own.
      *
      * @return {yields that found the processor shared, yields} summed over the shards, over the engine's life
      */
     public long[] sharedYields() {
-        return summed(Shard::sharedYields);
+        return summed(sh -> sh.waits.sharedYields());
     }
 
     /** @return a pair of counts of every shard, summed */
@@ -78,7 +78,7 @@ public final class ShardDiagnostics {
     public long[] shardWaitNanos() {
         long[] w = new long[local.length];
         for (int k = 0; k < local.length; k++) {
-            w[k] = local[k].waitNanos();
+            w[k] = local[k].waits.waitNanos();
         }
         return w;
     }

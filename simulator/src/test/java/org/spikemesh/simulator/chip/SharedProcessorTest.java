@@ -59,7 +59,7 @@ class SharedProcessorTest {
         Path log = dir.resolve("child-" + yieldWhenSharing + ".log");
         Process p = new ProcessBuilder("/usr/bin/taskset", "-c", "0",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-XX:ActiveProcessorCount=2", "-D" + Shard.YIELD_WHEN_SHARING_PROPERTY + "=" + yieldWhenSharing,
+                "-XX:ActiveProcessorCount=2", "-D" + BatchWait.YIELD_WHEN_SHARING_PROPERTY + "=" + yieldWhenSharing,
                 "-cp", System.getProperty("java.class.path"), Pinned.class.getName())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
