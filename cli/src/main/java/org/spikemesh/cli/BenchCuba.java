@@ -62,6 +62,11 @@ public final class BenchCuba implements Callable<Integer> {
                     + " the rates, the speed-ups and the heap")
     Path json;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "also draw the figures as a self-contained HTML page (inline SVG; written atomically): the"
+                    + " loop time and speed-up of every repetition, the host's measurements, the phases, the heap")
+    Path html;
+
     @Option(names = "--phases",
             description = "after the timed runs, one more run per thread count with the phases of every shard's steps"
                     + " timed (kernel, send, delivery, counting, waiting for the other shards, closing steps): printed"
@@ -165,10 +170,30 @@ public final class BenchCuba implements Callable<Integer> {
         doc.put("heap", heap(graph, handOver, threads.size() - 1,
                 new long[]{heapStart, heapNetwork, heapCompiled, heapBuilt},
                 synapses, programTables));
+        ObjectMapper mapper = new ObjectMapper();
         if (json != null) {
-            AtomicFiles.write(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+            AtomicFiles.write(json, mapper.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+        }
+        if (html != null) {
+            AtomicFiles.write(html, org.spikemesh.cli.report.BenchPage.render(mapper.valueToTree(doc)));
+            System.out.println("  figures drawn -> " + html);
         }
         return 0;
+    }
+
+    /** Refuses an output file whose directory does not exist, or that is a directory, before anything is built. */
+    private static void requireWritable(String option, Path file) {
+        if (file == null) {
+            return;
+        }
+        if (file.toAbsolutePath().getParent() == null
+                || !java.nio.file.Files.isDirectory(file.toAbsolutePath().getParent())) {
+            throw new IllegalArgumentException(option + " " + file + ": its directory does not exist");
+        }
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new IllegalArgumentException(option + " " + file + ": is a directory; give the name of the file to"
+                    + " write");
+        }
     }
 
     /** Refuses impossible options before anything is built. */
@@ -190,13 +215,8 @@ public final class BenchCuba implements Callable<Integer> {
             }
         }
         setting = settingOption == null ? null : EngineSetting.parse(settingOption, threads.size());
-        if (json != null && (json.toAbsolutePath().getParent() == null
-                || !java.nio.file.Files.isDirectory(json.toAbsolutePath().getParent()))) {
-            throw new IllegalArgumentException("--json " + json + ": its directory does not exist");
-        }
-        if (json != null && java.nio.file.Files.isDirectory(json)) {
-            throw new IllegalArgumentException("--json " + json + ": is a directory; give the name of the file to write");
-        }
+        requireWritable("--json", json);
+        requireWritable("--html", html);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -225,9 +226,18 @@ class BenchCubaTest {
     @Test
     void shouldPrintAndWriteThePhasesOfEveryShardWithPhases(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("phases.json");
+        Path page = dir.resolve("phases.html");
         String text = bench("--neurons", "4000", "--steps", "2000", "--repeat", "1", "--threads", "1,2", "--phases",
-                "--json", file.toString());
+                "--json", file.toString(), "--html", page.toString());
         JsonNode doc = new ObjectMapper().readTree(file.toFile());
+        // the page draws the figures the JSON file holds: the same page comes from the file (spikemesh report FILE)
+        String html = Files.readString(page);
+        assertEquals(org.spikemesh.cli.report.BenchPage.render(doc), html);
+        assertTrue(text.contains("figures drawn -> " + page), text);
+        // one segment per phase of each of the three shards (1 thread: one; 2 threads: two)
+        int names0 = org.spikemesh.simulator.chip.ShardDiagnostics.phaseNames().size();
+        assertEquals(3 * names0, Pattern.compile("<rect [^>]*><title>[12] threads?, shard [01], ").matcher(html)
+                .results().count(), html);
         JsonNode phases = doc.get("phases");
         assertEquals(2, phases.size());
         java.util.List<String> names = org.spikemesh.simulator.chip.ShardDiagnostics.phaseNames();
@@ -322,6 +332,7 @@ class BenchCubaTest {
         int zeroRepeats;
         int noDirectory;
         int aDirectory;
+        int htmlDirectory;
         int fewNeurons;
         int manySynapses;
         try {
@@ -330,6 +341,7 @@ class BenchCubaTest {
             noDirectory = Main.commandLine().execute("bench", "cuba", "--json", dir.resolve("no/such/dir/x.json").toString(),
                     "-q");
             aDirectory = Main.commandLine().execute("bench", "cuba", "--json", dir.toString(), "-q");
+            htmlDirectory = Main.commandLine().execute("bench", "cuba", "--html", dir.toString(), "-q");
             fewNeurons = Main.commandLine().execute("bench", "cuba", "--neurons", "0", "-q");
             manySynapses = Main.commandLine().execute("bench", "cuba", "--neurons", "10", "-q");
         } finally {
@@ -339,11 +351,13 @@ class BenchCubaTest {
         assertEquals(2, zeroRepeats, text);
         assertEquals(2, noDirectory, text);
         assertEquals(2, aDirectory, text);
+        assertEquals(2, htmlDirectory, text);
         assertEquals(2, fewNeurons, text);
         assertEquals(2, manySynapses, text);
         assertTrue(text.contains("--steps and --repeat must be at least 1, got 10000 and 0"), text);
         assertTrue(text.contains("x.json: its directory does not exist"), text);
         assertTrue(text.contains("--json " + dir + ": is a directory; give the name of the file to write"), text);
+        assertTrue(text.contains("--html " + dir + ": is a directory; give the name of the file to write"), text);
         assertTrue(text.contains("--neurons must be at least 6 (each neuron has at least 5 synapses from other"
                 + " neurons), got 0"), text);
         // 10 neurons take at most 9 synapses each; the default is CUBA's 80

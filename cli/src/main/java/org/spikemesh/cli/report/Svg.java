@@ -82,7 +82,7 @@ final class Svg {
                 .append("\" viewBox=\"0 0 ").append(w).append(' ').append(h).append("\">");
         sb.append("<text x=\"").append(l).append("\" y=\"14\" class=\"t\">").append(esc(title)).append("</text>");
         sb.append(axes(l, 20, w - 10, h - b, xMin, xMax, yMin, yMax, yLabel));
-        String[] palette = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2"};
+        String[] palette = PALETTE;
         for (int k = 0; k < series.size(); k++) {
             double[] s = series.get(k);
             StringBuilder d = new StringBuilder();
@@ -230,6 +230,148 @@ final class Svg {
         if (front.length() > 0) {
             sb.append("<path class=\"front\" d=\"").append(front)
                     .append("\" fill=\"none\" stroke=\"#000\" stroke-dasharray=\"4 3\"/>");
+        }
+        sb.append("</svg>");
+        return sb.toString();
+    }
+
+    /** The colours of the series of a chart, in order. */
+    static final String[] PALETTE = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b",
+        "#e377c2", "#7f7f7f", "#bcbd22"};
+
+    /**
+     * Series of a few points each, drawn as dots joined by lines over x = 1, 2, ... (repetitions, say), with a legend
+     * and an optional dashed reference line.
+     *
+     * @param title chart title
+     * @param xLabel what x counts
+     * @param series y values per series (x is the index plus one)
+     * @param names series names, for the legend and the dots' tooltips
+     * @param yLabel unit of y
+     * @param reference a y value drawn as a dashed line, or NaN
+     * @param referenceLabel what the reference line is
+     * @return an svg element
+     */
+    static String dotted(String title, String xLabel, List<double[]> series, List<String> names, String yLabel,
+                         double reference, String referenceLabel) {
+        int w = 640;
+        int l = 60;
+        int b = 34;
+        int legend = 16 * names.size();
+        int h = 220 + legend;
+        int n = 1;
+        double yMin = Double.isNaN(reference) ? Double.POSITIVE_INFINITY : reference;
+        double yMax = Double.isNaN(reference) ? Double.NEGATIVE_INFINITY : reference;
+        for (double[] s : series) {
+            n = Math.max(n, s.length);
+            for (double v : s) {
+                yMin = Math.min(yMin, v);
+                yMax = Math.max(yMax, v);
+            }
+        }
+        // from zero, so that the height of a dot reads as its value
+        yMin = Math.min(0, yMin);
+        yMax = yMax > yMin ? yMax : yMin + 1;
+        double xMin = n == 1 ? 0 : 1;
+        double xMax = n == 1 ? 2 : n;
+        int bottom = h - b - legend;
+        StringBuilder sb = new StringBuilder();
+        sb.append("<svg class=\"chart\" width=\"").append(w).append("\" height=\"").append(h)
+                .append("\" viewBox=\"0 0 ").append(w).append(' ').append(h).append("\">");
+        sb.append("<text x=\"").append(l).append("\" y=\"14\" class=\"t\">").append(esc(title)).append("</text>");
+        sb.append(axes(l, 20, w - 10, bottom, xMin, xMax, yMin, yMax, yLabel).replace(" step</text>", "</text>"));
+        sb.append("<text x=\"").append((l + w - 10) / 2).append("\" y=\"").append(bottom + 14)
+                .append("\" class=\"a\" text-anchor=\"middle\">").append(esc(xLabel)).append("</text>");
+        for (int k = 0; k < series.size(); k++) {
+            double[] s = series.get(k);
+            String c = PALETTE[k % PALETTE.length];
+            StringBuilder d = new StringBuilder();
+            StringBuilder dots = new StringBuilder();
+            for (int i = 0; i < s.length; i++) {
+                double px = l + (i + 1 - xMin) / (xMax - xMin) * (w - 10 - l);
+                double py = bottom - (s[i] - yMin) / (yMax - yMin) * (bottom - 20);
+                d.append(i == 0 ? "M" : "L").append(f(px)).append(' ').append(f(py));
+                dots.append("<circle cx=\"").append(f(px)).append("\" cy=\"").append(f(py)).append("\" r=\"3.5\" fill=\"")
+                        .append(c).append("\"><title>").append(esc(names.get(k))).append(", ").append(esc(xLabel))
+                        .append(' ').append(i + 1).append(": ").append(num(s[i])).append(' ').append(esc(yLabel))
+                        .append("</title></circle>");
+            }
+            sb.append("<path d=\"").append(d).append("\" fill=\"none\" stroke=\"").append(c)
+                    .append("\" stroke-width=\"1.2\"/>").append(dots);
+            int y = bottom + 30 + 16 * k;
+            sb.append("<rect x=\"").append(l).append("\" y=\"").append(y - 9).append("\" width=\"10\" height=\"10\" fill=\"")
+                    .append(c).append("\"/><text x=\"").append(l + 16).append("\" y=\"").append(y)
+                    .append("\" class=\"a\">").append(esc(names.get(k))).append("</text>");
+        }
+        if (!Double.isNaN(reference)) {
+            double py = bottom - (reference - yMin) / (yMax - yMin) * (bottom - 20);
+            sb.append("<path class=\"reference\" d=\"M").append(l).append(' ').append(f(py)).append("H").append(w - 10)
+                    .append("\" stroke=\"#999\" stroke-dasharray=\"4 3\"><title>").append(esc(referenceLabel))
+                    .append(' ').append(num(reference)).append("</title></path>");
+            sb.append("<text x=\"").append(w - 12).append("\" y=\"").append(f(py - 3))
+                    .append("\" class=\"a\" text-anchor=\"end\">").append(esc(referenceLabel)).append("</text>");
+        }
+        sb.append("</svg>");
+        return sb.toString();
+    }
+
+    /** Width, px, of the longest row of {@link #stacked}. */
+    static final int STACK_WIDTH = 400;
+
+    /**
+     * Horizontal bars made of segments, one bar per row: the longest row is {@value #STACK_WIDTH} px wide and every
+     * segment is as wide as its share of it; a legend names the segments' colours.
+     *
+     * @param title chart title
+     * @param rows row names
+     * @param parts segment names, in the order of each row's values
+     * @param values per row, per segment
+     * @param unit unit of the values
+     * @return an svg element
+     */
+    static String stacked(String title, List<String> rows, List<String> parts, List<double[]> values, String unit) {
+        int l = 150;
+        int row = 22;
+        int legendRows = (parts.size() + 4) / 5;
+        int w = l + STACK_WIDTH + 90;
+        int h = 30 + row * rows.size() + 8 + 16 * legendRows;
+        double max = 0;
+        for (double[] v : values) {
+            double sum = 0;
+            for (double x : v) {
+                sum += x;
+            }
+            max = Math.max(max, sum);
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("<svg class=\"chart\" width=\"").append(w).append("\" height=\"").append(h).append("\">");
+        sb.append("<text x=\"").append(l).append("\" y=\"14\" class=\"t\">").append(esc(title)).append("</text>");
+        for (int r = 0; r < rows.size(); r++) {
+            int y = 24 + r * row;
+            sb.append("<text x=\"").append(l - 5).append("\" y=\"").append(y + 13).append("\" class=\"a\" text-anchor=\"end\">")
+                    .append(esc(rows.get(r))).append("</text>");
+            double x = l;
+            double sum = 0;
+            double[] v = values.get(r);
+            for (int p = 0; p < v.length; p++) {
+                double len = max == 0 ? 0 : v[p] / max * STACK_WIDTH;
+                sb.append("<rect x=\"").append(f(x)).append("\" y=\"").append(y).append("\" width=\"").append(f(len))
+                        .append("\" height=\"16\" fill=\"").append(PALETTE[p % PALETTE.length]).append("\"><title>")
+                        .append(esc(rows.get(r))).append(", ").append(esc(parts.get(p))).append(": ").append(num(v[p]))
+                        .append(' ').append(esc(unit)).append("</title></rect>");
+                x += len;
+                sum += v[p];
+            }
+            sb.append("<text x=\"").append(f(x + 5)).append("\" y=\"").append(y + 13).append("\" class=\"a\">")
+                    .append(num(sum)).append(' ').append(esc(unit)).append("</text>");
+        }
+        int top = 30 + row * rows.size() + 8;
+        for (int p = 0; p < parts.size(); p++) {
+            int x = l + (p % 5) * 100;
+            int y = top + 16 * (p / 5);
+            sb.append("<rect x=\"").append(x).append("\" y=\"").append(y - 9).append("\" width=\"10\" height=\"10\" fill=\"")
+                    .append(PALETTE[p % PALETTE.length]).append("\"/><text x=\"").append(x + 14).append("\" y=\"").append(y)
+                    .append("\" class=\"a\">").append(esc(parts.get(p))).append("</text>");
         }
         sb.append("</svg>");
         return sb.toString();
