@@ -62,10 +62,8 @@ public final class ChipEngine implements Backend {
     private volatile boolean closed;
     private volatile Throwable failure;
     private int step;
-    /** last step whose accounts are closed; written under {@link #closing}. */
-    private volatile int closedThrough;
-    /** held by the thread closing steps. */
-    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+    /** closes the steps every shard has completed into the accounts. */
+    private final StepCloser closer;
     /**
      * true when probes read learning state or the host runs RefPorts: every step then ends in every shard before it is
      * reported and before the host reads and writes.
@@ -148,7 +146,6 @@ public final class ChipEngine implements Backend {
         int maxLatency = built.maxLatency;
         boolean detailed = program.chip().timeModel() == org.spikemesh.chip.TimeModel.DETAILED;
         this.shards = new Shard[s];
-        this.stepPartials = new StepPartial[s];
         this.remote = new RemoteShard[s];
         buildShards(program, config, cost, built, arrays, neuronBase, first, runsHere, me == 0, detailed);
         this.local = java.util.Arrays.stream(shards).filter(java.util.Objects::nonNull).toArray(Shard[]::new);
@@ -170,9 +167,11 @@ public final class ChipEngine implements Backend {
         if (plan == null) {
             tallyLatenciesInShards(maxLatency);
         }
+        this.closer = new StepCloser(accounts, shards, remote, local, this::rethrow);
         this.workers = startWorkers();
         if (plan != null) {
             partitioned = new PartitionRun(this, plan, remote);
+            closer.awaitRemote(partitioned::awaitRemote);
             partitioned.start(program, config, wire, partitionOfShard, outbound, inbound, local);
         }
     }
@@ -318,7 +317,7 @@ public final class ChipEngine implements Backend {
         }
         if (plan == null && local.length > 1) {
             for (Shard sh : local) {
-                sh.whileWaiting = this::closeWhileWaiting;
+                sh.whileWaiting = closer::closeWhileWaiting;
             }
         }
         return started;
@@ -449,26 +448,9 @@ public final class ChipEngine implements Backend {
     }
 
     /**
-     * What {@link #partialsOf} returns, one array for the run. Arrays the hot paths fill are made when the engine is,
-     * not on their first use: a branch taken only in an engine's first steps is one C2 leaves out of the code it
-     * compiles (it saw the branch only before it profiled), and every new engine in the same process then threw the
-     * step's closing methods back to the interpreter and recompiled them (4 000 neurons on 2 threads: the second
-     * engine's first 10 000 steps at 14-16 us a step against 2 us).
-     */
-    private final StepPartial[] stepPartials;
-
-    /** The partials of step t of every shard, local or (coordinator) remote, in shard order. */
-    private StepPartial[] partialsOf(int t) {
-        for (int k = 0; k < shards.length; k++) {
-            stepPartials[k] = shards[k] != null ? shards[k].partials[t & 3] : remote[k].partials[t & 3];
-        }
-        return stepPartials;
-    }
-
-    /**
      * How many steps back the run loop closes after the caller's step t: t - 1 with one shard, in lockstep or in a
      * run split over processes; t - 2 with several shards here, which leaves the last step to the shards' waits
-     * (closeWhileWaiting), where the closing costs no step, instead of to the caller's thread between its steps, where
+     * ({@link StepCloser#closeWhileWaiting}), where the closing costs no step, instead of to the caller's thread between its steps, where
      * it holds up its next batch (it also spun there while a waiting shard held the closing). A shard reusing the
      * partial of step t - 4 still finds it closed: it began step t after the caller's batch of step t - 1, sent after
      * the caller closed step t - 4. CUBA at 64 000 neurons on 2 threads, processes taking turns: 0.301, 0.305, 0.300,
@@ -476,65 +458,6 @@ public final class ChipEngine implements Backend {
      */
     private int closeLag() {
         return plan == null && local.length > 1 && !lockstep ? 2 : 1;
-    }
-
-    /**
-     * A shard's duty while it waits for another shard's batch of step t: closes the steps every local shard has
-     * completed (their partials are then final; partials rotate over four steps, and {@link #run} closes each step at
-     * the latest two steps later, see {@link #closeLag}), so that the accounts are kept by whichever thread would
-     * otherwise wait instead of delaying shard 0 between its exchanges. One thread closes at a time, steps in order,
-     * so the accounts are the same whichever thread closes them. Not in a split run, whose remote partials arrive on
-     * their own time.
-     */
-    private void closeWhileWaiting(int t) throws AlertException {
-        if (closedThrough >= t - 1 || !closing.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            int done = Integer.MAX_VALUE;
-            for (Shard s : local) {
-                done = Math.min(done, s.completed);
-            }
-            while (closedThrough < done) {
-                closeStep(closedThrough + 1);
-            }
-        } finally {
-            closing.set(false);
-        }
-    }
-
-    /** Closes step t from the caller of {@link #run}, after a waiting shard has closed what it could. */
-    private void closeFromRun(int t) throws AlertException {
-        // the caller's thread runs the first shard here: its phases count these closes too
-        ShardPhases ph = local.length > 0 ? local[0].phases : null;
-        long start = ph == null ? 0 : System.nanoTime();
-        while (!closing.compareAndSet(false, true)) {
-            rethrow();
-            Thread.onSpinWait();
-        }
-        try {
-            while (closedThrough < t) {
-                closeStep(closedThrough + 1);
-            }
-        } finally {
-            closing.set(false);
-            if (ph != null) {
-                ph.add(ShardPhases.CLOSE_STEPS, System.nanoTime() - start);
-            }
-        }
-    }
-
-    private void closeStep(int t) throws AlertException {
-        awaitRemote(t);
-        accounts.close(t, partialsOf(t));
-        closedThrough = t;
-    }
-
-    /** Coordinator: waits until the partial of step t of every shard in another partition has arrived. */
-    private void awaitRemote(int t) throws AlertException {
-        if (partitioned != null) {
-            partitioned.awaitRemote(t);
-        }
     }
 
     /** Throws the run's failure, or an alert when the engine is closed: for waits outside the shards. */
@@ -738,8 +661,8 @@ public final class ChipEngine implements Backend {
                 }
                 step = t;
                 int lag = closeLag();
-                if (t - lag > closedThrough) {
-                    closeFromRun(t - lag);
+                if (t - lag > closer.closedThrough()) {
+                    closer.closeFromRun(t - lag);
                 }
                 if (reporter != null) {
                     reporter.flush(t);
@@ -749,8 +672,8 @@ public final class ChipEngine implements Backend {
                 }
             }
             awaitWorkers(end);
-            if (end > closedThrough) {
-                closeFromRun(end);
+            if (end > closer.closedThrough()) {
+                closer.closeFromRun(end);
             }
             for (Shard sh : local) {
                 sh.tallyClosedLatencies();

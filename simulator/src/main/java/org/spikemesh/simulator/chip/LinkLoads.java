@@ -30,7 +30,7 @@ final class LinkLoads {
         this.gy = gy;
         this.linkTotals = new long[4][gx * gy];
         this.columnSums = new long[gx];
-        // made here, not on first use: see ChipEngine#stepPartials
+        // made here, not on first use: see StepCloser#stepPartials
         this.sumEastWest = new long[gy * (gx + 1)];
         this.sumNorthSouth = new long[gy * (gx + 1)];
     }
