@@ -160,8 +160,8 @@ public final class BenchCuba implements Callable<Integer> {
             doc.put("speed_ups", speedUps(runs));
         }
         if (severalThreads()) {
-            doc.put("thread_round_trip_ns", printRoundTrips(roundTrips));
-            doc.put("processor_balance", printBalances(balances));
+            doc.put("thread_round_trip_ns", RepetitionFigures.roundTrips(roundTrips));
+            doc.put("processor_balance", RepetitionFigures.balances(balances));
         }
         doc.put("runs", runs);
         if (phases) {
@@ -275,9 +275,9 @@ public final class BenchCuba implements Callable<Integer> {
                 System.out.println("  " + label(k) + ": neuron arrays moved for a slow kernel, per"
                         + " repetition: " + java.util.Arrays.toString(moves[k]));
                 runs.get(k).put("kernel_array_moves", java.util.Arrays.stream(moves[k]).boxed().toList());
-                reportLongWaits(label(k), longWaits[k], runs.get(k));
-                reportShardWaits(label(k), shardWaits[k], secs[k], runs.get(k));
-                reportSharedYields(label(k), shared[k], runs.get(k));
+                RepetitionFigures.longWaits(label(k), longWaits[k], runs.get(k));
+                RepetitionFigures.shardWaits(label(k), shardWaits[k], secs[k], runs.get(k));
+                RepetitionFigures.sharedYields(label(k), shared[k], runs.get(k));
             }
             // the accounts keep the program: let them go before the heap of a run is measured
             acc[k] = null;
@@ -287,82 +287,6 @@ public final class BenchCuba implements Callable<Integer> {
                 + " for %d ms: median %.2f s, longest %.2f s%n", JitQuiet.QUIET_MILLIS, allWaits[allWaits.length / 2],
                 allWaits[allWaits.length - 1]);
         return runs;
-    }
-
-    /**
-     * Prints and records each repetition's long waits of a run's entry ({@link ShardDiagnostics#longWaits}): the waits of a shard
-     * for another's batch of more than {@link ShardDiagnostics#LONG_WAIT_NANOS} (where a step takes tens of microseconds,
-     * the shard waited for was held up, most often by the host).
-     */
-    private static void reportLongWaits(String label, long[][] perRepetition, Map<String, Object> run) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        StringBuilder line = new StringBuilder("  " + label + ": shards' waits over "
-                + ShardDiagnostics.LONG_WAIT_NANOS / 1000 + " us for another's batch, per repetition:");
-        for (long[] w : perRepetition) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("count", w[0]);
-            row.put("seconds", w[1] / 1e9);
-            rows.add(row);
-            line.append(String.format(Locale.ROOT, " %d (%.3f s)", w[0], w[1] / 1e9));
-        }
-        System.out.println(line);
-        run.put("long_waits", rows);
-    }
-
-    /**
-     * Prints and records each repetition's yields of waiting shards that found the shard they waited for on their own
-     * processor ({@link ShardDiagnostics#sharedYields}), out of all their yields: the operating system had put two shards'
-     * threads on one processor for a while.
-     */
-    private static void reportSharedYields(String label, long[][] perRepetition, Map<String, Object> run) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        StringBuilder line = new StringBuilder("  " + label + ": yields of waiting shards that found the"
-                + " awaited shard on their own processor, of all yields, per repetition:");
-        for (long[] y : perRepetition) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("shared", y[0]);
-            row.put("yields", y[1]);
-            rows.add(row);
-            line.append(String.format(Locale.ROOT, " %d/%d", y[0], y[1]));
-        }
-        System.out.println(line);
-        run.put("shared_processor_yields", rows);
-    }
-
-    /**
-     * Prints and records each repetition's waits of every shard for the others' batches ({@link
-     * ShardDiagnostics#shardWaitNanos}) and, from them, how much slower the slowest shard was than the fastest: each shard's
-     * loop time less its waits is the time it worked (and closed steps for the others), and the loop goes at the pace of
-     * the one that worked longest. On a host whose two processors run at equal speed the ratio is near 1.
-     */
-    private static void reportShardWaits(String label, long[][] perRepetition, double[] loops, Map<String, Object> run) {
-        List<List<Double>> waits = new ArrayList<>();
-        List<Double> ratios = new ArrayList<>();
-        StringBuilder line = new StringBuilder("  " + label + ": each shard's waits for the others' batches,"
-                + " s per repetition:");
-        StringBuilder slowest = new StringBuilder("  " + label + ": the shard that worked longest (its loop"
-                + " less its waits) over the one that worked least, per repetition:");
-        for (int rep = 0; rep < perRepetition.length; rep++) {
-            List<Double> w = new ArrayList<>();
-            double most = 0;
-            double least = Double.MAX_VALUE;
-            for (long ns : perRepetition[rep]) {
-                w.add(ns / 1e9);
-                double worked = loops[rep] - ns / 1e9;
-                most = Math.max(most, worked);
-                least = Math.min(least, worked);
-            }
-            waits.add(w);
-            double ratio = most / least;
-            ratios.add(ratio);
-            line.append(' ').append(w.stream().map(x -> String.format(Locale.ROOT, "%.3f", x))
-                    .collect(java.util.stream.Collectors.joining("/")));
-            slowest.append(String.format(Locale.ROOT, " %.2fx", ratio));
-        }
-        System.out.println(line);
-        System.out.println(slowest);
-        run.put("shard_waits_s", waits);
-        run.put("slowest_shard_over_fastest", ratios);
     }
 
     /**
@@ -459,50 +383,6 @@ public final class BenchCuba implements Callable<Integer> {
 
     /** round trips timed before each repetition: 7 ms at 70 ns each, 40 ms at 400. */
     private static final int ROUND_TRIPS = 100_000;
-
-    /**
-     * Prints the round trips measured before the repetitions and their median.
-     *
-     * @return them, for the JSON file: {@code before_each_repetition} and {@code median}
-     */
-    private static Map<String, Object> printRoundTrips(double[] roundTrips) {
-        return printBeforeEachRepetition("round trip between two threads", roundTrips, " %.0f",
-                " ns (median %.0f; see docs/performance.md, tenth round)");
-    }
-
-    /**
-     * Prints the processors' balance measured before the repetitions ({@link ProcessorBalance}) and its median.
-     *
-     * @return them, for the JSON file: {@code before_each_repetition} and {@code median}
-     */
-    private static Map<String, Object> printBalances(double[] balances) {
-        return printBeforeEachRepetition("two processors busy at once, the slower one's time over the faster one's for"
-                + " the same work,", balances, " %.2fx", " (median %.2fx; see docs/performance.md, twentieth round)");
-    }
-
-    /**
-     * Prints a measurement made before each repetition, each value in {@code each} and then their median in
-     * {@code tail}; NaN is a measurement that gave up (the other thread did not take part in time).
-     *
-     * @return the values (null for NaN: JSON has none) as {@code before_each_repetition}, and their {@code median}
-     */
-    private static Map<String, Object> printBeforeEachRepetition(String what, double[] values, String each,
-                                                                 String tail) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        double median = sorted[sorted.length / 2];
-        StringBuilder line = new StringBuilder("  " + what + " before each repetition:");
-        List<Double> written = new ArrayList<>();
-        for (double v : values) {
-            line.append(String.format(Locale.ROOT, each, v));
-            written.add(Double.isNaN(v) ? null : v);
-        }
-        System.out.println(line.append(String.format(Locale.ROOT, tail, median)));
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("before_each_repetition", written);
-        m.put("median", Double.isNaN(median) ? null : median);
-        return m;
-    }
 
     /** Runs every step, in the chunks of a hundredth that the timed runs use, moving the bar (null: none). */
     private void runInChunks(ChipEngine engine, Progress bar) {

@@ -1,0 +1,139 @@
+package org.spikemesh.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.spikemesh.simulator.chip.ShardDiagnostics;
+
+/**
+ * What {@code bench cuba} measured at each repetition besides its loop times, printed as a line per measurement and
+ * recorded under its name in the JSON file: the shards' long waits, every shard's waits and from them the slowest
+ * shard's work over the fastest's, the yields that found another shard on the processor, and the host's two
+ * measurements made before each repetition (thread round trip, processor balance).
+ */
+final class RepetitionFigures {
+    private RepetitionFigures() {
+    }
+
+    /**
+     * Prints and records each repetition's long waits of a run's entry ({@link ShardDiagnostics#longWaits}): the waits of a shard
+     * for another's batch of more than {@link ShardDiagnostics#LONG_WAIT_NANOS} (where a step takes tens of microseconds,
+     * the shard waited for was held up, most often by the host).
+     */
+    static void longWaits(String label, long[][] perRepetition, Map<String, Object> run) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        StringBuilder line = new StringBuilder("  " + label + ": shards' waits over "
+                + ShardDiagnostics.LONG_WAIT_NANOS / 1000 + " us for another's batch, per repetition:");
+        for (long[] w : perRepetition) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("count", w[0]);
+            row.put("seconds", w[1] / 1e9);
+            rows.add(row);
+            line.append(String.format(Locale.ROOT, " %d (%.3f s)", w[0], w[1] / 1e9));
+        }
+        System.out.println(line);
+        run.put("long_waits", rows);
+    }
+
+    /**
+     * Prints and records each repetition's yields of waiting shards that found the shard they waited for on their own
+     * processor ({@link ShardDiagnostics#sharedYields}), out of all their yields: the operating system had put two shards'
+     * threads on one processor for a while.
+     */
+    static void sharedYields(String label, long[][] perRepetition, Map<String, Object> run) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        StringBuilder line = new StringBuilder("  " + label + ": yields of waiting shards that found the"
+                + " awaited shard on their own processor, of all yields, per repetition:");
+        for (long[] y : perRepetition) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("shared", y[0]);
+            row.put("yields", y[1]);
+            rows.add(row);
+            line.append(String.format(Locale.ROOT, " %d/%d", y[0], y[1]));
+        }
+        System.out.println(line);
+        run.put("shared_processor_yields", rows);
+    }
+
+    /**
+     * Prints and records each repetition's waits of every shard for the others' batches ({@link
+     * ShardDiagnostics#shardWaitNanos}) and, from them, how much slower the slowest shard was than the fastest: each shard's
+     * loop time less its waits is the time it worked (and closed steps for the others), and the loop goes at the pace of
+     * the one that worked longest. On a host whose two processors run at equal speed the ratio is near 1.
+     */
+    static void shardWaits(String label, long[][] perRepetition, double[] loops, Map<String, Object> run) {
+        List<List<Double>> waits = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        StringBuilder line = new StringBuilder("  " + label + ": each shard's waits for the others' batches,"
+                + " s per repetition:");
+        StringBuilder slowest = new StringBuilder("  " + label + ": the shard that worked longest (its loop"
+                + " less its waits) over the one that worked least, per repetition:");
+        for (int rep = 0; rep < perRepetition.length; rep++) {
+            List<Double> w = new ArrayList<>();
+            double most = 0;
+            double least = Double.MAX_VALUE;
+            for (long ns : perRepetition[rep]) {
+                w.add(ns / 1e9);
+                double worked = loops[rep] - ns / 1e9;
+                most = Math.max(most, worked);
+                least = Math.min(least, worked);
+            }
+            waits.add(w);
+            double ratio = most / least;
+            ratios.add(ratio);
+            line.append(' ').append(w.stream().map(x -> String.format(Locale.ROOT, "%.3f", x))
+                    .collect(java.util.stream.Collectors.joining("/")));
+            slowest.append(String.format(Locale.ROOT, " %.2fx", ratio));
+        }
+        System.out.println(line);
+        System.out.println(slowest);
+        run.put("shard_waits_s", waits);
+        run.put("slowest_shard_over_fastest", ratios);
+    }
+
+    /**
+     * Prints the round trips measured before the repetitions and their median.
+     *
+     * @return them, for the JSON file: {@code before_each_repetition} and {@code median}
+     */
+    static Map<String, Object> roundTrips(double[] roundTrips) {
+        return printBeforeEachRepetition("round trip between two threads", roundTrips, " %.0f",
+                " ns (median %.0f; see docs/performance.md, tenth round)");
+    }
+
+    /**
+     * Prints the processors' balance measured before the repetitions ({@link ProcessorBalance}) and its median.
+     *
+     * @return them, for the JSON file: {@code before_each_repetition} and {@code median}
+     */
+    static Map<String, Object> balances(double[] balances) {
+        return printBeforeEachRepetition("two processors busy at once, the slower one's time over the faster one's for"
+                + " the same work,", balances, " %.2fx", " (median %.2fx; see docs/performance.md, twentieth round)");
+    }
+
+    /**
+     * Prints a measurement made before each repetition, each value in {@code each} and then their median in
+     * {@code tail}; NaN is a measurement that gave up (the other thread did not take part in time).
+     *
+     * @return the values (null for NaN: JSON has none) as {@code before_each_repetition}, and their {@code median}
+     */
+    private static Map<String, Object> printBeforeEachRepetition(String what, double[] values, String each,
+                                                                 String tail) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        double median = sorted[sorted.length / 2];
+        StringBuilder line = new StringBuilder("  " + what + " before each repetition:");
+        List<Double> written = new ArrayList<>();
+        for (double v : values) {
+            line.append(String.format(Locale.ROOT, each, v));
+            written.add(Double.isNaN(v) ? null : v);
+        }
+        System.out.println(line.append(String.format(Locale.ROOT, tail, median)));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("before_each_repetition", written);
+        m.put("median", Double.isNaN(median) ? null : median);
+        return m;
+    }
+}
