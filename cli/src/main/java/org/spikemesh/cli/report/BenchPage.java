@@ -33,14 +33,190 @@ public final class BenchPage {
         return new BenchPage(bench).page();
     }
 
+    /**
+     * Several benches of one kind at different sizes (the scale runs: CUBA at 64 000, 256 000 and 1 000 000 neurons,
+     * say) on one page: per size its synapses, chips and engine tables, and per entry of {@code --threads} its
+     * synaptic events/s, which fall as the synapse tables outgrow the processor's caches; the speed-ups and the heap
+     * per synapse at every size.
+     *
+     * @param benches the benches' JSON documents, in any order (drawn by number of neurons)
+     * @param names where each came from (its file), for the page
+     * @return the HTML page
+     * @throws IllegalArgumentException when a document is not the figures of {@code bench cuba}
+     */
+    public static String renderScale(List<JsonNode> benches, List<String> names) {
+        for (int i = 0; i < benches.size(); i++) {
+            if (!"cuba".equals(benches.get(i).path("benchmark").asText()) || !benches.get(i).path("runs").isArray()) {
+                throw new IllegalArgumentException(names.get(i) + ": not the figures of 'spikemesh bench cuba --json'"
+                        + " (a JSON object with \"benchmark\": \"cuba\" and its \"runs\")");
+            }
+        }
+        return new ScalePage(benches, names).page();
+    }
+
+    /** The page of several benches by size; see {@link #renderScale}. */
+    private static final class ScalePage {
+        private final List<JsonNode> benches = new ArrayList<>();
+        private final List<String> names = new ArrayList<>();
+        /** every entry label seen, in the order first seen (1 thread, 2 threads, ...). */
+        private final List<String> entries = new ArrayList<>();
+        private final StringBuilder html = new StringBuilder();
+
+        ScalePage(List<JsonNode> benches, List<String> names) {
+            Integer[] order = new Integer[benches.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, java.util.Comparator.comparingLong(i -> benches.get(i).path("neurons").asLong()));
+            for (int i : order) {
+                this.benches.add(benches.get(i));
+                this.names.add(names.get(i));
+                for (JsonNode r : benches.get(i).path("runs")) {
+                    String label = label(r);
+                    if (!entries.contains(label)) {
+                        entries.add(label);
+                    }
+                }
+            }
+        }
+
+        private String page() {
+            html.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>spikemesh bench: CUBA by size</title>")
+                    .append(STYLE).append("</head><body><h1>spikemesh bench: CUBA by size</h1>");
+            table();
+            List<String> ticks = new ArrayList<>();
+            for (JsonNode b : benches) {
+                ticks.add(String.format(Locale.ROOT, "%,d", b.path("neurons").asLong()));
+            }
+            html.append("<h2>Synaptic events per second</h2><p>Every spike's synapses are read from the engine's")
+                    .append(" tables; once the tables outgrow the processor's caches, they come from main memory and")
+                    .append(" the rate falls (the tables' size at each size is in the table above).</p>");
+            html.append(Svg.dotted("synaptic events/s (median loop)", "neurons", ticks, byEntry("synaptic_events_per_s",
+                    1e-6), entries, "M/s", Double.NaN, ""));
+            speedUps(ticks);
+            heap(ticks);
+            html.append("</body></html>\n");
+            return html.toString();
+        }
+
+        /** @return per entry, its field at every size scaled (NaN where a size has no such entry) */
+        private List<double[]> byEntry(String field, double scale) {
+            List<double[]> series = new ArrayList<>();
+            for (String e : entries) {
+                double[] v = new double[benches.size()];
+                java.util.Arrays.fill(v, Double.NaN);
+                for (int i = 0; i < v.length; i++) {
+                    for (JsonNode r : benches.get(i).path("runs")) {
+                        if (label(r).equals(e) && r.has(field)) {
+                            v[i] = r.get(field).asDouble() * scale;
+                        }
+                    }
+                }
+                series.add(v);
+            }
+            return series;
+        }
+
+        private void table() {
+            html.append("<table><tr><th>neurons</th><th>synapses</th><th>chips, cores</th><th>steps</th>")
+                    .append("<th>engine tables</th>");
+            for (String e : entries) {
+                html.append("<th>").append(Svg.esc(e)).append(": loop, events/s</th>");
+            }
+            html.append("<th>file</th></tr>");
+            for (int i = 0; i < benches.size(); i++) {
+                JsonNode b = benches.get(i);
+                JsonNode first = b.path("runs").get(0);
+                double tableMb = first.path("engine_table_bytes_per_synapse").asDouble() * b.path("synapses").asDouble()
+                        / 1e6;
+                html.append("<tr>").append(cell(String.format(Locale.ROOT, "%,d", b.path("neurons").asLong())))
+                        .append(cell(String.format(Locale.ROOT, "%,d (%d per neuron)", b.path("synapses").asLong(),
+                                b.path("synapses_per_neuron").asInt())))
+                        .append(cell(b.path("chip").asText() + " x " + b.path("chips").asText() + ", "
+                                + b.path("cores").asText()))
+                        .append(cell(b.path("steps").asText()))
+                        .append(cell(String.format(Locale.ROOT, "%.1f MB (%.1f B/synapse, %s)", tableMb,
+                                first.path("engine_table_bytes_per_synapse").asDouble(), label(first))));
+                for (String e : entries) {
+                    JsonNode run = null;
+                    for (JsonNode r : b.path("runs")) {
+                        run = label(r).equals(e) ? r : run;
+                    }
+                    html.append(run == null ? "<td></td>" : cell(String.format(Locale.ROOT, "%.3f s, %.1f M",
+                            run.path("loop_median_s").asDouble(), run.path("synaptic_events_per_s").asDouble() / 1e6)));
+                }
+                html.append("<td>").append(Svg.esc(names.get(i))).append("</td></tr>");
+            }
+            html.append("</table>");
+        }
+
+        private void speedUps(List<String> ticks) {
+            List<String> labels = new ArrayList<>();
+            List<double[]> series = new ArrayList<>();
+            double ideal = Double.NaN;
+            boolean oneIdeal = true;
+            for (int i = 0; i < benches.size(); i++) {
+                JsonNode b = benches.get(i);
+                for (JsonNode u : b.path("speed_ups")) {
+                    JsonNode run = new BenchPage(b).entryOf(u);
+                    String name = (run == null ? u.path("threads").asText() + " threads" : label(run)) + " over "
+                            + label(b.path("runs").get(0));
+                    int at = labels.indexOf(name);
+                    if (at < 0) {
+                        labels.add(name);
+                        double[] v = new double[benches.size()];
+                        java.util.Arrays.fill(v, Double.NaN);
+                        series.add(v);
+                        at = labels.size() - 1;
+                    }
+                    series.get(at)[i] = u.path("ratio_of_median_loops").asDouble();
+                    double r = (double) u.path("threads").asInt() / u.path("over_threads").asInt(1);
+                    oneIdeal &= Double.isNaN(ideal) || ideal == r;
+                    ideal = r;
+                }
+            }
+            if (!labels.isEmpty()) {
+                html.append("<h2>Speed-up (ratio of median loops)</h2>");
+                html.append(Svg.dotted("speed-up", "neurons", ticks, series, labels, "x", oneIdeal ? ideal : Double.NaN,
+                        "ideal"));
+            }
+        }
+
+        private void heap(List<String> ticks) {
+            List<double[]> series = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            String[][] fields = {{"peak_bytes_per_synapse", "at the peak"}, {"running_bytes_per_synapse", "while running"},
+                {"engine_table_bytes_per_synapse", "engine tables"}};
+            for (String[] f : fields) {
+                double[] v = new double[benches.size()];
+                boolean any = false;
+                for (int i = 0; i < v.length; i++) {
+                    JsonNode h = benches.get(i).path("heap");
+                    v[i] = h.has(f[0]) ? h.get(f[0]).asDouble() : Double.NaN;
+                    any |= h.has(f[0]);
+                }
+                if (any) {
+                    series.add(v);
+                    labels.add(f[1]);
+                }
+            }
+            if (!series.isEmpty()) {
+                html.append("<h2>Heap per synapse (live objects)</h2>");
+                html.append(Svg.dotted("bytes per synapse", "neurons", ticks, series, labels, "B", Double.NaN, ""));
+            }
+        }
+    }
+
+    private static final String STYLE = "<style>body{font-family:sans-serif;margin:24px;color:#222}h1{font-size:20px}"
+            + "h2{font-size:16px;margin-top:28px}.t{font-size:12px;font-weight:bold}.a{font-size:10px;fill:#444}"
+            + "p{max-width:760px}table{border-collapse:collapse;font-size:12px}"
+            + "td,th{border:1px solid #ccc;padding:2px 6px}td.n{text-align:right}</style>";
+
     private String page() {
         String title = String.format(Locale.ROOT, "CUBA, %d neurons on %s x %d", bench.path("neurons").asLong(),
                 bench.path("chip").asText(), bench.path("chips").asInt());
         html.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>spikemesh bench: ").append(Svg.esc(title))
-                .append("</title><style>body{font-family:sans-serif;margin:24px;color:#222}h1{font-size:20px}")
-                .append("h2{font-size:16px;margin-top:28px}.t{font-size:12px;font-weight:bold}.a{font-size:10px;fill:#444}")
-                .append("p{max-width:760px}table{border-collapse:collapse;font-size:12px}")
-                .append("td,th{border:1px solid #ccc;padding:2px 6px}td.n{text-align:right}</style></head><body>");
+                .append("</title>").append(STYLE).append("</head><body>");
         html.append("<h1>spikemesh bench: ").append(Svg.esc(title)).append("</h1>");
         network();
         entries();
@@ -72,7 +248,7 @@ public final class BenchPage {
     }
 
     /** @return the name of entry k: its threads and, when the bench compared settings, its setting's value */
-    private String label(JsonNode run) {
+    private static String label(JsonNode run) {
         int t = run.path("threads").asInt();
         String name = t + (t == 1 ? " thread" : " threads");
         JsonNode setting = run.get("setting");

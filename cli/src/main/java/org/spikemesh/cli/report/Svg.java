@@ -254,10 +254,21 @@ final class Svg {
      */
     static String dotted(String title, String xLabel, List<double[]> series, List<String> names, String yLabel,
                          double reference, String referenceLabel) {
+        return dotted(title, xLabel, null, series, names, yLabel, reference, referenceLabel);
+    }
+
+    /**
+     * {@link #dotted(String, String, List, List, String, double, String)} with a label under every x (the sizes of a
+     * scale run, say) instead of the numbers of the first and last; a series may skip an x with NaN.
+     *
+     * @param xTicks the label of x = 1, 2, ..., or null
+     */
+    static String dotted(String title, String xLabel, List<String> xTicks, List<double[]> series, List<String> names,
+                         String yLabel, double reference, String referenceLabel) {
         int w = 640;
         int l = 60;
         int b = 34;
-        int legend = 16 * names.size();
+        int legend = 16 * names.size() + (xTicks == null ? 0 : 14);
         int h = 220 + legend;
         int n = 1;
         double yMin = Double.isNaN(reference) ? Double.POSITIVE_INFINITY : reference;
@@ -265,22 +276,39 @@ final class Svg {
         for (double[] s : series) {
             n = Math.max(n, s.length);
             for (double v : s) {
-                yMin = Math.min(yMin, v);
-                yMax = Math.max(yMax, v);
+                if (!Double.isNaN(v)) {
+                    yMin = Math.min(yMin, v);
+                    yMax = Math.max(yMax, v);
+                }
             }
+        }
+        if (xTicks != null) {
+            n = Math.max(n, xTicks.size());
         }
         // from zero, so that the height of a dot reads as its value
         yMin = Math.min(0, yMin);
         yMax = yMax > yMin ? yMax : yMin + 1;
-        double xMin = n == 1 ? 0 : 1;
-        double xMax = n == 1 ? 2 : n;
+        // repetitions from end to end; labelled x (sizes) each in the middle of a band of its own
+        double xMin = xTicks != null ? 0.5 : n == 1 ? 0 : 1;
+        double xMax = xTicks != null ? n + 0.5 : n == 1 ? 2 : n;
         int bottom = h - b - legend;
         StringBuilder sb = new StringBuilder();
         sb.append("<svg class=\"chart\" width=\"").append(w).append("\" height=\"").append(h)
                 .append("\" viewBox=\"0 0 ").append(w).append(' ').append(h).append("\">");
         sb.append("<text x=\"").append(l).append("\" y=\"14\" class=\"t\">").append(esc(title)).append("</text>");
-        sb.append(axes(l, 20, w - 10, bottom, xMin, xMax, yMin, yMax, yLabel).replace(" step</text>", "</text>"));
-        sb.append("<text x=\"").append((l + w - 10) / 2).append("\" y=\"").append(bottom + 14)
+        String frame = axes(l, 20, w - 10, bottom, xMin, xMax, yMin, yMax, yLabel).replace(" step</text>", "</text>");
+        if (xTicks != null) {
+            // the numbers under the ends of the x axis give way to a label under every x
+            frame = frame.replaceAll("<text x=\"[0-9]+\" y=\"" + (bottom + 14) + "\" class=\"a\"( text-anchor=\"end\")?>"
+                    + "[^<]*</text>", "");
+            for (int i = 0; i < xTicks.size(); i++) {
+                double px = l + (i + 1 - xMin) / (xMax - xMin) * (w - 10 - l);
+                frame += "<text x=\"" + f(px) + "\" y=\"" + (bottom + 14) + "\" class=\"a\" text-anchor=\"middle\">"
+                        + esc(xTicks.get(i)) + "</text>";
+            }
+        }
+        sb.append(frame);
+        sb.append("<text x=\"").append((l + w - 10) / 2).append("\" y=\"").append(bottom + (xTicks == null ? 14 : 28))
                 .append("\" class=\"a\" text-anchor=\"middle\">").append(esc(xLabel)).append("</text>");
         for (int k = 0; k < series.size(); k++) {
             double[] s = series.get(k);
@@ -288,17 +316,20 @@ final class Svg {
             StringBuilder d = new StringBuilder();
             StringBuilder dots = new StringBuilder();
             for (int i = 0; i < s.length; i++) {
+                if (Double.isNaN(s[i])) {
+                    continue;
+                }
                 double px = l + (i + 1 - xMin) / (xMax - xMin) * (w - 10 - l);
                 double py = bottom - (s[i] - yMin) / (yMax - yMin) * (bottom - 20);
-                d.append(i == 0 ? "M" : "L").append(f(px)).append(' ').append(f(py));
+                d.append(d.length() == 0 ? "M" : "L").append(f(px)).append(' ').append(f(py));
                 dots.append("<circle cx=\"").append(f(px)).append("\" cy=\"").append(f(py)).append("\" r=\"3.5\" fill=\"")
                         .append(c).append("\"><title>").append(esc(names.get(k))).append(", ").append(esc(xLabel))
-                        .append(' ').append(i + 1).append(": ").append(num(s[i])).append(' ').append(esc(yLabel))
+                        .append(' ').append(xTicks == null ? String.valueOf(i + 1) : esc(xTicks.get(i))).append(": ").append(num(s[i])).append(' ').append(esc(yLabel))
                         .append("</title></circle>");
             }
             sb.append("<path d=\"").append(d).append("\" fill=\"none\" stroke=\"").append(c)
                     .append("\" stroke-width=\"1.2\"/>").append(dots);
-            int y = bottom + 30 + 16 * k;
+            int y = bottom + 30 + (xTicks == null ? 0 : 14) + 16 * k;
             sb.append("<rect x=\"").append(l).append("\" y=\"").append(y - 9).append("\" width=\"10\" height=\"10\" fill=\"")
                     .append(c).append("\"/><text x=\"").append(l + 16).append("\" y=\"").append(y)
                     .append("\" class=\"a\">").append(esc(names.get(k))).append("</text>");

@@ -167,4 +167,76 @@ class BenchPageTest {
         assertFalse(text.contains("Exception"), text);
         assertFalse(Files.exists(notDrawn), "no page is written for a file that cannot be read");
     }
+
+    /** A larger size with only the 2-thread entry's speed-up and no heap, to put beside {@link #FULL}. */
+    private static final String LARGER = """
+            {"benchmark": "cuba", "neurons": 256000, "synapses_per_neuron": 100, "synapses": 25600000, "steps": 2000,
+             "chip": "loihi-like", "chips": 52, "cores": 6565, "repeat": 3,
+             "speed_ups": [{"threads": 2, "over_threads": 1, "ratio_of_median_loops": 1.5,
+                            "ratio_per_repetition": [1.5, 1.6, 1.4]}],
+             "runs": [
+               {"threads": 1, "loop_s": [0.6], "loop_median_s": 0.6, "synaptic_events_per_s": 4.8e7,
+                "engine_table_bytes_per_synapse": 3.1},
+               {"threads": 2, "loop_s": [0.4], "loop_median_s": 0.4, "synaptic_events_per_s": 7.2e7,
+                "engine_table_bytes_per_synapse": 3.4}]}
+            """;
+
+    @Test
+    void shouldPutSeveralSizesSideBySideInOrderOfSize() throws IOException {
+        String html = BenchPage.renderScale(java.util.List.of(json(LARGER), json(FULL)),
+                java.util.List.of("big.json", "small.json"));
+        // the smaller network first, whatever the order given
+        int small = html.indexOf("<td class=\"n\">64,000</td>");
+        int big = html.indexOf("<td class=\"n\">256,000</td>");
+        assertTrue(small > 0 && big > small, html);
+        // the engine tables of the first entry: 3.1 B x 5 120 000 synapses = 15.9 MB; 3.1 x 25 600 000 = 79.4 MB
+        assertTrue(html.contains("15.9 MB (3.1 B/synapse, 1 thread)"), html);
+        assertTrue(html.contains("79.4 MB (3.1 B/synapse, 1 thread)"), html);
+        assertTrue(html.contains("<td class=\"n\">0.600 s, 48.0 M</td><td class=\"n\">0.400 s, 72.0 M</td>"
+                + "<td>big.json</td>"), html);
+        // two sizes, each in the middle of a band of its own along the 570 px of the x axis (60 .. 630): the first at
+        // 60 + 570 / 4 = 202.5, the second at 60 + 3 x 570 / 4 = 487.5
+        assertTrue(html.contains("<circle cx=\"202.5\" cy=\""), html);
+        assertTrue(html.contains("<title>1 thread, neurons 64,000: 58.05 M/s</title>"), html);
+        assertTrue(html.contains("<title>2 threads, neurons 256,000: 72 M/s</title>"), html);
+        assertTrue(html.contains("<title>2 threads over 1 thread, neurons 256,000: 1.500 x</title>"), html);
+        assertTrue(html.contains("<title>ideal 2</title>"), html);
+        // the larger size measured no heap: its dot is left out, the smaller's drawn
+        assertTrue(html.contains("<title>while running, neurons 64,000: 8.600 B</title>"), html);
+        assertFalse(html.contains("while running, neurons 256,000"), html);
+    }
+
+    @Test
+    void shouldNameTheFileThatIsNotABenchAmongSeveral(@TempDir Path dir) throws IOException {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BenchPage.renderScale(
+                java.util.List.of(json(FULL), json("{\"steps\": 3}")), java.util.List.of("a.json", "b.json")));
+        assertTrue(e.getMessage().startsWith("b.json: not the figures of 'spikemesh bench cuba --json'"), e.getMessage());
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        Files.writeString(a, FULL);
+        Files.writeString(b, LARGER);
+        Path page = dir.resolve("scale.html");
+        PrintStream saved = System.err;
+        PrintStream savedOut = System.out;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int good;
+        int withDirectory;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            good = Main.commandLine().execute("report", a.toString(), b.toString(), "-o", page.toString());
+            withDirectory = Main.commandLine().execute("report", a.toString(), dir.toString(), "-o",
+                    dir.resolve("no.html").toString());
+        } finally {
+            System.setErr(saved);
+            System.setOut(savedOut);
+        }
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertEquals(0, good, text);
+        assertEquals(BenchPage.renderScale(java.util.List.of(json(FULL), json(LARGER)),
+                java.util.List.of(a.toString(), b.toString())), Files.readString(page));
+        assertEquals(2, withDirectory, text);
+        assertTrue(text.contains(dir + ": not a file; several inputs are the --json files of bench cuba"), text);
+        assertFalse(Files.exists(dir.resolve("no.html")));
+    }
 }
