@@ -158,7 +158,7 @@ public final class BenchPage {
             for (int i = 0; i < benches.size(); i++) {
                 JsonNode b = benches.get(i);
                 for (JsonNode u : b.path("speed_ups")) {
-                    JsonNode run = new BenchPage(b).entryOf(u);
+                    JsonNode run = entryOf(b, u);
                     String name = (run == null ? u.path("threads").asText() + " threads" : label(run)) + " over "
                             + label(b.path("runs").get(0));
                     int at = labels.indexOf(name);
@@ -313,7 +313,7 @@ public final class BenchPage {
         double ideal = Double.NaN;
         boolean oneIdeal = true;
         for (JsonNode u : ups) {
-            JsonNode run = entryOf(u);
+            JsonNode run = entryOf(bench, u);
             double ratio = (double) u.path("threads").asInt() / u.path("over_threads").asInt(1);
             oneIdeal &= Double.isNaN(ideal) || ideal == ratio;
             ideal = ratio;
@@ -329,8 +329,8 @@ public final class BenchPage {
                 + label(first) + ")", "repetition", series, names, "x", oneIdeal ? ideal : Double.NaN, "ideal"));
     }
 
-    /** @return the run a speed-up entry compares, found by its threads and setting; null when none matches */
-    private JsonNode entryOf(JsonNode up) {
+    /** @return the run of a bench a speed-up entry compares, found by its threads and setting; null when none matches */
+    private static JsonNode entryOf(JsonNode bench, JsonNode up) {
         for (JsonNode r : bench.path("runs")) {
             boolean sameSetting = !up.has("setting")
                     || up.path("setting").asText().equals(r.path("setting").path("value").asText());
