@@ -67,6 +67,12 @@ public final class BenchCuba implements Callable<Integer> {
                     + " loop time and speed-up of every repetition, the host's measurements, the phases, the heap")
     Path html;
 
+    @Option(names = "--peer", paramLabel = "brian2",
+            description = "also run the same CUBA network in a peer, after the timed runs, and print each entry's"
+                    + " synaptic events/s over the peer's: brian2 (Brian2's C++ standalone on one thread, with Debian's"
+                    + " /usr/bin/python3 and python3-brian; compiling takes 10-60 s)")
+    String peer;
+
     @Option(names = "--phases",
             description = "after the timed runs, one more run per thread count with the phases of every shard's steps"
                     + " timed (kernel, send, delivery, counting, waiting for the other shards, closing steps): printed"
@@ -164,6 +170,9 @@ public final class BenchCuba implements Callable<Integer> {
             doc.put("processor_balance", RepetitionFigures.balances(balances));
         }
         doc.put("runs", runs);
+        if (peer != null) {
+            doc.put("peer", peerRun(runs));
+        }
         if (phases) {
             doc.put("phases", phaseRuns(graph, handOver[0]));
         }
@@ -179,6 +188,54 @@ public final class BenchCuba implements Callable<Integer> {
             System.out.println("  figures drawn -> " + html);
         }
         return 0;
+    }
+
+    /**
+     * Runs the network in Brian2 (the peer) as many times as the entries ran, prints its figures and each entry's
+     * synaptic events per second over Brian2's, measured in this run.
+     *
+     * @return Brian2's figures and the ratios, as in the JSON file
+     */
+    private Map<String, Object> peerRun(List<Map<String, Object>> runs) throws java.io.IOException {
+        System.out.printf(Locale.ROOT, "  Brian2 C++ standalone, 1 thread: compiling CUBA N=%d and running it %d times"
+                + "...%n", neurons, repeat);
+        Path dir = java.nio.file.Files.createTempDirectory("spikemesh-brian2-");
+        Brian2Peer.Result r;
+        try {
+            r = Brian2Peer.run(neurons, fanIn, steps, repeat, seed, dir);
+        } finally {
+            deleteTree(dir);
+        }
+        double rate = r.medianEventsPerSecond();
+        System.out.printf(Locale.ROOT, "  Brian2 %s C++ standalone, 1 thread: loop %.3f s (median of %d), %d spikes,"
+                + " %d synapses, %.1f M events/s (compiled in %.1f s)%n", r.version(), r.medianLoopSeconds(),
+                r.loopSeconds().length, r.spikes(), r.synapses(), rate / 1e6, r.compileSeconds());
+        Map<String, Object> figures = r.figures();
+        List<Map<String, Object>> ratios = new ArrayList<>();
+        StringBuilder line = new StringBuilder("  over Brian2 (synaptic events/s of the loops, medians, this run):");
+        for (int k = 0; k < runs.size(); k++) {
+            double ours = (Double) runs.get(k).get("synaptic_events_per_s");
+            Map<String, Object> ratio = new LinkedHashMap<>();
+            ratio.put("threads", threads.get(k));
+            if (setting != null) {
+                ratio.put("setting", setting.value(k));
+            }
+            ratio.put("ratio", ours / rate);
+            ratios.add(ratio);
+            line.append(String.format(Locale.ROOT, " %s %.2fx", label(k), ours / rate));
+        }
+        System.out.println(line);
+        figures.put("ratios", ratios);
+        return figures;
+    }
+
+    /** Deletes a directory and everything in it, deepest first. */
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> all = java.nio.file.Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** Refuses an output file whose directory does not exist, or that is a directory, before anything is built. */
@@ -215,6 +272,12 @@ public final class BenchCuba implements Callable<Integer> {
             }
         }
         setting = settingOption == null ? null : EngineSetting.parse(settingOption, threads.size());
+        if (peer != null && !"brian2".equals(peer)) {
+            throw new IllegalArgumentException("--peer " + peer + ": not a peer; the one peer is brian2");
+        }
+        if (peer != null) {
+            Brian2Peer.requireBrian2();
+        }
         requireWritable("--json", json);
         requireWritable("--html", html);
     }

@@ -220,6 +220,7 @@ public final class BenchPage {
         html.append("<h1>spikemesh bench: ").append(Svg.esc(title)).append("</h1>");
         network();
         entries();
+        peer();
         loops();
         speedUps();
         host();
@@ -277,6 +278,39 @@ public final class BenchPage {
                     .append("</tr>");
         }
         html.append("</table>");
+    }
+
+    /** The peer measured in the same run (bench cuba --peer), when there is one: its figures and every ratio. */
+    private void peer() {
+        JsonNode p = bench.get("peer");
+        if (p == null) {
+            return;
+        }
+        html.append("<h2>Against ").append(Svg.esc(p.path("name").asText())).append("</h2><p>The same network")
+                .append(" (Brian2's CUBA with as many neurons and inputs per neuron, its own random draws) run after the")
+                .append(" timed runs: ").append(Svg.esc(seconds(p.path("loop_median_s").asDouble())))
+                .append(" a loop (median of ").append(p.path("loop_s").size()).append("), ")
+                .append(p.path("spikes").asText()).append(" spikes, ").append(p.path("synapses").asText())
+                .append(" synapses, compiled in ").append(Svg.esc(seconds(p.path("compile_s").asDouble())))
+                .append(".</p>");
+        List<String> names = new ArrayList<>();
+        List<Double> rates = new ArrayList<>();
+        html.append("<table><tr><th>entry</th><th>synaptic events/s over the peer's</th></tr>");
+        JsonNode runs = bench.path("runs");
+        JsonNode ratios = p.path("ratios");
+        for (int k = 0; k < runs.size(); k++) {
+            names.add(label(runs.get(k)));
+            rates.add(runs.get(k).path("synaptic_events_per_s").asDouble() / 1e6);
+            html.append("<tr><td>").append(Svg.esc(label(runs.get(k)))).append("</td>")
+                    .append(cell(String.format(Locale.ROOT, "%.2fx", ratios.path(k).path("ratio").asDouble())))
+                    .append("</tr>");
+        }
+        html.append("</table>");
+        // the bar's name: the peer's first two words ("Brian2 2.5.1"), which fit beside the bar
+        String[] words = p.path("name").asText().split(" ");
+        names.add(words.length > 1 ? words[0] + " " + words[1] : words[0]);
+        rates.add(p.path("synaptic_events_per_s").asDouble() / 1e6);
+        html.append(Svg.bars("synaptic events/s (median loops)", names, rates, "M/s"));
     }
 
     private static String cell(String v) {
