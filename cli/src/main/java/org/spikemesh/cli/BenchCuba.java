@@ -202,7 +202,7 @@ public final class BenchCuba implements Callable<Integer> {
         Path dir = java.nio.file.Files.createTempDirectory("spikemesh-brian2-");
         Brian2Peer.Result r;
         try {
-            r = Brian2Peer.run(neurons, fanIn, steps, repeat, seed, dir);
+            r = Brian2Peer.run(neurons, fanIn, steps, repeat, seed, dir, quiet);
         } finally {
             deleteTree(dir);
         }

@@ -96,10 +96,12 @@ final class Brian2Peer {
      * Runs CUBA in Brian2 standalone.
      *
      * @param dir a directory of its own for the script, the generated code and the outputs
+     * @param quiet no progress bar
      * @return the figures of every repetition
      * @throws IllegalStateException with Brian2's last words when it fails
      */
-    static Result run(int neurons, int inputs, int steps, int repetitions, long seed, Path dir) throws IOException {
+    static Result run(int neurons, int inputs, int steps, int repetitions, long seed, Path dir, boolean quiet)
+            throws IOException {
         Path script = dir.resolve("brian2_cuba.py");
         try (InputStream in = Brian2Peer.class.getResourceAsStream("peer/brian2_cuba.py")) {
             if (in == null) {
@@ -115,11 +117,17 @@ final class Brian2Peer {
                 String.valueOf(steps * 1e-4), "--reps", String.valueOf(repetitions), "--seed", String.valueOf(seed),
                 "--outdir", dir.resolve("standalone").toString());
         Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        try {
-            if (!p.waitFor(MOST_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("Brian2 took more than " + MOST_SECONDS + " s and was stopped");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(MOST_SECONDS);
+        // the bar counts the repetitions Brian2 has printed; the first comes after its compiling
+        try (Progress bar = Progress.start("brian2 " + neurons, repetitions, "runs", quiet)) {
+            while (!p.waitFor(250, TimeUnit.MILLISECONDS)) {
+                bar.stepTo(repetitionsPrinted(out));
+                if (System.nanoTime() > deadline) {
+                    p.destroyForcibly();
+                    throw new IllegalStateException("Brian2 took more than " + MOST_SECONDS + " s and was stopped");
+                }
             }
+            bar.stepTo(repetitionsPrinted(out));
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
@@ -157,6 +165,13 @@ final class Brian2Peer {
         JsonNode first = reps.get(0);
         return new Result(first.path("brian2").asText(), loops, rates, first.path("spikes").asLong(),
                 first.path("n_syn").asLong(), first.path("t_codegen_compile").asDouble());
+    }
+
+    /** @return the repetitions Brian2 has printed so far (its JSON lines) */
+    private static long repetitionsPrinted(Path out) throws IOException {
+        try (java.util.stream.Stream<String> lines = Files.lines(out, StandardCharsets.UTF_8)) {
+            return lines.filter(l -> l.startsWith("{")).count();
+        }
     }
 
     private static double median(double[] v) {
