@@ -68,9 +68,10 @@ public final class BenchCuba implements Callable<Integer> {
     Path html;
 
     @Option(names = "--peer", paramLabel = "brian2",
-            description = "also run the same CUBA network in a peer, after the timed runs, and print each entry's"
-                    + " synaptic events/s over the peer's: brian2 (Brian2's C++ standalone on one thread, with Debian's"
-                    + " /usr/bin/python3 and python3-brian; compiling takes 10-60 s)")
+            description = "also run the same CUBA network in a peer, after the timed runs, on each thread count of"
+                    + " --threads, and print each entry's synaptic events/s over the peer's: brian2 (Brian2's C++"
+                    + " standalone, OpenMP beyond one thread, with Debian's /usr/bin/python3 and python3-brian;"
+                    + " compiling takes 10-60 s per thread count)")
     String peer;
 
     @Option(names = "--phases",
@@ -191,38 +192,52 @@ public final class BenchCuba implements Callable<Integer> {
     }
 
     /**
-     * Runs the network in Brian2 (the peer) as many times as the entries ran, prints its figures and each entry's
-     * synaptic events per second over Brian2's, measured in this run.
+     * Runs the network in Brian2 (the peer) at every thread count of {@code --threads} (OpenMP beyond one), as many
+     * times as the entries ran; prints its figures and each entry's synaptic events per second over Brian2's on one
+     * thread and on as many threads as the entry, all measured in this run.
      *
-     * @return Brian2's figures and the ratios, as in the JSON file
+     * @return Brian2's figures per thread count and the ratios, as in the JSON file
      */
     private Map<String, Object> peerRun(List<Map<String, Object>> runs) throws java.io.IOException {
-        System.out.printf(Locale.ROOT, "  Brian2 C++ standalone, 1 thread: compiling CUBA N=%d and running it %d times"
-                + "...%n", neurons, repeat);
-        Path dir = java.nio.file.Files.createTempDirectory("spikemesh-brian2-");
-        Brian2Peer.Result r;
-        try {
-            r = Brian2Peer.run(neurons, fanIn, steps, repeat, seed, dir, quiet);
-        } finally {
-            deleteTree(dir);
+        Map<Integer, Brian2Peer.Result> byThreads = new java.util.TreeMap<>();
+        for (int t : new java.util.TreeSet<>(threads)) {
+            System.out.printf(Locale.ROOT, "  Brian2 C++ standalone, %s: compiling CUBA N=%d and running it %d times"
+                    + "...%n", t == 1 ? "1 thread" : "OpenMP " + t + " threads", neurons, repeat);
+            Path dir = java.nio.file.Files.createTempDirectory("spikemesh-brian2-");
+            Brian2Peer.Result r;
+            try {
+                r = Brian2Peer.run(neurons, fanIn, steps, t, repeat, seed, dir, quiet);
+            } finally {
+                deleteTree(dir);
+            }
+            System.out.printf(Locale.ROOT, "  Brian2 %s C++ standalone, %s: loop %.3f s (median of %d), %d spikes, %d"
+                    + " synapses, %.1f M events/s (compiled in %.1f s)%n", r.version(), threadCount(t),
+                    r.medianLoopSeconds(), r.loopSeconds().length, r.spikes(), r.synapses(),
+                    r.medianEventsPerSecond() / 1e6, r.compileSeconds());
+            byThreads.put(t, r);
         }
-        double rate = r.medianEventsPerSecond();
-        System.out.printf(Locale.ROOT, "  Brian2 %s C++ standalone, 1 thread: loop %.3f s (median of %d), %d spikes,"
-                + " %d synapses, %.1f M events/s (compiled in %.1f s)%n", r.version(), r.medianLoopSeconds(),
-                r.loopSeconds().length, r.spikes(), r.synapses(), rate / 1e6, r.compileSeconds());
-        Map<String, Object> figures = r.figures();
+        Brian2Peer.Result one = byThreads.get(byThreads.keySet().iterator().next());
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("name", "Brian2 " + one.version() + " C++ standalone");
+        figures.put("runs", byThreads.values().stream().map(Brian2Peer.Result::figures).toList());
         List<Map<String, Object>> ratios = new ArrayList<>();
-        StringBuilder line = new StringBuilder("  over Brian2 (synaptic events/s of the loops, medians, this run):");
+        StringBuilder line = new StringBuilder("  over Brian2 on as many threads (synaptic events/s of the loops,"
+                + " medians, this run):");
         for (int k = 0; k < runs.size(); k++) {
             double ours = (Double) runs.get(k).get("synaptic_events_per_s");
+            Brian2Peer.Result same = byThreads.get(threads.get(k));
             Map<String, Object> ratio = new LinkedHashMap<>();
             ratio.put("threads", threads.get(k));
             if (setting != null) {
                 ratio.put("setting", setting.value(k));
             }
-            ratio.put("ratio", ours / rate);
+            ratio.put("over_same_threads", ours / same.medianEventsPerSecond());
+            ratio.put("over_peer_threads", same.threads());
+            if (byThreads.containsKey(1)) {
+                ratio.put("over_one_thread", ours / byThreads.get(1).medianEventsPerSecond());
+            }
             ratios.add(ratio);
-            line.append(String.format(Locale.ROOT, " %s %.2fx", label(k), ours / rate));
+            line.append(String.format(Locale.ROOT, " %s %.2fx", label(k), ours / same.medianEventsPerSecond()));
         }
         System.out.println(line);
         figures.put("ratios", ratios);

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The peer of {@code bench cuba --peer brian2}: the same CUBA network (Brian2's own example, N neurons, K inputs per
- * neuron on average, 1 s at dt 0.1 ms for 10 000 steps) in Brian2's C++ standalone mode on one thread, run by
+ * neuron on average, 1 s at dt 0.1 ms for 10 000 steps) in Brian2's C++ standalone mode, on one thread or with OpenMP
+ * on several, run by
  * benchmarks/brian2_cuba.py (packed into the launcher's jar) with Debian's {@code /usr/bin/python3} and
  * {@code python3-brian}. It compiles once and runs the binary once per repetition; each repetition's loop time is the
  * binary's own (std::clock of its simulation loop), and its synaptic events are the spikes times the mean synapses out
@@ -30,8 +31,8 @@ final class Brian2Peer {
     private static final long MOST_SECONDS = 1800;
 
     /** The figures of Brian2's repetitions. */
-    record Result(String version, double[] loopSeconds, double[] eventsPerSecond, long spikes, long synapses,
-                  double compileSeconds) {
+    record Result(String version, int threads, double[] loopSeconds, double[] eventsPerSecond, long spikes,
+                  long synapses, double compileSeconds) {
         /** @return the median of the repetitions' synaptic events per second of the loop */
         double medianEventsPerSecond() {
             return median(eventsPerSecond);
@@ -45,7 +46,7 @@ final class Brian2Peer {
         /** @return the figures by their names in the bench's JSON file */
         Map<String, Object> figures() {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", "Brian2 " + version + " C++ standalone, 1 thread");
+            m.put("threads", threads);
             m.put("loop_s", loopSeconds);
             m.put("loop_median_s", medianLoopSeconds());
             m.put("synaptic_events_per_s", medianEventsPerSecond());
@@ -96,12 +97,13 @@ final class Brian2Peer {
      * Runs CUBA in Brian2 standalone.
      *
      * @param dir a directory of its own for the script, the generated code and the outputs
+     * @param threads 1 for the plain standalone build, more for OpenMP on that many threads
      * @param quiet no progress bar
      * @return the figures of every repetition
      * @throws IllegalStateException with Brian2's last words when it fails
      */
-    static Result run(int neurons, int inputs, int steps, int repetitions, long seed, Path dir, boolean quiet)
-            throws IOException {
+    static Result run(int neurons, int inputs, int steps, int threads, int repetitions, long seed, Path dir,
+                      boolean quiet) throws IOException {
         Path script = dir.resolve("brian2_cuba.py");
         try (InputStream in = Brian2Peer.class.getResourceAsStream("peer/brian2_cuba.py")) {
             if (in == null) {
@@ -115,11 +117,11 @@ final class Brian2Peer {
         List<String> cmd = List.of(python(), script.toString(), "--target", "cpp_standalone", "--N",
                 String.valueOf(neurons), "--inputs", String.valueOf(inputs), "--duration",
                 String.valueOf(steps * 1e-4), "--reps", String.valueOf(repetitions), "--seed", String.valueOf(seed),
-                "--outdir", dir.resolve("standalone").toString());
+                "--threads", String.valueOf(threads == 1 ? 0 : threads), "--outdir", dir.resolve("standalone").toString());
         Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(MOST_SECONDS);
         // the bar counts the repetitions Brian2 has printed; the first comes after its compiling
-        try (Progress bar = Progress.start("brian2 " + neurons, repetitions, "runs", quiet)) {
+        try (Progress bar = Progress.start("brian2 " + neurons + " x" + threads, repetitions, "runs", quiet)) {
             while (!p.waitFor(250, TimeUnit.MILLISECONDS)) {
                 bar.stepTo(repetitionsPrinted(out));
                 if (System.nanoTime() > deadline) {
@@ -137,15 +139,16 @@ final class Brian2Peer {
             throw new IllegalStateException("Brian2 failed (exit " + p.exitValue() + "): "
                     + lastLine(Files.readString(err, StandardCharsets.UTF_8)));
         }
-        return parse(Files.readAllLines(out, StandardCharsets.UTF_8));
+        return parse(Files.readAllLines(out, StandardCharsets.UTF_8), threads);
     }
 
     /**
      * @param lines what benchmarks/brian2_cuba.py printed: one JSON object per repetition (other lines are ignored)
+     * @param threads the threads Brian2 ran on
      * @return the figures of the repetitions
      * @throws IllegalStateException when no repetition is there
      */
-    static Result parse(List<String> lines) throws IOException {
+    static Result parse(List<String> lines, int threads) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         List<JsonNode> reps = new ArrayList<>();
         for (String l : lines) {
@@ -163,7 +166,7 @@ final class Brian2Peer {
             rates[i] = reps.get(i).path("syn_events_per_s_loop").asDouble();
         }
         JsonNode first = reps.get(0);
-        return new Result(first.path("brian2").asText(), loops, rates, first.path("spikes").asLong(),
+        return new Result(first.path("brian2").asText(), threads, loops, rates, first.path("spikes").asLong(),
                 first.path("n_syn").asLong(), first.path("t_codegen_compile").asDouble());
     }
 

@@ -29,7 +29,7 @@ class Brian2PeerTest {
                 "{\"brian2\": \"2.5.1\", \"rep\": 1, \"t_codegen_compile\": 11.5, \"t_loop\": 0.025, \"n_syn\": 159792,"
                         + " \"spikes\": 1141, \"syn_events_per_s_loop\": 1.8e7}",
                 "{\"brian2\": \"2.5.1\", \"rep\": 2, \"t_codegen_compile\": 11.5, \"t_loop\": 0.027, \"n_syn\": 159792,"
-                        + " \"spikes\": 1141, \"syn_events_per_s_loop\": 1.6e7}"));
+                        + " \"spikes\": 1141, \"syn_events_per_s_loop\": 1.6e7}"), 1);
         assertEquals("2.5.1", r.version());
         assertArrayEquals(new double[]{0.030, 0.025, 0.027}, r.loopSeconds(), 0.0);
         // medians of three: the middle values, 0.027 s and 1.6e7 events/s
@@ -38,9 +38,9 @@ class Brian2PeerTest {
         assertEquals(1141, r.spikes());
         assertEquals(159792, r.synapses());
         assertEquals(11.5, r.compileSeconds(), 0.0);
-        assertEquals("Brian2 2.5.1 C++ standalone, 1 thread", r.figures().get("name"));
+        assertEquals(1, r.figures().get("threads"));
         IllegalStateException none = assertThrows(IllegalStateException.class,
-                () -> Brian2Peer.parse(List.of("Traceback (most recent call last):")));
+                () -> Brian2Peer.parse(List.of("Traceback (most recent call last):"), 1));
         assertEquals("Brian2 printed no repetition", none.getMessage());
     }
 
@@ -114,19 +114,21 @@ class Brian2PeerTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, text);
         JsonNode doc = new ObjectMapper().readTree(file.toFile());
-        JsonNode peer = doc.get("peer");
-        assertTrue(peer.get("name").asText().startsWith("Brian2 2."), peer.toString());
+        assertTrue(doc.get("peer").get("name").asText().startsWith("Brian2 2."), doc.toString());
+        JsonNode peer = doc.get("peer").get("runs").get(0);
+        assertEquals(1, peer.get("threads").asInt());
         // p = 80 / N: 2 000 x 80 = 160 000 synapses expected, a binomial count (standard deviation about 400)
         assertEquals(160_000, peer.get("synapses").asDouble(), 3_000, peer.toString());
         // 0.1 s of CUBA: both fire a few Hz (spikemesh in Loihi's fixed point, Brian2 in floating point)
         double ourRate = doc.get("runs").get(0).get("rate_hz").asDouble();
         double theirs = peer.get("spikes").asDouble() / (2000 * 0.1);
         assertTrue(theirs > ourRate / 3 && theirs < ourRate * 3, "Brian2 " + theirs + " Hz, spikemesh " + ourRate);
-        double ratio = peer.get("ratios").get(0).get("ratio").asDouble();
+        double ratio = doc.get("peer").get("ratios").get(0).get("over_same_threads").asDouble();
+        assertEquals(ratio, doc.get("peer").get("ratios").get(0).get("over_one_thread").asDouble(), 0.0);
         assertEquals(doc.get("runs").get(0).get("synaptic_events_per_s").asDouble()
                 / peer.get("synaptic_events_per_s").asDouble(), ratio, 1e-9);
-        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "over Brian2 (synaptic events/s of the loops,"
-                + " medians, this run): 1 thread %.2fx", ratio)), text);
+        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "over Brian2 on as many threads (synaptic"
+                + " events/s of the loops, medians, this run): 1 thread %.2fx", ratio)), text);
     }
 
     private static void restore(String saved) {

@@ -280,36 +280,54 @@ public final class BenchPage {
         html.append("</table>");
     }
 
-    /** The peer measured in the same run (bench cuba --peer), when there is one: its figures and every ratio. */
+    /**
+     * The peer measured in the same run (bench cuba --peer), when there is one: its runs at each thread count and every
+     * entry's events/s over the peer's on one thread and on as many threads.
+     */
     private void peer() {
         JsonNode p = bench.get("peer");
         if (p == null) {
             return;
         }
-        html.append("<h2>Against ").append(Svg.esc(p.path("name").asText())).append("</h2><p>The same network")
-                .append(" (Brian2's CUBA with as many neurons and inputs per neuron, its own random draws) run after the")
-                .append(" timed runs: ").append(Svg.esc(seconds(p.path("loop_median_s").asDouble())))
-                .append(" a loop (median of ").append(p.path("loop_s").size()).append("), ")
-                .append(p.path("spikes").asText()).append(" spikes, ").append(p.path("synapses").asText())
-                .append(" synapses, compiled in ").append(Svg.esc(seconds(p.path("compile_s").asDouble())))
-                .append(".</p>");
+        String name = p.path("name").asText();
+        // the bars' names: the peer's first two words ("Brian2 2.5.1"), which fit beside a bar
+        String[] words = name.split(" ");
+        String shortName = words.length > 1 ? words[0] + " " + words[1] : words[0];
+        html.append("<h2>Against ").append(Svg.esc(name)).append("</h2><p>The same network (Brian2's CUBA with as")
+                .append(" many neurons and inputs per neuron, its own random draws), run after the timed runs on each")
+                .append(" thread count of the entries (OpenMP beyond one thread).</p><table><tr><th>peer</th>")
+                .append("<th>loop, median</th><th>synaptic events/s</th><th>spikes</th><th>synapses</th>")
+                .append("<th>compiled in</th></tr>");
         List<String> names = new ArrayList<>();
         List<Double> rates = new ArrayList<>();
-        html.append("<table><tr><th>entry</th><th>synaptic events/s over the peer's</th></tr>");
         JsonNode runs = bench.path("runs");
+        for (JsonNode r : runs) {
+            names.add(label(r));
+            rates.add(r.path("synaptic_events_per_s").asDouble() / 1e6);
+        }
+        for (JsonNode r : p.path("runs")) {
+            int t = r.path("threads").asInt();
+            String peerName = shortName + (t == 1 ? ", 1 thread" : ", " + t + " threads");
+            html.append("<tr><td>").append(Svg.esc(peerName)).append("</td>")
+                    .append(cell(seconds(r.path("loop_median_s").asDouble())))
+                    .append(cell(String.format(Locale.ROOT, "%.1f M", r.path("synaptic_events_per_s").asDouble() / 1e6)))
+                    .append(cell(r.path("spikes").asText())).append(cell(r.path("synapses").asText()))
+                    .append(cell(seconds(r.path("compile_s").asDouble()))).append("</tr>");
+            names.add(peerName);
+            rates.add(r.path("synaptic_events_per_s").asDouble() / 1e6);
+        }
+        html.append("</table><table><tr><th>entry</th><th>events/s over the peer's on 1 thread</th>")
+                .append("<th>over the peer's on as many threads</th></tr>");
         JsonNode ratios = p.path("ratios");
         for (int k = 0; k < runs.size(); k++) {
-            names.add(label(runs.get(k)));
-            rates.add(runs.get(k).path("synaptic_events_per_s").asDouble() / 1e6);
+            JsonNode r = ratios.path(k);
             html.append("<tr><td>").append(Svg.esc(label(runs.get(k)))).append("</td>")
-                    .append(cell(String.format(Locale.ROOT, "%.2fx", ratios.path(k).path("ratio").asDouble())))
+                    .append(r.has("over_one_thread") ? cell(String.format(Locale.ROOT, "%.2fx",
+                            r.get("over_one_thread").asDouble())) : "<td></td>")
+                    .append(cell(String.format(Locale.ROOT, "%.2fx", r.path("over_same_threads").asDouble())))
                     .append("</tr>");
         }
         html.append("</table>");
-        // the bar's name: the peer's first two words ("Brian2 2.5.1"), which fit beside the bar
-        String[] words = p.path("name").asText().split(" ");
-        names.add(words.length > 1 ? words[0] + " " + words[1] : words[0]);
-        rates.add(p.path("synaptic_events_per_s").asDouble() / 1e6);
         html.append(Svg.bars("synaptic events/s (median loops)", names, rates, "M/s"));
     }
 

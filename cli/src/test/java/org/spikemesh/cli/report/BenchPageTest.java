@@ -242,19 +242,28 @@ class BenchPageTest {
 
     @Test
     void shouldSetTheEntriesAgainstThePeerMeasuredInTheSameRun() throws IOException {
-        String withPeer = FULL.replace("\"heap\":", "\"peer\": {\"name\": \"Brian2 2.5.1 C++ standalone, 1 thread\","
-                + " \"loop_s\": [1.7, 1.8, 1.75], \"loop_median_s\": 1.75, \"synaptic_events_per_s\": 1.8e7,"
-                + " \"spikes\": 380000, \"synapses\": 5119000, \"compile_s\": 40.0,"
-                + " \"ratios\": [{\"threads\": 1, \"ratio\": 3.226}, {\"threads\": 2, \"ratio\": 5.806}]}, \"heap\":");
+        String withPeer = FULL.replace("\"heap\":", "\"peer\": {\"name\": \"Brian2 2.5.1 C++ standalone\", \"runs\": ["
+                + "{\"threads\": 1, \"loop_s\": [1.7, 1.8, 1.75], \"loop_median_s\": 1.75, \"synaptic_events_per_s\": 1.8e7,"
+                + " \"spikes\": 380000, \"synapses\": 5119000, \"compile_s\": 40.0},"
+                + "{\"threads\": 2, \"loop_s\": [1.9], \"loop_median_s\": 1.9, \"synaptic_events_per_s\": 1.6e7,"
+                + " \"spikes\": 380000, \"synapses\": 5119000, \"compile_s\": 45.0}],"
+                + " \"ratios\": [{\"threads\": 1, \"over_same_threads\": 3.226, \"over_peer_threads\": 1,"
+                + " \"over_one_thread\": 3.226}, {\"threads\": 2, \"over_same_threads\": 6.531, \"over_peer_threads\": 2,"
+                + " \"over_one_thread\": 5.806}]}, \"heap\":");
         String html = BenchPage.render(json(withPeer));
-        assertTrue(html.contains("<h2>Against Brian2 2.5.1 C++ standalone, 1 thread</h2>"), html);
-        assertTrue(html.contains("1.750 s a loop (median of 3), 380000 spikes, 5119000 synapses, compiled in 40.000 s"),
+        assertTrue(html.contains("<h2>Against Brian2 2.5.1 C++ standalone</h2>"), html);
+        assertTrue(html.contains("<tr><td>Brian2 2.5.1, 1 thread</td><td class=\"n\">1.750 s</td><td class=\"n\">18.0"
+                + " M</td><td class=\"n\">380000</td><td class=\"n\">5119000</td><td class=\"n\">40.000 s</td></tr>"),
                 html);
-        assertTrue(html.contains("<tr><td>1 thread</td><td class=\"n\">3.23x</td></tr>"), html);
-        assertTrue(html.contains("<tr><td>2 threads</td><td class=\"n\">5.81x</td></tr>"), html);
-        // bars of every entry's events/s and the peer's, in M/s: 58.05, 104.5 and 18
-        assertTrue(html.contains(">Brian2 2.5.1</text>"), html);
+        assertTrue(html.contains("<tr><td>Brian2 2.5.1, 2 threads</td><td class=\"n\">1.900 s</td>"), html);
+        assertTrue(html.contains("<tr><td>1 thread</td><td class=\"n\">3.23x</td><td class=\"n\">3.23x</td></tr>"),
+                html);
+        assertTrue(html.contains("<tr><td>2 threads</td><td class=\"n\">5.81x</td><td class=\"n\">6.53x</td></tr>"),
+                html);
+        // bars of every entry's events/s and the peer's, in M/s: 58.05, 104.5, 18 and 16
+        assertTrue(html.contains(">Brian2 2.5.1, 2 threads</text>"), html);
         assertTrue(html.contains("<title>18 M/s</title>"), html);
+        assertTrue(html.contains("<title>16 M/s</title>"), html);
         assertFalse(BenchPage.render(json(FULL)).contains("Against"), "no peer, no section");
     }
 }
