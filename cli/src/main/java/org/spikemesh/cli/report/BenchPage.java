@@ -209,7 +209,7 @@ public final class BenchPage {
 
     private static final String STYLE = "<style>body{font-family:sans-serif;margin:24px;color:#222}h1{font-size:20px}"
             + "h2{font-size:16px;margin-top:28px}.t{font-size:12px;font-weight:bold}.a{font-size:10px;fill:#444}"
-            + "p{max-width:760px}table{border-collapse:collapse;font-size:12px}"
+            + "p{max-width:760px}table{border-collapse:collapse;font-size:12px;margin:8px 0}"
             + "td,th{border:1px solid #ccc;padding:2px 6px}td.n{text-align:right}</style>";
 
     private String page() {
