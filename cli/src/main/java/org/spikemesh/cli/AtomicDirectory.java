@@ -29,6 +29,9 @@ public final class AtomicDirectory implements AutoCloseable {
         this.staging = Files.createTempDirectory(parent, "." + this.target.getFileName() + ".partial-");
     }
 
+    /** what spikemesh writes: a run's tables and summary, reports and players, NIR output data. */
+    static final java.util.List<String> OUTPUT_ENDINGS = java.util.List.of(".csv", ".json", ".html", ".h5");
+
     /**
      * Refuses, before anything runs, a target whose replacement would lose something that is not an earlier output:
      * a file, or a directory that holds anything but a run's summary.json and files of the kinds spikemesh writes
@@ -39,9 +42,6 @@ public final class AtomicDirectory implements AutoCloseable {
      * @param target the target, absolute and normalised
      * @throws IllegalArgumentException naming the target and what in it would be lost
      */
-    /** what spikemesh writes: a run's tables and summary, reports and players, NIR output data. */
-    static final java.util.List<String> OUTPUT_ENDINGS = java.util.List.of(".csv", ".json", ".html", ".h5");
-
     static void requireReplaceable(Path given, Path target) throws IOException {
         if (target.getParent() == null) {
             throw new IllegalArgumentException(given + ": is the root directory; give a directory for the run's outputs");

@@ -27,6 +27,28 @@ public final class AtomicFiles {
         write(file, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
     }
 
+    /**
+     * Refuses, before anything is computed, an output file that could not be written: its directory does not exist,
+     * or it is a directory itself.
+     *
+     * @param name how the error names it (e.g. the option and the path)
+     * @param file the file
+     * @throws IllegalArgumentException saying which
+     */
+    public static void requireWritable(String name, Path file) {
+        Path abs = file.toAbsolutePath();
+        if (abs.getParent() == null || !Files.isDirectory(abs.getParent())) {
+            throw new IllegalArgumentException(name + ": its directory does not exist");
+        }
+        refuseDirectory(name, abs);
+    }
+
+    private static void refuseDirectory(String name, Path abs) {
+        if (Files.isDirectory(abs)) {
+            throw new IllegalArgumentException(name + ": is a directory; give the name of the file to write");
+        }
+    }
+
     /** Writes a file's content to a path. */
     @FunctionalInterface
     public interface Writer {
@@ -48,9 +70,7 @@ public final class AtomicFiles {
      */
     public static void write(Path file, Writer writer) throws IOException {
         Path abs = file.toAbsolutePath();
-        if (Files.isDirectory(abs)) {
-            throw new IllegalArgumentException(file + ": is a directory; give the name of the file to write");
-        }
+        refuseDirectory(file.toString(), abs);
         Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
         try {
             writer.write(tmp);

@@ -208,7 +208,7 @@ public final class BenchCuba implements Callable<Integer> {
             try {
                 r = Brian2Peer.run(neurons, fanIn, steps, t, repeat, seed, dir, quiet);
             } finally {
-                deleteTree(dir);
+                AtomicDirectory.deleteTree(dir);
             }
             System.out.printf(Locale.ROOT, "  Brian2 %s C++ standalone, %s: loop %.3f s (median of %d), %d spikes, %d"
                     + " synapses, %.1f M events/s (compiled in %.1f s)%n", r.version(), threadCount(t),
@@ -216,7 +216,7 @@ public final class BenchCuba implements Callable<Integer> {
                     r.medianEventsPerSecond() / 1e6, r.compileSeconds());
             byThreads.put(t, r);
         }
-        Brian2Peer.Result one = byThreads.get(byThreads.keySet().iterator().next());
+        Brian2Peer.Result one = byThreads.values().iterator().next();
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("name", "Brian2 " + one.version() + " C++ standalone");
         figures.put("runs", byThreads.values().stream().map(Brian2Peer.Result::figures).toList());
@@ -244,30 +244,6 @@ public final class BenchCuba implements Callable<Integer> {
         return figures;
     }
 
-    /** Deletes a directory and everything in it, deepest first. */
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        try (java.util.stream.Stream<Path> all = java.nio.file.Files.walk(dir)) {
-            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                java.nio.file.Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    /** Refuses an output file whose directory does not exist, or that is a directory, before anything is built. */
-    private static void requireWritable(String option, Path file) {
-        if (file == null) {
-            return;
-        }
-        if (file.toAbsolutePath().getParent() == null
-                || !java.nio.file.Files.isDirectory(file.toAbsolutePath().getParent())) {
-            throw new IllegalArgumentException(option + " " + file + ": its directory does not exist");
-        }
-        if (java.nio.file.Files.isDirectory(file)) {
-            throw new IllegalArgumentException(option + " " + file + ": is a directory; give the name of the file to"
-                    + " write");
-        }
-    }
-
     /** Refuses impossible options before anything is built. */
     private void checkOptions() {
         if (neurons < 6) {
@@ -293,8 +269,12 @@ public final class BenchCuba implements Callable<Integer> {
         if (peer != null) {
             Brian2Peer.requireBrian2();
         }
-        requireWritable("--json", json);
-        requireWritable("--html", html);
+        if (json != null) {
+            AtomicFiles.requireWritable("--json " + json, json);
+        }
+        if (html != null) {
+            AtomicFiles.requireWritable("--html " + html, html);
+        }
     }
 
     /**

@@ -35,7 +35,7 @@ class BenchCubaTest {
     }
 
     /** @return what {@code bench cuba ARGS -q} printed, having checked that it ended well */
-    private static String bench(String... args) {
+    static String bench(String... args) {
         String[] line = new String[args.length + 3];
         line[0] = "bench";
         line[1] = "cuba";

@@ -26,11 +26,19 @@ public final class BenchPage {
      * @throws IllegalArgumentException when the document is not the figures of {@code bench cuba}
      */
     public static String render(JsonNode bench) {
-        if (!"cuba".equals(bench.path("benchmark").asText()) || !bench.path("runs").isArray()) {
-            throw new IllegalArgumentException("not the figures of 'spikemesh bench cuba --json' (a JSON object with"
-                    + " \"benchmark\": \"cuba\" and its \"runs\")");
-        }
+        requireBench(bench, "");
         return new BenchPage(bench).page();
+    }
+
+    /**
+     * @param where the document's name and ": ", for the message, or ""
+     * @throws IllegalArgumentException when the document is not the figures of {@code bench cuba}
+     */
+    private static void requireBench(JsonNode doc, String where) {
+        if (!"cuba".equals(doc.path("benchmark").asText()) || !doc.path("runs").isArray()) {
+            throw new IllegalArgumentException(where + "not the figures of 'spikemesh bench cuba --json' (a JSON"
+                    + " object with \"benchmark\": \"cuba\" and its \"runs\")");
+        }
     }
 
     /**
@@ -46,10 +54,7 @@ public final class BenchPage {
      */
     public static String renderScale(List<JsonNode> benches, List<String> names) {
         for (int i = 0; i < benches.size(); i++) {
-            if (!"cuba".equals(benches.get(i).path("benchmark").asText()) || !benches.get(i).path("runs").isArray()) {
-                throw new IllegalArgumentException(names.get(i) + ": not the figures of 'spikemesh bench cuba --json'"
-                        + " (a JSON object with \"benchmark\": \"cuba\" and its \"runs\")");
-            }
+            requireBench(benches.get(i), names.get(i) + ": ");
         }
         return new ScalePage(benches, names).page();
     }
@@ -153,14 +158,12 @@ public final class BenchPage {
         private void speedUps(List<String> ticks) {
             List<String> labels = new ArrayList<>();
             List<double[]> series = new ArrayList<>();
-            double ideal = Double.NaN;
-            boolean oneIdeal = true;
+            List<JsonNode> all = new ArrayList<>();
             for (int i = 0; i < benches.size(); i++) {
                 JsonNode b = benches.get(i);
                 for (JsonNode u : b.path("speed_ups")) {
-                    JsonNode run = entryOf(b, u);
-                    String name = (run == null ? u.path("threads").asText() + " threads" : label(run)) + " over "
-                            + label(b.path("runs").get(0));
+                    all.add(u);
+                    String name = speedUpName(b, u) + " over " + label(b.path("runs").get(0));
                     int at = labels.indexOf(name);
                     if (at < 0) {
                         labels.add(name);
@@ -170,15 +173,11 @@ public final class BenchPage {
                         at = labels.size() - 1;
                     }
                     series.get(at)[i] = u.path("ratio_of_median_loops").asDouble();
-                    double r = (double) u.path("threads").asInt() / u.path("over_threads").asInt(1);
-                    oneIdeal &= Double.isNaN(ideal) || ideal == r;
-                    ideal = r;
                 }
             }
             if (!labels.isEmpty()) {
                 html.append("<h2>Speed-up (ratio of median loops)</h2>");
-                html.append(Svg.dotted("speed-up", "neurons", ticks, series, labels, "x", oneIdeal ? ideal : Double.NaN,
-                        "ideal"));
+                html.append(Svg.dotted("speed-up", "neurons", ticks, series, labels, "x", commonIdeal(all), "ideal"));
             }
         }
 
@@ -250,8 +249,7 @@ public final class BenchPage {
 
     /** @return the name of entry k: its threads and, when the bench compared settings, its setting's value */
     private static String label(JsonNode run) {
-        int t = run.path("threads").asInt();
-        String name = t + (t == 1 ? " thread" : " threads");
+        String name = threadCount(run.path("threads").asInt());
         JsonNode setting = run.get("setting");
         if (setting != null) {
             String prop = setting.path("name").asText();
@@ -307,7 +305,7 @@ public final class BenchPage {
         }
         for (JsonNode r : p.path("runs")) {
             int t = r.path("threads").asInt();
-            String peerName = shortName + (t == 1 ? ", 1 thread" : ", " + t + " threads");
+            String peerName = shortName + ", " + threadCount(t);
             html.append("<tr><td>").append(Svg.esc(peerName)).append("</td>")
                     .append(cell(seconds(r.path("loop_median_s").asDouble())))
                     .append(cell(String.format(Locale.ROOT, "%.1f M", r.path("synaptic_events_per_s").asDouble() / 1e6)))
@@ -362,23 +360,41 @@ public final class BenchPage {
                 .append("<th>ratio of median loops</th><th>ideal</th></tr>");
         List<double[]> series = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        double ideal = Double.NaN;
-        boolean oneIdeal = true;
+        List<JsonNode> all = new ArrayList<>();
         for (JsonNode u : ups) {
-            JsonNode run = entryOf(bench, u);
-            double ratio = (double) u.path("threads").asInt() / u.path("over_threads").asInt(1);
-            oneIdeal &= Double.isNaN(ideal) || ideal == ratio;
-            ideal = ratio;
-            String name = run == null ? u.path("threads").asText() + " threads" : label(run);
+            String name = speedUpName(bench, u);
             html.append("<tr><td>").append(Svg.esc(name)).append("</td>")
                     .append(cell(String.format(Locale.ROOT, "%.2fx", u.path("ratio_of_median_loops").asDouble())))
-                    .append(cell(String.format(Locale.ROOT, "%.2fx", ratio))).append("</tr>");
+                    .append(cell(String.format(Locale.ROOT, "%.2fx", ideal(u)))).append("</tr>");
             series.add(doubles(u.path("ratio_per_repetition")));
             names.add(name);
+            all.add(u);
         }
         html.append("</table>");
         html.append(Svg.dotted("speed-up of each repetition (its loop over the same repetition of "
-                + label(first) + ")", "repetition", series, names, "x", oneIdeal ? ideal : Double.NaN, "ideal"));
+                + label(first) + ")", "repetition", series, names, "x", commonIdeal(all), "ideal"));
+    }
+
+    /** @return the ideal of a speed-up entry: its threads over the threads it is compared with */
+    private static double ideal(JsonNode up) {
+        return (double) up.path("threads").asInt() / up.path("over_threads").asInt(1);
+    }
+
+    /** @return the ideal the speed-up entries share, or NaN when they differ (no line is drawn then) */
+    private static double commonIdeal(List<JsonNode> ups) {
+        double first = ups.isEmpty() ? Double.NaN : ideal(ups.get(0));
+        return ups.stream().allMatch(u -> ideal(u) == first) ? first : Double.NaN;
+    }
+
+    /** @return the name of the entry a speed-up entry of a bench compares: its label, or its threads alone */
+    private static String speedUpName(JsonNode bench, JsonNode up) {
+        JsonNode run = entryOf(bench, up);
+        return run == null ? threadCount(up.path("threads").asInt()) : label(run);
+    }
+
+    /** @return "1 thread", "2 threads", ... */
+    private static String threadCount(int t) {
+        return t + (t == 1 ? " thread" : " threads");
     }
 
     /** @return the run of a bench a speed-up entry compares, found by its threads and setting; null when none matches */

@@ -114,6 +114,15 @@ final class Svg {
     }
 
     static String axes(int x0, int y0, int x1, int y1, double xMin, double xMax, double yMin, double yMax, String yLabel) {
+        return axes(x0, y0, x1, y1, xMin, xMax, yMin, yMax, yLabel, " step");
+    }
+
+    /**
+     * The axes of a chart: the lines, the ends of y, the unit of y and, unless {@code xUnit} is null, the ends of x
+     * followed by xUnit (a chart that labels every x puts its own labels there).
+     */
+    static String axes(int x0, int y0, int x1, int y1, double xMin, double xMax, double yMin, double yMax, String yLabel,
+                       String xUnit) {
         StringBuilder sb = new StringBuilder();
         sb.append("<path d=\"M").append(x0).append(' ').append(y0).append("V").append(y1).append("H").append(x1)
                 .append("\" stroke=\"#555\" fill=\"none\"/>");
@@ -121,10 +130,12 @@ final class Svg {
                 .append(num(yMax)).append("</text>");
         sb.append("<text x=\"").append(x0 - 4).append("\" y=\"").append(y1).append("\" class=\"a\" text-anchor=\"end\">")
                 .append(num(yMin)).append("</text>");
-        sb.append("<text x=\"").append(x0).append("\" y=\"").append(y1 + 14).append("\" class=\"a\">").append(num(xMin))
-                .append("</text>");
-        sb.append("<text x=\"").append(x1).append("\" y=\"").append(y1 + 14).append("\" class=\"a\" text-anchor=\"end\">")
-                .append(num(xMax)).append(" step</text>");
+        if (xUnit != null) {
+            sb.append("<text x=\"").append(x0).append("\" y=\"").append(y1 + 14).append("\" class=\"a\">").append(num(xMin))
+                    .append("</text>");
+            sb.append("<text x=\"").append(x1).append("\" y=\"").append(y1 + 14).append("\" class=\"a\" text-anchor=\"end\">")
+                    .append(num(xMax)).append(xUnit).append("</text>");
+        }
         sb.append("<text x=\"4\" y=\"").append((y0 + y1) / 2).append("\" class=\"a\">").append(esc(yLabel)).append("</text>");
         return sb.toString();
     }
@@ -211,7 +222,7 @@ final class Svg {
         sb.append("<svg class=\"chart\" width=\"").append(w).append("\" height=\"").append(h)
                 .append("\" viewBox=\"0 0 ").append(w).append(' ').append(h).append("\">");
         sb.append("<text x=\"").append(l).append("\" y=\"14\" class=\"t\">").append(esc(title)).append("</text>");
-        sb.append(axes(l, 20, w - 10, h - b, xMin, xMax, yMin, yMax, yLabel).replace(" step</text>", "</text>"));
+        sb.append(axes(l, 20, w - 10, h - b, xMin, xMax, yMin, yMax, yLabel, ""));
         sb.append("<text x=\"").append((l + w - 10) / 2).append("\" y=\"").append(h - b + 28)
                 .append("\" class=\"a\" text-anchor=\"middle\">").append(esc(xLabel)).append(" (colour: ")
                 .append(esc(shadeLabel)).append(")</text>");
@@ -296,18 +307,13 @@ final class Svg {
         sb.append("<svg class=\"chart\" width=\"").append(w).append("\" height=\"").append(h)
                 .append("\" viewBox=\"0 0 ").append(w).append(' ').append(h).append("\">");
         sb.append("<text x=\"").append(l).append("\" y=\"14\" class=\"t\">").append(esc(title)).append("</text>");
-        String frame = axes(l, 20, w - 10, bottom, xMin, xMax, yMin, yMax, yLabel).replace(" step</text>", "</text>");
-        if (xTicks != null) {
-            // the numbers under the ends of the x axis give way to a label under every x
-            frame = frame.replaceAll("<text x=\"[0-9]+\" y=\"" + (bottom + 14) + "\" class=\"a\"( text-anchor=\"end\")?>"
-                    + "[^<]*</text>", "");
-            for (int i = 0; i < xTicks.size(); i++) {
-                double px = l + (i + 1 - xMin) / (xMax - xMin) * (w - 10 - l);
-                frame += "<text x=\"" + f(px) + "\" y=\"" + (bottom + 14) + "\" class=\"a\" text-anchor=\"middle\">"
-                        + esc(xTicks.get(i)) + "</text>";
-            }
+        // with a label under every x, no numbers under the ends of the x axis
+        sb.append(axes(l, 20, w - 10, bottom, xMin, xMax, yMin, yMax, yLabel, xTicks == null ? "" : null));
+        for (int i = 0; xTicks != null && i < xTicks.size(); i++) {
+            double px = l + (i + 1 - xMin) / (xMax - xMin) * (w - 10 - l);
+            sb.append("<text x=\"").append(f(px)).append("\" y=\"").append(bottom + 14)
+                    .append("\" class=\"a\" text-anchor=\"middle\">").append(esc(xTicks.get(i))).append("</text>");
         }
-        sb.append(frame);
         sb.append("<text x=\"").append((l + w - 10) / 2).append("\" y=\"").append(bottom + (xTicks == null ? 14 : 28))
                 .append("\" class=\"a\" text-anchor=\"middle\">").append(esc(xLabel)).append("</text>");
         for (int k = 0; k < series.size(); k++) {

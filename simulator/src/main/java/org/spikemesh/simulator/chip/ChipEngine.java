@@ -41,6 +41,8 @@ public final class ChipEngine implements Backend {
     private final RemoteShard[] remote;
     private final PartitionPlan plan;
     private final int[] partitionOfShard;
+    /** per core of the program, its shard. */
+    private final int[] shardOf;
     /** the partitioned side of a run split over processes, or null. */
     private PartitionRun partitioned;
     private final Thread[] workers;
@@ -115,7 +117,7 @@ public final class ChipEngine implements Backend {
         int s = first.length - 1;
         int[] lo = java.util.Arrays.copyOfRange(first, 0, s);
         int[] hi = java.util.Arrays.copyOfRange(first, 1, s + 1);
-        int[] shardOf = shardOfCore(lo, hi, n);
+        this.shardOf = shardOfEachCore(lo, hi, n);
         this.partitionOfShard = new int[s];
         for (int k = 0; k < s; k++) {
             partitionOfShard[k] = plan == null ? 0 : plan.partitionOf(lo[k]);
@@ -210,12 +212,12 @@ public final class ChipEngine implements Backend {
     }
 
     /** @return the shard of every core, given each shard's first core (lo) and end (hi) */
-    private static int[] shardOfCore(int[] lo, int[] hi, int n) {
-        int[] shardOf = new int[n];
+    private static int[] shardOfEachCore(int[] lo, int[] hi, int n) {
+        int[] of = new int[n];
         for (int k = 0; k < lo.length; k++) {
-            java.util.Arrays.fill(shardOf, lo[k], hi[k], k);
+            java.util.Arrays.fill(of, lo[k], hi[k], k);
         }
-        return shardOf;
+        return of;
     }
 
     /** @return each core's first neuron in the program's order of neurons, and last the number of neurons */
@@ -881,13 +883,11 @@ public final class ChipEngine implements Backend {
         return shards[k].counts.timeNs(coreIndex - shards[k].first);
     }
 
+    /** @return the shard of a core, when it runs here or (coordinator) its figures come here */
     private int shardOfCore(int coreIndex) {
-        for (int k = 0; k < shards.length; k++) {
-            int lo = shards[k] != null ? shards[k].first : remote[k] != null ? remote[k].first : -1;
-            int hi = shards[k] != null ? shards[k].last : remote[k] != null ? remote[k].last : -1;
-            if (coreIndex >= lo && coreIndex < hi) {
-                return k;
-            }
+        int k = coreIndex >= 0 && coreIndex < shardOf.length ? shardOf[coreIndex] : -1;
+        if (k >= 0 && (shards[k] != null || remote[k] != null)) {
+            return k;
         }
         throw new IllegalArgumentException("core " + coreIndex + " is not in this program"
                 + (plan != null && plan.index() != 0 ? " partition" : ""));
