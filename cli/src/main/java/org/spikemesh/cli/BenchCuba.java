@@ -162,13 +162,15 @@ public final class BenchCuba implements Callable<Integer> {
         }
         double[] roundTrips = new double[repeat];
         double[] balances = new double[repeat];
-        List<Map<String, Object>> runs = timedRuns(graph, handOver[0], synapses, roundTrips, balances);
+        double[] cacheBalances = new double[repeat];
+        List<Map<String, Object>> runs = timedRuns(graph, handOver[0], synapses, roundTrips, balances, cacheBalances);
         if (threads.size() > 1) {
             doc.put("speed_ups", speedUps(runs));
         }
         if (severalThreads()) {
             doc.put("thread_round_trip_ns", RepetitionFigures.roundTrips(roundTrips));
             doc.put("processor_balance", RepetitionFigures.balances(balances));
+            doc.put("cache_balance", RepetitionFigures.cacheBalances(cacheBalances));
         }
         doc.put("runs", runs);
         if (peer != null) {
@@ -283,14 +285,17 @@ public final class BenchCuba implements Callable<Integer> {
      * Prints each thread count's figures. With more than one thread, before each repetition the round trip between two
      * threads is measured ({@link ThreadRoundTrip}): on a shared machine it tells whether the processors shared a cache
      * during the runs; and how much slower one of two processors is than the other while both are busy
-     * ({@link ProcessorBalance}): on a shared machine it tells whether the host gave them equal time.
+     * ({@link ProcessorBalance}): on a shared machine it tells whether the host gave them equal time, and with work that
+     * waits on the caches, equal caches.
      *
      * @param roundTrips receives the round trip before each repetition, ns (NaN when not measured)
      * @param balances receives the processors' balance before each repetition (NaN when not measured)
+     * @param cacheBalances receives the processors' balance on reads from their caches (NaN when not measured)
      * @return each thread count's figures, as in the JSON file
      */
     private List<Map<String, Object>> timedRuns(ProcessGraph graph, org.spikemesh.compiler.program.ChipProgram program,
-                                                long synapses, double[] roundTrips, double[] balances) {
+                                                long synapses, double[] roundTrips, double[] balances,
+                                                double[] cacheBalances) {
         int n = threads.size();
         double[][] secs = new double[n][repeat];
         double[][] builds = new double[n][repeat];
@@ -305,6 +310,7 @@ public final class BenchCuba implements Callable<Integer> {
         for (int rep = 0; rep < repeat; rep++) {
             roundTrips[rep] = several ? ThreadRoundTrip.measureNs(ROUND_TRIPS) : Double.NaN;
             balances[rep] = several ? ProcessorBalance.measure() : Double.NaN;
+            cacheBalances[rep] = several ? ProcessorBalance.measureCaches() : Double.NaN;
             for (int k = 0; k < n; k++) {
                 int t = threads.get(k);
                 long b0 = System.nanoTime();
@@ -376,6 +382,7 @@ public final class BenchCuba implements Callable<Integer> {
             // as before each timed repetition (timedRuns)
             ThreadRoundTrip.measureNs(ROUND_TRIPS);
             ProcessorBalance.measure();
+            ProcessorBalance.measureCaches();
         }
         // the first run with the timer takes its branches, which the JIT compiled out of the step: it deoptimises and
         // recompiles the step during that run (64 000 neurons, 2 threads: 0.45-0.46 s against 0.30 s in the next)

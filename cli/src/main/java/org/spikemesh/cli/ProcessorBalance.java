@@ -10,12 +10,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * docs/performance.md (twentieth round) each processor alone runs the work in the same time, but in spells of minutes
  * one of the two runs it up to 1.7x slower whenever both are busy; a 2-thread engine's shards then work unevenly and
  * its speed-up falls. {@code bench cuba} reports it before each repetition, next to the round trip between threads.
+ *
+ * <p>{@link #measureCaches} does the same with work that waits on the caches instead: each thread follows a chain of
+ * {@value #CHAIN_INTS} ints (4 MB, more than a processor's own cache and about what a shard of CUBA at 64 000
+ * neurons reads at random each step) in random order. The engine spends most of a step in such reads, and the host of
+ * docs/performance.md (twenty-second round) gives its two processors caches that differ by up to 1.8x for minutes at a
+ * time while their integer work stays within 1.07x: one thread's engine loop ran 0.51 s pinned to one processor and
+ * 0.77-0.82 s pinned to the other, and a quarter of an hour later the other way round.
  */
 final class ProcessorBalance {
     /** xorshift rounds per piece of work: about 2 ms on the machine of docs/performance.md. */
     static final long WORK = 1_000_000;
     /** pieces of work timed, each on both threads at once; the median of their ratios is reported. */
     static final int ROUNDS = 5;
+    /** ints in each thread's chain for {@link #measureCaches}: 4 MB. */
+    static final int CHAIN_INTS = 1 << 20;
+    /** loads along the chain per piece of cache work: about 20-40 ms on the machine of docs/performance.md. */
+    static final int CHAIN_LOADS = 1 << 20;
     /** gives up (and reports NaN) when the other thread has not started or finished within this long. */
     private static final long LIMIT_NANOS = 2_000_000_000L;
 
@@ -39,6 +50,38 @@ final class ProcessorBalance {
      */
     static double measure(long work, int rounds) {
         sink += xorshift(work / 4);
+        return medianRatio(rounds, thread -> xorshift(work));
+    }
+
+    /**
+     * @return the median over {@link #ROUNDS} of the slower thread's time over the faster one's for the same reads
+     *         along a chain of {@link #CHAIN_INTS} ints, one chain per thread, done at once; or NaN (see the class
+     *         comment)
+     */
+    static double measureCaches() {
+        return measureCaches(CHAIN_INTS, CHAIN_LOADS, ROUNDS);
+    }
+
+    /**
+     * @param ints ints in each thread's chain
+     * @param loads loads along the chain per piece of work
+     * @param rounds pieces of work timed
+     * @return the median of the rounds' ratios (see {@link #measureCaches()}), or NaN
+     */
+    static double measureCaches(int ints, int loads, int rounds) {
+        // one chain per thread, made here and let go after: a bench's heap figures are not to hold them
+        int[][] chains = {chain(ints, 1), chain(ints, 2)};
+        sink += follow(chains[0], loads / 4) + follow(chains[1], loads / 4);
+        return medianRatio(rounds, thread -> follow(chains[thread], loads));
+    }
+
+    /** Work of one thread (0: the measuring one, 1: the other), giving a value that keeps it from being left out. */
+    private interface Work {
+        long run(int thread);
+    }
+
+    /** @return the median over the rounds of the slower thread's time over the faster one's, or NaN */
+    private static double medianRatio(int rounds, Work work) {
         double[] ratios = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             long[] nanos = timeBoth(work);
@@ -51,6 +94,36 @@ final class ProcessorBalance {
         return ratios[rounds / 2];
     }
 
+    /**
+     * @param n ints
+     * @param seed the order's seed
+     * @return a chain through n ints in random order, one cycle through all of them (Sattolo's shuffle): each int
+     *         holds the place of the next
+     */
+    static int[] chain(int n, long seed) {
+        int[] next = new int[n];
+        for (int i = 0; i < n; i++) {
+            next[i] = i;
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i);
+            int t = next[i];
+            next[i] = next[j];
+            next[j] = t;
+        }
+        return next;
+    }
+
+    /** @return where n loads along the chain from its start end: each load waits for the one before */
+    static long follow(int[] chain, int n) {
+        int at = 0;
+        for (int k = 0; k < n; k++) {
+            at = chain[at];
+        }
+        return at;
+    }
+
     /** @return the larger of two times over the smaller (1 when both are 0) */
     static double slowerOverFaster(long a, long b) {
         long lo = Math.min(a, b);
@@ -59,7 +132,7 @@ final class ProcessorBalance {
     }
 
     /** @return this thread's and a new thread's time for the same work, started together; null past the limit */
-    private static long[] timeBoth(long work) {
+    private static long[] timeBoth(Work work) {
         AtomicInteger ready = new AtomicInteger();
         long[] nanos = new long[2];
         Thread other = new Thread(() -> {
@@ -72,7 +145,7 @@ final class ProcessorBalance {
                 Thread.onSpinWait();
             }
             long start = System.nanoTime();
-            sink += xorshift(work);
+            sink += work.run(1);
             nanos[1] = System.nanoTime() - start;
         }, "spikemesh-processor-balance");
         other.setDaemon(true);
@@ -86,7 +159,7 @@ final class ProcessorBalance {
         }
         ready.incrementAndGet();
         long start = System.nanoTime();
-        sink += xorshift(work);
+        sink += work.run(0);
         nanos[0] = System.nanoTime() - start;
         try {
             other.join(LIMIT_NANOS / 1_000_000);

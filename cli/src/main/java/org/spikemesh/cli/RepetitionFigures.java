@@ -114,6 +114,18 @@ final class RepetitionFigures {
     }
 
     /**
+     * Prints the processors' balance on reads from their caches measured before the repetitions
+     * ({@link ProcessorBalance#measureCaches}) and its median.
+     *
+     * @return them, for the JSON file: {@code before_each_repetition} and {@code median}
+     */
+    static Map<String, Object> cacheBalances(double[] balances) {
+        return printBeforeEachRepetition("two processors reading their caches at once (4 MB each, at random), the"
+                + " slower one's time over the faster one's,", balances, " %.2fx",
+                " (median %.2fx; see docs/performance.md, twenty-second round)");
+    }
+
+    /**
      * Prints a measurement made before each repetition, each value in {@code each} and then their median in
      * {@code tail}; NaN is a measurement that gave up (the other thread did not take part in time).
      *

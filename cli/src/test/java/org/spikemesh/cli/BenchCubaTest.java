@@ -198,6 +198,9 @@ class BenchCubaTest {
         // 1, printed to 0.01
         checkBeforeEachRepetition(doc, text, "processor_balance", "the same work, before each repetition:"
                 + " ([0-9.]+)x ([0-9.]+)x ([0-9.]+)x \\(median ([0-9.]+)x", 1, 0.005);
+        // and on reads from the caches
+        checkBeforeEachRepetition(doc, text, "cache_balance", "the slower one's time over the faster one's, before each"
+                + " repetition: ([0-9.]+)x ([0-9.]+)x ([0-9.]+)x \\(median ([0-9.]+)x", 1, 0.005);
         assertEquals(number(text, "while running: (-?[0-9.]+)"),
                 doc.get("heap").get("running_bytes_per_synapse").asDouble(), 0.05);
     }

@@ -36,4 +36,30 @@ class ProcessorBalanceTest {
                 .anyMatch(t -> t.getName().equals("spikemesh-processor-balance") && t.isAlive());
         assertFalse(alive, "a processor-balance thread is still running");
     }
+
+    @Test
+    void shouldChainEveryIntInOneCycle() {
+        // Sattolo's shuffle: from 0, n loads visit each of the n places once and come back to 0
+        for (int n : new int[] {2, 3, 17, 1000}) {
+            int[] chain = ProcessorBalance.chain(n, 7);
+            boolean[] seen = new boolean[n];
+            int at = 0;
+            for (int k = 0; k < n; k++) {
+                assertFalse(seen[at], "place " + at + " visited twice in a chain of " + n);
+                seen[at] = true;
+                at = chain[at];
+            }
+            assertEquals(0, at, "a chain of " + n + " is not one cycle");
+            assertEquals(at, ProcessorBalance.follow(chain, n));
+        }
+        // the order depends on the seed
+        assertFalse(java.util.Arrays.equals(ProcessorBalance.chain(1000, 1), ProcessorBalance.chain(1000, 2)));
+    }
+
+    @Test
+    void shouldTimeReadsFromTheCachesOnTwoThreads() {
+        double r = ProcessorBalance.measureCaches(1 << 12, 1 << 14, 3);
+        assertFalse(Double.isNaN(r), "the other thread did not take part");
+        assertTrue(r >= 1.0 && !Double.isInfinite(r), "ratio " + r);
+    }
 }

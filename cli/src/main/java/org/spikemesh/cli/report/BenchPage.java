@@ -411,17 +411,25 @@ public final class BenchPage {
 
     private void host() {
         JsonNode balance = bench.path("processor_balance").path("before_each_repetition");
+        JsonNode caches = bench.path("cache_balance").path("before_each_repetition");
         JsonNode trip = bench.path("thread_round_trip_ns").path("before_each_repetition");
         if (!balance.isArray() && !trip.isArray()) {
             return;
         }
         html.append("<h2>The host before each repetition</h2><p>Processor balance: two threads do the same work at")
                 .append(" once, and the slower one's time is divided by the faster one's (1 when the two processors run")
-                .append(" alike). Round trip: a hand-over from one thread to another and back, several times longer")
-                .append(" when the two processors share no cache (docs/performance.md, tenth and twentieth rounds).</p>");
+                .append(" alike): integer work, and reads at random from 4 MB each, which wait on the caches as the")
+                .append(" engine's do. Round trip: a hand-over from one thread to another and back, several times")
+                .append(" longer when the two processors share no cache (docs/performance.md, tenth, twentieth and")
+                .append(" twenty-second rounds).</p>");
         if (balance.isArray()) {
-            html.append(Svg.dotted("processor balance", "repetition", List.of(doubles(balance)),
-                    List.of("slower over faster"), "x", 1, "even"));
+            List<double[]> series = new ArrayList<>(List.of(doubles(balance)));
+            List<String> names = new ArrayList<>(List.of("integer work"));
+            if (caches.isArray()) {
+                series.add(doubles(caches));
+                names.add("reads from the caches");
+            }
+            html.append(Svg.dotted("processor balance", "repetition", series, names, "x", 1, "even"));
         }
         if (trip.isArray()) {
             html.append(Svg.dotted("thread round trip", "repetition", List.of(doubles(trip)), List.of("round trip"),
@@ -509,10 +517,11 @@ public final class BenchPage {
         html.append(Svg.bars("bytes per synapse", names, values, "B"));
     }
 
+    /** @return the numbers of a JSON array, NaN for a null (a measurement that gave up) */
     private static double[] doubles(JsonNode a) {
         double[] v = new double[a.size()];
         for (int i = 0; i < v.length; i++) {
-            v[i] = a.get(i).asDouble();
+            v[i] = a.get(i).isNumber() ? a.get(i).asDouble() : Double.NaN;
         }
         return v;
     }

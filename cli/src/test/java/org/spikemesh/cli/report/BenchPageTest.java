@@ -30,6 +30,7 @@ class BenchPageTest {
                             "ratio_per_repetition": [1.9, 1.8, 1.2]}],
              "thread_round_trip_ns": {"before_each_repetition": [500, 450, 130], "median": 450},
              "processor_balance": {"before_each_repetition": [1.01, 1.02, 1.4], "median": 1.02},
+             "cache_balance": {"before_each_repetition": [1.6, null, 1.1], "median": 1.6},
              "runs": [
                {"threads": 1, "loop_s": [0.5, 0.54, 0.6], "loop_median_s": 0.54, "loop_best_s": 0.5, "spikes": 391713,
                 "synaptic_events": 31346533, "synaptic_events_per_s": 58049135.2, "neuron_steps_per_s": 1.185e9,
@@ -89,7 +90,11 @@ class BenchPageTest {
     @Test
     void shouldShowTheHostAndTheShardsWaits() throws IOException {
         String html = BenchPage.render(json(FULL));
-        assertTrue(html.contains("<title>slower over faster, repetition 3: 1.400 x</title>"), html);
+        assertTrue(html.contains("<title>integer work, repetition 3: 1.400 x</title>"), html);
+        // the balance of reads from the caches beside it; a measurement that gave up (null) has no dot
+        assertTrue(html.contains("<title>reads from the caches, repetition 1: 1.600 x</title>"), html);
+        assertTrue(html.contains("<title>reads from the caches, repetition 3: 1.100 x</title>"), html);
+        assertFalse(html.contains("reads from the caches, repetition 2"), html);
         assertTrue(html.contains("<title>even 1</title>"), html);
         assertTrue(html.contains("<title>round trip, repetition 3: 130 ns</title>"), html);
         assertTrue(html.contains("<td>1.02x 1.05x 1.40x </td><td>3 (0.002 s) 0 (0.000 s) 40 (0.100 s) </td>"), html);
