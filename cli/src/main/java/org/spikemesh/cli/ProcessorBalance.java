@@ -12,10 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * its speed-up falls. {@code bench cuba} reports it before each repetition, next to the round trip between threads.
  *
  * <p>{@link #measureCaches} does the same with work that waits on the caches instead: each thread follows a chain of
- * {@value #CHAIN_INTS} ints (4 MB, more than a processor's own cache and about what a shard of CUBA at 64 000
- * neurons reads at random each step) in random order. The engine spends most of a step in such reads, and the host of
- * docs/performance.md (twenty-second round) gives its two processors caches that differ by up to 1.8x for minutes at a
- * time while their integer work stays within 1.07x: one thread's engine loop ran 0.51 s pinned to one processor and
+ * {@value #CHAIN_INTS} ints (4 MB: more than a processor's own cache, less than the 9 MB of tables of one shard of
+ * CUBA at 64 000 neurons, which the engine reads at scattered places) in random order. The engine spends most of a
+ * step in such reads, and the host of docs/performance.md (twenty-second round) gives its two processors caches that
+ * serve such chains up to 2.3x slower on one than on the other for minutes at a time, while their integer work stays
+ * within 1.07x: one thread's engine loop ran 0.51 s pinned to one processor and
  * 0.77-0.82 s pinned to the other, and a quarter of an hour later the other way round.
  */
 final class ProcessorBalance {
