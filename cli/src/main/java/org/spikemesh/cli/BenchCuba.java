@@ -346,10 +346,10 @@ public final class BenchCuba implements Callable<Integer> {
             // the accounts keep the program: let them go before the heap of a run is measured
             acc[k] = null;
         }
-        double[] allWaits = java.util.Arrays.stream(jitWaits).flatMapToDouble(java.util.Arrays::stream).sorted().toArray();
+        double[] allWaits = java.util.Arrays.stream(jitWaits).flatMapToDouble(java.util.Arrays::stream).toArray();
         System.out.printf(Locale.ROOT, "  before each timed run, after its engine was built, waited for the JIT to be idle"
-                + " for %d ms: median %.2f s, longest %.2f s%n", JitQuiet.QUIET_MILLIS, allWaits[allWaits.length / 2],
-                allWaits[allWaits.length - 1]);
+                + " for %d ms: median %.2f s, longest %.2f s%n", JitQuiet.QUIET_MILLIS, RepetitionFigures.median(allWaits),
+                java.util.Arrays.stream(allWaits).max().orElseThrow());
         return runs;
     }
 
@@ -577,26 +577,24 @@ public final class BenchCuba implements Callable<Integer> {
      */
     private Map<String, Object> report(int k, double[] secs, double[] builds, Accounts acc, long tableBytes,
                                        long synapses) {
-        double[] sorted = secs.clone();
-        java.util.Arrays.sort(sorted);
-        double med = sorted[repeat / 2];
+        double med = RepetitionFigures.median(secs);
+        double best = java.util.Arrays.stream(secs).min().orElseThrow();
         double neuronSteps = (double) neurons * steps;
         double rateHz = acc.spikes() / (double) neurons / (steps * 1e-4);
         System.out.printf(Locale.ROOT, "  %s: loop %.3f s (median of %d, best %.3f), %d spikes (%.1f Hz), %d synaptic events,"
                         + " %.1f M neuron-steps/s, simulated %.3f ms on chip, %.3f uJ%n", label(k), med,
-                repeat, sorted[0], acc.spikes(), rateHz, acc.synops(), neuronSteps / med / 1e6, acc.timeNs() / 1e6,
+                repeat, best, acc.spikes(), rateHz, acc.synops(), neuronSteps / med / 1e6, acc.timeNs() / 1e6,
                 acc.energyByKind().get("total") / 1e6);
-        double[] b = builds.clone();
-        java.util.Arrays.sort(b);
+        double buildMedian = RepetitionFigures.median(builds);
         System.out.printf(Locale.ROOT, "  engine tables %.1f bytes per synapse, built in %.2f s (median of %d)%n",
-                tableBytes / (double) synapses, b[repeat / 2], repeat);
+                tableBytes / (double) synapses, buildMedian, repeat);
         System.out.printf(Locale.ROOT, "  %s: %.1f M events/s%n", label(k), acc.synops() / med / 1e6);
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("threads", threads.get(k));
         putSetting(run, k);
         run.put("loop_s", secs.clone());
         run.put("loop_median_s", med);
-        run.put("loop_best_s", sorted[0]);
+        run.put("loop_best_s", best);
         run.put("spikes", acc.spikes());
         run.put("rate_hz", rateHz);
         run.put("synaptic_events", acc.synops());
@@ -605,7 +603,7 @@ public final class BenchCuba implements Callable<Integer> {
         run.put("simulated_ms", acc.timeNs() / 1e6);
         run.put("energy_uj", acc.energyByKind().get("total") / 1e6);
         run.put("engine_table_bytes_per_synapse", tableBytes / (double) synapses);
-        run.put("engine_build_median_s", b[repeat / 2]);
+        run.put("engine_build_median_s", buildMedian);
         return run;
     }
 

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +34,12 @@ final class Brian2Peer {
                   long synapses, double compileSeconds) {
         /** @return the median of the repetitions' synaptic events per second of the loop */
         double medianEventsPerSecond() {
-            return median(eventsPerSecond);
+            return RepetitionFigures.median(eventsPerSecond);
         }
 
         /** @return the median loop time, s */
         double medianLoopSeconds() {
-            return median(loopSeconds);
+            return RepetitionFigures.median(loopSeconds);
         }
 
         /** @return the figures by their names in the bench's JSON file */
@@ -175,12 +174,6 @@ final class Brian2Peer {
         try (java.util.stream.Stream<String> lines = Files.lines(out, StandardCharsets.UTF_8)) {
             return lines.filter(l -> l.startsWith("{")).count();
         }
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
     }
 
     private static String lastLine(String text) {

@@ -18,6 +18,16 @@ final class RepetitionFigures {
     }
 
     /**
+     * @param values measurements, NaN for one that gave up
+     * @return the median of those that did not give up (the upper of the middle two when they are even), or NaN when
+     *         all gave up
+     */
+    static double median(double[] values) {
+        double[] kept = java.util.Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        return kept.length == 0 ? Double.NaN : kept[kept.length / 2];
+    }
+
+    /**
      * Prints and records each repetition's long waits of a run's entry ({@link ShardDiagnostics#longWaits}): the waits of a shard
      * for another's batch of more than {@link ShardDiagnostics#LONG_WAIT_NANOS} (where a step takes tens of microseconds,
      * the shard waited for was held up, most often by the host).
@@ -133,9 +143,7 @@ final class RepetitionFigures {
      */
     private static Map<String, Object> printBeforeEachRepetition(String what, double[] values, String each,
                                                                  String tail) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        double median = sorted[sorted.length / 2];
+        double median = median(values);
         StringBuilder line = new StringBuilder("  " + what + " before each repetition:");
         List<Double> written = new ArrayList<>();
         for (double v : values) {
