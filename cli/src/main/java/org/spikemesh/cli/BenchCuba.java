@@ -160,17 +160,13 @@ public final class BenchCuba implements Callable<Integer> {
             long built = warmUp(graph, handOver[0], k, heapBuilt < 0);
             heapBuilt = heapBuilt < 0 ? built : heapBuilt;
         }
-        double[] roundTrips = new double[repeat];
-        double[] balances = new double[repeat];
-        double[] cacheBalances = new double[repeat];
-        List<Map<String, Object>> runs = timedRuns(graph, handOver[0], synapses, roundTrips, balances, cacheBalances);
+        HostChecks host = severalThreads() ? new HostChecks(repeat) : null;
+        List<Map<String, Object>> runs = timedRuns(graph, handOver[0], synapses, host);
         if (threads.size() > 1) {
             doc.put("speed_ups", speedUps(runs));
         }
-        if (severalThreads()) {
-            doc.put("thread_round_trip_ns", RepetitionFigures.roundTrips(roundTrips));
-            doc.put("processor_balance", RepetitionFigures.balances(balances));
-            doc.put("cache_balance", RepetitionFigures.cacheBalances(cacheBalances));
+        if (host != null) {
+            host.report(doc);
         }
         doc.put("runs", runs);
         if (peer != null) {
@@ -282,20 +278,15 @@ public final class BenchCuba implements Callable<Integer> {
     /**
      * The timed runs, each on a fresh engine, the thread counts taking turns, so that a ratio between them compares
      * runs made within seconds of each other (this machine's speed drifts over a run: see docs/performance.md).
-     * Prints each thread count's figures. With more than one thread, before each repetition the round trip between two
-     * threads is measured ({@link ThreadRoundTrip}): on a shared machine it tells whether the processors shared a cache
-     * during the runs; and how much slower one of two processors is than the other while both are busy
-     * ({@link ProcessorBalance}): on a shared machine it tells whether the host gave them equal time, and with work that
-     * waits on the caches, equal caches.
+     * Prints each thread count's figures. With more than one thread, the host is measured before each repetition
+     * ({@link HostChecks}): on a shared machine it tells whether the processors shared a cache during the runs, and
+     * whether the host gave them equal time and equal caches.
      *
-     * @param roundTrips receives the round trip before each repetition, ns (NaN when not measured)
-     * @param balances receives the processors' balance before each repetition (NaN when not measured)
-     * @param cacheBalances receives the processors' balance on reads from their caches (NaN when not measured)
+     * @param host measures the host before each repetition, or null (no entry with more than one thread)
      * @return each thread count's figures, as in the JSON file
      */
     private List<Map<String, Object>> timedRuns(ProcessGraph graph, org.spikemesh.compiler.program.ChipProgram program,
-                                                long synapses, double[] roundTrips, double[] balances,
-                                                double[] cacheBalances) {
+                                                long synapses, HostChecks host) {
         int n = threads.size();
         double[][] secs = new double[n][repeat];
         double[][] builds = new double[n][repeat];
@@ -306,11 +297,10 @@ public final class BenchCuba implements Callable<Integer> {
         double[][] jitWaits = new double[n][repeat];
         Accounts[] acc = new Accounts[n];
         long[] tableBytes = new long[n];
-        boolean several = severalThreads();
         for (int rep = 0; rep < repeat; rep++) {
-            roundTrips[rep] = several ? ThreadRoundTrip.measureNs(ROUND_TRIPS) : Double.NaN;
-            balances[rep] = several ? ProcessorBalance.measure() : Double.NaN;
-            cacheBalances[rep] = several ? ProcessorBalance.measureCaches() : Double.NaN;
+            if (host != null) {
+                host.measure(rep);
+            }
             for (int k = 0; k < n; k++) {
                 int t = threads.get(k);
                 long b0 = System.nanoTime();
@@ -380,9 +370,7 @@ public final class BenchCuba implements Callable<Integer> {
         int t = threads.get(k);
         if (t > 1) {
             // as before each timed repetition (timedRuns)
-            ThreadRoundTrip.measureNs(ROUND_TRIPS);
-            ProcessorBalance.measure();
-            ProcessorBalance.measureCaches();
+            new HostChecks(1).measure(0);
         }
         // the first run with the timer takes its branches, which the JIT compiled out of the step: it deoptimises and
         // recompiles the step during that run (64 000 neurons, 2 threads: 0.45-0.46 s against 0.30 s in the next)
@@ -441,13 +429,10 @@ public final class BenchCuba implements Callable<Integer> {
         return shard;
     }
 
-    /** @return whether some thread count to measure has more than one thread (the round trips are then timed) */
+    /** @return whether some thread count to measure has more than one thread (the host is then measured) */
     private boolean severalThreads() {
         return threads.stream().anyMatch(t -> t > 1);
     }
-
-    /** round trips timed before each repetition: 7 ms at 70 ns each, 40 ms at 400. */
-    private static final int ROUND_TRIPS = 100_000;
 
     /** Runs every step, in the chunks of a hundredth that the timed runs use, moving the bar (null: none). */
     private void runInChunks(ChipEngine engine, Progress bar) {

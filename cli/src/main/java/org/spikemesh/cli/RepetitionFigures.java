@@ -8,10 +8,10 @@ import java.util.Map;
 import org.spikemesh.simulator.chip.ShardDiagnostics;
 
 /**
- * What {@code bench cuba} measured at each repetition besides its loop times, printed as a line per measurement and
- * recorded under its name in the JSON file: the shards' long waits, every shard's waits and from them the slowest
- * shard's work over the fastest's, the yields that found another shard on the processor, and the host's two
- * measurements made before each repetition (thread round trip, processor balance).
+ * What {@code bench cuba} measured of an entry's shards at each repetition besides its loop times, printed as a line
+ * per measurement and recorded under its name in the JSON file: the shards' long waits, every shard's waits and from
+ * them the slowest shard's work over the fastest's, the yields that found another shard on the processor; and the
+ * median the bench's figures take. What it measures of the host before each repetition is {@link HostChecks}.
  */
 final class RepetitionFigures {
     private RepetitionFigures() {
@@ -101,59 +101,5 @@ final class RepetitionFigures {
         System.out.println(slowest);
         run.put("shard_waits_s", waits);
         run.put("slowest_shard_over_fastest", ratios);
-    }
-
-    /**
-     * Prints the round trips measured before the repetitions and their median.
-     *
-     * @return them, for the JSON file: {@code before_each_repetition} and {@code median}
-     */
-    static Map<String, Object> roundTrips(double[] roundTrips) {
-        return printBeforeEachRepetition("round trip between two threads", roundTrips, " %.0f",
-                " ns (median %.0f; see docs/performance.md, tenth round)");
-    }
-
-    /**
-     * Prints the processors' balance measured before the repetitions ({@link ProcessorBalance}) and its median.
-     *
-     * @return them, for the JSON file: {@code before_each_repetition} and {@code median}
-     */
-    static Map<String, Object> balances(double[] balances) {
-        return printBeforeEachRepetition("two processors busy at once, the slower one's time over the faster one's for"
-                + " the same work,", balances, " %.2fx", " (median %.2fx; see docs/performance.md, twentieth round)");
-    }
-
-    /**
-     * Prints the processors' balance on reads from their caches measured before the repetitions
-     * ({@link ProcessorBalance#measureCaches}) and its median.
-     *
-     * @return them, for the JSON file: {@code before_each_repetition} and {@code median}
-     */
-    static Map<String, Object> cacheBalances(double[] balances) {
-        return printBeforeEachRepetition("two processors reading their caches at once (4 MB each, at random), the"
-                + " slower one's time over the faster one's,", balances, " %.2fx",
-                " (median %.2fx; see docs/performance.md, twenty-second round)");
-    }
-
-    /**
-     * Prints a measurement made before each repetition, each value in {@code each} and then their median in
-     * {@code tail}; NaN is a measurement that gave up (the other thread did not take part in time).
-     *
-     * @return the values (null for NaN: JSON has none) as {@code before_each_repetition}, and their {@code median}
-     */
-    private static Map<String, Object> printBeforeEachRepetition(String what, double[] values, String each,
-                                                                 String tail) {
-        double median = median(values);
-        StringBuilder line = new StringBuilder("  " + what + " before each repetition:");
-        List<Double> written = new ArrayList<>();
-        for (double v : values) {
-            line.append(String.format(Locale.ROOT, each, v));
-            written.add(Double.isNaN(v) ? null : v);
-        }
-        System.out.println(line.append(String.format(Locale.ROOT, tail, median)));
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("before_each_repetition", written);
-        m.put("median", Double.isNaN(median) ? null : median);
-        return m;
     }
 }
