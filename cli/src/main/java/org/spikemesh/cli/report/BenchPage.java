@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.spikemesh.simulator.chip.ShardDiagnostics;
 
 /**
  * The figures of a {@code spikemesh bench cuba} run (its {@code --json} document) as one self-contained HTML page
  * (inline CSS and SVG, no script): the network and chip; a table of each entry of {@code --threads} with its rates; the
  * loop time of every repetition, so that a host's slow spells show as what they are; the speed-up of every repetition
- * over the first entry against the ideal; the host's two measurements before each repetition (thread round trip and
- * processor balance); the phases of every shard's steps as stacked bars; and the heap per synapse.
+ * over the first entry against the ideal; the host's measurements before each repetition (thread round trip,
+ * processor balance on integer work and on the caches); the phases of every shard's steps as stacked bars; and the heap
+ * per synapse.
  */
 public final class BenchPage {
     private final JsonNode bench;
@@ -458,8 +460,8 @@ public final class BenchPage {
         }
         if (t.length() > 0) {
             html.append("<table><tr><th>entry</th><th>the shard that worked longest over the one that worked least,")
-                    .append(" per repetition</th><th>waits over 50 us for another shard's batch (their time), per")
-                    .append(" repetition</th></tr>").append(t).append("</table>");
+                    .append(" per repetition</th><th>waits over ").append(ShardDiagnostics.LONG_WAIT_NANOS / 1000)
+                    .append(" us for another shard's batch (their time), per repetition</th></tr>").append(t).append("</table>");
         }
     }
 

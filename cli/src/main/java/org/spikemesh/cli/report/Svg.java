@@ -82,7 +82,6 @@ final class Svg {
                 .append("\" viewBox=\"0 0 ").append(w).append(' ').append(h).append("\">");
         sb.append("<text x=\"").append(l).append("\" y=\"14\" class=\"t\">").append(esc(title)).append("</text>");
         sb.append(axes(l, 20, w - 10, h - b, xMin, xMax, yMin, yMax, yLabel));
-        String[] palette = PALETTE;
         for (int k = 0; k < series.size(); k++) {
             double[] s = series.get(k);
             StringBuilder d = new StringBuilder();
@@ -91,7 +90,7 @@ final class Svg {
                 double py = h - b - (s[i] - yMin) / (yMax - yMin) * (h - b - 20);
                 d.append(i == 0 ? "M" : "L").append(f(px)).append(' ').append(f(py));
             }
-            sb.append("<path d=\"").append(d).append("\" fill=\"none\" stroke=\"").append(palette[k % palette.length])
+            sb.append("<path d=\"").append(d).append("\" fill=\"none\" stroke=\"").append(seriesColour(k))
                     .append("\" stroke-width=\"1.2\"><title>").append(esc(names.get(k))).append("</title></path>");
             if (marks != null && k < marks.size()) {
                 StringBuilder m = new StringBuilder();
@@ -99,7 +98,7 @@ final class Svg {
                     double px = l + (sx - xMin) / (xMax - xMin) * (w - 10 - l);
                     m.append('M').append(f(px)).append(' ').append(20 + 2 * k).append("v6");
                 }
-                sb.append("<path class=\"spikes\" d=\"").append(m).append("\" stroke=\"").append(palette[k % palette.length])
+                sb.append("<path class=\"spikes\" d=\"").append(m).append("\" stroke=\"").append(seriesColour(k))
                         .append("\"/>");
             }
         }
@@ -250,6 +249,11 @@ final class Svg {
     static final String[] PALETTE = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b",
         "#e377c2", "#7f7f7f", "#bcbd22"};
 
+    /** @return the colour of series k, the palette taken again from its start past its end */
+    static String seriesColour(int k) {
+        return PALETTE[k % PALETTE.length];
+    }
+
     /**
      * Series of a few points each, drawn as dots joined by lines over x = 1, 2, ... (repetitions, say), with a legend
      * and an optional dashed reference line.
@@ -303,6 +307,7 @@ final class Svg {
         double xMin = xTicks != null ? 0.5 : n == 1 ? 0 : 1;
         double xMax = xTicks != null ? n + 0.5 : n == 1 ? 2 : n;
         int bottom = h - b - legend;
+        Plot plot = new Plot(l, w - 10, 20, bottom, xMin, xMax, yMin, yMax);
         StringBuilder sb = new StringBuilder();
         sb.append("<svg class=\"chart\" width=\"").append(w).append("\" height=\"").append(h)
                 .append("\" viewBox=\"0 0 ").append(w).append(' ').append(h).append("\">");
@@ -310,38 +315,20 @@ final class Svg {
         // with a label under every x, no numbers under the ends of the x axis
         sb.append(axes(l, 20, w - 10, bottom, xMin, xMax, yMin, yMax, yLabel, xTicks == null ? "" : null));
         for (int i = 0; xTicks != null && i < xTicks.size(); i++) {
-            double px = l + (i + 1 - xMin) / (xMax - xMin) * (w - 10 - l);
-            sb.append("<text x=\"").append(f(px)).append("\" y=\"").append(bottom + 14)
+            sb.append("<text x=\"").append(f(plot.x(i + 1))).append("\" y=\"").append(bottom + 14)
                     .append("\" class=\"a\" text-anchor=\"middle\">").append(esc(xTicks.get(i))).append("</text>");
         }
         sb.append("<text x=\"").append((l + w - 10) / 2).append("\" y=\"").append(bottom + (xTicks == null ? 14 : 28))
                 .append("\" class=\"a\" text-anchor=\"middle\">").append(esc(xLabel)).append("</text>");
         for (int k = 0; k < series.size(); k++) {
-            double[] s = series.get(k);
-            String c = PALETTE[k % PALETTE.length];
-            StringBuilder d = new StringBuilder();
-            StringBuilder dots = new StringBuilder();
-            for (int i = 0; i < s.length; i++) {
-                if (Double.isNaN(s[i])) {
-                    continue;
-                }
-                double px = l + (i + 1 - xMin) / (xMax - xMin) * (w - 10 - l);
-                double py = bottom - (s[i] - yMin) / (yMax - yMin) * (bottom - 20);
-                d.append(d.length() == 0 ? "M" : "L").append(f(px)).append(' ').append(f(py));
-                dots.append("<circle cx=\"").append(f(px)).append("\" cy=\"").append(f(py)).append("\" r=\"3.5\" fill=\"")
-                        .append(c).append("\"><title>").append(esc(names.get(k))).append(", ").append(esc(xLabel))
-                        .append(' ').append(xTicks == null ? String.valueOf(i + 1) : esc(xTicks.get(i))).append(": ").append(num(s[i])).append(' ').append(esc(yLabel))
-                        .append("</title></circle>");
-            }
-            sb.append("<path d=\"").append(d).append("\" fill=\"none\" stroke=\"").append(c)
-                    .append("\" stroke-width=\"1.2\"/>").append(dots);
+            dottedSeries(sb, plot, k, series.get(k), names.get(k), xLabel, xTicks, yLabel);
             int y = bottom + 30 + (xTicks == null ? 0 : 14) + 16 * k;
             sb.append("<rect x=\"").append(l).append("\" y=\"").append(y - 9).append("\" width=\"10\" height=\"10\" fill=\"")
-                    .append(c).append("\"/><text x=\"").append(l + 16).append("\" y=\"").append(y)
+                    .append(seriesColour(k)).append("\"/><text x=\"").append(l + 16).append("\" y=\"").append(y)
                     .append("\" class=\"a\">").append(esc(names.get(k))).append("</text>");
         }
         if (!Double.isNaN(reference)) {
-            double py = bottom - (reference - yMin) / (yMax - yMin) * (bottom - 20);
+            double py = plot.y(reference);
             sb.append("<path class=\"reference\" d=\"M").append(l).append(' ').append(f(py)).append("H").append(w - 10)
                     .append("\" stroke=\"#999\" stroke-dasharray=\"4 3\"><title>").append(esc(referenceLabel))
                     .append(' ').append(num(reference)).append("</title></path>");
@@ -350,6 +337,42 @@ final class Svg {
         }
         sb.append("</svg>");
         return sb.toString();
+    }
+
+    /** Where values land in a chart's plot area: x from left to right, y from bottom (low) to top (high). */
+    private record Plot(int left, int right, int top, int bottom, double xMin, double xMax, double yMin, double yMax) {
+        double x(double v) {
+            return left + (v - xMin) / (xMax - xMin) * (right - left);
+        }
+
+        double y(double v) {
+            return bottom - (v - yMin) / (yMax - yMin) * (bottom - top);
+        }
+    }
+
+    /**
+     * Draws series k of {@link #dotted}: its points joined by a line, each a dot whose tooltip names the series, the x
+     * (its number, or its label when every x has one) and the value; NaN points are left out.
+     */
+    private static void dottedSeries(StringBuilder sb, Plot plot, int k, double[] s, String name, String xLabel,
+                                     List<String> xTicks, String yLabel) {
+        String c = seriesColour(k);
+        StringBuilder d = new StringBuilder();
+        StringBuilder dots = new StringBuilder();
+        for (int i = 0; i < s.length; i++) {
+            if (Double.isNaN(s[i])) {
+                continue;
+            }
+            double px = plot.x(i + 1);
+            double py = plot.y(s[i]);
+            String x = xTicks == null ? String.valueOf(i + 1) : esc(xTicks.get(i));
+            d.append(d.length() == 0 ? "M" : "L").append(f(px)).append(' ').append(f(py));
+            dots.append("<circle cx=\"").append(f(px)).append("\" cy=\"").append(f(py)).append("\" r=\"3.5\" fill=\"")
+                    .append(c).append("\"><title>").append(esc(name)).append(", ").append(esc(xLabel)).append(' ')
+                    .append(x).append(": ").append(num(s[i])).append(' ').append(esc(yLabel)).append("</title></circle>");
+        }
+        sb.append("<path d=\"").append(d).append("\" fill=\"none\" stroke=\"").append(c)
+                .append("\" stroke-width=\"1.2\"/>").append(dots);
     }
 
     /** Width, px, of the longest row of {@link #stacked}. */
@@ -393,7 +416,7 @@ final class Svg {
             for (int p = 0; p < v.length; p++) {
                 double len = max == 0 ? 0 : v[p] / max * STACK_WIDTH;
                 sb.append("<rect x=\"").append(f(x)).append("\" y=\"").append(y).append("\" width=\"").append(f(len))
-                        .append("\" height=\"16\" fill=\"").append(PALETTE[p % PALETTE.length]).append("\"><title>")
+                        .append("\" height=\"16\" fill=\"").append(seriesColour(p)).append("\"><title>")
                         .append(esc(rows.get(r))).append(", ").append(esc(parts.get(p))).append(": ").append(num(v[p]))
                         .append(' ').append(esc(unit)).append("</title></rect>");
                 x += len;
@@ -407,7 +430,7 @@ final class Svg {
             int x = l + (p % 5) * 100;
             int y = top + 16 * (p / 5);
             sb.append("<rect x=\"").append(x).append("\" y=\"").append(y - 9).append("\" width=\"10\" height=\"10\" fill=\"")
-                    .append(PALETTE[p % PALETTE.length]).append("\"/><text x=\"").append(x + 14).append("\" y=\"").append(y)
+                    .append(seriesColour(p)).append("\"/><text x=\"").append(x + 14).append("\" y=\"").append(y)
                     .append("\" class=\"a\">").append(esc(parts.get(p))).append("</text>");
         }
         sb.append("</svg>");
