@@ -82,10 +82,19 @@ final class ChipOutputs {
 
     private static void writeEnergyPerStep(Accounts a, Path dir) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("energy_per_step.csv"), StandardCharsets.UTF_8)) {
-            w.write("step,energy_pj\n");
+            StringBuilder row = new StringBuilder("step,energy_pj");
+            for (String kind : Accounts.ENERGY_KINDS) {
+                row.append(',').append(kind).append("_pj");
+            }
+            w.write(row.append('\n').toString());
             int k = a.seriesEvery();
             for (int i = 0; i < a.steps(); i++) {
-                w.write(Math.min(a.stepsClosed(), (i + 1) * k) + "," + fmt(a.stepPj(i)) + "\n");
+                row.setLength(0);
+                row.append(Math.min(a.stepsClosed(), (i + 1) * k)).append(',').append(fmt(a.stepPj(i)));
+                for (int kind = 0; kind < Accounts.ENERGY_KINDS.size(); kind++) {
+                    row.append(',').append(fmt(a.stepPj(i, kind)));
+                }
+                w.write(row.append('\n').toString());
             }
         }
     }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.HdrHistogram.Histogram;
 import org.spikemesh.compiler.program.ChipProgram;
 
@@ -15,6 +16,14 @@ import org.spikemesh.compiler.program.ChipProgram;
  * per-link totals and HdrHistograms of step time and message latency.
  */
 public final class Accounts {
+    /**
+     * The kinds energy is reported by, in the order of {@link #energyByKind} and of the per-step series
+     * ({@link #stepPj(int, int)}): synaptic ops; neuron updates; spikes (sent and received messages); hops;
+     * inter-chip links; learning; barrier; static.
+     */
+    public static final List<String> ENERGY_KINDS = List.of("synaptic_ops", "neuron_updates", "spikes", "hops",
+            "inter_chip", "learning", "barrier", "static");
+    private static final int KINDS = ENERGY_KINDS.size();
     private final CostModel cost;
     private final ChipProgram program;
     private final int gx;
@@ -26,6 +35,12 @@ public final class Accounts {
     private int steps;
     private double[] stepNs = new double[1024];
     private double[] stepPj = new double[1024];
+    /** per row, the energy of each of the {@link #ENERGY_KINDS}, pJ: {@code row * ENERGY_KINDS.size() + kind}. */
+    private double[] stepPjByKind = new double[1024 * KINDS];
+    /** the energy of the step being closed by kind, pJ (one array for every step: closing allocates nothing). */
+    private final double[] kindPj = new double[KINDS];
+    /** the extra energy of {@code core.events} of the step being closed: synaptic ops, neuron updates, spikes. */
+    private final double[] extra = new double[3];
     private int[] critical = new int[1024];
     private int[] criticalLink = new int[1024];
     private final EventCharges charges;
@@ -87,10 +102,10 @@ public final class Accounts {
             link = detailed.criticalLink();
         }
         double ns = slowest + traffic + cost.barrierNs();
-        double pj = energyPj(c, ns);
         if (charges.any()) {
-            pj += extraPj(ps, c);
+            extraPj(ps, c);
         }
+        double pj = energyPj(c, ns, charges.any() ? extra : null, kindPj);
         long wait = Math.round(cost.meanWaitNs(busiest));
         waits[t & (WAITS - 1)] = wait;
         for (StepPartial p : ps) {
@@ -110,12 +125,26 @@ public final class Accounts {
         lastClosed = t;
     }
 
-    /** @return the energy of a step's counts lasting ns, pJ, without {@code core.events} (see {@link #extraPj}) */
-    private double energyPj(StepSums c, double ns) {
-        return c.synops * cost.synopPj() + c.active * cost.activePj() + c.inactive * cost.inactivePj()
-                + c.spikes * cost.spikePj() + c.messagesIn * cost.receivePj()
-                + cost.hopsPj(c.hopsEastWest, c.hopsNorthSouth, c.withinTile) + cost.interChipPj(c.chipCrossings)
-                + cost.barrierPj() + c.learningUpdates * cost.learningPj() + cost.staticPj(ns);
+    /**
+     * Writes the energy of a step's counts lasting ns by kind into pj, in the order of {@link #ENERGY_KINDS}.
+     *
+     * @param extra the energy of the step's {@code core.events} (synaptic ops, neuron updates, spikes), or null
+     * @return their sum, the step's energy, pJ
+     */
+    private double energyPj(StepSums c, double ns, double[] extra, double[] pj) {
+        pj[0] = c.synops * cost.synopPj() + (extra == null ? 0 : extra[0]);
+        pj[1] = c.active * cost.activePj() + c.inactive * cost.inactivePj() + (extra == null ? 0 : extra[1]);
+        pj[2] = c.spikes * cost.spikePj() + c.messagesIn * cost.receivePj() + (extra == null ? 0 : extra[2]);
+        pj[3] = cost.hopsPj(c.hopsEastWest, c.hopsNorthSouth, c.withinTile);
+        pj[4] = cost.interChipPj(c.chipCrossings);
+        pj[5] = c.learningUpdates * cost.learningPj();
+        pj[6] = cost.barrierPj();
+        pj[7] = cost.staticPj(ns);
+        double sum = 0;
+        for (double v : pj) {
+            sum += v;
+        }
+        return sum;
     }
 
     /** the sums of the step being closed. */
@@ -169,8 +198,8 @@ public final class Accounts {
         return gx;
     }
 
-    /** The energy of {@code core.events} in a step; adds the step's event counts to the run's. */
-    private double extraPj(StepPartial[] ps, StepSums sums) {
+    /** Writes the energy of {@code core.events} in a step into {@link #extra}; adds the step's event counts to the run's. */
+    private void extraPj(StepPartial[] ps, StepSums sums) {
         EventCharges.Counts c = stepCounts;
         c.clear();
         for (StepPartial p : ps) {
@@ -187,8 +216,7 @@ public final class Accounts {
         c.messages = sums.messages;
         c.messagesIn = sums.messagesIn;
         runCounts.add(c);
-        double[] e = charges.extraPj(c);
-        return e[0] + e[1] + e[2];
+        charges.extraPj(c, extra);
     }
 
     /**
@@ -214,6 +242,7 @@ public final class Accounts {
     private void growSeries(int m) {
         stepNs = Arrays.copyOf(stepNs, m);
         stepPj = Arrays.copyOf(stepPj, m);
+        stepPjByKind = Arrays.copyOf(stepPjByKind, m * KINDS);
         critical = Arrays.copyOf(critical, m);
         criticalLink = Arrays.copyOf(criticalLink, m);
         stepSpikes = Arrays.copyOf(stepSpikes, m);
@@ -232,6 +261,7 @@ public final class Accounts {
             }
             stepNs[steps] = 0;
             stepPj[steps] = 0;
+            Arrays.fill(stepPjByKind, steps * KINDS, steps * KINDS + KINDS, 0);
             stepCompute[steps] = 0;
             stepTraffic[steps] = 0;
             critical[steps] = core;
@@ -245,6 +275,9 @@ public final class Accounts {
         int row = steps - 1;
         stepNs[row] += ns;
         stepPj[row] += pj;
+        for (int k = 0; k < KINDS; k++) {
+            stepPjByKind[row * KINDS + k] += kindPj[k];
+        }
         if (ns > windowSlowest[row]) {
             windowSlowest[row] = ns;
             critical[row] = core;
@@ -316,6 +349,16 @@ public final class Accounts {
      */
     public double stepPj(int i) {
         return stepPj[i];
+    }
+
+    /**
+     * @param i row
+     * @param kind index in {@link #ENERGY_KINDS}
+     * @return the row's energy of that kind, pJ; the kinds of a row add up to {@link #stepPj(int)} (of each step, in
+     *         the kinds' order)
+     */
+    public double stepPj(int i, int kind) {
+        return stepPjByKind[i * KINDS + Objects.checkIndex(kind, KINDS)];
     }
 
     /**
@@ -422,14 +465,18 @@ public final class Accounts {
     /** @return energy by kind in pJ, and the total */
     public Map<String, Double> energyByKind() {
         Map<String, Double> m = new LinkedHashMap<>();
-        double[] extra = charges.any() ? charges.extraPj(runCounts) : new double[3];
-        m.put("synaptic_ops", run.synops * cost.synopPj() + extra[0]);
-        m.put("neuron_updates", run.active * cost.activePj() + run.inactive * cost.inactivePj() + extra[1]);
-        m.put("spikes", run.spikes * cost.spikePj() + run.messagesIn * cost.receivePj() + extra[2]);
+        double[] e = new double[3];
+        if (charges.any()) {
+            charges.extraPj(runCounts, e);
+        }
+        m.put("synaptic_ops", run.synops * cost.synopPj() + e[0]);
+        m.put("neuron_updates", run.active * cost.activePj() + run.inactive * cost.inactivePj() + e[1]);
+        m.put("spikes", run.spikes * cost.spikePj() + run.messagesIn * cost.receivePj() + e[2]);
         m.put("hops", cost.hopsPj(run.hopsEastWest, run.hopsNorthSouth, run.withinTile));
         m.put("inter_chip", cost.interChipPj(run.chipCrossings));
         m.put("learning", run.learningUpdates * cost.learningPj());
-        m.put("barrier", steps * cost.barrierPj());
+        // one barrier a step closed (not a row of the series, which may sum several steps)
+        m.put("barrier", stepsClosed * cost.barrierPj());
         m.put("static", cost.staticPj(timeNs));
         double total = 0;
         for (double v : m.values()) {

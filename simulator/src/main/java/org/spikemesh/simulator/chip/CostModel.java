@@ -72,7 +72,8 @@ public final class CostModel {
         n.messagesIn = t[4];
         n.messages = t[5];
         n.destinations = t[5];
-        double[] e = charges.extraPj(n);
+        double[] e = new double[3];
+        charges.extraPj(n, e);
         return pj + e[0] + e[1] + e[2];
     }
 

@@ -147,9 +147,9 @@ final class EventCharges {
      * The energy of the events alone for a set of counts (0 without events).
      *
      * @param c counts of a step or a run
-     * @return pJ by kind: synaptic ops, neuron updates, spikes and messages
+     * @param into receives pJ by kind: synaptic ops, neuron updates, spikes and messages (three doubles)
      */
-    double[] extraPj(Counts c) {
+    void extraPj(Counts c, double[] into) {
         double syn = 0;
         for (int f = 0; f < 4; f++) {
             syn += c.synopsByFormat[f] * synop[f][0];
@@ -158,7 +158,9 @@ final class EventCharges {
                 + (c.inactive - c.restingSpikes) * resting[0];
         double spk = c.lifSpikes * neuronSpike[0] + c.spikes * spike[0] + c.messages * messageOut[0]
                 + c.destinations * destination[0] + c.messagesIn * messageIn[0];
-        return new double[]{syn, upd, spk};
+        into[0] = syn;
+        into[1] = upd;
+        into[2] = spk;
     }
 
     /** The counts the events multiply. */

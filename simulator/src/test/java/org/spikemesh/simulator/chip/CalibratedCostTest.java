@@ -84,6 +84,11 @@ class CalibratedCostTest {
             // 102.4; two messages 2 x 111 = 222; hops: 1 north-south 4.2 + 2 east-west 6.0 = 10.2; a synop at a and at
             // b 2 x 35.5 = 71 -> 547.7 pJ.
             assertEquals(547.7, a.stepPj(1), 1e-9);
+            // by kind, from the sums above: step 1: synop 35.5; updates 153.6; in's message 111; hop 3.0
+            ChipCostTest.assertKinds(a, 0, 35.5, 153.6, 111, 3.0, 0, 0, 0, 0);
+            // step 2: synops 71; updates 142.1 - 69.3 (the fire is a spike's) + 102.4 = 175.2; spikes: fire 69.3 +
+            // messages 222 = 291.3; hops 10.2
+            ChipCostTest.assertKinds(a, 1, 71, 175.2, 291.3, 10.2, 0, 0, 0, 0);
             // step 2, time: src's first message (to a, its first route) leaves after 6.0 + 3.7 + 30 + 5.1 = 44.8 ns,
             // the second (to b) 5.1 later, at 49.9. To a: arrives 44.8 + 6.5 = 51.3, done 51.3 + 19.8 = 71.1. To b:
             // when it leaves, the message to a is still in flight (1 of them, mean receive time 19.8 ns) and shares

@@ -76,6 +76,11 @@ class ChipCostTest {
             // energy step 1: spike 5 + inactive 10 + synop 10 + receive 5 + hop 10 + barrier 50 + static 213 = 303 pJ
             assertEquals(303.0, a.stepPj(0), 1e-9);
             assertEquals(272.0, a.stepPj(1), 1e-9);
+            // the same by kind (synaptic ops, neuron updates, spikes, hops, inter-chip, learning, barrier, static):
+            // step 1: synop 10; inactive update 10; spike 5 + receive 5; hop 10; barrier 50; static 213
+            assertKinds(a, 0, 10, 10, 10, 10, 0, 0, 50, 213);
+            // step 2: active update 20; barrier 50; static 202 -> 272 pJ
+            assertKinds(a, 1, 0, 20, 0, 0, 0, 0, 50, 202);
             Map<String, Double> kind = a.energyByKind();
             assertEquals(10.0, kind.get("synaptic_ops"), 1e-9);
             assertEquals(50.0, kind.get("neuron_updates"), 1e-9);
@@ -86,6 +91,38 @@ class ChipCostTest {
             assertEquals(847.0, kind.get("total"), 1e-9);
             assertEquals(1, a.latencyHistogram().getTotalCount());
             assertEquals(10, a.latencyHistogram().getMaxValue());
+        }
+    }
+
+    /** Asserts row i's energy by kind, in the order of {@link Accounts#ENERGY_KINDS}, and that they add up to its total. */
+    static void assertKinds(Accounts a, int i, double... pj) {
+        assertEquals(Accounts.ENERGY_KINDS.size(), pj.length);
+        double sum = 0;
+        for (int k = 0; k < pj.length; k++) {
+            assertEquals(pj[k], a.stepPj(i, k), 1e-9, Accounts.ENERGY_KINDS.get(k) + " of row " + i);
+            sum += pj[k];
+        }
+        assertEquals(sum, a.stepPj(i), 1e-9, "the kinds of row " + i + " add up to its energy");
+    }
+
+    @Test
+    void shouldChargeOneBarrierPerStepWhenTheSeriesSumWindowsOfSteps() {
+        // as shouldCostOneSpikeOverOneHopExactly, with the series summing 2 steps a row: 3 steps are rows {1, 2}
+        // and {3}. The run still closed 3 barriers of 50 pJ: 150 pJ, not one per row
+        ProcessGraph g = fanIn(1);
+        ChipProgram p = Compiler.compile(g, TEACHING, new CompileOptions(0, 1, 0, null)).program();
+        try (ChipEngine e = new ChipEngine(g, p, RunConfig.defaults(), 1)) {
+            Accounts a = e.accounts();
+            a.seriesEvery(2);
+            e.run(3);
+            assertEquals(2, a.steps());
+            assertEquals(150.0, a.energyByKind().get("barrier"), 1e-9);
+            // 303 + 272 + 272 pJ as step by step
+            assertEquals(847.0, a.energyByKind().get("total"), 1e-9);
+            // row 1 = steps 1 and 2: 303 + 272 = 575 pJ; row 2 = step 3: 272 pJ
+            assertKinds(a, 0, 10, 30, 10, 10, 0, 0, 100, 415);
+            assertKinds(a, 1, 0, 20, 0, 0, 0, 0, 50, 202);
+            assertEquals(575.0, a.stepPj(0), 1e-9);
         }
     }
 
