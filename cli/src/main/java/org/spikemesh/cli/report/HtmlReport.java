@@ -283,6 +283,43 @@ public final class HtmlReport {
         return sb.toString();
     }
 
+    /**
+     * Draws the energy of every stride-th row of energy_per_step.csv at the steps x: stacked by kind (each line the
+     * kinds up to it, the last the total), leaving out the kinds that stay 0; the total alone for outputs without kinds.
+     */
+    private void energyPerStep(double[] x, int stride) {
+        int m = x.length;
+        List<String> kinds = run.energyKinds;
+        List<double[]> stacked = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        double[] below = new double[m];
+        for (int k = 0; k < kinds.size(); k++) {
+            double[] line = below.clone();
+            boolean used = false;
+            for (int i = 0; i < m; i++) {
+                String[] row = i * stride < run.energyPerStep.size() ? run.energyPerStep.get(i * stride) : null;
+                double v = row != null && row.length > k + 2 ? Double.parseDouble(row[k + 2]) : 0;
+                line[i] += v;
+                used |= v != 0;
+            }
+            if (used) {
+                stacked.add(line);
+                names.add((names.isEmpty() ? "" : "+ ") + kinds.get(k).replace('_', ' '));
+                below = line;
+            }
+        }
+        if (stacked.isEmpty()) {
+            double[] e = new double[m];
+            for (int i = 0; i < m; i++) {
+                e[i] = i * stride < run.energyPerStep.size() ? Double.parseDouble(run.energyPerStep.get(i * stride)[1]) : 0;
+            }
+            html.append(Svg.lines("Energy per step (pJ)", x, List.of(e), List.of("energy"), "pJ"));
+            return;
+        }
+        html.append(Svg.lines("Energy per step (pJ), stacked by kind: " + String.join(", ", names), x, stacked, names,
+                "pJ"));
+    }
+
     private void timeAndEnergy(JsonNode s) {
         html.append("<h2>Time and energy</h2>");
         int n = run.timePerStep.size();
@@ -290,7 +327,6 @@ public final class HtmlReport {
         int m = (n + stride - 1) / stride;
         double[] x = new double[m];
         double[] t = new double[m];
-        double[] e = new double[m];
         double[] compute = new double[m];
         double[] routed = new double[m];
         int slowest = 0;
@@ -302,7 +338,6 @@ public final class HtmlReport {
                 compute[i] = Double.parseDouble(row[6]);
                 routed[i] = compute[i] + Double.parseDouble(row[7]);
             }
-            e[i] = r < run.energyPerStep.size() ? Double.parseDouble(run.energyPerStep.get(r)[1]) : 0;
             if (t[i] > t[slowest]) {
                 slowest = i;
             }
@@ -315,7 +350,7 @@ public final class HtmlReport {
                     .append(". Barrier per step: ").append(Svg.num(s.path("chip").path("step_time_ns").path("min").asDouble()))
                     .append(" ns at least (the fastest step).</p>");
         }
-        html.append(Svg.lines("Energy per step (pJ)", x, List.of(e), List.of("energy"), "pJ"));
+        energyPerStep(x, stride);
         List<String> names = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> it = s.path("chip").path("energy_pj").fields();

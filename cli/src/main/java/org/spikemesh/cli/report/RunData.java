@@ -26,6 +26,11 @@ public final class RunData {
     final Map<String, List<double[]>> traces = new LinkedHashMap<>();
     final List<String[]> timePerStep;
     final List<String[]> energyPerStep;
+    /**
+     * the kinds of energy_per_step.csv's columns after energy_pj, without their "_pj" (none in the outputs of versions
+     * before them).
+     */
+    final List<String> energyKinds;
     final List<String[]> cores;
     final List<String[]> links;
     final List<String[]> routes;
@@ -51,6 +56,7 @@ public final class RunData {
         }
         this.timePerStep = table(dir.resolve("time_per_step.csv"));
         this.energyPerStep = table(dir.resolve("energy_per_step.csv"));
+        this.energyKinds = energyKinds(dir.resolve("energy_per_step.csv"));
         this.cores = table(dir.resolve("core_counters.csv"));
         this.links = table(dir.resolve("link_loads.csv"));
         this.routes = table(dir.resolve("routes.csv"));
@@ -112,6 +118,22 @@ public final class RunData {
             }
         }
         return rows;
+    }
+
+    /** @return the kinds named by the columns of energy_per_step.csv after its total, energy_pj */
+    private static List<String> energyKinds(Path p) throws IOException {
+        List<String> kinds = new ArrayList<>();
+        if (!Files.isRegularFile(p)) {
+            return kinds;
+        }
+        try (BufferedReader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
+            String header = r.readLine();
+            String[] names = header == null ? new String[0] : header.split(",");
+            for (int i = 2; i < names.length; i++) {
+                kinds.add(names[i].endsWith("_pj") ? names[i].substring(0, names[i].length() - 3) : names[i]);
+            }
+        }
+        return kinds;
     }
 
     private static List<String[]> table(Path p) throws IOException {

@@ -54,9 +54,11 @@ final class Svg {
     static String lines(String title, double[] x, List<double[]> series, List<String> names, String yLabel,
                         double threshold, List<double[]> marks) {
         int w = 640;
-        int h = 220;
+        // several series are named in a legend under the x axis, four to a row
+        int legendRows = names.size() > 1 ? (names.size() + LINE_LEGEND - 1) / LINE_LEGEND : 0;
+        int h = 220 + 16 * legendRows;
         int l = 60;
-        int b = 30;
+        int b = 30 + 16 * legendRows;
         double xMin = x.length == 0 ? 0 : x[0];
         double xMax = x.length == 0 ? 1 : x[x.length - 1];
         double yMin = Double.POSITIVE_INFINITY;
@@ -102,6 +104,9 @@ final class Svg {
                         .append("\"/>");
             }
         }
+        if (legendRows > 0) {
+            legend(sb, names, l, h - 16 * legendRows + 10, LINE_LEGEND, 140);
+        }
         if (!Double.isNaN(threshold)) {
             double py = h - b - (threshold - yMin) / (yMax - yMin) * (h - b - 20);
             sb.append("<path class=\"threshold\" d=\"M").append(l).append(' ').append(f(py)).append("H").append(w - 10)
@@ -110,6 +115,23 @@ final class Svg {
         }
         sb.append("</svg>");
         return sb.toString();
+    }
+
+    /** names in a row of a line chart's legend. */
+    private static final int LINE_LEGEND = 4;
+
+    /**
+     * Appends a legend: a swatch of each series' colour and its name, perRow to a row of entries each width px wide,
+     * the first row's text on baseline top.
+     */
+    private static void legend(StringBuilder sb, List<String> names, int left, int top, int perRow, int width) {
+        for (int p = 0; p < names.size(); p++) {
+            int x = left + (p % perRow) * width;
+            int y = top + 16 * (p / perRow);
+            sb.append("<rect x=\"").append(x).append("\" y=\"").append(y - 9).append("\" width=\"10\" height=\"10\" fill=\"")
+                    .append(seriesColour(p)).append("\"/><text x=\"").append(x + 14).append("\" y=\"").append(y)
+                    .append("\" class=\"a\">").append(esc(names.get(p))).append("</text>");
+        }
     }
 
     static String axes(int x0, int y0, int x1, int y1, double xMin, double xMax, double yMin, double yMax, String yLabel) {
@@ -126,9 +148,9 @@ final class Svg {
         sb.append("<path d=\"M").append(x0).append(' ').append(y0).append("V").append(y1).append("H").append(x1)
                 .append("\" stroke=\"#555\" fill=\"none\"/>");
         sb.append("<text x=\"").append(x0 - 4).append("\" y=\"").append(y0 + 8).append("\" class=\"a\" text-anchor=\"end\">")
-                .append(num(yMax)).append("</text>");
+                .append(axisNum(yMax)).append("</text>");
         sb.append("<text x=\"").append(x0 - 4).append("\" y=\"").append(y1).append("\" class=\"a\" text-anchor=\"end\">")
-                .append(num(yMin)).append("</text>");
+                .append(axisNum(yMin)).append("</text>");
         if (xUnit != null) {
             sb.append("<text x=\"").append(x0).append("\" y=\"").append(y1 + 14).append("\" class=\"a\">").append(num(xMin))
                     .append("</text>");
@@ -137,6 +159,19 @@ final class Svg {
         }
         sb.append("<text x=\"4\" y=\"").append((y0 + y1) / 2).append("\" class=\"a\">").append(esc(yLabel)).append("</text>");
         return sb.toString();
+    }
+
+    /**
+     * @return v in at most 7 characters, for the ends of a y axis (55 px at the left of a chart): as {@link #num} when
+     *         that is short enough, else in 3 significant digits with a short exponent (4.71e5, not 4.710e+05)
+     */
+    static String axisNum(double v) {
+        String n = num(v);
+        if (n.length() <= 7) {
+            return n;
+        }
+        String e = String.format(Locale.ROOT, "%.3g", v);
+        return e.contains("e") ? e.replace("e+0", "e").replace("e-0", "e-").replace("e+", "e") : e;
     }
 
     static String num(double v) {
@@ -425,14 +460,7 @@ final class Svg {
             sb.append("<text x=\"").append(f(x + 5)).append("\" y=\"").append(y + 13).append("\" class=\"a\">")
                     .append(num(sum)).append(' ').append(esc(unit)).append("</text>");
         }
-        int top = 30 + row * rows.size() + 8;
-        for (int p = 0; p < parts.size(); p++) {
-            int x = l + (p % 5) * 100;
-            int y = top + 16 * (p / 5);
-            sb.append("<rect x=\"").append(x).append("\" y=\"").append(y - 9).append("\" width=\"10\" height=\"10\" fill=\"")
-                    .append(seriesColour(p)).append("\"/><text x=\"").append(x + 14).append("\" y=\"").append(y)
-                    .append("\" class=\"a\">").append(esc(parts.get(p))).append("</text>");
-        }
+        legend(sb, parts, l, 30 + row * rows.size() + 8, 5, 100);
         sb.append("</svg>");
         return sb.toString();
     }

@@ -1,0 +1,120 @@
+package org.spikemesh.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * energy_per_step.csv by kind, and the barrier energy of a run whose series sum several steps a row. teaching-2x2
+ * charges 50 pJ per barrier and 1 mW of static power (1 pJ per simulated ns); see its preset.
+ */
+class EnergyPerStepTest {
+    private static final String NET = "format: spikemesh-network/1\n"
+            + "processes:\n"
+            + "  - {name: in, type: SpikeInput, shape: [4], spikes: {0: [1, 3, 5], 1: [2, 4], 2: [1], 3: [6, 7]}}\n"
+            + "  - {name: w, type: Dense, weights: [[60, 60, 60, 60], [60, 0, 60, 0], [0, 60, 0, 60]],"
+            + " num_weight_bits: 8, weight_exp: 0}\n"
+            + "  - {name: pop, type: LIF, shape: [3], du: 4095, dv: 0, vth: 40, bias_mant: 0, bias_exp: 0}\n"
+            + "connections:\n  - [in.s_out, w.s_in]\n  - [w.a_out, pop.a_in]\n";
+    private static final List<String> KINDS = List.of("synaptic_ops", "neuron_updates", "spikes", "hops", "inter_chip",
+            "learning", "barrier", "static");
+
+    private static Path run(Path dir, String name, int every) throws IOException {
+        Path net = dir.resolve("net.yaml");
+        Files.writeString(net, NET);
+        Path out = dir.resolve(name);
+        var cl = Main.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err, true));
+        assertEquals(0, cl.execute("run", net.toString(), "--steps", "12", "--backend", "chip", "--chip",
+                "teaching-2x2", "--counters-every", Integer.toString(every), "--out", out.toString(), "-q"),
+                err.toString());
+        return out;
+    }
+
+    private static double[][] rows(Path out) throws IOException {
+        List<String> lines = Files.readAllLines(out.resolve("energy_per_step.csv"));
+        StringBuilder header = new StringBuilder("step,energy_pj");
+        KINDS.forEach(k -> header.append(',').append(k).append("_pj"));
+        assertEquals(header.toString(), lines.get(0));
+        double[][] r = new double[lines.size() - 1][];
+        for (int i = 1; i < lines.size(); i++) {
+            r[i - 1] = java.util.Arrays.stream(lines.get(i).split(",")).mapToDouble(Double::parseDouble).toArray();
+        }
+        return r;
+    }
+
+    @Test
+    void shouldSplitEveryStepsEnergyByKindAddingUpToItsTotalAndTheRunsKinds(@TempDir Path dir) throws IOException {
+        Path out = run(dir, "every1", 1);
+        double[][] r = rows(out);
+        JsonNode kinds = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).path("chip").path("energy_pj");
+        assertEquals(12, r.length);
+        double[] column = new double[KINDS.size()];
+        for (int i = 0; i < r.length; i++) {
+            assertEquals(i + 1, (int) r[i][0]);
+            double sum = 0;
+            for (int k = 0; k < KINDS.size(); k++) {
+                sum += r[i][2 + k];
+                column[k] += r[i][2 + k];
+            }
+            assertEquals(r[i][1], sum, 1e-9 * r[i][1], "the kinds of step " + (i + 1) + " add up to its energy");
+            // one barrier a step: 50 pJ
+            assertEquals(50.0, r[i][2 + KINDS.indexOf("barrier")], 0.0);
+        }
+        // 4 input spikes in the first 2 steps reach the population: synaptic ops, spikes and hops are charged
+        assertTrue(column[KINDS.indexOf("synaptic_ops")] > 0 && column[KINDS.indexOf("spikes")] > 0);
+        for (int k = 0; k < KINDS.size(); k++) {
+            assertEquals(kinds.path(KINDS.get(k)).asDouble(), column[k], 1e-9 * Math.max(1, column[k]),
+                    "the steps' " + KINDS.get(k) + " add up to the run's");
+        }
+    }
+
+    @Test
+    void shouldChargeEveryStepsBarrierWhenTheRowsSumSeveralSteps(@TempDir Path dir) throws IOException {
+        Path one = run(dir, "every1", 1);
+        Path five = run(dir, "every5", 5);
+        double[][] r = rows(five);
+        // 12 steps, 5 a row: rows end at steps 5, 10 and 12, with 5, 5 and 2 barriers of 50 pJ
+        assertEquals(3, r.length);
+        int barrier = 2 + KINDS.indexOf("barrier");
+        assertEquals(List.of(5.0, 10.0, 12.0), List.of(r[0][0], r[1][0], r[2][0]));
+        assertEquals(List.of(250.0, 250.0, 100.0), List.of(r[0][barrier], r[1][barrier], r[2][barrier]));
+        ObjectMapper json = new ObjectMapper();
+        JsonNode a = json.readTree(one.resolve("summary.json").toFile()).path("chip").path("energy_pj");
+        JsonNode b = json.readTree(five.resolve("summary.json").toFile()).path("chip").path("energy_pj");
+        // 12 barriers of 50 pJ however the series are cut; the summary's energy does not depend on the rows
+        assertEquals(600.0, b.path("barrier").asDouble(), 0.0);
+        for (String k : KINDS) {
+            assertEquals(a.path(k).asDouble(), b.path(k).asDouble(), 0.0, k);
+        }
+        assertEquals(a.path("total").asDouble(), b.path("total").asDouble(), 0.0);
+    }
+
+    @Test
+    void shouldDrawTheEnergyPerStepStackedByTheKindsCharged(@TempDir Path dir) throws IOException {
+        Path out = run(dir, "every1", 1);
+        Path html = dir.resolve("report.html");
+        var cl = Main.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        assertEquals(0, cl.execute("report", out.toString(), "-o", html.toString()));
+        String h = Files.readString(html);
+        // teaching-2x2 has one chip and no learning here: no inter-chip nor learning line
+        assertTrue(h.contains("Energy per step (pJ), stacked by kind: synaptic ops, + neuron updates, + spikes, + hops,"
+                + " + barrier, + static"), "the stacked chart's title");
+        assertTrue(h.contains("<title>+ static</title>"), "the top line, the total, is named");
+        assertFalse(h.contains("<title>+ inter chip</title>"), "a kind that stays 0 is left out");
+    }
+}
