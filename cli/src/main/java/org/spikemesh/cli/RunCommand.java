@@ -459,13 +459,14 @@ public final class RunCommand implements Callable<Integer> {
         if (c != null) {
             Map<String, Double> e = (Map<String, Double>) c.get("energy_pj");
             Map<String, Long> n = (Map<String, Long>) c.get("counts");
+            StringBuilder kinds = new StringBuilder();
+            for (String k : org.spikemesh.simulator.chip.Accounts.ENERGY_KINDS) {
+                kinds.append(kinds.length() == 0 ? "" : ", ").append(k.replace('_', ' '))
+                        .append(String.format(java.util.Locale.ROOT, " %.3f", e.get(k) / 1e3));
+            }
             System.out.printf(java.util.Locale.ROOT, "on %s (%s cores, %s tiles): simulated %.3f us, energy %.3f nJ"
-                            + " (synaptic ops %.3f, neuron updates %.3f, spikes %.3f, hops %.3f, learning %.3f, barrier"
-                            + " %.3f, static %.3f nJ), %d synaptic ops, %d messages%s%n", c.get("chip"),
-                    c.get("cores_used"),
-                    c.get("tiles_in_use"), (Double) c.get("simulated_time_ns") / 1e3, e.get("total") / 1e3,
-                    e.get("synaptic_ops") / 1e3, e.get("neuron_updates") / 1e3, e.get("spikes") / 1e3,
-                    e.get("hops") / 1e3, e.get("learning") / 1e3, e.get("barrier") / 1e3, e.get("static") / 1e3,
+                            + " (%s nJ), %d synaptic ops, %d messages%s%n", c.get("chip"), c.get("cores_used"),
+                    c.get("tiles_in_use"), (Double) c.get("simulated_time_ns") / 1e3, e.get("total") / 1e3, kinds,
                     n.get("synaptic_ops"), n.get("messages"),
                     n.get("learning_updates") > 0 ? ", " + n.get("learning_updates") + " learning updates" : "");
         }
