@@ -177,6 +177,9 @@ final class ChipOutputs {
         m.put("energy_pj", a.energyByKind());
         double total = a.energyByKind().get("total");
         m.put("energy_per_synaptic_event_pj", a.synops() == 0 ? 0.0 : total / a.synops());
+        // pJ per ns is mW: the chip's mean power over the simulated time, and its synaptic ops per simulated second
+        m.put("average_power_mw", a.timeNs() == 0 ? 0.0 : total / a.timeNs());
+        m.put("synaptic_ops_per_second", a.timeNs() == 0 ? 0.0 : a.synops() / (a.timeNs() * 1e-9));
         m.put("counts", a.counts());
         m.put("step_time_ns", percentiles(a.stepTimeHistogram()));
         m.put("time_model", a.timeModel());

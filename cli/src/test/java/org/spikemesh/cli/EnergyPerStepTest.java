@@ -97,6 +97,33 @@ class EnergyPerStepTest {
     }
 
     @Test
+    void shouldGiveTheChipsAveragePowerAndSynapticOpsPerSecond(@TempDir Path dir) throws IOException {
+        // ChipCostTest's one spike over one hop as a network file: an input neuron fires at step 1 into one LIF that
+        // never fires. 3 steps on teaching-2x2 take 213 + 202 + 202 = 617 ns and 303 + 272 + 272 = 847 pJ (worked
+        // out there), with 1 synaptic op
+        Path net = dir.resolve("fan_in.yaml");
+        Files.writeString(net, "format: spikemesh-network/1\nprocesses:\n"
+                + "  - {name: in, type: SpikeInput, shape: [1], spikes: {0: [1]}}\n"
+                + "  - {name: w, type: Dense, weights: [[10]], num_weight_bits: 8, weight_exp: 0}\n"
+                + "  - {name: lif, type: LIF, shape: [1], du: 4095, dv: 0, vth: 1000, bias_mant: 0, bias_exp: 0}\n"
+                + "connections:\n  - [in.s_out, w.s_in]\n  - [w.a_out, lif.a_in]\n");
+        Path out = dir.resolve("fan");
+        var cl = Main.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        assertEquals(0, cl.execute("run", net.toString(), "--steps", "3", "--backend", "chip", "--chip", "teaching-2x2",
+                "--out", out.toString(), "-q"));
+        JsonNode c = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).path("chip");
+        assertEquals(617.0, c.path("simulated_time_ns").asDouble(), 1e-9);
+        assertEquals(847.0, c.path("energy_pj").path("total").asDouble(), 1e-9);
+        // 847 pJ over 617 ns: 1.372771 mW; 1 synaptic op in 617 ns: 1 / 6.17e-7 s = 1 620 745.5 per second
+        assertEquals(1.372771, c.path("average_power_mw").asDouble(), 1e-6);
+        assertEquals(1_620_745.5, c.path("synaptic_ops_per_second").asDouble(), 0.1);
+        Path html = dir.resolve("fan.html");
+        assertEquals(0, cl.execute("report", out.toString(), "-o", html.toString()));
+        assertTrue(Files.readString(html).contains("<b>1.373 mW</b>average power on chip"));
+    }
+
+    @Test
     void shouldDrawTheEnergyPerStepStackedByTheKindsCharged(@TempDir Path dir) throws IOException {
         Path out = run(dir, "every1", 1);
         Path html = dir.resolve("report.html");

@@ -86,6 +86,9 @@ public final class HtmlReport {
             key("energy", Svg.num(c.path("energy_pj").path("total").asDouble() / 1e6) + " uJ");
             key("energy per synaptic event", Svg.num(c.path("energy_per_synaptic_event_pj").asDouble()) + " pJ");
             key("simulated time per step", Svg.num(c.path("simulated_time_ns").asDouble() / steps) + " ns");
+            if (c.has("average_power_mw")) {
+                key("average power on chip", Svg.num(c.path("average_power_mw").asDouble()) + " mW");
+            }
             key("synaptic ops", c.path("counts").path("synaptic_ops").asText());
             key("messages", c.path("counts").path("messages").asText());
         }
