@@ -166,19 +166,37 @@ final class Svg {
      *         that is short enough, else in 3 significant digits with a short exponent (4.71e5, not 4.710e+05)
      */
     static String axisNum(double v) {
-        String n = num(v);
-        if (n.length() <= 7) {
-            return n;
-        }
-        String e = String.format(Locale.ROOT, "%.3g", v);
-        return e.contains("e") ? e.replace("e+0", "e").replace("e-0", "e-").replace("e+", "e") : e;
+        String n = shortExponent(num(v));
+        return n.length() <= 7 ? n : shortExponent(trimZeros(String.format(Locale.ROOT, "%.3g", v)));
+    }
+
+    /** @return a number written by %g with its exponent's sign and zeros left out where they can be: 4.71e5 */
+    private static String shortExponent(String g) {
+        return g.replace("e+0", "e").replace("e-0", "e-").replace("e+", "e");
     }
 
     static String num(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e12) {
             return Long.toString((long) v);
         }
-        return String.format(Locale.ROOT, "%.4g", v);
+        return trimZeros(String.format(Locale.ROOT, "%.4g", v));
+    }
+
+    /** @return a number written by %g without the zeros that end its digits: 0.5 for 0.5000, 1.2e+05 for 1.200e+05 */
+    static String trimZeros(String g) {
+        int e = g.indexOf('e');
+        String digits = e < 0 ? g : g.substring(0, e);
+        if (digits.indexOf('.') < 0) {
+            return g;
+        }
+        int end = digits.length();
+        while (digits.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (digits.charAt(end - 1) == '.') {
+            end--;
+        }
+        return digits.substring(0, end) + (e < 0 ? "" : g.substring(e));
     }
 
     /**

@@ -70,30 +70,30 @@ class BenchPageTest {
     void shouldDrawEveryRepetitionsLoopAndSpeedUpAgainstTheIdeal() throws IOException {
         String html = BenchPage.render(json(FULL));
         // a dot per repetition of each entry, named in its tooltip
-        assertTrue(html.contains("<title>2 threads, repetition 3: 0.5000 s</title>"), html);
-        assertTrue(html.contains("<title>1 thread, repetition 2: 0.5400 s</title>"), html);
+        assertTrue(html.contains("<title>2 threads, repetition 3: 0.5 s</title>"), html);
+        assertTrue(html.contains("<title>1 thread, repetition 2: 0.54 s</title>"), html);
         // the speed-up table and the chart of every repetition's ratio, with the ideal of 2 threads over 1 (2x) drawn
         assertTrue(html.contains("<h2>Speed-up over 1 thread</h2>"), html);
         assertTrue(html.contains("<td class=\"n\">1.80x</td><td class=\"n\">2.00x</td>"), html);
-        assertTrue(html.contains("<title>2 threads, repetition 3: 1.200 x</title>"), html);
+        assertTrue(html.contains("<title>2 threads, repetition 3: 1.2 x</title>"), html);
         assertTrue(html.contains("<title>ideal 2</title>"), html);
         // the loop chart's y axis runs from 0 to the slowest loop, 0.6 s; a dot's height is its share of it. The
         // chart is 220 px high plus 16 px of legend per entry (252); the plot runs from y = 20 down to 252 - 34 at the
         // bottom - 32 of legend = 186, 166 px: 0.6 s at 20, 0.3 s at 186 - 83 = 103; repetitions 1 .. 3 at x = 60 ..
         // 630, so repetition 2 at 345
         assertTrue(html.contains("<circle cx=\"345.0\" cy=\"103.0\" r=\"3.5\" fill=\"#d62728\"><title>2 threads,"
-                + " repetition 2: 0.3000 s"), html);
+                + " repetition 2: 0.3 s"), html);
         assertTrue(html.contains("<circle cx=\"630.0\" cy=\"20.0\" r=\"3.5\" fill=\"#1f77b4\"><title>1 thread,"
-                + " repetition 3: 0.6000 s"), html);
+                + " repetition 3: 0.6 s"), html);
     }
 
     @Test
     void shouldShowTheHostAndTheShardsWaits() throws IOException {
         String html = BenchPage.render(json(FULL));
-        assertTrue(html.contains("<title>integer work, repetition 3: 1.400 x</title>"), html);
+        assertTrue(html.contains("<title>integer work, repetition 3: 1.4 x</title>"), html);
         // the balance of reads from the caches beside it; a measurement that gave up (null) has no dot
-        assertTrue(html.contains("<title>reads from the caches, repetition 1: 1.600 x</title>"), html);
-        assertTrue(html.contains("<title>reads from the caches, repetition 3: 1.100 x</title>"), html);
+        assertTrue(html.contains("<title>reads from the caches, repetition 1: 1.6 x</title>"), html);
+        assertTrue(html.contains("<title>reads from the caches, repetition 3: 1.1 x</title>"), html);
         assertFalse(html.contains("reads from the caches, repetition 2"), html);
         assertTrue(html.contains("<title>even 1</title>"), html);
         assertTrue(html.contains("<title>round trip, repetition 3: 130 ns</title>"), html);
@@ -106,15 +106,15 @@ class BenchPageTest {
         // the longest row (1 thread: 0.2 + 0.1 + 0.1 = 0.4 s) is 400 px: 0.2 s is 200 px, 0.1 s is 100 px, 0.04 s
         // is 40 px; each row starts at x = 150 and its segments follow one another
         assertTrue(html.contains("<rect x=\"150.0\" y=\"24\" width=\"200.0\" height=\"16\" fill=\"#1f77b4\"><title>1"
-                + " thread, shard 0, kernel: 0.2000 s</title></rect>"), html);
+                + " thread, shard 0, kernel: 0.2 s</title></rect>"), html);
         assertTrue(html.contains("<rect x=\"350.0\" y=\"24\" width=\"100.0\" height=\"16\" fill=\"#d62728\"><title>1"
-                + " thread, shard 0, send: 0.1000 s</title></rect>"), html);
+                + " thread, shard 0, send: 0.1 s</title></rect>"), html);
         assertTrue(html.contains("<rect x=\"250.0\" y=\"68\" width=\"40.0\" height=\"16\" fill=\"#d62728\"><title>2"
-                + " threads, shard 1, send: 0.04000 s</title></rect>"), html);
+                + " threads, shard 1, send: 0.04 s</title></rect>"), html);
         // each row's total after it: 0.1 + 0.04 + 0.02
-        assertTrue(html.contains(">0.1600 s</text>"), html);
+        assertTrue(html.contains(">0.16 s</text>"), html);
         assertTrue(html.contains("<h2>Heap per synapse (live objects, 2 threads)</h2>"), html);
-        assertTrue(html.contains(">8.600 B</text>"), html);
+        assertTrue(html.contains(">8.6 B</text>"), html);
     }
 
     @Test
@@ -204,10 +204,10 @@ class BenchPageTest {
         assertTrue(html.contains("<circle cx=\"202.5\" cy=\""), html);
         assertTrue(html.contains("<title>1 thread, neurons 64,000: 58.05 M/s</title>"), html);
         assertTrue(html.contains("<title>2 threads, neurons 256,000: 72 M/s</title>"), html);
-        assertTrue(html.contains("<title>2 threads over 1 thread, neurons 256,000: 1.500 x</title>"), html);
+        assertTrue(html.contains("<title>2 threads over 1 thread, neurons 256,000: 1.5 x</title>"), html);
         assertTrue(html.contains("<title>ideal 2</title>"), html);
         // the larger size measured no heap: its dot is left out, the smaller's drawn
-        assertTrue(html.contains("<title>while running, neurons 64,000: 8.600 B</title>"), html);
+        assertTrue(html.contains("<title>while running, neurons 64,000: 8.6 B</title>"), html);
         assertFalse(html.contains("while running, neurons 256,000"), html);
     }
 

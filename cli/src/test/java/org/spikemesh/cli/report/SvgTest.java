@@ -20,7 +20,20 @@ class SvgTest {
         assertEquals("4.71e5", Svg.axisNum(471_023.5));
         assertEquals("1.23e7", Svg.axisNum(12_345_678));
         assertEquals("-4.71e5", Svg.axisNum(-471_023.5));
-        assertEquals("1.50e-5", Svg.axisNum(0.000015));
+        assertEquals("1.5e-5", Svg.axisNum(0.000015));
+    }
+
+    @Test
+    void shouldWriteNumbersWithoutTrailingZeros() {
+        assertEquals("0.5", Svg.num(0.5));
+        assertEquals("49.5", Svg.num(49.5));
+        assertEquals("1.373", Svg.num(1.372771));
+        assertEquals("1.2e+12", Svg.num(1.2e12));
+        assertEquals("-0.25", Svg.num(-0.25));
+        assertEquals("120", Svg.num(120));
+        assertEquals("1e+05", Svg.trimZeros("1.000e+05"));
+        // %g without a point keeps its zeros: 1235 from 1234.5, 1.2e12 written whole as an integer
+        assertEquals("1235", Svg.num(1234.5));
     }
 
     @Test
