@@ -91,79 +91,85 @@ public final class NetworkWriter {
 
     private static void process(StringBuilder sb, Process p, String indent) {
         sb.append("{name: ").append(scalar(p.localName())).append(", type: ").append(p.type());
-        if (p instanceof LIF) {
-            LIF l = (LIF) p;
-            sb.append(", shape: ").append(ints(l.u().shape()));
-            if (l.model() != null) {
-                sb.append(", model: ").append(l.model().tag());
-            }
-            for (Var v : List.of(l.du(), l.dv(), l.vth(), l.biasMant(), l.biasExp(), l.u(), l.v())) {
-                if (!(v == l.u() || v == l.v()) || !isZero(v)) {
-                    sb.append(", ").append(v.name()).append(": ").append(var(v));
-                }
-            }
-        } else if (p instanceof Dense) {
-            sb.append(", weights: ").append(matrix(((Dense) p).weights()));
-            synapseParams(sb, (Synapses) p);
-        } else if (p instanceof LearningDense) {
-            LearningDense l = (LearningDense) p;
+        if (p instanceof LIF l) {
+            lif(sb, l);
+        } else if (p instanceof Dense d) {
+            sb.append(", weights: ").append(matrix(d.weights()));
+            synapseParams(sb, d);
+        } else if (p instanceof LearningDense l) {
             sb.append(", weights: ").append(matrix(l.weights()));
             synapseParams(sb, l);
             rule(sb, l);
-        } else if (p instanceof LearningSparse) {
-            LearningSparse l = (LearningSparse) p;
+        } else if (p instanceof LearningSparse l) {
             sparseSynapses(sb, l.table());
             synapseParams(sb, l);
             rule(sb, l);
-        } else if (p instanceof DelayDense) {
-            DelayDense d = (DelayDense) p;
+        } else if (p instanceof DelayDense d) {
             sb.append(", weights: ").append(matrix(d.weights())).append(", delays: ").append(matrix(d.delays()));
             synapseParams(sb, d);
-        } else if (p instanceof Sparse) {
-            Sparse s = (Sparse) p;
+        } else if (p instanceof Sparse s) {
             sparseSynapses(sb, s.table());
             synapseParams(sb, s);
-        } else if (p instanceof SpikeInput) {
-            SpikeInput s = (SpikeInput) p;
-            sb.append(", shape: ").append(ints(s.sOut().shape())).append(", spikes: {");
-            boolean first = true;
-            for (Map.Entry<Integer, int[]> e : s.spikes().entrySet()) {
-                sb.append(first ? "" : ", ").append(e.getKey()).append(": ").append(ints(e.getValue()));
-                first = false;
-            }
-            sb.append("}");
-        } else if (p instanceof PoissonSource) {
-            PoissonSource s = (PoissonSource) p;
+        } else if (p instanceof SpikeInput s) {
+            spikeInput(sb, s);
+        } else if (p instanceof PoissonSource s) {
             sb.append(", shape: ").append(ints(s.sOut().shape())).append(", rate: ").append(var(s.rate()));
             if (s.seed() != null) {
                 sb.append(", seed: ").append(s.seed());
             }
-        } else if (p instanceof VarMonitor) {
-            VarMonitor m = (VarMonitor) p;
+        } else if (p instanceof VarMonitor m) {
             sb.append(", shape: ").append(ints(m.ref().target() == null ? new int[]{m.data().shape()[1]}
                     : m.ref().target().var().shape())).append(", target: ").append(target(m.ref()))
                     .append(", num_steps: ").append(m.numSteps());
-        } else if (p instanceof VarWriter) {
-            VarWriter w = (VarWriter) p;
-            sb.append(", shape: ").append(ints(w.ref().target().var().shape())).append(", target: ")
-                    .append(target(w.ref())).append(", writes: {");
-            boolean first = true;
-            for (Map.Entry<Integer, double[]> e : w.writes().entrySet()) {
-                sb.append(first ? "" : ", ").append(e.getKey()).append(": [");
-                double[] v = e.getValue();
-                for (int i = 0; i < v.length; i++) {
-                    sb.append(i == 0 ? "" : ", ").append(num(v[i]));
-                }
-                sb.append("]");
-                first = false;
-            }
-            sb.append("}");
-        } else if (p instanceof Composite) {
-            composite(sb, (Composite) p, indent);
+        } else if (p instanceof VarWriter w) {
+            varWriter(sb, w);
+        } else if (p instanceof Composite c) {
+            composite(sb, c, indent);
             return;
         } else {
             throw new IllegalArgumentException("process '" + p.name() + "': type " + p.type()
                     + " cannot be written to a network file");
+        }
+        sb.append("}");
+    }
+
+    /** A LIF's shape, model and parameters; its state u and v only when not all zero (their default). */
+    private static void lif(StringBuilder sb, LIF l) {
+        sb.append(", shape: ").append(ints(l.u().shape()));
+        if (l.model() != null) {
+            sb.append(", model: ").append(l.model().tag());
+        }
+        for (Var v : List.of(l.du(), l.dv(), l.vth(), l.biasMant(), l.biasExp(), l.u(), l.v())) {
+            if (!(v == l.u() || v == l.v()) || !isZero(v)) {
+                sb.append(", ").append(v.name()).append(": ").append(var(v));
+            }
+        }
+    }
+
+    /** A spike input's shape and its spikes, neuron by neuron. */
+    private static void spikeInput(StringBuilder sb, SpikeInput s) {
+        sb.append(", shape: ").append(ints(s.sOut().shape())).append(", spikes: {");
+        boolean first = true;
+        for (Map.Entry<Integer, int[]> e : s.spikes().entrySet()) {
+            sb.append(first ? "" : ", ").append(e.getKey()).append(": ").append(ints(e.getValue()));
+            first = false;
+        }
+        sb.append("}");
+    }
+
+    /** A Var writer's shape, target and writes, step by step. */
+    private static void varWriter(StringBuilder sb, VarWriter w) {
+        sb.append(", shape: ").append(ints(w.ref().target().var().shape())).append(", target: ")
+                .append(target(w.ref())).append(", writes: {");
+        boolean first = true;
+        for (Map.Entry<Integer, double[]> e : w.writes().entrySet()) {
+            sb.append(first ? "" : ", ").append(e.getKey()).append(": [");
+            double[] v = e.getValue();
+            for (int i = 0; i < v.length; i++) {
+                sb.append(i == 0 ? "" : ", ").append(num(v[i]));
+            }
+            sb.append("]");
+            first = false;
         }
         sb.append("}");
     }
