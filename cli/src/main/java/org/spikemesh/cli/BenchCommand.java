@@ -4,13 +4,13 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.spikemesh.process.Process;
 import org.spikemesh.process.ProcessGraph;
-import org.spikemesh.process.io.Network;
 import org.spikemesh.process.lib.SynapseTable;
 import org.spikemesh.process.lib.Synapses;
 import org.spikemesh.process.nets.Cuba;
 import org.spikemesh.simulator.RunConfig;
 import org.spikemesh.simulator.RunListener;
 import org.spikemesh.simulator.Simulation;
+import org.spikemesh.simulator.reference.ReferenceBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -50,61 +50,24 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             long t0 = System.nanoTime();
-            Network net = Cuba.build(neurons, seed);
-            ProcessGraph g = net.graph();
+            ProcessGraph g = Cuba.build(neurons, seed).graph();
             double buildS = (System.nanoTime() - t0) / 1e9;
-            long synapses = 0;
             int[] outDegree = new int[neurons];
-            for (Process p : g.processes()) {
-                if (p instanceof Synapses) {
-                    SynapseTable t = ((Synapses) p).table();
-                    synapses += t.size();
-                    for (int i = 0; i < t.numInputs(); i++) {
-                        outDegree[i] += t.rowStart()[i + 1] - t.rowStart()[i];
-                    }
-                }
-            }
+            long synapses = outDegrees(g, outDegree);
             double[] secs = new double[repeat];
             double[] synapseSecs = new double[repeat];
             double[] neuronSecs = new double[repeat];
-            long events = 0;
-            long spikes = 0;
+            long[] counts = new long[2];
             for (int rep = 0; rep < repeat; rep++) {
-                long[] counts = new long[2];
-                RunListener count = new RunListener() {
-                    @Override
-                    public void spikes(int step, Process process, int[] idx, int n) {
-                        counts[0] += n;
-                        for (int k = 0; k < n; k++) {
-                            counts[1] += outDegree[idx[k]];
-                        }
-                    }
-                };
-                ProcessGraph fresh = Cuba.build(neurons, seed).graph();
-                org.spikemesh.simulator.reference.ReferenceBackend backend =
-                        new org.spikemesh.simulator.reference.ReferenceBackend(fresh, RunConfig.defaults().listener(count));
-                backend.timePhases(true);
-                try (Simulation sim = new Simulation(backend);
-                     Progress bar = Progress.start("cuba " + neurons + " rep " + (rep + 1), steps, "steps", quiet)) {
-                    long s = System.nanoTime();
-                    int chunk = Math.max(1, steps / 100);
-                    for (int done = 0; done < steps; done += chunk) {
-                        sim.run(Math.min(chunk, steps - done));
-                        bar.stepTo(Math.min(steps, done + chunk));
-                    }
-                    secs[rep] = (System.nanoTime() - s) / 1e9;
-                }
-                spikes = counts[0];
+                ReferenceBackend backend = timedRepetition(rep, outDegree, counts, secs);
                 synapseSecs[rep] = backend.synapseNanos() / 1e9;
                 neuronSecs[rep] = backend.neuronNanos() / 1e9;
-                events = counts[1];
             }
-            java.util.Arrays.sort(secs);
-            double med = secs[repeat / 2];
-            java.util.Arrays.sort(synapseSecs);
-            java.util.Arrays.sort(neuronSecs);
-            synapseSecs[0] = synapseSecs[repeat / 2];
-            neuronSecs[0] = neuronSecs[repeat / 2];
+            double med = RepetitionFigures.median(secs);
+            double synapseS = RepetitionFigures.median(synapseSecs);
+            double neuronS = RepetitionFigures.median(neuronSecs);
+            long spikes = counts[0];
+            long events = counts[1];
             double neuronSteps = (double) neurons * steps;
             double rateHz = spikes / (double) neurons / (steps * 1e-4);
             System.out.printf(Locale.ROOT, "CUBA N=%d, %d steps, %d synapses (build %.2f s), reference backend, 1 thread%n",
@@ -115,10 +78,63 @@ public final class BenchCommand implements Runnable {
                     neuronSteps / med / 1e6, med * 1e9 / neuronSteps);
             System.out.printf(Locale.ROOT, "  synaptic tables: 6 bytes per synapse (int32 target + int16 weight)%n");
             System.out.printf(Locale.ROOT, "  phases (medians, timed apart): neurons %.3f s (%.1f M neuron-steps/s),"
-                    + " synaptic delivery %.3f s (%.1f M events/s of delivery alone)%n", neuronSecs[0],
-                    neuronSteps / neuronSecs[0] / 1e6, synapseSecs[0], events / synapseSecs[0] / 1e6);
+                    + " synaptic delivery %.3f s (%.1f M events/s of delivery alone)%n", neuronS,
+                    neuronSteps / neuronS / 1e6, synapseS, events / synapseS / 1e6);
             System.out.printf(Locale.ROOT, "  %.1f M events/s%n", events / med / 1e6);
             return 0;
+        }
+
+        /**
+         * Writes each input neuron's synapses over the graph's synapse processes into outDegree.
+         *
+         * @return the graph's synapses
+         */
+        private static long outDegrees(ProcessGraph g, int[] outDegree) {
+            long synapses = 0;
+            for (Process p : g.processes()) {
+                if (p instanceof Synapses syn) {
+                    SynapseTable t = syn.table();
+                    synapses += t.size();
+                    for (int i = 0; i < t.numInputs(); i++) {
+                        outDegree[i] += t.rowStart()[i + 1] - t.rowStart()[i];
+                    }
+                }
+            }
+            return synapses;
+        }
+
+        /**
+         * Runs repetition rep on a network built afresh, its loop timed into secs[rep]; counts its spikes and their
+         * synaptic events into counts (which every repetition writes again: they are the same each time).
+         *
+         * @return the repetition's backend, with its phases timed
+         */
+        private ReferenceBackend timedRepetition(int rep, int[] outDegree, long[] counts, double[] secs) {
+            counts[0] = 0;
+            counts[1] = 0;
+            RunListener count = new RunListener() {
+                @Override
+                public void spikes(int step, Process process, int[] idx, int n) {
+                    counts[0] += n;
+                    for (int k = 0; k < n; k++) {
+                        counts[1] += outDegree[idx[k]];
+                    }
+                }
+            };
+            ProcessGraph fresh = Cuba.build(neurons, seed).graph();
+            ReferenceBackend backend = new ReferenceBackend(fresh, RunConfig.defaults().listener(count));
+            backend.timePhases(true);
+            try (Simulation sim = new Simulation(backend);
+                 Progress bar = Progress.start("cuba " + neurons + " rep " + (rep + 1), steps, "steps", quiet)) {
+                long s = System.nanoTime();
+                int chunk = Math.max(1, steps / 100);
+                for (int done = 0; done < steps; done += chunk) {
+                    sim.run(Math.min(chunk, steps - done));
+                    bar.stepTo(Math.min(steps, done + chunk));
+                }
+                secs[rep] = (System.nanoTime() - s) / 1e9;
+            }
+            return backend;
         }
     }
 }
