@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchCubaTest {
 
     /** @return the matcher of the first place in text that matches regex, which must be there */
-    private static Matcher printed(String text, String regex) {
+    static Matcher printed(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
         assertTrue(m.find(), "no match for " + regex + " in:\n" + text);
         return m;
@@ -41,6 +41,11 @@ class BenchCubaTest {
         line[1] = "cuba";
         System.arraycopy(args, 0, line, 2, args.length);
         line[line.length - 1] = "-q";
+        return printedBy(line);
+    }
+
+    /** @return what the command line printed on standard output, having checked that it ended well */
+    static String printedBy(String... line) {
         PrintStream saved = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code;

@@ -3,11 +3,7 @@ package org.spikemesh.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.spikemesh.chip.ChipConfigs;
 import org.spikemesh.compiler.CompileOptions;
@@ -25,32 +21,11 @@ import org.spikemesh.simulator.chip.ChipEngine;
  */
 class BenchReferenceTest {
 
-    private static String bench(String... args) {
-        PrintStream saved = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            code = Main.commandLine().execute(args);
-        } finally {
-            System.setOut(saved);
-        }
-        String text = out.toString(StandardCharsets.UTF_8);
-        assertEquals(0, code, text);
-        return text;
-    }
-
-    private static Matcher printed(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        assertTrue(m.find(), "no match for " + regex + " in:\n" + text);
-        return m;
-    }
-
     @Test
     void shouldCountTheSpikesAndSynapticEventsTheChipEngineCounts() {
-        String text = bench("bench", "reference", "--neurons", "800", "--steps", "400", "--seed", "3", "--repeat", "2",
+        String text = BenchCubaTest.printedBy("bench", "reference", "--neurons", "800", "--steps", "400", "--seed", "3", "--repeat", "2",
                 "-q");
-        Matcher loop = printed(text, "loop ([0-9.]+) s \\(median of 2\\): (\\d+) spikes \\([0-9.]+ Hz\\), (\\d+) synaptic"
+        Matcher loop = BenchCubaTest.printed(text, "loop ([0-9.]+) s \\(median of 2\\): (\\d+) spikes \\([0-9.]+ Hz\\), (\\d+) synaptic"
                 + " events");
         long spikes = Long.parseLong(loop.group(2));
         long events = Long.parseLong(loop.group(3));
@@ -67,7 +42,7 @@ class BenchReferenceTest {
         // the rate printed last is the events over the median loop: the loop is printed to 0.5 ms, so the rate from
         // it is off by up to 0.0005 / loop of itself, and the rate is printed to 0.05 M events/s
         double med = Double.parseDouble(loop.group(1));
-        double rate = Double.parseDouble(printed(text, "\n  ([0-9.]+) M events/s").group(1));
+        double rate = Double.parseDouble(BenchCubaTest.printed(text, "\n  ([0-9.]+) M events/s").group(1));
         double fromLoop = events / med / 1e6;
         assertEquals(fromLoop, rate, fromLoop * 0.0005 / med * 1.01 + 0.05);
     }
