@@ -365,25 +365,31 @@ public final class HtmlReport {
             }
         }
         html.append(Svg.bars("Energy by kind", names, values, "pJ"));
+        latencyHistogram();
+    }
+
+    /** Draws latency_histogram.csv as bars, at most 30: beyond, each bar sums the counts of several latencies. */
+    private void latencyHistogram() {
         List<String> lat = new ArrayList<>();
         List<Double> cnt = new ArrayList<>();
         for (String[] r : run.latency) {
             lat.add(r[0] + " ns");
             cnt.add(Double.parseDouble(r[1]));
         }
-        if (!lat.isEmpty()) {
-            int step = Math.max(1, (lat.size() + 29) / 30);
-            List<String> l2 = new ArrayList<>();
-            List<Double> c2 = new ArrayList<>();
-            for (int i = 0; i < lat.size(); i += step) {
-                double sum = 0;
-                for (int j = i; j < Math.min(lat.size(), i + step); j++) {
-                    sum += cnt.get(j);
-                }
-                l2.add(step == 1 ? lat.get(i) : lat.get(i) + " +");
-                c2.add(sum);
-            }
-            html.append(Svg.bars("Message latency (HdrHistogram)", l2, c2, "messages"));
+        if (lat.isEmpty()) {
+            return;
         }
+        int step = Math.max(1, (lat.size() + 29) / 30);
+        List<String> l2 = new ArrayList<>();
+        List<Double> c2 = new ArrayList<>();
+        for (int i = 0; i < lat.size(); i += step) {
+            double sum = 0;
+            for (int j = i; j < Math.min(lat.size(), i + step); j++) {
+                sum += cnt.get(j);
+            }
+            l2.add(step == 1 ? lat.get(i) : lat.get(i) + " +");
+            c2.add(sum);
+        }
+        html.append(Svg.bars("Message latency (HdrHistogram)", l2, c2, "messages"));
     }
 }

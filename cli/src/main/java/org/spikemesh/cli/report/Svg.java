@@ -84,21 +84,19 @@ final class Svg {
                 .append("\" viewBox=\"0 0 ").append(w).append(' ').append(h).append("\">");
         sb.append("<text x=\"").append(l).append("\" y=\"14\" class=\"t\">").append(esc(title)).append("</text>");
         sb.append(axes(l, 20, w - 10, h - b, xMin, xMax, yMin, yMax, yLabel));
+        Plot plot = new Plot(l, w - 10, 20, h - b, xMin, xMax, yMin, yMax);
         for (int k = 0; k < series.size(); k++) {
             double[] s = series.get(k);
             StringBuilder d = new StringBuilder();
             for (int i = 0; i < s.length && i < x.length; i++) {
-                double px = l + (x[i] - xMin) / (xMax - xMin) * (w - 10 - l);
-                double py = h - b - (s[i] - yMin) / (yMax - yMin) * (h - b - 20);
-                d.append(i == 0 ? "M" : "L").append(f(px)).append(' ').append(f(py));
+                d.append(i == 0 ? "M" : "L").append(f(plot.x(x[i]))).append(' ').append(f(plot.y(s[i])));
             }
             sb.append("<path d=\"").append(d).append("\" fill=\"none\" stroke=\"").append(seriesColour(k))
                     .append("\" stroke-width=\"1.2\"><title>").append(esc(names.get(k))).append("</title></path>");
             if (marks != null && k < marks.size()) {
                 StringBuilder m = new StringBuilder();
                 for (double sx : marks.get(k)) {
-                    double px = l + (sx - xMin) / (xMax - xMin) * (w - 10 - l);
-                    m.append('M').append(f(px)).append(' ').append(20 + 2 * k).append("v6");
+                    m.append('M').append(f(plot.x(sx))).append(' ').append(20 + 2 * k).append("v6");
                 }
                 sb.append("<path class=\"spikes\" d=\"").append(m).append("\" stroke=\"").append(seriesColour(k))
                         .append("\"/>");
@@ -108,7 +106,7 @@ final class Svg {
             legend(sb, names, l, h - 16 * legendRows + 10, LINE_LEGEND, 140);
         }
         if (!Double.isNaN(threshold)) {
-            double py = h - b - (threshold - yMin) / (yMax - yMin) * (h - b - 20);
+            double py = plot.y(threshold);
             sb.append("<path class=\"threshold\" d=\"M").append(l).append(' ').append(f(py)).append("H").append(w - 10)
                     .append("\" stroke=\"#999\" stroke-dasharray=\"4 3\"><title>threshold ").append(num(threshold))
                     .append("</title></path>");
