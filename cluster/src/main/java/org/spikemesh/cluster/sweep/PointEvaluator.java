@@ -71,6 +71,10 @@ public final class PointEvaluator {
         if (job.metrics().contains("time_per_step")) {
             r.put("time_per_step_ns", a.timeNs() / job.steps());
         }
+        if (job.metrics().contains("energy") && job.metrics().contains("time_per_step")) {
+            // pJ per ns is mW: the chip's mean power over the simulated time, as a run's summary.json gives it
+            r.put("average_power_mw", a.timeNs() == 0 ? 0.0 : energy.get("total") / a.timeNs());
+        }
         if (job.metrics().contains("cores_used")) {
             r.put("cores_used", c.program().cores().size());
             r.put("chips", c.program().chip().mesh().chips());

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /** Sweep results as one CSV table: a row per point, a column per parameter and per metric. */
 public final class ResultsCsv {
-    private static final List<String> FIXED = List.of("fits", "energy_pj", "time_per_step_ns", "cores_used", "chips");
+    private static final List<String> FIXED = List.of("fits", "energy_pj", "time_per_step_ns", "average_power_mw",
+            "cores_used", "chips");
 
     private ResultsCsv() {
     }
@@ -17,7 +18,7 @@ public final class ResultsCsv {
     /**
      * @param results result lines, parsed
      * @return the CSV text: point, key, seed, one column per parameter path, fits, energy_pj, time_per_step_ns,
-     *         cores_used, chips, energy_pj.KIND and count.KIND columns, error
+     *         average_power_mw, cores_used, chips, energy_pj.KIND and count.KIND columns, error
      */
     public static String render(List<JsonNode> results) {
         Set<String> params = names(results, "params");

@@ -74,6 +74,26 @@ class PointEvaluatorTest {
     }
 
     @Test
+    void shouldGiveTheChipsAveragePowerWithEnergyAndTimePerStep() throws Exception {
+        // one input spike over one east-west hop into a LIF that never fires, 3 steps on teaching-2x2: 617 ns and
+        // 847 pJ, as ChipCostTest works out by hand; 847 / 617 pJ per ns = 1.372771 mW
+        java.nio.file.Files.writeString(dir.resolve("fan_in.yaml"), "format: spikemesh-network/1\nprocesses:\n"
+                + "  - {name: in, type: SpikeInput, shape: [1], spikes: {0: [1]}}\n"
+                + "  - {name: w, type: Dense, weights: [[10]], num_weight_bits: 8, weight_exp: 0}\n"
+                + "  - {name: lif, type: LIF, shape: [1], du: 4095, dv: 0, vth: 1000, bias_mant: 0, bias_exp: 0}\n"
+                + "connections:\n  - [in.s_out, w.s_in]\n  - [w.a_out, lif.a_in]\n");
+        String head = "format: spikemesh-sweep/1\nnetwork: {file: fan_in.yaml}\nchip: teaching-2x2\nsteps: 3\n"
+                + "grid:\n  barrier.energy_pj: [50]\n";
+        JsonNode r = eval(plan(head).get(0));
+        assertEquals(847.0, r.get("energy_pj").asDouble(), 1e-9);
+        assertEquals(617.0 / 3, r.get("time_per_step_ns").asDouble(), 1e-9);
+        assertEquals(1.372771, r.get("average_power_mw").asDouble(), 1e-6);
+        // without the time per step, no power
+        JsonNode energyOnly = eval(plan(head + "metrics: [energy]\n").get(0));
+        assertFalse(energyOnly.has("average_power_mw"), energyOnly.toString());
+    }
+
+    @Test
     void shouldReportAPointThatDoesNotFitWithTheMappingError() throws Exception {
         // teaching-2x2: 4 cores of 64 neurons and 4 KB of synapse memory; CUBA's 100 neurons x 80 synapses do not fit
         List<PointJob> p = plan("format: spikemesh-sweep/1\nnetwork: {builtin: cuba, neurons: 100}\n"
