@@ -108,7 +108,12 @@ class ChipLearningEquivalenceTest {
      * entries); a teacher Poisson makes the LIFs spike.
      */
     private static ProcessGraph network(int r, boolean sparse) {
-        SplittableRandom rnd = new SplittableRandom(31 + r);
+        return network(r, sparse, 31 + r, 5L + r, 9L + r);
+    }
+
+    /** As above, from the seeds of the network, of the Poisson inputs and of the teacher. */
+    private static ProcessGraph network(int r, boolean sparse, long seed, long preSeed, long teacherSeed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
         int pres = 7 + rnd.nextInt(5);
         int posts = 8 + rnd.nextInt(4);
         SignMode mode = SignMode.values()[r % 3];
@@ -122,10 +127,10 @@ class ChipLearningEquivalenceTest {
         }
         double[] rate = new double[pres];
         Arrays.fill(rate, 0.25);
-        PoissonSource pre = PoissonSource.of("pre", new int[]{pres}, rate, 5L + r);
+        PoissonSource pre = PoissonSource.of("pre", new int[]{pres}, rate, preSeed);
         double[] teach = new double[posts];
         Arrays.fill(teach, 0.15);
-        PoissonSource teacher = PoissonSource.of("teacher", new int[]{posts}, teach, 9L + r);
+        PoissonSource teacher = PoissonSource.of("teacher", new int[]{posts}, teach, teacherSeed);
         double[][] drive = new double[posts][posts];
         for (int q = 0; q < posts; q++) {
             drive[q][q] = 250;
@@ -189,6 +194,33 @@ class ChipLearningEquivalenceTest {
         assertEquals(reference, chip);
     }
 
+    static java.util.stream.LongStream learningNetworks() {
+        return java.util.stream.LongStream.rangeClosed(1, Long.getLong("spikemesh.fuzz.learning-networks", 60));
+    }
+
+    /**
+     * Random variations of the networks above (sizes, weights, each rule's epoch, Poisson seeds), each with a random
+     * rule, dense or sparse, on cores of 1 to 3 neurons and 2 or 4 threads, for 30 to 79 steps: spikes, LIF state,
+     * weights and traces equal the reference's at every step. 60 networks by default;
+     * {@code spikemesh.fuzz.learning-networks} sets how many.
+     */
+    @ParameterizedTest(name = "learning network {0}")
+    @MethodSource("learningNetworks")
+    void randomLearningNetworksOnTheChipEqualTheReference(long n) {
+        SplittableRandom r = new SplittableRandom(977 * n);
+        int rule = r.nextInt(RULES.length);
+        boolean sparse = r.nextBoolean();
+        int threads = r.nextBoolean() ? 2 : 4;
+        int steps = 30 + r.nextInt(50);
+        int neurons = 1 + r.nextInt(3);
+        long seed = 1000 + n;
+        String reference = trace(network(rule, sparse, seed, 3 * seed, 7 * seed), false, threads, steps, true, false,
+                neurons);
+        String chip = trace(network(rule, sparse, seed, 3 * seed, 7 * seed), true, threads, steps, true, false, neurons);
+        assertEquals(reference, chip, "network " + n + ": rule " + rule + ", sparse " + sparse + ", " + threads
+                + " threads, cores of " + neurons);
+    }
+
     private static String line(String trace, String prefix) {
         for (String l : trace.split("\n")) {
             if (l.startsWith(prefix)) {
@@ -211,6 +243,12 @@ class ChipLearningEquivalenceTest {
     /** As above; backwards, the chip's program has its cores numbered last to first. */
     private static String trace(ProcessGraph g, boolean onChip, int threads, int steps, boolean listen,
                                 boolean backwards) {
+        return trace(g, onChip, threads, steps, listen, backwards, 3);
+    }
+
+    /** As above, on loihi-like cores of the given neurons. */
+    private static String trace(ProcessGraph g, boolean onChip, int threads, int steps, boolean listen,
+                                boolean backwards, int coreNeurons) {
         StringBuilder sb = new StringBuilder();
         RunConfig cfg = RunConfig.defaults().seed(11);
         if (listen) {
@@ -229,7 +267,7 @@ class ChipLearningEquivalenceTest {
                 }
             }
         }
-        ChipConfig chip = ChipEngineEquivalenceTest.tinyCores(ChipConfigs.preset("loihi-like"), 3);
+        ChipConfig chip = ChipEngineEquivalenceTest.tinyCores(ChipConfigs.preset("loihi-like"), coreNeurons);
         org.spikemesh.compiler.Compilation compiled = onChip ? Compiler.compile(g, chip, CompileOptions.defaults()) : null;
         ChipProgram program = onChip ? compiled.program() : null;
         if (backwards) {
