@@ -17,8 +17,10 @@ import org.spikemesh.process.io.RandomNetworks;
 /**
  * The equivalence of {@link ChipEngineEquivalenceTest} over many more random fixed-point networks (every process type
  * of the library, delays, recurrence, Poisson inputs), each on cores of 1 to 4 neurons of loihi-like, on one chip or
- * spread over several, with 2 or 4 threads: spikes and every u and v at every step equal the reference backend's.
- * 300 networks by default (4 s); the system property {@code spikemesh.fuzz.networks} sets how many (3 000 took 19 s).
+ * spread over several, with 2 or 4 threads: spikes and every u and v at every step equal the reference backend's, and
+ * every account (time and energy under either time model, counts, link loads, windows) equals the one-thread run's.
+ * 300 networks by default (about 5 s); the system property {@code spikemesh.fuzz.networks} sets how many (1 000 took
+ * 17 s for both checks).
  */
 class ChipEngineFuzzTest {
 
@@ -50,5 +52,29 @@ class ChipEngineFuzzTest {
         ChipProgram program = Compiler.compile(h, chip, CompileOptions.defaults()).program();
         assertEquals(reference, ChipEngineEquivalenceTest.trace(h, program, threads, steps),
                 "network " + seed + " on cores of " + neurons + ", " + threads + " threads, " + steps + " steps");
+    }
+
+    /**
+     * The same networks' accounts (every count, link load, time, energy, critical core and link per step, latencies,
+     * per-core windows) under either time model are the same on 2 or 4 threads as on 1.
+     */
+    @ParameterizedTest(name = "network {0}")
+    @MethodSource("seeds")
+    void shouldKeepEveryAccountOfOneThreadOnMore(long seed) {
+        SplittableRandom r = new SplittableRandom(seed * 37);
+        int neurons = 1 + r.nextInt(4);
+        ChipConfig chip = ChipEngineEquivalenceTest.tinyCores(r.nextBoolean() ? LOIHI : SMALL_CHIPS, neurons);
+        if (r.nextBoolean()) {
+            chip = chip.withTimeModel(org.spikemesh.chip.TimeModel.DETAILED);
+        }
+        int threads = r.nextBoolean() ? 2 : 4;
+        int steps = 20 + r.nextInt(40);
+        int window = 1 + r.nextInt(7);
+        ProcessGraph g = RandomNetworks.fixedPoint(seed).graph();
+        ChipProgram program = Compiler.compile(g, chip, CompileOptions.defaults()).program();
+        String one = ChipEngineEquivalenceTest.accounts(g, program, 1, steps, false, window);
+        assertEquals(one, ChipEngineEquivalenceTest.accounts(RandomNetworks.fixedPoint(seed).graph(), program, threads,
+                steps, false, window), "network " + seed + " on " + chip.timeModel() + ", cores of " + neurons + ", "
+                + threads + " threads, windows of " + window);
     }
 }
