@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.spikemesh.chip.ChipConfig;
 import org.spikemesh.chip.ChipConfigs;
 import org.spikemesh.compiler.CompileOptions;
@@ -41,6 +42,29 @@ class PartitionedEngineTest {
         String split = run(PartitionedEngineTest::cuba, partitions, threads, steps, null);
         assertTrue(single.contains("spk"), "the network must spike to test anything");
         assertEquals(single, split);
+    }
+
+    static java.util.stream.LongStream randomNetworks() {
+        return java.util.stream.LongStream.rangeClosed(1, Long.getLong("spikemesh.fuzz.partitioned-networks", 12));
+    }
+
+    /**
+     * Random fixed-point networks (every process type of the library, delays, recurrence, Poisson inputs) split over 2
+     * or 3 partitions of 1 or 2 threads: the same trace and accounts as in one process.
+     */
+    @ParameterizedTest(name = "random network {0}")
+    @MethodSource("randomNetworks")
+    void shouldEqualSingleProcessOnRandomNetworks(long n) throws Exception {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(n * 53);
+        int partitions = 2 + r.nextInt(2);
+        int threads = 1 + r.nextInt(2);
+        int steps = 20 + r.nextInt(30);
+        long seed = 5000 + n;
+        String single = run(() -> org.spikemesh.process.io.RandomNetworks.fixedPoint(seed).graph(), 1, 1, steps, null);
+        String split = run(() -> org.spikemesh.process.io.RandomNetworks.fixedPoint(seed).graph(), partitions, threads,
+                steps, null);
+        assertEquals(single, split, "network " + seed + " in " + partitions + " partitions of " + threads
+                + " thread(s), " + steps + " steps");
     }
 
     @Test
