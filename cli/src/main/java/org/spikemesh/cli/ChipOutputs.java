@@ -104,14 +104,17 @@ final class ChipOutputs {
         CostModel cost = new CostModel(p.chip(), p.tilesInUse());
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("core_counters.csv"), StandardCharsets.UTF_8)) {
             w.write("core,population,first_neuron,neurons,synaptic_ops,updates_active,updates_inactive,spikes,"
-                    + "messages_in,messages_out,busy_ns,energy_pj,tile_x,tile_y,memory_bytes\n");
+                    + "messages_in,messages_out,busy_ns,energy_pj,tile_x,tile_y,memory_bytes,synaptic_ops_pj,"
+                    + "neuron_updates_pj,spikes_pj\n");
             for (CoreProgram c : p.cores()) {
                 long[] t = engine.coreTotals(c.index());
+                double[] kinds = cost.coreEnergyByKind(c, t);
                 double pj = cost.coreEnergyPj(c, t);
                 w.write(c.globalCore() + "," + c.process().name() + "," + c.lo() + "," + c.size() + "," + t[0] + ","
                         + t[1] + "," + t[2] + "," + t[3] + "," + t[4] + "," + t[5] + ","
                         + fmt(engine.coreTimeNs(c.index())) + "," + fmt(pj) + "," + p.tileX()[c.index()] + ","
-                        + p.tileY()[c.index()] + "," + c.memoryBytes() + "\n");
+                        + p.tileY()[c.index()] + "," + c.memoryBytes() + "," + fmt(kinds[0]) + "," + fmt(kinds[1]) + ","
+                        + fmt(kinds[2]) + "\n");
             }
         }
     }

@@ -96,11 +96,8 @@ class EnergyPerStepTest {
         assertEquals(a.path("total").asDouble(), b.path("total").asDouble(), 0.0);
     }
 
-    @Test
-    void shouldGiveTheChipsAveragePowerAndSynapticOpsPerSecond(@TempDir Path dir) throws IOException {
-        // ChipCostTest's one spike over one hop as a network file: an input neuron fires at step 1 into one LIF that
-        // never fires. 3 steps on teaching-2x2 take 213 + 202 + 202 = 617 ns and 303 + 272 + 272 = 847 pJ (worked
-        // out there), with 1 synaptic op
+    /** Runs ChipCostTest's one spike over one hop as a network file for 3 steps on teaching-2x2; returns its --out. */
+    private static Path fanIn(Path dir) throws IOException {
         Path net = dir.resolve("fan_in.yaml");
         Files.writeString(net, "format: spikemesh-network/1\nprocesses:\n"
                 + "  - {name: in, type: SpikeInput, shape: [1], spikes: {0: [1]}}\n"
@@ -112,6 +109,37 @@ class EnergyPerStepTest {
         cl.setOut(new PrintWriter(new StringWriter(), true));
         assertEquals(0, cl.execute("run", net.toString(), "--steps", "3", "--backend", "chip", "--chip", "teaching-2x2",
                 "--out", out.toString(), "-q"));
+        return out;
+    }
+
+    @Test
+    void shouldSplitEachCoresEnergyByKind(@TempDir Path dir) throws IOException {
+        List<String> rows = Files.readAllLines(fanIn(dir).resolve("core_counters.csv"));
+        List<String> header = List.of(rows.get(0).split(","));
+        assertEquals(List.of("synaptic_ops_pj", "neuron_updates_pj", "spikes_pj"), header.subList(header.size() - 3,
+                header.size()));
+        int energy = header.indexOf("energy_pj");
+        int kinds = header.size() - 3;
+        // the input core sends its one spike: 5 pJ. The LIF core: its synaptic op 10 pJ; an inactive update (10 pJ)
+        // at step 1, then active ones (20 pJ) at steps 2 and 3: 50 pJ; the message it received 5 pJ
+        String[] in = rows.get(1).split(",");
+        String[] lif = rows.get(2).split(",");
+        assertEquals("in", in[1]);
+        assertEquals(List.of("0", "0", "5"), List.of(in).subList(kinds, kinds + 3));
+        assertEquals("lif", lif[1]);
+        assertEquals(List.of("10", "50", "5"), List.of(lif).subList(kinds, kinds + 3));
+        assertEquals("5", in[energy]);
+        assertEquals("65", lif[energy]);
+    }
+
+    @Test
+    void shouldGiveTheChipsAveragePowerAndSynapticOpsPerSecond(@TempDir Path dir) throws IOException {
+        // ChipCostTest's one spike over one hop as a network file: an input neuron fires at step 1 into one LIF that
+        // never fires. 3 steps on teaching-2x2 take 213 + 202 + 202 = 617 ns and 303 + 272 + 272 = 847 pJ (worked
+        // out there), with 1 synaptic op
+        Path out = fanIn(dir);
+        var cl = Main.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter(), true));
         JsonNode c = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).path("chip");
         assertEquals(617.0, c.path("simulated_time_ns").asDouble(), 1e-9);
         assertEquals(847.0, c.path("energy_pj").path("total").asDouble(), 1e-9);

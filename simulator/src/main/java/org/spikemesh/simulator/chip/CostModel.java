@@ -58,9 +58,22 @@ public final class CostModel {
      * @return pJ
      */
     public double coreEnergyPj(org.spikemesh.compiler.program.CoreProgram c, long[] t) {
-        double pj = t[0] * synopPj() + t[1] * activePj() + t[2] * inactivePj() + t[3] * spikePj() + t[4] * receivePj();
+        double[] k = coreEnergyByKind(c, t);
+        return k[0] + k[1] + k[2];
+    }
+
+    /**
+     * The energy of {@link #coreEnergyPj} by the kinds a core spends it on: synaptic ops; neuron updates; spikes (sent,
+     * and the messages it received). Hops, links, learning, barrier and static power belong to no one core.
+     *
+     * @param c the core
+     * @param t its run totals, as for {@link #coreEnergyPj}
+     * @return pJ of its synaptic ops, neuron updates and spikes
+     */
+    public double[] coreEnergyByKind(org.spikemesh.compiler.program.CoreProgram c, long[] t) {
+        double[] k = {t[0] * synopPj(), t[1] * activePj() + t[2] * inactivePj(), t[3] * spikePj() + t[4] * receivePj()};
         if (!charges.any()) {
-            return pj;
+            return k;
         }
         EventCharges.Counts n = new EventCharges.Counts();
         n.synopsByFormat[EventCharges.formatIndex(c.format())] = t[0];
@@ -74,7 +87,10 @@ public final class CostModel {
         n.destinations = t[5];
         double[] e = new double[3];
         charges.extraPj(n, e);
-        return pj + e[0] + e[1] + e[2];
+        for (int i = 0; i < 3; i++) {
+            k[i] += e[i];
+        }
+        return k;
     }
 
     /** @return pJ per synaptic op */
