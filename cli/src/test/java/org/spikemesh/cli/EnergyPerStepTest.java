@@ -96,14 +96,12 @@ class EnergyPerStepTest {
         assertEquals(a.path("total").asDouble(), b.path("total").asDouble(), 0.0);
     }
 
-    /** Runs ChipCostTest's one spike over one hop as a network file for 3 steps on teaching-2x2; returns its --out. */
+    /**
+     * Runs ChipCostTest's one spike over one hop (TimeModelCommandTest's network: an input neuron fires at step 1 into
+     * a LIF on the next tile, which never fires) for 3 steps on teaching-2x2; returns its --out.
+     */
     private static Path fanIn(Path dir) throws IOException {
-        Path net = dir.resolve("fan_in.yaml");
-        Files.writeString(net, "format: spikemesh-network/1\nprocesses:\n"
-                + "  - {name: in, type: SpikeInput, shape: [1], spikes: {0: [1]}}\n"
-                + "  - {name: w, type: Dense, weights: [[10]], num_weight_bits: 8, weight_exp: 0}\n"
-                + "  - {name: lif, type: LIF, shape: [1], du: 4095, dv: 0, vth: 1000, bias_mant: 0, bias_exp: 0}\n"
-                + "connections:\n  - [in.s_out, w.s_in]\n  - [w.a_out, lif.a_in]\n");
+        Path net = TimeModelCommandTest.network(dir);
         Path out = dir.resolve("fan");
         var cl = Main.commandLine();
         cl.setOut(new PrintWriter(new StringWriter(), true));

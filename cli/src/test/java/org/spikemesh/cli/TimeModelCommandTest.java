@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code spikemesh run --time-model}: the critical core and link of each step in time_per_step.csv and summary.json. */
 class TimeModelCommandTest {
     /** One input spike at step 1 into a LIF on another tile: pinned input core 0 (tile (0,0)), LIF core 4 (tile (1,0)). */
-    private static Path network(Path dir) throws IOException {
+    static Path network(Path dir) throws IOException {
         Path net = dir.resolve("n.yaml");
         Files.writeString(net, "format: spikemesh-network/1\nprocesses:\n"
                 + "  - {name: in, type: SpikeInput, shape: [1], spikes: {0: [1]}}\n"

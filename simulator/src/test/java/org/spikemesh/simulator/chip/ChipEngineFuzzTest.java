@@ -34,6 +34,21 @@ class ChipEngineFuzzTest {
             .replace("cores_per_tile: 4", "cores_per_tile: 2").replace("cores_per_chip: 128", "cores_per_chip: 4"),
             "loihi-like in chips of 4 cores"), 16);
 
+    /** A random network's chip (cores of 1 to 4 neurons, one chip or 16 small ones), threads (2 or 4) and steps. */
+    private record Setting(ChipConfig chip, int neurons, int threads, int steps) {
+        static Setting of(SplittableRandom r) {
+            int neurons = 1 + r.nextInt(4);
+            ChipConfig chip = ChipEngineEquivalenceTest.tinyCores(r.nextBoolean() ? LOIHI : SMALL_CHIPS, neurons);
+            return new Setting(chip, neurons, r.nextBoolean() ? 2 : 4, 20 + r.nextInt(40));
+        }
+
+        @Override
+        public String toString() {
+            return "on " + chip.mesh().chips() + " chip(s) with cores of " + neurons + ", " + threads + " threads, "
+                    + steps + " steps";
+        }
+    }
+
     static LongStream seeds() {
         return LongStream.rangeClosed(1001, 1000 + Long.getLong("spikemesh.fuzz.networks", 300));
     }
@@ -41,17 +56,13 @@ class ChipEngineFuzzTest {
     @ParameterizedTest(name = "network {0}")
     @MethodSource("seeds")
     void shouldEqualTheReferenceBitForBitOnRandomNetworksCoresAndThreads(long seed) {
-        SplittableRandom r = new SplittableRandom(seed * 31);
-        int neurons = 1 + r.nextInt(4);
-        ChipConfig chip = ChipEngineEquivalenceTest.tinyCores(r.nextBoolean() ? LOIHI : SMALL_CHIPS, neurons);
-        int threads = r.nextBoolean() ? 2 : 4;
-        int steps = 20 + r.nextInt(40);
+        Setting s = Setting.of(new SplittableRandom(seed * 31));
         ProcessGraph g = RandomNetworks.fixedPoint(seed).graph();
-        String reference = ChipEngineEquivalenceTest.trace(g, null, 1, steps);
+        String reference = ChipEngineEquivalenceTest.trace(g, null, 1, s.steps());
         ProcessGraph h = RandomNetworks.fixedPoint(seed).graph();
-        ChipProgram program = Compiler.compile(h, chip, CompileOptions.defaults()).program();
-        assertEquals(reference, ChipEngineEquivalenceTest.trace(h, program, threads, steps),
-                "network " + seed + " on cores of " + neurons + ", " + threads + " threads, " + steps + " steps");
+        ChipProgram program = Compiler.compile(h, s.chip(), CompileOptions.defaults()).program();
+        assertEquals(reference, ChipEngineEquivalenceTest.trace(h, program, s.threads(), s.steps()),
+                "network " + seed + " " + s);
     }
 
     /**
@@ -62,19 +73,14 @@ class ChipEngineFuzzTest {
     @MethodSource("seeds")
     void shouldKeepEveryAccountOfOneThreadOnMore(long seed) {
         SplittableRandom r = new SplittableRandom(seed * 37);
-        int neurons = 1 + r.nextInt(4);
-        ChipConfig chip = ChipEngineEquivalenceTest.tinyCores(r.nextBoolean() ? LOIHI : SMALL_CHIPS, neurons);
-        if (r.nextBoolean()) {
-            chip = chip.withTimeModel(org.spikemesh.chip.TimeModel.DETAILED);
-        }
-        int threads = r.nextBoolean() ? 2 : 4;
-        int steps = 20 + r.nextInt(40);
+        Setting s = Setting.of(r);
+        ChipConfig chip = r.nextBoolean() ? s.chip().withTimeModel(org.spikemesh.chip.TimeModel.DETAILED) : s.chip();
         int window = 1 + r.nextInt(7);
         ProcessGraph g = RandomNetworks.fixedPoint(seed).graph();
         ChipProgram program = Compiler.compile(g, chip, CompileOptions.defaults()).program();
-        String one = ChipEngineEquivalenceTest.accounts(g, program, 1, steps, false, window);
-        assertEquals(one, ChipEngineEquivalenceTest.accounts(RandomNetworks.fixedPoint(seed).graph(), program, threads,
-                steps, false, window), "network " + seed + " on " + chip.timeModel() + ", cores of " + neurons + ", "
-                + threads + " threads, windows of " + window);
+        String one = ChipEngineEquivalenceTest.accounts(g, program, 1, s.steps(), false, window);
+        assertEquals(one, ChipEngineEquivalenceTest.accounts(RandomNetworks.fixedPoint(seed).graph(), program,
+                s.threads(), s.steps(), false, window), "network " + seed + " " + s + ", " + chip.timeModel()
+                + ", windows of " + window);
     }
 }
