@@ -146,7 +146,11 @@ class EnergyPerStepTest {
         assertEquals(1_620_745.5, c.path("synaptic_ops_per_second").asDouble(), 0.1);
         Path html = dir.resolve("fan.html");
         assertEquals(0, cl.execute("report", out.toString(), "-o", html.toString()));
-        assertTrue(Files.readString(html).contains("<b>1.373 mW</b>average power on chip"));
+        String h = Files.readString(html);
+        assertTrue(h.contains("<b>1.373 mW</b>average power on chip"));
+        // each population's energy by kind, from its cores' columns: the LIF's 10 / 50 / 5 pJ (see below) and 65 in all
+        assertTrue(h.contains("<title>lif, synaptic ops: 10 pJ</title>") && h.contains("<title>lif, neuron updates: 50 pJ"
+                + "</title>") && h.contains("<title>lif, spikes: 5 pJ</title>") && h.contains(">65 pJ</text>"), h);
     }
 
     @Test

@@ -365,7 +365,33 @@ public final class HtmlReport {
             }
         }
         html.append(Svg.bars("Energy by kind", names, values, "pJ"));
+        energyByPopulation();
         latencyHistogram();
+    }
+
+    /** core_counters.csv's columns of a core's energy by kind: synaptic ops, neuron updates, spikes. */
+    private static final int CORE_KINDS = 15;
+
+    /**
+     * Draws each population's energy, summed over its cores, as a bar of its kinds (synaptic ops, neuron updates,
+     * spikes) from core_counters.csv; nothing for outputs older than those columns.
+     */
+    private void energyByPopulation() {
+        Map<String, double[]> by = new java.util.LinkedHashMap<>();
+        for (String[] c : run.cores) {
+            if (c.length >= CORE_KINDS + 3) {
+                double[] v = by.computeIfAbsent(c[1], k -> new double[3]);
+                for (int k = 0; k < 3; k++) {
+                    v[k] += Double.parseDouble(c[CORE_KINDS + k]);
+                }
+            }
+        }
+        if (!by.isEmpty()) {
+            html.append(Svg.stacked("Energy by population", new ArrayList<>(by.keySet()),
+                    List.of("synaptic ops", "neuron updates", "spikes"), new ArrayList<>(by.values()), "pJ"));
+            html.append("<p>A population's energy is what its cores spend; hops, inter-chip links, learning, the barrier"
+                    + " and static power belong to no population.</p>");
+        }
     }
 
     /** Draws latency_histogram.csv as bars, at most 30: beyond, each bar sums the counts of several latencies. */

@@ -443,7 +443,7 @@ final class Svg {
     static String stacked(String title, List<String> rows, List<String> parts, List<double[]> values, String unit) {
         int l = 150;
         int row = 22;
-        int legendRows = (parts.size() + 4) / 5;
+        int legendRows = (parts.size() + 3) / 4;
         int w = l + STACK_WIDTH + 90;
         int h = 30 + row * rows.size() + 8 + 16 * legendRows;
         double max = 0;
@@ -476,7 +476,7 @@ final class Svg {
             sb.append("<text x=\"").append(f(x + 5)).append("\" y=\"").append(y + 13).append("\" class=\"a\">")
                     .append(num(sum)).append(' ').append(esc(unit)).append("</text>");
         }
-        legend(sb, parts, l, 30 + row * rows.size() + 8, 5, 100);
+        legend(sb, parts, l, 30 + row * rows.size() + 8, 4, 120);
         sb.append("</svg>");
         return sb.toString();
     }
