@@ -55,11 +55,19 @@ public final class ChipCommand implements Runnable {
                 out.printf(Locale.ROOT, "  %-11s %8.2f pJ %8.2f ns  %s, per %s%s%n", "event", e.cost().energyPj(),
                         e.cost().timeNs(), e.name(), e.per().yaml(), e.format() == null ? "" : " (" + e.format() + ")");
             }
-            row(out, "hop E-W", c.router().hopEastWest().energyPj(), c.router().hopEastWest().timeNs());
-            row(out, "hop N-S", c.router().hopNorthSouth().energyPj(), c.router().hopNorthSouth().timeNs());
+            var r = c.router();
+            row(out, "hop E-W", r.hopEastWest().energyPj(), r.hopEastWest().timeNs());
+            row(out, "hop N-S", r.hopNorthSouth().energyPj(), r.hopNorthSouth().timeNs());
+            row(out, "within tile", r.withinTileSpike().energyPj(), r.withinTileSpike().timeNs());
+            row(out, "inter-chip", r.interChip().energyPj(), r.interChip().timeNs());
+            out.printf(Locale.ROOT, "  router      %s, %s, links of %s messages/ns, buffers of %d messages%n",
+                    r.topology(), r.multicast() ? "multicast" : "unicast", java.math.BigDecimal.valueOf(r.linkBandwidthMsgsPerNs()).stripTrailingZeros().toPlainString(),
+                    r.bufferDepth());
             row(out, "learning", c.learning().update().energyPj(), c.learning().update().timeNs());
-            out.printf(Locale.ROOT, "  barrier     %.0f ns (1 tile) .. %.0f ns (all %d tiles)%n", c.barrierNs(1),
-                    c.barrierNs(m.tilesX() * m.tilesY()), m.tilesX() * m.tilesY());
+            out.printf(Locale.ROOT, "  learning    epochs of %d step(s), %d-bit traces%n", c.learning().epochSteps(),
+                    c.learning().traceBits());
+            out.printf(Locale.ROOT, "  barrier     %.0f ns (1 tile) .. %.0f ns (all %d tiles), %.2f pJ a step%n",
+                    c.barrierNs(1), c.barrierNs(m.tilesX() * m.tilesY()), m.tilesX() * m.tilesY(), c.barrier().energyPj());
             out.printf(Locale.ROOT, "  static      %.3f W per chip%n", c.staticPowerWatts());
             if (c.timeModel() != org.spikemesh.chip.TimeModel.PER_STEP) {
                 out.printf(Locale.ROOT, "  time model  %s%n", c.timeModel().yaml());
