@@ -361,7 +361,12 @@ public final class RunCommand implements Callable<Integer> {
             Map<String, Object> summary = summary(resolved, rec, probes, wall);
             if (chipPart != null) {
                 summary.put("chip", chipPart);
-                summary.put("threads", nThreads);
+                // the engine's worker threads: at most one per core the network maps to, so fewer than asked for
+                // when the network is small (a split run asks for its threads per partition)
+                summary.put("threads", split != null ? nThreads : engine.shards());
+                if (split == null && engine.shards() != nThreads) {
+                    summary.put("threads_asked", nThreads);
+                }
                 if (split != null) {
                     summary.put("partitions", ordered("count", partitions, "transport", transport,
                             "threads_each", nThreads));

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -132,6 +134,24 @@ class RunCommandTest {
         try (var s = Files.list(dir)) {
             assertEquals(1, s.count(), "no partial files left beside the output");
         }
+    }
+
+    @Test
+    void shouldRecordTheWorkerThreadsTheChipRunUsed(@TempDir Path dir) throws IOException {
+        // lif_dense_lif maps to 2 cores of loihi-like: at most one shard, so one thread, per core
+        Path four = dir.resolve("four");
+        Result r = cli("run", "../examples/networks/lif_dense_lif.yaml", "--steps", "5", "--backend", "chip", "--threads",
+                "4", "--quiet", "--out", four.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        JsonNode s = new ObjectMapper().readTree(four.resolve("summary.json").toFile());
+        assertEquals(2, s.path("threads").asInt());
+        assertEquals(4, s.path("threads_asked").asInt());
+        Path two = dir.resolve("two");
+        assertEquals(0, cli("run", "../examples/networks/lif_dense_lif.yaml", "--steps", "5", "--backend", "chip",
+                "--threads", "2", "--quiet", "--out", two.toString()).code());
+        s = new ObjectMapper().readTree(two.resolve("summary.json").toFile());
+        assertEquals(2, s.path("threads").asInt());
+        assertTrue(s.path("threads_asked").isMissingNode(), "as many threads as asked: no threads_asked");
     }
 
     @Test
