@@ -29,6 +29,8 @@ final class PartitionSetup implements AutoCloseable {
 
     /** per follower started here: why its process ended, once it has. */
     private final String[] exited;
+    /** what the followers started here write on their standard error. */
+    private final FollowerErrors errors = new FollowerErrors();
 
     private PartitionSetup(PartitionWire wire, int count) {
         this.wire = wire;
@@ -87,6 +89,17 @@ final class PartitionSetup implements AutoCloseable {
     }
 
     /**
+     * After {@link #close}: writes what the followers started here wrote on their standard error, each line once,
+     * leaving out the lines that only repeat the coordinator's own error (see {@link FollowerErrors}).
+     *
+     * @param err where to write
+     * @param own the coordinator's own error message, or null when it ended well
+     */
+    void relayFollowerErrors(java.io.PrintWriter err, String own) {
+        errors.relay(err, own);
+    }
+
+    /**
      * Partition 0: opens the transport and, unless endpoints were given, starts partitions 1..count-1 here.
      *
      * @param count partitions
@@ -125,9 +138,10 @@ final class PartitionSetup implements AutoCloseable {
                     cmd.add(join(eps));
                 }
                 Process child = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                        .redirectError(ProcessBuilder.Redirect.PIPE).start();
                 setup.children.add(child);
                 setup.watch(child, q);
+                setup.errors.read(child, q);
             }
         }
         return setup;

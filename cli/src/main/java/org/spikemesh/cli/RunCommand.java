@@ -223,10 +223,15 @@ public final class RunCommand implements Callable<Integer> {
             // the followers start now and load and compile the network while this process does the same
             PartitionSetup split = PartitionSetup.coordinator(partitions,
                     org.spikemesh.cluster.multichip.Transport.parse(transport), endpoints, originalArgs());
+            String failure = null;
             try {
                 return execute(onChip, nThreads, split);
+            } catch (Exception e) {
+                failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                throw e;
             } finally {
                 split.close();
+                split.relayFollowerErrors(spec.commandLine().getErr(), failure);
             }
         }
         return execute(onChip, nThreads, null);

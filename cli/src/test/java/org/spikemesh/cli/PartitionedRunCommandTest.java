@@ -80,6 +80,18 @@ class PartitionedRunCommandTest {
     }
 
     @Test
+    void shouldTellAMistakeEveryPartitionFindsOnce(@TempDir Path dir) {
+        // lif_dense_lif maps to 2 cores: 3 partitions are too many. The coordinator and both followers it starts find
+        // this (each loads and maps the network); the user reads it once
+        RunCommandTest.Result r = RunCommandTest.cli("run", "../examples/networks/lif_dense_lif.yaml", "--steps", "5",
+                "--backend", "chip", "--partitions", "3", "--quiet", "--out", dir.resolve("o").toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals(List.of("spikemesh run: the network maps to 2 core(s); it can be split into at most 2 partitions,"
+                + " not 3"), r.err().lines().toList());
+        assertFalse(Files.exists(dir.resolve("o")), "no output directory");
+    }
+
+    @Test
     void shouldExplainBadPartitionOptions(@TempDir Path dir) throws IOException {
         Path net = network(dir);
         String out = dir.resolve("o").toString();
