@@ -464,23 +464,25 @@ public final class Accounts {
 
     /** @return energy by kind in pJ, and the total */
     public Map<String, Double> energyByKind() {
-        Map<String, Double> m = new LinkedHashMap<>();
         double[] e = new double[3];
         if (charges.any()) {
             charges.extraPj(runCounts, e);
         }
-        m.put("synaptic_ops", run.synops * cost.synopPj() + e[0]);
-        m.put("neuron_updates", run.active * cost.activePj() + run.inactive * cost.inactivePj() + e[1]);
-        m.put("spikes", run.spikes * cost.spikePj() + run.messagesIn * cost.receivePj() + e[2]);
-        m.put("hops", cost.hopsPj(run.hopsEastWest, run.hopsNorthSouth, run.withinTile));
-        m.put("inter_chip", cost.interChipPj(run.chipCrossings));
-        m.put("learning", run.learningUpdates * cost.learningPj());
-        // one barrier a step closed (not a row of the series, which may sum several steps)
-        m.put("barrier", stepsClosed * cost.barrierPj());
-        m.put("static", cost.staticPj(timeNs));
+        double[] pj = {
+            run.synops * cost.synopPj() + e[0],
+            run.active * cost.activePj() + run.inactive * cost.inactivePj() + e[1],
+            run.spikes * cost.spikePj() + run.messagesIn * cost.receivePj() + e[2],
+            cost.hopsPj(run.hopsEastWest, run.hopsNorthSouth, run.withinTile),
+            cost.interChipPj(run.chipCrossings),
+            run.learningUpdates * cost.learningPj(),
+            // one barrier a step closed (not a row of the series, which may sum several steps)
+            stepsClosed * cost.barrierPj(),
+            cost.staticPj(timeNs)};
+        Map<String, Double> m = new LinkedHashMap<>();
         double total = 0;
-        for (double v : m.values()) {
-            total += v;
+        for (int k = 0; k < KINDS; k++) {
+            m.put(ENERGY_KINDS.get(k), pj[k]);
+            total += pj[k];
         }
         m.put("total", total);
         return m;
