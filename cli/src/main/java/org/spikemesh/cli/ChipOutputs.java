@@ -109,7 +109,7 @@ final class ChipOutputs {
             for (CoreProgram c : p.cores()) {
                 long[] t = engine.coreTotals(c.index());
                 double[] kinds = cost.coreEnergyByKind(c, t);
-                double pj = cost.coreEnergyPj(c, t);
+                double pj = kinds[0] + kinds[1] + kinds[2];
                 w.write(c.globalCore() + "," + c.process().name() + "," + c.lo() + "," + c.size() + "," + t[0] + ","
                         + t[1] + "," + t[2] + "," + t[3] + "," + t[4] + "," + t[5] + ","
                         + fmt(engine.coreTimeNs(c.index())) + "," + fmt(pj) + "," + p.tileX()[c.index()] + ","
@@ -177,8 +177,9 @@ final class ChipOutputs {
         m.put("tiles_in_use", p.tilesInUse());
         m.put("simulated_time_ns", a.timeNs());
         m.put("series_steps_per_row", a.seriesEvery());
-        m.put("energy_pj", a.energyByKind());
-        double total = a.energyByKind().get("total");
+        Map<String, Double> energy = a.energyByKind();
+        m.put("energy_pj", energy);
+        double total = energy.get("total");
         m.put("energy_per_synaptic_event_pj", a.synops() == 0 ? 0.0 : total / a.synops());
         // pJ per ns is mW: the chip's mean power over the simulated time, and its synaptic ops per simulated second
         m.put("average_power_mw", a.timeNs() == 0 ? 0.0 : total / a.timeNs());

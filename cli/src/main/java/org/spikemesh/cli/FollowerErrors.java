@@ -18,8 +18,12 @@ import java.util.Set;
  * partition.
  */
 final class FollowerErrors {
-    /** the lines read, as "partition q: line", in the order they came. */
-    private final List<String> lines = new ArrayList<>();
+    /** a line follower {@code partition} wrote. */
+    private record Line(int partition, String text) {
+    }
+
+    /** the lines read, in the order they came. */
+    private final List<Line> lines = new ArrayList<>();
     /** the threads reading the followers' standard error. */
     private final List<Thread> readers = new ArrayList<>();
     /** how long {@link #relay} waits for each reader to reach the end of its stream, ms. */
@@ -44,7 +48,7 @@ final class FollowerErrors {
 
     private void add(int q, String line) {
         synchronized (lines) {
-            lines.add("partition " + q + ": " + line);
+            lines.add(new Line(q, line));
         }
     }
 
@@ -67,10 +71,9 @@ final class FollowerErrors {
         String ownLine = own == null ? null : own.replace('\n', ' ');
         Set<String> told = new HashSet<>();
         synchronized (lines) {
-            for (String line : lines) {
-                String text = line.substring(line.indexOf(": ") + 2);
-                if ((ownLine == null || !text.contains(ownLine)) && told.add(text)) {
-                    err.println(line);
+            for (Line line : lines) {
+                if ((ownLine == null || !line.text().contains(ownLine)) && told.add(line.text())) {
+                    err.println("partition " + line.partition() + ": " + line.text());
                 }
             }
         }

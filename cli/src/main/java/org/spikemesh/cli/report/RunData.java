@@ -55,8 +55,9 @@ public final class RunData {
             }
         }
         this.timePerStep = table(dir.resolve("time_per_step.csv"));
-        this.energyPerStep = table(dir.resolve("energy_per_step.csv"));
-        this.energyKinds = energyKinds(dir.resolve("energy_per_step.csv"));
+        List<String> energyHeader = new ArrayList<>();
+        this.energyPerStep = table(dir.resolve("energy_per_step.csv"), energyHeader);
+        this.energyKinds = energyKinds(energyHeader);
         this.cores = table(dir.resolve("core_counters.csv"));
         this.links = table(dir.resolve("link_loads.csv"));
         this.routes = table(dir.resolve("routes.csv"));
@@ -120,29 +121,30 @@ public final class RunData {
         return rows;
     }
 
-    /** @return the kinds named by the columns of energy_per_step.csv after its total, energy_pj */
-    private static List<String> energyKinds(Path p) throws IOException {
+    /** @return the kinds named by the columns of energy_per_step.csv's header after its total, energy_pj */
+    private static List<String> energyKinds(List<String> header) {
         List<String> kinds = new ArrayList<>();
-        if (!Files.isRegularFile(p)) {
-            return kinds;
-        }
-        try (BufferedReader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
-            String header = r.readLine();
-            String[] names = header == null ? new String[0] : header.split(",");
-            for (int i = 2; i < names.length; i++) {
-                kinds.add(names[i].endsWith("_pj") ? names[i].substring(0, names[i].length() - 3) : names[i]);
-            }
+        for (String name : header.subList(Math.min(2, header.size()), header.size())) {
+            kinds.add(name.endsWith("_pj") ? name.substring(0, name.length() - 3) : name);
         }
         return kinds;
     }
 
     private static List<String[]> table(Path p) throws IOException {
+        return table(p, new ArrayList<>());
+    }
+
+    /** @return the rows of a CSV file (none when there is no such file), its header's names added to header */
+    private static List<String[]> table(Path p, List<String> header) throws IOException {
         List<String[]> rows = new ArrayList<>();
         if (!Files.isRegularFile(p)) {
             return rows;
         }
         try (BufferedReader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
-            r.readLine();
+            String names = r.readLine();
+            if (names != null) {
+                header.addAll(List.of(names.split(",")));
+            }
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 if (!line.isEmpty()) {
                     rows.add(line.split(","));

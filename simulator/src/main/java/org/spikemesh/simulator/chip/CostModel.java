@@ -49,26 +49,15 @@ public final class CostModel {
     }
 
     /**
-     * The energy a core spent over a run: its counts times the fixed costs, plus {@code core.events}. Per core the
-     * (spike, destination core) pairs are taken equal to its messages out (exact with unicast routers).
+     * The energy a core spent over a run by the kinds a core spends it on: its counts times the fixed costs, plus
+     * {@code core.events}; they add up to the core's energy. Per core the (spike, destination core) pairs are taken
+     * equal to its messages out (exact with unicast routers). Hops, links, learning, barrier and static power belong
+     * to no one core.
      *
      * @param c the core
      * @param t its run totals: synops, active, inactive, spikes, messages in, messages out and (optional) spikes
      *          that left their neuron at rest
-     * @return pJ
-     */
-    public double coreEnergyPj(org.spikemesh.compiler.program.CoreProgram c, long[] t) {
-        double[] k = coreEnergyByKind(c, t);
-        return k[0] + k[1] + k[2];
-    }
-
-    /**
-     * The energy of {@link #coreEnergyPj} by the kinds a core spends it on: synaptic ops; neuron updates; spikes (sent,
-     * and the messages it received). Hops, links, learning, barrier and static power belong to no one core.
-     *
-     * @param c the core
-     * @param t its run totals, as for {@link #coreEnergyPj}
-     * @return pJ of its synaptic ops, neuron updates and spikes
+     * @return pJ of its synaptic ops, neuron updates and spikes (sent, and the messages it received)
      */
     public double[] coreEnergyByKind(org.spikemesh.compiler.program.CoreProgram c, long[] t) {
         double[] k = {t[0] * synopPj(), t[1] * activePj() + t[2] * inactivePj(), t[3] * spikePj() + t[4] * receivePj()};
