@@ -56,26 +56,36 @@ final class ChipOutputs {
      */
     static Map<String, Object> write(ChipEngine engine, Path dir, String chipSource) throws IOException {
         Accounts a = engine.accounts();
-        writeTimePerStep(a, dir);
+        writeTimePerStep(a, engine.program(), dir);
         writeEnergyPerStep(a, dir);
         writeCoreCounters(engine, dir);
         writeLinkLoads(a, engine.program(), dir);
         writeLatencyHistogram(a, dir);
-        writeCoreCountersByStep(engine, dir);
-        writeLinkLoadsByStep(a, dir);
-        return summary(a, engine.program(), chipSource);
+        boolean windows = engine.coreCountersWindow() > 0;
+        if (windows) {
+            writeCoreCountersByStep(engine, dir);
+            writeLinkLoadsByStep(a, dir);
+        }
+        return summary(a, engine.program(), chipSource, windows);
     }
 
-    private static void writeTimePerStep(Accounts a, Path dir) throws IOException {
+    /**
+     * Writes time_per_step.csv. The barrier column is the chip's barrier time for the tiles in use times the steps of
+     * the row (the time's third part, as {@link Accounts} adds it), not the time less the other two parts, whose
+     * rounding showed 999.9999999999999 for 1 000.
+     */
+    private static void writeTimePerStep(Accounts a, ChipProgram p, Path dir) throws IOException {
+        double barrier = p.chip().barrierNs(p.tilesInUse());
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("time_per_step.csv"), StandardCharsets.UTF_8)) {
             w.write("step,time_ns,critical_core,spikes,synaptic_ops,busiest_link_messages,compute_ns,routing_ns,"
                     + "barrier_ns,critical_link\n");
             int k = a.seriesEvery();
             for (int i = 0; i < a.steps(); i++) {
-                w.write(Math.min(a.stepsClosed(), (i + 1) * k) + "," + fmt(a.stepNs(i)) + "," + a.criticalCore(i) + ","
+                int last = Math.min(a.stepsClosed(), (i + 1) * k);
+                w.write(last + "," + fmt(a.stepNs(i)) + "," + a.criticalCore(i) + ","
                         + a.stepSpikes(i) + "," + a.stepSynops(i) + "," + a.stepBusiestLink(i) + ","
                         + fmt(a.stepComputeNs(i)) + "," + fmt(a.stepTrafficNs(i)) + ","
-                        + fmt(a.stepNs(i) - a.stepComputeNs(i) - a.stepTrafficNs(i)) + "," + a.criticalLink(i) + "\n");
+                        + fmt(barrier * (last - i * k)) + "," + a.criticalLink(i) + "\n");
             }
         }
     }
@@ -166,7 +176,7 @@ final class ChipOutputs {
     }
 
     /** @return the chip's part of summary.json: the chip, its totals, percentiles and the files written */
-    private static Map<String, Object> summary(Accounts a, ChipProgram p, String chipSource) {
+    private static Map<String, Object> summary(Accounts a, ChipProgram p, String chipSource, boolean windows) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("chip", p.chip().name());
         m.put("mesh_tiles", List.of(p.tilesX(), p.tilesY()));
@@ -189,8 +199,14 @@ final class ChipOutputs {
         m.put("time_model", a.timeModel());
         m.put("critical", CriticalSteps.summary(a));
         m.put("message_latency_ns", percentiles(a.latencyHistogram()));
-        m.put("files", List.of("time_per_step.csv", "energy_per_step.csv", "core_counters.csv", "link_loads.csv",
-                "core_counters_by_step.csv", "link_loads_by_step.csv", "routes.csv", "latency_histogram.csv"));
+        List<String> files = new java.util.ArrayList<>(List.of("time_per_step.csv", "energy_per_step.csv",
+                "core_counters.csv", "link_loads.csv"));
+        if (windows) {
+            // --core-counters-every 0 keeps no windows, and writes neither file
+            files.addAll(List.of("core_counters_by_step.csv", "link_loads_by_step.csv"));
+        }
+        files.addAll(List.of("routes.csv", "latency_histogram.csv"));
+        m.put("files", files);
         return m;
     }
 

@@ -72,12 +72,12 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--counters-every", paramLabel = "K",
             description = "--backend chip: one row of time_per_step/energy_per_step per K steps, summed"
-                    + " (default: 1, or steps/100000 for longer runs)")
+                    + " (default: 1 up to 100000 steps, else steps/100000 rounded up)")
     Integer countersEvery;
 
     @Option(names = "--core-counters-every", paramLabel = "K",
             description = "--backend chip: per-core and per-link counts summed over windows of K steps in"
-                    + " core_counters_by_step.csv and link_loads_by_step.csv (default: steps/100, at least 1)")
+                    + " core_counters_by_step.csv and link_loads_by_step.csv (default: steps/100, at least 1; 0: neither file)")
     Integer coreCountersEvery;
 
     @Option(names = "--model", description = "fixed_pt or float_pt (default: as the network says, else fixed_pt)")
@@ -400,7 +400,8 @@ public final class RunCommand implements Callable<Integer> {
         try {
             ChipOutputs.writeRoutes(program, staging);
             program = null;
-            engine.accounts().seriesEvery(countersEvery != null ? countersEvery : Math.max(1, steps / 100_000));
+            engine.accounts().seriesEvery(countersEvery != null ? countersEvery
+                    : (int) Math.max(1, (steps + 99_999L) / 100_000));
             engine.coreCountersEvery(coreCountersEvery != null ? coreCountersEvery : Math.max(1, steps / 100));
             return engine;
         } catch (RuntimeException | java.io.IOException e) {

@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,6 +129,51 @@ class EnergyPerStepTest {
         assertEquals(List.of("10", "50", "5"), List.of(lif).subList(kinds, kinds + 3));
         assertEquals("5", in[energy]);
         assertEquals("65", lif[energy]);
+    }
+
+    /**
+     * loihi-calibrated made multicast charges message_out per (spike, destination core), not per message. Three
+     * input neurons each fire once at step 1 into two LIFs on two other tiles, pinned apart: 3 spikes, each one
+     * multicast message to 2 destination cores, so 6 pairs of 111 pJ = 666 pJ and 6 x 5.1 = 30.6 ns on the input
+     * core (input cores charge no neuron events). The per-core energy took the pairs equal to the messages (333 pJ).
+     */
+    @Test
+    void shouldChargeEachCoresDestinationCoresOnAMulticastRouter(@TempDir Path dir) throws IOException {
+        String preset = new String(Objects.requireNonNull(org.spikemesh.chip.ChipConfigs.class.getResourceAsStream(
+                "presets/loihi-calibrated.yaml")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        Path chip = dir.resolve("multicast.yaml");
+        Files.writeString(chip, preset.replace("multicast: false", "multicast: true"));
+        Path net = dir.resolve("two.yaml");
+        Files.writeString(net, String.join("\n", "format: spikemesh-network/1", "processes:",
+                "  - {name: stim, type: SpikeInput, shape: [3], spikes: {0: [1], 1: [1], 2: [1]}}",
+                "  - {name: w, type: Dense, weights: [[10, 10, 10]]}",
+                "  - {name: w2, type: Dense, weights: [[10, 10, 10]]}",
+                "  - {name: x, type: LIF, shape: [1], du: 4095, dv: 0, vth: 100}",
+                "  - {name: x2, type: LIF, shape: [1], du: 4095, dv: 0, vth: 100}",
+                "connections:", "  - [stim.s_out, w.s_in]", "  - [w.a_out, x.a_in]", "  - [stim.s_out, w2.s_in]",
+                "  - [w2.a_out, x2.a_in]", ""));
+        Path pins = dir.resolve("pins.csv");
+        Files.writeString(pins, "population,first_neuron,chip,core\nstim,0,0,0\nx,0,0,36\nx2,0,0,12\n");
+        Path out = dir.resolve("mc");
+        var cl = Main.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err, true));
+        assertEquals(0, cl.execute("run", net.toString(), "--steps", "3", "--backend", "chip", "--chip", chip.toString(),
+                "--placement", pins.toString(), "--out", out.toString(), "-q"), err.toString());
+        List<String> rows = Files.readAllLines(out.resolve("core_counters.csv"));
+        List<String> header = List.of(rows.get(0).split(","));
+        String[] stim = rows.stream().filter(r -> r.split(",")[1].equals("stim")).findFirst().orElseThrow().split(",");
+        assertEquals("3", stim[header.indexOf("messages_out")], "one multicast message a spike");
+        assertEquals(666.0, Double.parseDouble(stim[header.indexOf("spikes_pj")]), 1e-9);
+        assertEquals(30.6, Double.parseDouble(stim[header.indexOf("busy_ns")]), 1e-9);
+        double spikes = 0;
+        for (String r : rows.subList(1, rows.size())) {
+            spikes += Double.parseDouble(r.split(",")[header.indexOf("spikes_pj")]);
+        }
+        double run = new ObjectMapper().readTree(out.resolve("summary.json").toFile())
+                .path("chip").path("energy_pj").path("spikes").asDouble();
+        assertEquals(run, spikes, 1e-9, "the cores' spike energy adds up to the run's");
     }
 
     @Test

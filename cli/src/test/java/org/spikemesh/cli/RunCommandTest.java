@@ -199,4 +199,37 @@ class RunCommandTest {
         assertEquals("spikemesh run: " + expected, r.err().strip());
         assertFalse(Files.exists(dir.resolve("o")), "no output directory");
     }
+
+    /**
+     * docs/chip-engine.md: one row of time_per_step.csv per step up to 100 000 steps, longer runs sum K steps per row.
+     * 150 000 steps gave K = 1 (150 000 / 100 000 rounded down); now K = 2, 75 000 rows. single_lif sits on one tile
+     * of teaching-2x2, whose barrier for 1 tile is 100 ns: 200 ns in each row of 2 steps.
+     */
+    @Test
+    void shouldSumStepsIntoRowsBeyondOneHundredThousandSteps(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("long");
+        Result r = cli("run", "../examples/networks/single_lif.yaml", "--steps", "150000", "--backend", "chip", "--chip",
+                "teaching-2x2", "--out", out.toString(), "-q");
+        assertEquals(0, r.code(), r.err());
+        JsonNode chip = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).path("chip");
+        assertEquals(2, chip.path("series_steps_per_row").asInt());
+        List<String> rows = Files.readAllLines(out.resolve("time_per_step.csv"));
+        assertEquals(75_001, rows.size());
+        assertEquals("200", rows.get(1).split(",")[8], "barrier of the row's 2 steps");
+    }
+
+    /** --core-counters-every 0 keeps no windows: neither file is written, and summary.json does not list them. */
+    @Test
+    void shouldWriteNoWindowFilesWithCoreCountersEveryZero(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("none");
+        Result r = cli("run", "../examples/networks/lif_dense_lif.yaml", "--steps", "5", "--backend", "chip",
+                "--core-counters-every", "0", "--out", out.toString(), "-q");
+        assertEquals(0, r.code(), r.err());
+        assertFalse(Files.exists(out.resolve("core_counters_by_step.csv")));
+        assertFalse(Files.exists(out.resolve("link_loads_by_step.csv")));
+        String files = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).path("chip").path("files")
+                .toString();
+        assertFalse(files.contains("by_step"), files);
+        assertTrue(files.contains("core_counters.csv"), files);
+    }
 }

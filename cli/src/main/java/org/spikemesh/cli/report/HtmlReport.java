@@ -154,7 +154,7 @@ public final class HtmlReport {
         for (Map.Entry<String, int[][]> e : run.spikes.entrySet()) {
             double[] r = new double[bins];
             for (int st : e.getValue()[0]) {
-                r[Math.min(bins - 1, (st - 1) * bins / steps)] += 1.0 * bins / steps;
+                r[(int) Math.min(bins - 1, (st - 1L) * bins / steps)] += 1.0 * bins / steps;
             }
             series.add(r);
             names.add(e.getKey());
@@ -287,6 +287,36 @@ public final class HtmlReport {
     }
 
     /**
+     * @return the sentence naming the slowest row of time_per_step.csv, every row compared (the chart may draw
+     *         fewer); with rows of several steps, the steps it sums and the slowest single step from summary.json
+     */
+    private String slowestRow(int perRow) {
+        int slowest = 0;
+        for (int r = 1; r < run.timePerStep.size(); r++) {
+            if (Double.parseDouble(run.timePerStep.get(r)[1]) > Double.parseDouble(run.timePerStep.get(slowest)[1])) {
+                slowest = r;
+            }
+        }
+        String[] row = run.timePerStep.get(slowest);
+        String where = perRow == 1 ? "Slowest step " + row[0]
+                : "Slowest row, steps " + (slowest == 0 ? 1 : Long.parseLong(run.timePerStep.get(slowest - 1)[0]) + 1)
+                        + "-" + row[0];
+        String single = perRow == 1 ? "" : " summed; the slowest single step took "
+                + Svg.num(run.summary.path("chip").path("step_time_ns").path("max").asDouble()) + " ns";
+        return where + ": " + Svg.num(Double.parseDouble(row[1])) + " ns" + single + ", critical core "
+                + Svg.esc(row[2]) + ".";
+    }
+
+    /** @return the barrier's time per step, from the first row of time_per_step.csv over the steps it sums */
+    private String barrierPerStep() {
+        String[] first = run.timePerStep.get(0);
+        if (first.length <= 8) {
+            return "";
+        }
+        return " Barrier per step: " + Svg.num(Double.parseDouble(first[8]) / Long.parseLong(first[0])) + " ns.";
+    }
+
+    /**
      * Draws the energy of every stride-th row of energy_per_step.csv at the steps x: stacked by kind (each line the
      * kinds up to it, the last the total), leaving out the kinds that stay 0; the total alone for outputs without kinds.
      */
@@ -332,7 +362,6 @@ public final class HtmlReport {
         double[] t = new double[m];
         double[] compute = new double[m];
         double[] routed = new double[m];
-        int slowest = 0;
         for (int i = 0, r = 0; r < n; i++, r += stride) {
             String[] row = run.timePerStep.get(r);
             x[i] = Double.parseDouble(row[0]);
@@ -341,17 +370,13 @@ public final class HtmlReport {
                 compute[i] = Double.parseDouble(row[6]);
                 routed[i] = compute[i] + Double.parseDouble(row[7]);
             }
-            if (t[i] > t[slowest]) {
-                slowest = i;
-            }
         }
-        html.append(Svg.lines("Simulated time per step (ns), stacked: compute (slowest core), + routing, + barrier",
+        int perRow = Math.max(1, s.path("chip").path("series_steps_per_row").asInt(1));
+        String per = perRow > 1 ? "per row of " + perRow + " steps, summed" : "per step";
+        html.append(Svg.lines("Simulated time " + per + " (ns), stacked: compute (slowest core), + routing, + barrier",
                 x, List.of(compute, routed, t), List.of("compute", "compute + routing", "total with barrier"), "ns"));
-        if (m > 0) {
-            html.append("<p>Slowest step ").append(Svg.num(x[slowest])).append(": ").append(Svg.num(t[slowest]))
-                    .append(" ns, critical core ").append(Svg.esc(run.timePerStep.get(slowest * stride)[2]))
-                    .append(". Barrier per step: ").append(Svg.num(s.path("chip").path("step_time_ns").path("min").asDouble()))
-                    .append(" ns at least (the fastest step).</p>");
+        if (n > 0) {
+            html.append("<p>").append(slowestRow(perRow)).append(barrierPerStep()).append("</p>");
         }
         energyPerStep(x, stride);
         List<String> names = new ArrayList<>();

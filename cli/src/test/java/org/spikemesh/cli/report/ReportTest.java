@@ -123,4 +123,55 @@ class ReportTest {
         }
         return n;
     }
+
+    /**
+     * With rows of 5 steps (--counters-every 5: rows end at steps 5, 10 and 12) the report names the slowest row by
+     * the steps it sums, every row compared, and the slowest single step from summary.json; the barrier per step is
+     * the chip's barrier for the tiles in use (teaching-2x2's table), not the fastest step's time.
+     */
+    @Test
+    void shouldNameTheSlowestRowByItsStepsAndTheBarrierPerStep(@TempDir Path dir) throws IOException {
+        Path net = dir.resolve("net.yaml");
+        Files.writeString(net, NET);
+        Path out = dir.resolve("rows");
+        cli("run", net.toString(), "--steps", "12", "--backend", "chip", "--chip", "teaching-2x2", "--counters-every",
+                "5", "--out", out.toString(), "-q");
+        Path html = dir.resolve("rows.html");
+        cli("report", out.toString(), "-o", html.toString());
+        String h = Files.readString(html);
+        List<String> rows = Files.readAllLines(out.resolve("time_per_step.csv")).subList(1, 4);
+        int slowest = 0;
+        for (int r = 1; r < 3; r++) {
+            if (Double.parseDouble(rows.get(r).split(",")[1]) > Double.parseDouble(rows.get(slowest).split(",")[1])) {
+                slowest = r;
+            }
+        }
+        String[] steps = {"1-5", "6-10", "11-12"};
+        JsonNode chip = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).path("chip");
+        assertTrue(h.contains("Slowest row, steps " + steps[slowest] + ": "), h);
+        assertTrue(h.contains("the slowest single step took "
+                + org.spikemesh.cli.report.Svg.num(chip.path("step_time_ns").path("max").asDouble()) + " ns"));
+        double barrier = org.spikemesh.chip.ChipConfigs.preset("teaching-2x2").barrierNs(chip.path("tiles_in_use").asInt());
+        assertTrue(h.contains("Barrier per step: " + Svg.num(barrier) + " ns."), "barrier " + barrier);
+        assertTrue(h.contains("Simulated time per row of 5 steps, summed (ns)"));
+    }
+
+    /**
+     * A spike after step 10 737 419 overflowed the spike-rate bins ((step - 1) * 200 in an int) and the report failed.
+     * A 12-step run's files with its steps set to 11 000 000 and one spike moved to the last step: the report is drawn.
+     */
+    @Test
+    void shouldDrawSpikesOfRunsLongerThanAnIntOfBinsAllows(@TempDir Path dir) throws IOException {
+        Path out = run(dir);
+        Path summary = out.resolve("summary.json");
+        Files.writeString(summary, Files.readString(summary).replace("\"steps\" : 12,", "\"steps\" : 11000000,"));
+        assertTrue(Files.readString(summary).contains("\"steps\" : 11000000,"));
+        List<String> spikes = new java.util.ArrayList<>(Files.readAllLines(out.resolve("spikes.csv")));
+        String[] last = spikes.get(spikes.size() - 1).split(",");
+        spikes.set(spikes.size() - 1, "11000000," + last[1] + "," + last[2]);
+        Files.write(out.resolve("spikes.csv"), spikes);
+        Path html = dir.resolve("long.html");
+        cli("report", out.toString(), "-o", html.toString());
+        assertTrue(Files.readString(html).contains("Spikes per step by population"));
+    }
 }

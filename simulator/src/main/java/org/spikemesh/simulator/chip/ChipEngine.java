@@ -760,6 +760,14 @@ public final class ChipEngine implements Backend {
         return diagnostics;
     }
 
+    /** steps per window of the per-core and per-link counts, 0 when they are not kept. */
+    private int coreCountersWindow;
+
+    /** @return steps per window of {@link #coreCountersByWindow} and the link loads by window; 0 when not kept */
+    public int coreCountersWindow() {
+        return coreCountersWindow;
+    }
+
     /**
      * Keeps per-core counts summed over windows of k steps (0: off, the default); call before the first step.
      *
@@ -772,6 +780,7 @@ public final class ChipEngine implements Backend {
         if (step > 0) {
             throw new IllegalStateException("the core-counter window is set before the first step");
         }
+        coreCountersWindow = k;
         for (Shard s : local) {
             s.counts.windowSteps = k;
         }

@@ -10,6 +10,8 @@ import java.util.Arrays;
  * through {@link #visit} and {@link #sent}.
  */
 final class CoreCounts {
+    /** how many run totals a core has ({@link #totals}). */
+    static final int TOTALS = 8;
     private final int first;
     private final int size;
     private final CoreTimes times;
@@ -36,6 +38,8 @@ final class CoreCounts {
     private final long[] totalInactive;
     private final long[] totalSpikes;
     private final long[] totalMessagesOut;
+    /** per core: its (spike, destination core) pairs over the run, which a multicast router makes fewer than messages. */
+    private final long[] totalDestinations;
     private final double[] totalTimeNs;
     /** per-core counts summed over a window of {@link #windowSteps} steps, flushed as rows into {@link #windowRows}. */
     int windowSteps;
@@ -75,6 +79,7 @@ final class CoreCounts {
         this.totalInactive = new long[size];
         this.totalSpikes = new long[size];
         this.totalMessagesOut = new long[size];
+        this.totalDestinations = new long[size];
         this.totalTimeNs = new double[size];
         this.winSynops = new long[size];
         this.winActive = new long[size];
@@ -110,6 +115,7 @@ final class CoreCounts {
     void sent(int local, int messages, int destinations) {
         times.sent(local, messages, destinations);
         totalMessagesOut[local] += messages;
+        totalDestinations[local] += destinations;
         winMessagesOut[local] += messages;
     }
 
@@ -302,13 +308,13 @@ final class CoreCounts {
 
     /**
      * @param local core index in the shard
-     * @return run totals: synops, active, inactive, spikes, messages in, messages out, spikes that left their neuron
-     *         at rest
+     * @return run totals ({@link #TOTALS} of them): synops, active, inactive, spikes, messages in, messages out,
+     *         spikes that left their neuron at rest, (spike, destination core) pairs
      */
     long[] totals(int local) {
         long active = accountedSteps * neuronsOf[local] - totalInactive[local];
         return new long[]{totalSynops[local], active, totalInactive[local], totalSpikes[local],
-            totalMessagesIn[local], totalMessagesOut[local], times.restingSpikes(local)};
+            totalMessagesIn[local], totalMessagesOut[local], times.restingSpikes(local), totalDestinations[local]};
     }
 
     /**

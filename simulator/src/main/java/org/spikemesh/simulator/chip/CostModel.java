@@ -50,13 +50,13 @@ public final class CostModel {
 
     /**
      * The energy a core spent over a run by the kinds a core spends it on: its counts times the fixed costs, plus
-     * {@code core.events}; they add up to the core's energy. Per core the (spike, destination core) pairs are taken
-     * equal to its messages out (exact with unicast routers). Hops, links, learning, barrier and static power belong
+     * {@code core.events}; they add up to the core's energy. Hops, links, learning, barrier and static power belong
      * to no one core.
      *
      * @param c the core
      * @param t its run totals: synops, active, inactive, spikes, messages in, messages out and (optional) spikes
-     *          that left their neuron at rest
+     *          that left their neuron at rest and (spike, destination core) pairs; without the pairs they are taken
+     *          equal to the messages out, which holds for unicast routers only
      * @return pJ of its synaptic ops, neuron updates and spikes (sent, and the messages it received)
      */
     public double[] coreEnergyByKind(org.spikemesh.compiler.program.CoreProgram c, long[] t) {
@@ -73,7 +73,7 @@ public final class CostModel {
         n.restingSpikes = t.length > 6 ? t[6] : 0;
         n.messagesIn = t[4];
         n.messages = t[5];
-        n.destinations = t[5];
+        n.destinations = t.length > 7 ? t[7] : t[5];
         double[] e = new double[3];
         charges.extraPj(n, e);
         for (int i = 0; i < 3; i++) {

@@ -370,7 +370,7 @@ final class PartitionBridge implements Agent, PartitionWire.Handler {
         RemoteShard rs = remote[reader.getInt()];
         int size = reader.getInt();
         for (int k = 0; k < size; k++) {
-            for (int j = 0; j < 7; j++) {
+            for (int j = 0; j < CoreCounts.TOTALS; j++) {
                 rs.totals[k][j] = reader.getLong();
             }
         }

@@ -27,7 +27,7 @@ final class RemoteShard {
         this.first = first;
         this.last = last;
         this.partition = partition;
-        this.totals = new long[last - first][7];
+        this.totals = new long[last - first][CoreCounts.TOTALS];
         this.timeNs = new double[last - first];
     }
 }

@@ -161,7 +161,7 @@ final class WireCodec {
 
     /**
      * Run totals of a shard's cores: synops, active, inactive, spikes, messages in, messages out, resting spikes,
-     * then busy ns, per core; then how many window rows follow in ROWS messages.
+     * destinations ({@link CoreCounts#TOTALS} longs), then busy ns, per core; then how many window rows follow in ROWS messages.
      */
     int totals(int from, int request, int shard, long[][] totals, double[] timeNs, int rows) {
         begin(TOTALS, from);
