@@ -50,6 +50,26 @@ class TimeModelCommandTest {
     }
 
     /**
+     * Learning under the detailed model starts once the core has processed the messages it received (the update reads
+     * the pre spike they bring). stdp_pair on loihi-calibrated (one tile: sync 600 ns), step 10: pre fires, its
+     * message leaves at 5.1 ns (message_out) and the post core takes it in 16 + 3.8 ns (message_receive, dense
+     * synop) until 24.9 ns; its neuron access (6.0 ns) is done by then; the plastic synapse's one update, 6.1 ns, ends
+     * at 31.0 ns: 631 ns with the sync. The update was put after the core's own last entry (6.0 + 6.1 = 12.1), and
+     * the step ended at 624.9 ns with the synapse updated before the spike it reads had been processed.
+     */
+    @Test
+    void shouldLearnAfterTheStepsDeliveriesUnderTheDetailedModel(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("stdp");
+        RunCommandTest.Result r = RunCommandTest.cli("run", "../examples/networks/stdp_pair.yaml", "--backend", "chip",
+                "--chip", "loihi-calibrated", "--steps", "12", "--quiet", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = Files.readAllLines(out.resolve("time_per_step.csv"));
+        // step, time, critical core, spikes, synops, busiest link, compute (sends and learning), routing, barrier
+        assertTrue(rows.get(10).startsWith("10,631,"), rows.get(10));
+        assertTrue(rows.get(10).contains(",31,0,600,"), rows.get(10));
+    }
+
+    /**
      * routes.csv comes from the compiled program, written before the run (the engine keeps the program without its
      * route arrays): the input core 0 sends its one neuron's spike to core 4, one tile east, over one route entry.
      */

@@ -27,6 +27,10 @@ final class DetailedSchedule {
     private final int[] head;
     private final int[] tail;
     private final double[] finished;
+    /** per core: the time of its learning updates this step, which start once its messages are sent and received. */
+    private final double[] learn;
+    /** per core: when it sent its last message or finished its neurons, whichever is later. */
+    private final double[] sendEnd;
     private double mean;
     private int inFlight;
     /** the earliest arrival among messages in flight (a lower bound; +infinity when none). */
@@ -48,6 +52,8 @@ final class DetailedSchedule {
         this.head = new int[n];
         this.tail = new int[n];
         this.finished = new double[n];
+        this.learn = new double[n];
+        this.sendEnd = new double[n];
     }
 
     /**
@@ -81,15 +87,33 @@ final class DetailedSchedule {
                 raise(mSent[j], c, -1);
             } else {
                 computeNs = Math.max(computeNs, mSent[i]);
+                sendEnd[c] = mSent[i];
             }
         }
+        learningPhase();
         return last;
+    }
+
+    /**
+     * The cores' learning updates, after the step's deliveries: a core updates its plastic synapses once it has sent
+     * its messages and processed every message it received (the updates read the pre-synaptic spikes those bring).
+     * Learning is core work, so it counts in the compute time.
+     */
+    private void learningPhase() {
+        for (int c = 0; c < routes.cores; c++) {
+            if (learn[c] != 0) {
+                double end = Math.max(sendEnd[c], finished[c]) + learn[c];
+                computeNs = Math.max(computeNs, end);
+                raise(end, c, -1);
+            }
+        }
     }
 
     private void reset() {
         density.clear();
         Arrays.fill(head, -1);
         Arrays.fill(finished, 0);
+        Arrays.fill(sendEnd, 0);
         mean = 0;
         inFlight = 0;
         nextArrival = Double.POSITIVE_INFINITY;
@@ -180,9 +204,7 @@ final class DetailedSchedule {
             for (int k = 0; k < log.coreEnd.length; k++, c++) {
                 coreFirst[c] = count;
                 buildCore(c, log, from, log.coreEnd[k], log.coreActive[k]);
-                if (log.learnNs[k] != 0) {
-                    tail(c, log.learnNs[k]);
-                }
+                learn[c] = log.learnNs[k];
                 from = log.coreEnd[k];
             }
         }
@@ -216,15 +238,6 @@ final class DetailedSchedule {
         }
         if (acc != 0) {
             add(c, -1, acc);
-        }
-    }
-
-    /** Adds time a core spends after its messages (its learning updates) to its trailing placeholder. */
-    private void tail(int c, double ns) {
-        if (count > coreFirst[c] && mRoute[count - 1] < 0) {
-            mGen[count - 1] += ns;
-        } else {
-            add(c, -1, ns);
         }
     }
 
