@@ -6,6 +6,7 @@ import org.spikemesh.process.NumericModel;
 import org.spikemesh.process.OutPort;
 import org.spikemesh.process.Port;
 import org.spikemesh.process.Process;
+import org.spikemesh.process.Var;
 import org.spikemesh.process.fixed.FixedPoint;
 import org.spikemesh.process.fixed.SignMode;
 
@@ -94,6 +95,23 @@ public abstract class Synapses extends Process {
             w[i] = FixedPoint.prepareWeight((long) t.weight().get(i), mode, numWeightBits);
         }
         return w;
+    }
+
+    /**
+     * The weights Var as Lava's bit-accurate models hold it once they have run (its {@code get()} reads them then):
+     * every entry clipped and truncated by the sign mode and weight bits, as {@link #preparedWeights} prepares the
+     * synapses (Lava's golden trace: given [[41, 25, -13], [-20, 35, 17]], read back [[40, 24, -14], [-20, 34, 16]]).
+     *
+     * @param weights the weights Var of this process
+     * @return its values prepared, in the Var's layout
+     */
+    public final double[] preparedWeightValues(Var weights) {
+        double[] v = weights.get();
+        SignMode mode = signMode();
+        for (int i = 0; i < v.length; i++) {
+            v[i] = FixedPoint.prepareWeight((long) v[i], mode, numWeightBits);
+        }
+        return v;
     }
 
     @Override

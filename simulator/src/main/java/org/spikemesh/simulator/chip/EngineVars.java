@@ -82,8 +82,11 @@ final class EngineVars {
         if (plasticOf.containsKey(var.owner())) {
             return readPlastic(var);
         }
-        List<CoreRuntime> cs = coresOf(var);
         Process p = var.owner();
+        if (p instanceof org.spikemesh.process.lib.Synapses) {
+            return staticValue(var);
+        }
+        List<CoreRuntime> cs = coresOf(var);
         if (p instanceof LIF lif && (var == lif.u() || var == lif.v())) {
             double[] r = new double[var.size()];
             for (CoreRuntime c : cs) {
@@ -97,6 +100,17 @@ final class EngineVars {
                 }
             }
             return r;
+        }
+        return var.get();
+    }
+
+    /**
+     * @return the value of a Var the engine does not change as it runs: as built, but the weights of static synapses
+     *         as the reference backend and Lava's bit-accurate models read them back, clipped and truncated
+     */
+    static double[] staticValue(Var var) {
+        if (var.owner() instanceof org.spikemesh.process.lib.Synapses syn && "weights".equals(var.name())) {
+            return syn.preparedWeightValues(var);
         }
         return var.get();
     }

@@ -150,7 +150,7 @@ final class Reporter {
     private void gatherProbes() {
         for (int k = 0; k < probes.size(); k++) {
             if (probeKind[k] == -1) {
-                values[k] = probes.get(k).get();
+                values[k] = EngineVars.staticValue(probes.get(k));
             } else if (probeKind[k] == -2) {
                 values[k] = plasticReader.apply(probes.get(k));
             }

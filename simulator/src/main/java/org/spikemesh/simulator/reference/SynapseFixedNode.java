@@ -125,9 +125,10 @@ final class SynapseFixedNode extends Node {
         }
     }
 
+    /** Reads a Var; the weights as Lava's bit-accurate Dense reads them back, clipped and truncated. */
     @Override
     double[] read(Var var) {
-        return var.get();
+        return "weights".equals(var.name()) ? syn.preparedWeightValues(var) : var.get();
     }
 
     @Override

@@ -44,6 +44,37 @@ class LavaGoldenTest {
         assertArrayEquals(new int[]{40, -20, 24, 34, -14, 16}, dense.preparedWeights());
     }
 
+    /**
+     * Lava's golden trace header: the Dense weights given [[41, 25, -13], [-20, 35, 17]] read back through get() after
+     * the run as [[40, 24, -14], [-20, 34, 16]] (clipped and truncated by the bit-accurate model). A probe of
+     * dense.weights reads those on the reference backend and on the chip engine, at every step.
+     */
+    @Test
+    void shouldReadTheDenseWeightsBackAsLavaDoes() {
+        double[] lava = {40, 24, -14, -20, 34, 16};
+        for (boolean chip : new boolean[]{false, true}) {
+            LIF lif1 = LIF.builder("lif1").shape(3).du(0).dv(256).vth(10).biasMant(100, 60, 45).biasExp(1, 1, 2)
+                    .build();
+            Dense dense = Dense.of("dense", new double[][]{{41, 25, -13}, {-20, 35, 17}});
+            LIF lif2 = LIF.builder("lif2").shape(2).du(1024).dv(128).vth(60).biasMant(0, 3).biasExp(0, 0).build();
+            lif1.sOut().connect(dense.sIn());
+            dense.aOut().connect(lif2.aIn());
+            ProcessGraph g = ProcessGraph.of(lif1);
+            Monitor m = new Monitor();
+            RunConfig cfg = RunConfig.defaults().model(NumericModel.FIXED_PT).probe(dense.weights()).listener(m);
+            try (Simulation sim = chip ? new Simulation(new org.spikemesh.simulator.chip.ChipEngine(g,
+                    org.spikemesh.compiler.Compiler.compile(g, org.spikemesh.chip.ChipConfigs.preset("loihi-like"),
+                            org.spikemesh.compiler.CompileOptions.defaults()).program(), cfg, 1))
+                    : Simulation.reference(g, cfg)) {
+                sim.run(3);
+                assertArrayEquals(lava, sim.get(dense.weights()), chip ? "chip" : "reference");
+            }
+            for (int t = 0; t < 3; t++) {
+                assertArrayEquals(lava, m.trace(dense.weights())[t], (chip ? "chip" : "reference") + " step " + (t + 1));
+            }
+        }
+    }
+
     private static void check(ProcessGraph g, LIF lif1, LIF lif2) throws IOException {
         Monitor m = new Monitor();
         RunConfig cfg = RunConfig.defaults().model(NumericModel.FIXED_PT)
