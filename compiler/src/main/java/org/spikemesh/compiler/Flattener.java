@@ -100,7 +100,49 @@ public final class Flattener {
         // the compiler needs the connectivity and the prepared integer weights, not a second copy of the doubles
         SynapseTable connectivity = new SynapseTable(t.numInputs(), t.numOutputs(), t.rowStart(), t.post(), null,
                 t.delay());
+        if (weights != null && !(s instanceof LearningSynapses)) {
+            return withoutZeros(id, s, pre, posts, connectivity, weights);
+        }
         return new SynapseGroup(id, s, pre, List.copyOf(posts), connectivity, weights, s.weightExp());
+    }
+
+    /**
+     * A static synapse whose weight the fixed-point preparation makes 0 (truncated by num_weight_bits, or clipped to 0
+     * by an excitatory or inhibitory sign mode) changes nothing and is not stored on the chip, as a weight given as 0
+     * is not: it would cost synapse memory, a synaptic op per spike and, when a core holds only such synapses of a
+     * source, a message. Plastic synapses keep theirs (a weight of 0 may grow). The arrays are copied only when some
+     * weight is 0.
+     */
+    private static SynapseGroup withoutZeros(int id, Synapses s, Population pre, List<Population> posts,
+                                             SynapseTable t, org.spikemesh.process.Values weights) {
+        int n = t.size();
+        int kept = 0;
+        for (int k = 0; k < n; k++) {
+            kept += weights.get(k) != 0 ? 1 : 0;
+        }
+        if (kept == n) {
+            return new SynapseGroup(id, s, pre, List.copyOf(posts), t, weights, s.weightExp());
+        }
+        int[] rowStart = new int[t.numInputs() + 1];
+        int[] post = new int[kept];
+        int[] delay = t.delay() == null ? null : new int[kept];
+        int[] w = new int[kept];
+        int j = 0;
+        for (int i = 0; i < t.numInputs(); i++) {
+            for (int k = t.rowStart()[i]; k < t.rowStart()[i + 1]; k++) {
+                if (weights.get(k) != 0) {
+                    post[j] = t.post()[k];
+                    if (delay != null) {
+                        delay[j] = t.delay()[k];
+                    }
+                    w[j++] = (int) weights.get(k);
+                }
+            }
+            rowStart[i + 1] = j;
+        }
+        SynapseTable nonZero = new SynapseTable(t.numInputs(), t.numOutputs(), rowStart, post, null, delay);
+        return new SynapseGroup(id, s, pre, List.copyOf(posts), nonZero,
+                org.spikemesh.process.Values.of(kept, k -> w[k]), s.weightExp());
     }
 
     /**

@@ -65,6 +65,35 @@ class CompilerTest {
         assertEquals(List.of(), ProgramValidator.violations(c.program()));
     }
 
+    /**
+     * Static synapses whose weight the fixed-point preparation makes 0 are not stored, as given zeros are not (Lava's
+     * truncate_weights drops them too from a sparse matrix: {@code weights.eliminate_zeros()}).
+     */
+    @Test
+    void shouldNotStoreSynapsesWhoseWeightPreparesToZero() {
+        double[][] given = {{-50, 3, 0, 9}, {7, 16, -4, 100}};
+        SpikeInput in = SpikeInput.of("in", new int[]{4}, java.util.Map.of(0, new int[]{1}));
+        Dense d = Dense.of("w", given, 6, 0, null);
+        LIF lif = LIF.builder("pop").shape(2).du(100).dv(100).vth(10).build();
+        in.sOut().connect(d.sIn());
+        d.aOut().connect(lif.aIn());
+        Compilation c = Compiler.compile(ProcessGraph.of(in, d, lif), TEACHING, new CompileOptions(1, 1, -1, null));
+        long nonZero = 0;
+        int[] prepared = d.preparedWeights();
+        for (int w : prepared) {
+            nonZero += w != 0 ? 1 : 0;
+        }
+        // by hand, Lava's truncate_weights: mixed sign mode, 6 bits: (w >> 3) << 3, an arithmetic shift (floor):
+        // -50 -> -56, 3 -> 0, 9 -> 8, 7 -> 0, 16 -> 16, -4 -> -8, 100 -> 96: 5 of the 7 given stay
+        assertEquals(5, nonZero);
+        assertArrayEquals(new int[]{-56, 0, 0, 8, 0, 16, -8, 96}, java.util.stream.IntStream.range(0, 8)
+                .map(k -> org.spikemesh.process.fixed.FixedPoint.prepareWeight((long) given[k / 4][k % 4],
+                        org.spikemesh.process.fixed.SignMode.MIXED, 6)).toArray());
+        assertEquals(5, c.network().synapses());
+        assertEquals(5, c.program().synapses());
+        assertEquals(List.of(), ProgramValidator.violations(c.program()));
+    }
+
     @Test
     void shouldSayWhichLimitAndHowManyChipsWhenTheNetworkDoesNotFit() {
         MappingException e = assertThrows(MappingException.class,
