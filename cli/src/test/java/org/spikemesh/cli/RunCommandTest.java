@@ -232,4 +232,26 @@ class RunCommandTest {
         assertFalse(files.contains("by_step"), files);
         assertTrue(files.contains("core_counters.csv"), files);
     }
+
+    /**
+     * A message from core 0 to core 3 of the last of 300 teaching-2x2 chips (withChips: a grid of 20 x 15 chips of
+     * 2 x 2 tiles, so from tile (0, 0) to (39, 29)): 39 east-west hops of 10 ns, 29 north-south of 20 ns and 19 + 14
+     * chip crossings of 100 ns: 390 + 580 + 3 300 = 4 270 ns. latency_histogram.csv and summary.json gave 4 271, the
+     * top of its HdrHistogram bucket at 3 significant digits.
+     */
+    @Test
+    void shouldWriteALongLatencyExactly(@TempDir Path dir) throws IOException {
+        TimeModelCommandTest.network(dir);
+        Files.writeString(dir.resolve("far.csv"), "population,first_neuron,chip,core\nin,0,0,0\nlif,0,299,3\n");
+        Path out = dir.resolve("far");
+        Result r = cli("run", dir.resolve("n.yaml").toString(), "--steps", "2", "--backend", "chip", "--chip",
+                "teaching-2x2", "--chips", "300", "--placement", dir.resolve("far.csv").toString(), "--out",
+                out.toString(), "-q");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of("latency_ns,messages", "4270,1"), Files.readAllLines(out.resolve("latency_histogram.csv")));
+        JsonNode lat = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).path("chip")
+                .path("message_latency_ns");
+        assertEquals(4270, lat.path("max").asLong());
+        assertEquals(4270, lat.path("p50").asLong());
+    }
 }

@@ -45,7 +45,7 @@ final class LatencyTally {
             long v = lat + wait;
             if (v >= PENDING) {
                 if (beyond == null) {
-                    beyond = new Histogram(3);
+                    beyond = new Histogram(Accounts.HISTOGRAM_DIGITS);
                 }
                 beyond.recordValueWithCount(v, count[lat]);
                 continue;
