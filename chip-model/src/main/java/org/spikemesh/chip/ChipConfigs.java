@@ -68,6 +68,9 @@ public final class ChipConfigs {
         return load(Path.of(nameOrPath));
     }
 
+    /** the most chips a system may have, in a chip file's mesh.chips or with --chips. */
+    public static final int MAX_CHIPS = 1 << 20;
+
     /**
      * The same chip as a system of n chips, laid out in the most nearly square grid (wider than tall).
      *
@@ -76,8 +79,8 @@ public final class ChipConfigs {
      * @return the configuration with {@code mesh.chips = n}
      */
     public static ChipConfig withChips(ChipConfig c, int n) {
-        if (n < 1) {
-            throw new ChipConfigException(c.name() + ": chips must be at least 1, got " + n);
+        if (n < 1 || n > MAX_CHIPS) {
+            throw new ChipConfigException(c.name() + ": chips must be 1.." + MAX_CHIPS + ", got " + n);
         }
         int gy = 1;
         for (int d = 1; (long) d * d <= n; d++) {
@@ -158,7 +161,7 @@ public final class ChipConfigs {
             throw m.fail("mesh.cores_per_chip", cpc + " cores do not fit a " + tx + " x " + ty + " mesh of " + cpt
                     + " cores per tile (" + room + " places); valid is 1.." + room);
         }
-        int chips = (int) m.integer("chips", 1, 1 << 20, "chips");
+        int chips = (int) m.integer("chips", 1, MAX_CHIPS, "chips");
         ChipReader g = m.child("chip_grid", Set.of("x", "y"));
         int gx = (int) g.integer("x", 1, 1 << 20, "chips");
         int gy = (int) g.integer("y", 1, 1 << 20, "chips");

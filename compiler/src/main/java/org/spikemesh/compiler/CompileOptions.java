@@ -71,9 +71,10 @@ public record CompileOptions(int chips, long seed, long placementMoves, java.uti
      * @throws IllegalArgumentException for any other n
      */
     public CompileOptions withChips(int n) {
-        if (n < Compiler.AUTO_CHIPS) {
-            throw new IllegalArgumentException("chips must be at least 1, or 0 for as many as the chip says, or "
-                    + Compiler.AUTO_CHIPS + " for as many as the network needs; got " + n);
+        if (n < Compiler.AUTO_CHIPS || n > org.spikemesh.chip.ChipConfigs.MAX_CHIPS) {
+            throw new IllegalArgumentException("chips must be 1.." + org.spikemesh.chip.ChipConfigs.MAX_CHIPS
+                    + ", or 0 for as many as the chip says, or " + Compiler.AUTO_CHIPS + " for as many as the network"
+                    + " needs; got " + n);
         }
         return new CompileOptions(n, seed, placementMoves, rates, pins, streamed);
     }
