@@ -31,6 +31,8 @@ final class PartitionSetup implements AutoCloseable {
     private final String[] exited;
     /** what the followers started here write on their standard error. */
     private final FollowerErrors errors = new FollowerErrors();
+    /** the commands of the followers to start here, until {@link #startFollowers} starts them (empty after). */
+    private final List<List<String>> toStart = new ArrayList<>();
 
     private PartitionSetup(PartitionWire wire, int count) {
         this.wire = wire;
@@ -100,7 +102,8 @@ final class PartitionSetup implements AutoCloseable {
     }
 
     /**
-     * Partition 0: opens the transport and, unless endpoints were given, starts partitions 1..count-1 here.
+     * Partition 0: opens the transport and, unless endpoints were given, gets partitions 1..count-1 ready to start
+     * here ({@link #startFollowers}).
      *
      * @param count partitions
      * @param transport ipc or udp
@@ -137,14 +140,34 @@ final class PartitionSetup implements AutoCloseable {
                     cmd.add("--endpoints");
                     cmd.add(join(eps));
                 }
-                Process child = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .redirectError(ProcessBuilder.Redirect.PIPE).start();
-                setup.children.add(child);
-                setup.watch(child, q);
-                setup.errors.read(child, q);
+                setup.toStart.add(cmd);
             }
         }
         return setup;
+    }
+
+    /**
+     * Starts the followers of this machine, once the coordinator has checked that the split can be made (its program
+     * has at least as many cores as partitions): a mistaken --partitions 100 started 99 JVMs first, which each
+     * loaded and compiled the network before the coordinator, slowed by them, could say so. Does nothing the second
+     * time, or when every partition is started by hand.
+     *
+     * @throws IOException when a process cannot be started
+     */
+    void startFollowers() throws IOException {
+        for (int k = 0; k < toStart.size(); k++) {
+            Process child = new ProcessBuilder(toStart.get(k)).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.PIPE).start();
+            children.add(child);
+            watch(child, k + 1);
+            errors.read(child, k + 1);
+        }
+        toStart.clear();
+    }
+
+    /** @return how many follower processes this setup has started */
+    int started() {
+        return children.size();
     }
 
     /**

@@ -220,7 +220,8 @@ public final class RunCommand implements Callable<Integer> {
             if (!onChip) {
                 throw new IllegalArgumentException("--partitions splits a chip run; add --backend chip");
             }
-            // the followers start now and load and compile the network while this process does the same
+            // the transport opens now; the followers start once this process has compiled the network and checked
+            // that it splits into that many partitions (engine())
             PartitionSetup split = PartitionSetup.coordinator(partitions,
                     org.spikemesh.cluster.multichip.Transport.parse(transport), endpoints, originalArgs());
             String failure = null;
@@ -396,6 +397,10 @@ public final class RunCommand implements Callable<Integer> {
     private ChipEngine engine(ProcessGraph graph, RunConfig cfg, int nThreads, PartitionSetup split, Path staging)
             throws java.io.IOException {
         PartitionPlan plan = split != null ? PartitionPlan.byWork(program, partitions, 0, nThreads) : null;
+        if (split != null) {
+            // the split can be made: only now the followers start, and load and compile the network themselves
+            split.startFollowers();
+        }
         ChipEngine engine = new ChipEngine(graph, program, cfg, nThreads, plan, split != null ? split.wire() : null);
         try {
             ChipOutputs.writeRoutes(program, staging);

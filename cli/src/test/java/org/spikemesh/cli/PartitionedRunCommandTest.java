@@ -81,14 +81,30 @@ class PartitionedRunCommandTest {
 
     @Test
     void shouldTellAMistakeEveryPartitionFindsOnce(@TempDir Path dir) {
-        // lif_dense_lif maps to 2 cores: 3 partitions are too many. The coordinator and both followers it starts find
-        // this (each loads and maps the network); the user reads it once
+        // lif_dense_lif maps to 2 cores: 3 partitions are too many. The coordinator finds it after its compile,
+        // before it starts any follower (it started them first, and each found it too); the user reads it once
         RunCommandTest.Result r = RunCommandTest.cli("run", "../examples/networks/lif_dense_lif.yaml", "--steps", "5",
                 "--backend", "chip", "--partitions", "3", "--quiet", "--out", dir.resolve("o").toString());
         assertEquals(2, r.code(), r.err());
         assertEquals(List.of("spikemesh run: the network maps to 2 core(s); it can be split into at most 2 partitions,"
                 + " not 3"), r.err().lines().toList());
         assertFalse(Files.exists(dir.resolve("o")), "no output directory");
+    }
+
+    /**
+     * The coordinator opens the transport but starts no follower process until asked, once it has checked the split:
+     * --partitions 30 on a 2-core network started 29 JVMs, each loading and compiling the network, before the error.
+     */
+    @Test
+    void shouldStartNoFollowerBeforeTheSplitIsChecked() throws Exception {
+        try (PartitionSetup split = PartitionSetup.coordinator(3, org.spikemesh.cluster.multichip.Transport.IPC,
+                List.of(), List.of("run", "--help"))) {
+            assertEquals(0, split.started(), "no follower started yet");
+            split.startFollowers();
+            assertEquals(2, split.started(), "partitions 1 and 2 started");
+            split.startFollowers();
+            assertEquals(2, split.started(), "started once");
+        }
     }
 
     @Test
