@@ -128,4 +128,57 @@ class NirErrorsCommandTest {
         assertEquals(0, r.code(), r.err());
         assertEquals(List.of(), r.err().strip().lines().filter(l -> l.contains("field 'tau")).toList());
     }
+
+    /** A stride of 0 divided by zero ("ArithmeticException: / by zero"); a negative one said the kernel did not fit. */
+    @Test
+    void shouldRefuseAStrideOrDilationBelowOne() {
+        for (String key : List.of("stride", "dilation")) {
+            double[] w = new double[9];
+            java.util.Arrays.fill(w, 1);
+            Map<String, NirArray> m = new LinkedHashMap<>();
+            m.put("weight", new NirArray(new int[]{1, 1, 3, 3}, w));
+            m.put(key, new NirArray(new int[]{2}, v(0, 0)));
+            m.put("input_shape", new NirArray(new int[]{2}, v(4, 4)));
+            Path f = write(List.of(node("in", "Input", "shape", v(1, 4, 4)), new NirNode("conv", "Conv2d", m, Map.of(),
+                    null), node("n", "IF", "r", v(1), "v_threshold", v(1))),
+                    List.of(new NirEdge("in", "conv"), new NirEdge("conv", "n")));
+            assertEquals("spikemesh run: " + f + ": node 'conv' (Conv2d): parameter '" + key + "' is [0, 0]; valid are"
+                    + " integers of at least 1", run(f));
+        }
+    }
+
+    /** NaN or infinite weights ran, filling the voltages with NaN and Infinity; a NaN threshold was named 'vth'. */
+    @Test
+    void shouldRefuseWeightsAndParametersThatAreNotFinite() {
+        Map<String, NirArray> lin = Map.of("weight", new NirArray(new int[]{1, 2}, v(1, Double.POSITIVE_INFINITY)));
+        Path f = write(List.of(node("in", "Input", "shape", v(2)), new NirNode("l", "Linear", lin, Map.of(), null),
+                node("n", "IF", "r", v(1), "v_threshold", v(1))), List.of(new NirEdge("in", "l"), new NirEdge("l", "n")));
+        assertEquals("spikemesh run: " + f + ": node 'l' (Linear): parameter 'weight' has Infinity at index 1; every"
+                + " value must be a finite number", run(f));
+        Path g = write(List.of(node("in", "Input", "shape", v(1)), linear("l", 1, 1),
+                node("n", "IF", "r", v(1), "v_threshold", v(Double.NaN))),
+                List.of(new NirEdge("in", "l"), new NirEdge("l", "n")));
+        assertEquals("spikemesh run: " + g + ": node 'n' (IF): parameter 'v_threshold' has NaN at index 0; every value"
+                + " must be a finite number", run(g));
+    }
+
+    /** NIR's LIF has a v_threshold; one without it ran with a made-up threshold (a missing tau was an error). */
+    @Test
+    void shouldRequireTheThresholdOfASpikingNeuron() {
+        Path f = write(List.of(node("in", "Input", "shape", v(1)), linear("l", 1, 1),
+                node("n", "LIF", "tau", v(1e-3), "r", v(1), "v_leak", v(0))),
+                List.of(new NirEdge("in", "l"), new NirEdge("l", "n")));
+        assertEquals("spikemesh run: " + f + ": node 'n' (LIF): parameter 'v_threshold' is missing; it has [r, tau,"
+                + " v_leak]", run(f));
+    }
+
+    /** A weight stored as text was "missing; it has [weight]". */
+    @Test
+    void shouldSayAParameterIsTextNotANumber() {
+        Path f = write(List.of(node("in", "Input", "shape", v(1)), new NirNode("l", "Linear", Map.of(),
+                Map.of("weight", "oops"), null), node("n", "IF", "r", v(1), "v_threshold", v(1))),
+                List.of(new NirEdge("in", "l"), new NirEdge("l", "n")));
+        assertEquals("spikemesh run: " + f + ": node 'l' (Linear): parameter 'weight' is text ('oops'), not a number",
+                run(f));
+    }
 }

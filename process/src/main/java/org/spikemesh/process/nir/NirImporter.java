@@ -537,6 +537,17 @@ public final class NirImporter {
         return v;
     }
 
+    /** @return the values, once checked to be at least min (a stride of 0 divided by zero) */
+    private static int[] atLeast(FlatNode n, String key, int[] v, int min) {
+        for (int x : v) {
+            if (x < min) {
+                throw new ModelException(n.describe() + ": parameter '" + key + "' is " + Arrays.toString(v)
+                        + "; valid are integers of at least " + min);
+            }
+        }
+        return v;
+    }
+
     private Conv conv(FlatNode n) {
         boolean two = "Conv2d".equals(n.type);
         int spatial = two ? 2 : 1;
@@ -561,8 +572,8 @@ public final class NirImporter {
         if (in.length != spatial) {
             throw new ModelException(n.describe() + ": input_shape has " + in.length + " values; expected " + spatial);
         }
-        int[] stride = pair(n, "stride", 1, spatial);
-        int[] dil = pair(n, "dilation", 1, spatial);
+        int[] stride = atLeast(n, "stride", pair(n, "stride", 1, spatial), 1);
+        int[] dil = atLeast(n, "dilation", pair(n, "dilation", 1, spatial), 1);
         int[] kernel = Arrays.copyOfRange(ws, 2, 2 + spatial);
         int[] before = new int[spatial];
         int[] after = new int[spatial];
@@ -579,7 +590,7 @@ public final class NirImporter {
                 }
             }
         } else {
-            int[] p = pair(n, "padding", 0, spatial);
+            int[] p = atLeast(n, "padding", pair(n, "padding", 0, spatial), 0);
             before = p;
             after = p.clone();
         }
@@ -590,7 +601,7 @@ public final class NirImporter {
         if (x.out() <= 0 || y.out() <= 0) {
             throw new ModelException(n.describe() + ": the kernel does not fit the input " + Arrays.toString(in));
         }
-        return new Conv(two, ws[0], cIn, groups, y, x, w.values());
+        return new Conv(two, ws[0], cIn, groups, y, x, finite(n, "weight", w.values()));
     }
 
     private Pool pool(FlatNode n) {
@@ -598,9 +609,9 @@ public final class NirImporter {
         if (in.length != 3) {
             throw new ModelException(n.describe() + ": needs a (C, H, W) input, gets " + Shape.text(in));
         }
-        int[] k = pair(n, "kernel_size", 1, 2);
-        int[] s = n.node.has("stride") ? pair(n, "stride", 1, 2) : k.clone();
-        int[] p = pair(n, "padding", 0, 2);
+        int[] k = atLeast(n, "kernel_size", pair(n, "kernel_size", 1, 2), 1);
+        int[] s = atLeast(n, "stride", n.node.has("stride") ? pair(n, "stride", 1, 2) : k.clone(), 1);
+        int[] p = atLeast(n, "padding", pair(n, "padding", 0, 2), 0);
         Unroll.Axis y = new Unroll.Axis(in[1], k[0], s[0], p[0], p[0], 1);
         Unroll.Axis x = new Unroll.Axis(in[2], k[1], s[1], p[1], p[1], 1);
         if (x.out() <= 0 || y.out() <= 0) {
@@ -686,7 +697,7 @@ public final class NirImporter {
             case "Affine":
             case "Linear": {
                 NirArray w = p.number("weight");
-                op = SparseRows.dense(w.values(), w.shape()[0], w.shape()[1]);
+                op = SparseRows.dense(finite(n, "weight", w.values()), w.shape()[0], w.shape()[1]);
                 if ("Affine".equals(n.type) && p.has("bias")) {
                     bias = broadcast(n, "bias", p.number("bias"), rows);
                 }
@@ -776,15 +787,29 @@ public final class NirImporter {
 
     private static double[] broadcast(FlatNode n, String key, NirArray a, int size) {
         if (a.size() == size) {
-            return a.values();
+            return finite(n, key, a.values());
         }
         if (a.size() == 1) {
             double[] r = new double[size];
             Arrays.fill(r, a.get(0));
-            return r;
+            return finite(n, key, r);
         }
         throw new ModelException(n.describe() + ": parameter '" + key + "' has " + a.size() + " values (shape "
                 + a.shapeText() + "); the node has " + size);
+    }
+
+    /**
+     * @return the values, once checked to be finite: a NaN or infinite weight, bias or neuron parameter ran (its
+     *         voltages NaN and Infinity) or was refused later under the name of a spikemesh field
+     */
+    private static double[] finite(FlatNode n, String key, double[] v) {
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isFinite(v[i])) {
+                throw new ModelException(n.describe() + ": parameter '" + key + "' has " + v[i] + " at index " + i
+                        + "; every value must be a finite number");
+            }
+        }
+        return v;
     }
 
     // ---------------------------------------------------------------- processes
@@ -984,7 +1009,8 @@ public final class NirImporter {
             default:
                 throw new IllegalStateException(n.type);
         }
-        if (p.has("v_threshold")) {
+        if (p.has("v_threshold") || n.type.equals("LIF") || n.type.equals("IF") || n.type.equals("CubaLIF")) {
+            // NIR's LIF, IF and CubaLIF have a v_threshold: without one, a default would make up when they fire
             b.vth(broadcast(n, "v_threshold", p.number("v_threshold"), size));
         }
         if (p.has("v_reset")) {

@@ -50,6 +50,10 @@ public record NirNode(String name, String type, Map<String, NirArray> numbers, M
      */
     public NirArray number(String key) {
         NirArray a = numbers.get(key);
+        if (a == null && texts.containsKey(key)) {
+            throw new ModelException("node '" + name + "' (" + type + "): parameter '" + key + "' is text ('"
+                    + texts.get(key) + "'), not a number");
+        }
         if (a == null) {
             throw new ModelException("node '" + name + "' (" + type + "): parameter '" + key
                     + "' is missing; it has " + parameterNames());
