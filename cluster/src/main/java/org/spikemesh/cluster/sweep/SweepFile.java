@@ -92,6 +92,25 @@ public final class SweepFile {
         return dot > 0 ? f.substring(0, dot) : f;
     }
 
+    /**
+     * Loads the network file once and checks its processes in the arithmetic its points will run, so that a mistake
+     * in it is one line naming the sweep file and the network file before the cluster starts; it was the failure of
+     * every point, on whichever member ran it, naming neither file.
+     */
+    private static void checkNetwork(SweepReader n, Path p) {
+        try {
+            org.spikemesh.process.ProcessGraph g = org.spikemesh.process.io.NetworkFile.load(p).graph();
+            org.spikemesh.process.NumericModel m = org.spikemesh.simulator.reference.ReferenceBackend.resolveModel(g,
+                    null);
+            for (org.spikemesh.process.Process proc : g.processes()) {
+                proc.validate(m);
+            }
+        } catch (org.spikemesh.process.ModelException e) {
+            String msg = e.getMessage();
+            throw n.fail("file", msg.startsWith(p.toString()) ? msg : p + ": " + msg);
+        }
+    }
+
     private static NetworkSpec network(SweepReader top, Path dir) {
         SweepReader n = top.child("network", Set.of("file", "builtin", "neurons"));
         if (n.has("file") == n.has("builtin")) {
@@ -106,6 +125,7 @@ public final class SweepFile {
             if (!Files.isRegularFile(p)) {
                 throw n.fail("file", p + ": file not found");
             }
+            checkNetwork(n, p);
             return new NetworkSpec(null, 0, p.toString());
         }
         String b = n.text("builtin");

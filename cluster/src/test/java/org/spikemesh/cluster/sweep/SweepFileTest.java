@@ -155,6 +155,23 @@ class SweepFileTest {
         assertTrue(m.contains(valid), "says what is valid (" + valid + "): " + m);
     }
 
+    /**
+     * A network file with a parameter out of range is refused when the sweep file is read, naming both files and the
+     * field; it was the failure of every point, on the member that ran it, naming neither file.
+     */
+    @Test
+    void shouldCheckTheNetworkFileBeforeAnyPointRuns() throws java.io.IOException {
+        java.nio.file.Files.writeString(dir.resolve("bad.yaml"), "format: spikemesh-network/1\nprocesses:\n"
+                + "  - {name: a, type: LIF, shape: [1], du: 9999}\n");
+        SweepException e = assertThrows(SweepException.class, () -> parse("format: spikemesh-sweep/1\n"
+                + "network: {file: bad.yaml}\nchip: teaching-2x2\nsteps: 10\n"));
+        String m = e.getMessage();
+        assertTrue(m.startsWith(dir.resolve("s.yaml") + ": "), m);
+        assertTrue(m.contains("network.file"), m);
+        assertTrue(m.contains(dir.resolve("bad.yaml").toString()), m);
+        assertTrue(m.contains("process 'a', field 'du': value 9999 is out of range; valid is 0..4095"), m);
+    }
+
     @Test
     void shouldReadAMissingFileAsOneLine() {
         SweepException e = assertThrows(SweepException.class, () -> SweepFile.load(dir.resolve("nope.yaml")));
