@@ -82,10 +82,11 @@ class NetworkFileTest {
         String yaml = "format: spikemesh-network/1\nprocesses: [" + procs + "]\nconnections: ["
                 + (conn == null ? "" : conn) + "]\n";
         if (expected == null) {
-            // range errors surface at validation time, with the same naming
+            // range errors surface at validation time, with the same naming: the file first
             Network n = NetworkFile.parse(yaml, "bad.yaml", null);
             ModelException e = assertThrows(ModelException.class, () -> n.graph().validate(NumericModel.FIXED_PT));
-            assertEquals("process 'd', field 'num_weight_bits': 9 is out of range; valid is 1..8", e.getMessage());
+            assertEquals("bad.yaml: process 'd', field 'num_weight_bits': 9 is out of range; valid is 1..8",
+                    e.getMessage());
             return;
         }
         ModelException e = assertThrows(ModelException.class, () -> NetworkFile.parse(yaml, "bad.yaml", null));
