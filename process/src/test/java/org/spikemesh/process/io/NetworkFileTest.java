@@ -103,6 +103,18 @@ class NetworkFileTest {
         assertTrue(e.getMessage().contains("not valid YAML"), e.getMessage());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "format: spikemesh-network/1\\nprocesses: []\\nprocesses: [{name: x, type: LIF, shape: [1]}]\\n | 3 | processes",
+        "format: spikemesh-network/1\\nprocesses:\\n  - {name: x, type: LIF, shape: [1], bias_mant: 1, bias_mant: 4000}\\n"
+                + " | 3 | bias_mant"})
+    void shouldRefuseAKeyGivenTwice(String yaml, int line, String key) {
+        ModelException e = assertThrows(ModelException.class,
+                () -> NetworkFile.parse(yaml.replace("\\n", "\n"), "dup.yaml", null));
+        assertTrue(e.getMessage().startsWith("dup.yaml:" + line + ":"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("not valid YAML: Duplicate field '" + key + "'"), e.getMessage());
+    }
+
     @Test
     void shouldRejectWrongFormat() {
         ModelException e = assertThrows(ModelException.class,
