@@ -210,6 +210,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--core-counters-every must be at least 0 (steps per window of"
                     + " core_counters_by_step.csv and link_loads_by_step.csv; 0: none), got " + coreCountersEvery);
         }
+        requireDistinctRecords();
         try {
             // the compiler's rule for a chip count, checked before anything is built
             CompileOptions.defaults().withChips(chips);
@@ -235,6 +236,17 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         return execute(onChip, nThreads, null);
+    }
+
+    /** Refuses a Var given twice to --record: it would be written twice into its CSV file and summary.json. */
+    private void requireDistinctRecords() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String r : record) {
+            if (!seen.add(r.trim())) {
+                throw new IllegalArgumentException("--record: '" + r.trim() + "' is given twice; give each Var once"
+                        + " (got " + String.join(",", record) + ")");
+            }
+        }
     }
 
     /** the compiled program of a chip run until the engine has built its tables from it, then null. */
