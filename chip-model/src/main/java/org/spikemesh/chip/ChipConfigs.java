@@ -16,6 +16,10 @@ import java.util.Set;
 
 /** Loads, validates and saves chip configurations, and gives the shipped presets. */
 public final class ChipConfigs {
+    /** reads YAML with a key given twice in one mapping as an error (Jackson would keep the last in silence). */
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
     /** Format tag of chip files. */
     public static final String FORMAT = "spikemesh-chip/1";
     private static final List<String> PRESETS = List.of("loihi-like", "loihi-calibrated", "truenorth-like", "spinnaker-like", "teaching-2x2");
@@ -116,7 +120,7 @@ public final class ChipConfigs {
     public static ChipConfig parse(String yaml, String source) {
         JsonNode root;
         try {
-            root = new YAMLMapper().readTree(yaml);
+            root = YAML.readTree(yaml);
         } catch (JacksonException e) {
             String at = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
             throw new ChipConfigException(source + at + ": not valid YAML: " + e.getOriginalMessage().split("\n")[0]);

@@ -116,4 +116,14 @@ class ChipConfigTest {
                 () -> ChipConfigs.parse("this: [is: not yaml\n", "junk.yaml"));
         assertTrue(e.getMessage().startsWith("junk.yaml:") && e.getMessage().contains("not valid YAML"), e.getMessage());
     }
+
+    @Test
+    void shouldRefuseAKeyGivenTwice() {
+        String text = ChipConfigs.presetText("teaching-2x2").replace("  clock_mhz: 100\n",
+                "  clock_mhz: 100\n  clock_mhz: 200\n");
+        int line = (int) text.substring(0, text.indexOf("clock_mhz: 200")).lines().count();
+        ChipConfigException e = assertThrows(ChipConfigException.class, () -> ChipConfigs.parse(text, "d.yaml"));
+        assertTrue(e.getMessage().startsWith("d.yaml:" + line + ":"), e.getMessage());
+        assertTrue(e.getMessage().contains("Duplicate field 'clock_mhz'"), e.getMessage());
+    }
 }

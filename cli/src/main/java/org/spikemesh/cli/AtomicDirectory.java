@@ -25,8 +25,36 @@ public final class AtomicDirectory implements AutoCloseable {
         this.target = target.toAbsolutePath().normalize();
         requireReplaceable(target, this.target);
         Path parent = this.target.getParent();
-        Files.createDirectories(parent);
-        this.staging = Files.createTempDirectory(parent, "." + this.target.getFileName() + ".partial-");
+        try {
+            Files.createDirectories(parent);
+            this.staging = Files.createTempDirectory(parent, "." + this.target.getFileName() + ".partial-");
+        } catch (IOException e) {
+            throw IoErrors.cannotWrite(target, e);
+        }
+    }
+
+    /**
+     * Refuses, before anything runs, a target that could not be made: its nearest existing ancestor is a file, or no
+     * directory can be made beside it (a read-only file system, /proc, no permission).
+     *
+     * @param name how the error names the target (e.g. the option and the path)
+     * @param target the target, absolute and normalised
+     * @throws IllegalArgumentException naming the target and why
+     */
+    static void requireCreatable(String name, Path target) {
+        Path existing = AtomicFiles.nearestExisting(target.getParent());
+        if (existing == null) {
+            return;
+        }
+        if (!Files.isDirectory(existing)) {
+            throw new IllegalArgumentException(name + ": " + existing + " is a file, not a directory");
+        }
+        try {
+            Files.delete(Files.createTempDirectory(existing, ".spikemesh-check-"));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(name + ": cannot write in " + existing + " (" + IoErrors.reason(e)
+                    + ")", e);
+        }
     }
 
     /** what spikemesh writes: a run's tables and summary, reports and players, NIR output data. */
@@ -35,7 +63,8 @@ public final class AtomicDirectory implements AutoCloseable {
     /**
      * Refuses, before anything runs, a target whose replacement would lose something that is not an earlier output:
      * a file, or a directory that holds anything but a run's summary.json and files of the kinds spikemesh writes
-     * ({@link #OUTPUT_ENDINGS}: a report or player of the run kept beside it goes with it). A run replaces its --out
+     * ({@link #OUTPUT_ENDINGS}: a report or player of the run kept beside it goes with it) and the network file it
+     * saved there, which its summary.json names ("saved_weights"). A run replaces its --out
      * directory whole. A new directory, an empty one and an earlier output are taken.
      *
      * @param given the target as the user gave it, for the message
@@ -60,13 +89,37 @@ public final class AtomicDirectory implements AutoCloseable {
         if (entries.isEmpty()) {
             return;
         }
-        String foreign = entries.stream().filter(e -> !isOutputFile(e)).map(e -> e.getFileName().toString())
-                .findFirst().orElse(null);
+        String saved = savedWeights(target.resolve("summary.json"));
+        String foreign = entries.stream().filter(e -> !isOutputFile(e) && !isFile(e, saved))
+                .map(e -> e.getFileName().toString()).findFirst().orElse(null);
         if (foreign != null || !Files.exists(target.resolve("summary.json"))) {
             throw new IllegalArgumentException(given + ": is a directory that is not the output of an earlier run ("
                     + (foreign != null ? "it holds '" + foreign + "'" : "it has no summary.json") + "), and the run"
                     + " would replace it whole; give a new or empty directory, or an earlier run's output");
         }
+    }
+
+    /**
+     * @param summary an earlier run's summary.json
+     * @return the name of the network file the run saved beside its outputs (run --save-weights DIR/FILE with --out
+     *         DIR), or null: none, or no summary.json that says so
+     */
+    static String savedWeights(Path summary) {
+        if (!Files.isRegularFile(summary)) {
+            return null;
+        }
+        try {
+            String name = new com.fasterxml.jackson.databind.ObjectMapper().readTree(summary.toFile())
+                    .path("saved_weights").asText("");
+            return name.isEmpty() || name.contains("/") || name.contains("\\") ? null : name;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static boolean isFile(Path entry, String name) {
+        return name != null && entry.getFileName().toString().equals(name)
+                && Files.isRegularFile(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 
     /** @return whether the entry is a file of a kind spikemesh writes ({@link #OUTPUT_ENDINGS}) */

@@ -28,8 +28,9 @@ public final class AtomicFiles {
     }
 
     /**
-     * Refuses, before anything is computed, an output file that could not be written: its directory does not exist,
-     * or it is a directory itself.
+     * Refuses, before anything is computed, an output file that could not be written: its directory does not exist
+     * or is a file, it cannot be written in (a file is made there and removed to find out), or the path is a
+     * directory itself.
      *
      * @param name how the error names it (e.g. the option and the path)
      * @param file the file
@@ -37,10 +38,41 @@ public final class AtomicFiles {
      */
     public static void requireWritable(String name, Path file) {
         Path abs = file.toAbsolutePath();
-        if (abs.getParent() == null || !Files.isDirectory(abs.getParent())) {
+        Path parent = abs.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            Path existing = nearestExisting(parent);
+            if (existing != null && !Files.isDirectory(existing)) {
+                throw new IllegalArgumentException(name + ": " + existing + " is a file, not a directory");
+            }
             throw new IllegalArgumentException(name + ": its directory does not exist");
         }
         refuseDirectory(name, abs);
+        requireWritableDirectory(name, parent);
+    }
+
+    /** @return the path itself or its nearest ancestor that exists, or null */
+    static Path nearestExisting(Path path) {
+        Path p = path;
+        while (p != null && !Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            p = p.getParent();
+        }
+        return p;
+    }
+
+    /**
+     * Makes a file in the directory and removes it: the one sure test that a file can be written there (a read-only
+     * file system, /proc, or a directory without write permission fail it).
+     *
+     * @param name how the error names the output (e.g. the option and the path)
+     * @param dir the directory the output goes in
+     * @throws IllegalArgumentException naming the output, the directory and why
+     */
+    static void requireWritableDirectory(String name, Path dir) {
+        try {
+            Files.delete(Files.createTempFile(dir, ".spikemesh-check-", ".tmp"));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(name + ": cannot write in " + dir + " (" + IoErrors.reason(e) + ")", e);
+        }
     }
 
     private static void refuseDirectory(String name, Path abs) {
@@ -71,7 +103,12 @@ public final class AtomicFiles {
     public static void write(Path file, Writer writer) throws IOException {
         Path abs = file.toAbsolutePath();
         refuseDirectory(file.toString(), abs);
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+        } catch (IOException e) {
+            throw IoErrors.cannotWrite(file, e);
+        }
         try {
             writer.write(tmp);
             if (POSIX) {

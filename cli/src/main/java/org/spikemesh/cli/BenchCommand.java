@@ -28,6 +28,25 @@ public final class BenchCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /**
+     * Refuses, before anything is built, a CUBA size, step count or repetition count a bench cannot measure (no steps
+     * or no repetitions would print figures divided by zero).
+     *
+     * @param neurons --neurons
+     * @param steps --steps
+     * @param repeat --repeat
+     */
+    static void checkRunOptions(int neurons, int steps, int repeat) {
+        if (neurons < 100) {
+            throw new IllegalArgumentException("--neurons must be at least 100 (CUBA's smallest network), got "
+                    + neurons);
+        }
+        if (steps < 1 || repeat < 1) {
+            throw new IllegalArgumentException("--steps and --repeat must be at least 1, got " + steps + " and "
+                    + repeat);
+        }
+    }
+
     /** CUBA on the reference backend, single thread. */
     @Command(name = "reference", mixinStandardHelpOptions = true,
             description = "CUBA on the reference backend (one thread): neuron-steps/s, synaptic events/s, bytes per synapse.")
@@ -49,6 +68,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
+            checkRunOptions(neurons, steps, repeat);
             long t0 = System.nanoTime();
             ProcessGraph g = Cuba.build(neurons, seed).graph();
             double buildS = (System.nanoTime() - t0) / 1e9;

@@ -85,6 +85,16 @@ public final class BenchLearning implements Callable<Integer> {
         if (!backend.equals("chip") && !backend.equals("reference")) {
             throw new IllegalArgumentException("--backend is '" + backend + "'; valid are chip and reference");
         }
+        BenchCommand.checkRunOptions(neurons, steps, repeat);
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        }
+        for (int epoch : epochs) {
+            if (epoch < 1) {
+                throw new IllegalArgumentException("--epochs: every learning epoch must be at least 1 step (the run"
+                        + " without learning is measured anyway), got " + epochs);
+            }
+        }
         ChipConfig cfg = ChipConfigs.presetOrFile(chip);
         System.out.printf(Locale.ROOT, "CUBA N=%d, %d steps, %s backend%s; STDP on every excitatory synapse%n", neurons,
                 steps, backend, backend.equals("chip") ? " on " + cfg.name() + ", " + threads + " thread(s)" : "");

@@ -56,6 +56,10 @@ public final class ExportCommand implements Callable<Integer> {
         if (NirReader.looksLikeNir(network)) {
             throw new ModelException(network + ": is a NIR graph already; export takes a network file (YAML)");
         }
+        AtomicFiles.requireWritable("--out " + out, out);
+        if (inputData != null) {
+            AtomicFiles.requireWritable("--input-data " + inputData, inputData);
+        }
         ProcessGraph g = NetworkFile.load(network).graph();
         NumericModel m = ReferenceBackend.resolveModel(g, model == null ? null : NumericModel.parse(model));
         double step = dt == null ? NirImporter.Options.DEFAULT_DT : dt;

@@ -62,6 +62,12 @@ public final class MapCommand implements Callable<Integer> {
         if (chips < 0) {
             throw new IllegalArgumentException("--chips must be >= 1, got " + chips);
         }
+        if (writePlacement != null) {
+            AtomicFiles.requireWritable("--write-placement " + writePlacement, writePlacement);
+        }
+        if (report != null) {
+            AtomicFiles.requireWritable("--report " + report, report);
+        }
         ChipConfig cfg = ChipConfigs.presetOrFile(chip);
         ProcessGraph graph = nir.load(network, false).graph();
         nir.warnAboutChip(network);

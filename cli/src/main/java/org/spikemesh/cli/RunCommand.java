@@ -210,6 +210,10 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--core-counters-every must be at least 0 (steps per window of"
                     + " core_counters_by_step.csv and link_loads_by_step.csv; 0: none), got " + coreCountersEvery);
         }
+        requireDistinctRecords();
+        if (partitionIndex == 0) {
+            checkFiles();
+        }
         try {
             // the compiler's rule for a chip count, checked before anything is built
             CompileOptions.defaults().withChips(chips);
@@ -236,6 +240,47 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         return execute(onChip, nThreads, null);
+    }
+
+    /**
+     * Refuses, before anything is loaded, compiled or started, a run whose outputs could not be written or whose
+     * inputs it would delete: --out must be replaceable ({@link AtomicDirectory#requireReplaceable}) and creatable,
+     * every output file writable or directly inside --out (it then goes with the directory), and no input inside
+     * --out, which the run replaces whole.
+     */
+    private void checkFiles() throws java.io.IOException {
+        OutputDirFiles files = new OutputDirFiles("--out", out);
+        files.requireInputOutside("network file", network);
+        files.requireInputOutside("--placement", placement);
+        files.requireInputOutside("--chip", java.nio.file.Files.isRegularFile(Path.of(chip)) ? Path.of(chip) : null);
+        files.requireInputOutside("--input", nir.input);
+        Path target = out.toAbsolutePath().normalize();
+        AtomicDirectory.requireReplaceable(out, target);
+        AtomicDirectory.requireCreatable("--out " + out, target);
+        files.requireOutput("--save-weights", saveWeights);
+        if (savesWeightsInOut() && AtomicDirectory.OUTPUT_ENDINGS.stream()
+                .anyMatch(saveWeights.getFileName().toString()::endsWith)) {
+            throw new IllegalArgumentException("--save-weights " + saveWeights + ": a file in --out must not end in"
+                    + " any of " + AtomicDirectory.OUTPUT_ENDINGS + " (the run's own outputs); give a .yaml name");
+        }
+        files.requireOutput("--report", report);
+        files.requireOutput("--output-data", outputData);
+    }
+
+    /** @return whether --save-weights names a file directly in --out: it is then written with the outputs */
+    private boolean savesWeightsInOut() {
+        return saveWeights != null && new OutputDirFiles("--out", out).inside(saveWeights);
+    }
+
+    /** Refuses a Var given twice to --record: it would be written twice into its CSV file and summary.json. */
+    private void requireDistinctRecords() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String r : record) {
+            if (!seen.add(r.trim())) {
+                throw new IllegalArgumentException("--record: '" + r.trim() + "' is given twice; give each Var once"
+                        + " (got " + String.join(",", record) + ")");
+            }
+        }
     }
 
     /** the compiled program of a chip run until the engine has built its tables from it, then null. */
@@ -359,7 +404,8 @@ public final class RunCommand implements Callable<Integer> {
                     chipPart = ChipOutputs.write(engine, dir.staging(), chip);
                 }
                 if (saveWeights != null) {
-                    saveWeights(net, graph, sim);
+                    saveWeights(net, graph, sim, savesWeightsInOut()
+                            ? dir.staging().resolve(saveWeights.getFileName()) : saveWeights);
                 }
             }
             double wall = (System.nanoTime() - t0) / 1e9;
@@ -377,6 +423,10 @@ public final class RunCommand implements Callable<Integer> {
                     summary.put("partitions", ordered("count", partitions, "transport", transport,
                             "threads_each", nThreads));
                 }
+            }
+            if (savesWeightsInOut()) {
+                // named so that the next run into --out takes the directory for an earlier output
+                summary.put("saved_weights", saveWeights.getFileName().toString());
             }
             summary.put("versions", ordered("spikemesh", "0.1.0", "java", System.getProperty("java.version")));
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -427,15 +477,18 @@ public final class RunCommand implements Callable<Integer> {
         loopSeconds = (System.nanoTime() - loop0) / 1e9;
     }
 
-    /** Writes the network back to --save-weights with the learnt weights of its plastic synapses. */
-    private void saveWeights(Network net, ProcessGraph graph, Simulation sim) throws java.io.IOException {
+    /**
+     * Writes the network back with the learnt weights of its plastic synapses: to --save-weights, or into the staging
+     * directory when --save-weights names a file in --out, so that it is committed with the outputs.
+     */
+    private void saveWeights(Network net, ProcessGraph graph, Simulation sim, Path file) throws java.io.IOException {
         for (Process p : graph.processes()) {
             if (p instanceof org.spikemesh.process.lib.LearningSynapses learning) {
                 Var w = learning.weights();
                 w.set(sim.get(w));
             }
         }
-        NetworkWriter.save(new Network(net.processes(), net.connections(), net.source()), saveWeights);
+        NetworkWriter.save(new Network(net.processes(), net.connections(), net.source()), file);
     }
 
     /** @return summary.json's fields up to the loop's wall time, in their order (the chip's part follows them) */

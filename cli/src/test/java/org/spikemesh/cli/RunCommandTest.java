@@ -164,6 +164,23 @@ class RunCommandTest {
                 r.err());
     }
 
+    /** A Var recorded twice would be written twice into its CSV file: refused before anything runs. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"lif1.v,lif1.v", "lif1.v, lif1.u,lif1.v"})
+    void shouldRefuseAVarRecordedTwice(String vars, @TempDir Path dir) throws IOException {
+        Result r = cli("run", "../examples/networks/lif_dense_lif.yaml", "--steps", "5", "--quiet", "--record", vars,
+                "--out", dir.resolve("o").toString());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertEquals("spikemesh run: --record: 'lif1.v' is given twice; give each Var once (got " + vars + ")",
+                r.err().strip());
+        assertFalse(Files.exists(dir.resolve("o")), "no output directory");
+        // the option given twice is the same list
+        r = cli("run", "../examples/networks/lif_dense_lif.yaml", "--steps", "5", "--quiet", "--record", "lif1.v",
+                "--record", "lif1.v", "--out", dir.resolve("o").toString());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("--record: 'lif1.v' is given twice"), r.err());
+    }
+
     /** Impossible chip options are refused before anything runs, naming the option and what it takes. */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"-2", "-5", "1048577", "100000000"})

@@ -194,12 +194,19 @@ public final class ProcessGraph {
      * Validates every process for the given arithmetic.
      *
      * @param model the arithmetic
+     * @throws ModelException naming the network's file first when it came from one ({@link #source()}), then the
+     *         process, the field and what would be valid
      */
     public void validate(NumericModel model) {
-        for (Process p : leaves) {
-            p.validate(model);
+        try {
+            for (Process p : leaves) {
+                p.validate(model);
+            }
+            schedule();
+        } catch (ModelException e) {
+            throw source == null || e.getMessage().startsWith(source) ? e
+                    : new ModelException(source + ": " + e.getMessage());
         }
-        schedule();
     }
 
     /**

@@ -30,6 +30,7 @@ public final class AnimateCommand implements Callable<Integer> {
         if (from < 1 || window < 1) {
             throw new IllegalArgumentException("--from and --window must be >= 1, got " + from + " and " + window);
         }
+        org.spikemesh.cli.AtomicFiles.requireWritable("--output " + output, output);
         RunData run = RunData.load(runDir);
         if (from > run.steps) {
             throw new IllegalArgumentException("--from " + from + " is past the last step of the run in " + runDir

@@ -34,6 +34,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        org.spikemesh.cli.AtomicFiles.requireWritable("--output " + output, output);
         String page;
         if (inputs.size() > 1) {
             List<JsonNode> docs = new ArrayList<>();

@@ -43,8 +43,8 @@ public final class RunData {
         if (!Files.isRegularFile(s)) {
             throw new IllegalArgumentException(dir + ": no summary.json; give the --out directory of a spikemesh run");
         }
-        this.summary = new ObjectMapper().readTree(s.toFile());
-        this.steps = summary.path("steps").asInt();
+        this.summary = readSummary(s);
+        this.steps = summary.get("steps").asInt();
         readSpikes(dir.resolve("spikes.csv"));
         try (var files = Files.list(dir)) {
             for (Path p : (Iterable<Path>) files.sorted()::iterator) {
@@ -73,6 +73,40 @@ public final class RunData {
         return new RunData(dir);
     }
 
+    /** The format tag of the summary.json a run writes. */
+    static final String SUMMARY_FORMAT = "spikemesh-summary/1";
+
+    /**
+     * @param file a run's summary.json
+     * @return its content: a JSON object with "format": {@value #SUMMARY_FORMAT} and a whole "steps" &gt;= 0
+     * @throws IllegalArgumentException naming the file and what is wrong
+     */
+    static JsonNode readSummary(Path file) throws IOException {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(file + ": not valid JSON (line " + e.getLocation().getLineNr() + ": "
+                    + e.getOriginalMessage() + "); the run that wrote it did not finish, or it was changed", e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException(file + ": " + (root == null || root.isMissingNode() ? "is empty"
+                    : "is not a JSON object") + "; a run's summary.json is an object with \"format\": \""
+                    + SUMMARY_FORMAT + "\"");
+        }
+        String format = root.path("format").asText("");
+        if (!SUMMARY_FORMAT.equals(format)) {
+            throw new IllegalArgumentException(file + ": \"format\" is " + (root.has("format") ? "'" + format + "'"
+                    : "missing") + "; valid is " + SUMMARY_FORMAT + " (the summary of a spikemesh run)");
+        }
+        if (!root.path("steps").canConvertToInt() || !root.path("steps").isIntegralNumber()
+                || root.path("steps").asInt() < 0) {
+            throw new IllegalArgumentException(file + ": \"steps\" must be a whole number >= 0, got "
+                    + root.path("steps"));
+        }
+        return root;
+    }
+
     /** @return true when the run was on the chip engine */
     boolean onChip() {
         return summary.has("chip");
@@ -85,14 +119,20 @@ public final class RunData {
         Map<String, List<int[]>> by = new LinkedHashMap<>();
         try (BufferedReader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
             r.readLine();
+            int lineNo = 1;
             for (String line = r.readLine(); line != null; line = r.readLine()) {
-                int a = line.indexOf(',');
-                int b = line.lastIndexOf(',');
-                if (a < 0 || b <= a) {
+                lineNo++;
+                if (line.isEmpty()) {
                     continue;
                 }
-                by.computeIfAbsent(line.substring(a + 1, b), k -> new ArrayList<>())
-                        .add(new int[]{Integer.parseInt(line.substring(0, a)), Integer.parseInt(line.substring(b + 1))});
+                int a = line.indexOf(',');
+                int b = line.lastIndexOf(',');
+                int[] sn = b > a && a >= 0 ? spike(line.substring(0, a), line.substring(b + 1)) : null;
+                if (sn == null) {
+                    throw new IllegalArgumentException(p + ":" + lineNo + ": '" + line + "' is not a row"
+                            + " step,process,neuron (step >= 1 and neuron >= 0, whole numbers)");
+                }
+                by.computeIfAbsent(line.substring(a + 1, b), k -> new ArrayList<>()).add(sn);
             }
         }
         for (Map.Entry<String, List<int[]>> e : by.entrySet()) {
@@ -105,20 +145,44 @@ public final class RunData {
         }
     }
 
+    /** @return {step, neuron}, or null when either is not a whole number in range */
+    private static int[] spike(String step, String neuron) {
+        try {
+            int[] sn = {Integer.parseInt(step), Integer.parseInt(neuron)};
+            return sn[0] >= 1 && sn[1] >= 0 ? sn : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     private static List<double[]> readTrace(Path p) throws IOException {
         List<double[]> rows = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
             r.readLine();
+            int lineNo = 1;
             for (String line = r.readLine(); line != null; line = r.readLine()) {
-                String[] f = line.split(",");
-                double[] v = new double[f.length];
-                for (int i = 0; i < f.length; i++) {
-                    v[i] = Double.parseDouble(f[i]);
+                lineNo++;
+                if (!line.isEmpty()) {
+                    rows.add(traceRow(p, lineNo, line));
                 }
-                rows.add(v);
             }
         }
         return rows;
+    }
+
+    /** @return a row of a recorded Var's CSV file: the step, then a number per element */
+    private static double[] traceRow(Path p, int lineNo, String line) {
+        String[] f = line.split(",");
+        double[] v = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            try {
+                v[i] = Double.parseDouble(f[i]);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(p + ":" + lineNo + ": column " + (i + 1) + ": '" + f[i] + "' is not"
+                        + " a number; a recorded Var's rows are step,value,value...", e);
+            }
+        }
+        return v;
     }
 
     /** @return the kinds named by the columns of energy_per_step.csv's header after its total, energy_pj */

@@ -77,6 +77,10 @@ public final class SweepCommand implements Callable<Integer> {
         }
         Path csv = sibling(jsonl, ".csv");
         Path html = sibling(jsonl, ".html");
+        // before any point runs: the results, and the CSV and HTML pages written beside them
+        AtomicFiles.requireWritable("--out " + jsonl, jsonl);
+        AtomicFiles.requireWritable("--out " + jsonl + " (its CSV " + csv.getFileName() + ")", csv);
+        AtomicFiles.requireWritable("--out " + jsonl + " (its HTML page " + html.getFileName() + ")", html);
         long todo = SweepPlan.points(s).stream().filter(j -> slice.contains(j.index())).count();
         HazelcastRunner[] started = new HazelcastRunner[1];
         Supplier<PointRunner> runners = shard != null ? SerialRunner::new : () -> start(s, started);

@@ -18,7 +18,9 @@ import org.spikemesh.chip.ChipConfigs;
 public final class ChipEditor {
     /** The path that varies the point's seed instead of the chip. */
     public static final String SEED = "seed";
-    private static final YAMLMapper YAML = new YAMLMapper();
+    /** a key given twice in one mapping is an error, as when the chip file is loaded. */
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private ChipEditor() {
     }

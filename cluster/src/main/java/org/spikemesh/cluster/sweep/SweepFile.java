@@ -20,6 +20,10 @@ import org.spikemesh.chip.ChipConfigs;
 
 /** Reads and checks a sweep file (spikemesh-sweep/1); every error is one line naming the file and the field. */
 public final class SweepFile {
+    /** reads YAML with a key given twice in one mapping as an error (Jackson would keep the last in silence). */
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
     /** Format tag of sweep files. */
     public static final String FORMAT = "spikemesh-sweep/1";
     private static final int MAX_POINTS = 1_000_000;
@@ -53,7 +57,7 @@ public final class SweepFile {
     public static SweepSpec parse(String yaml, String source, Path dir) {
         JsonNode root;
         try {
-            root = new YAMLMapper().readTree(yaml);
+            root = YAML.readTree(yaml);
         } catch (JacksonException e) {
             String at = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
             throw new SweepException(source + at + ": not valid YAML: " + e.getOriginalMessage().split("\n")[0]);

@@ -201,4 +201,10 @@ class SweepFileTest {
             assertTrue(e.getMessage().contains("valid is i/N"), e.getMessage());
         }
     }
+
+    @Test
+    void shouldRefuseAKeyGivenTwice() {
+        SweepException e = assertThrows(SweepException.class, () -> parse(HEAD + "steps: 20\n"));
+        assertTrue(e.getMessage().endsWith("s.yaml:5: not valid YAML: Duplicate field 'steps'"), e.getMessage());
+    }
 }

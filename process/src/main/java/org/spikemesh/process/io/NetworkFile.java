@@ -50,7 +50,9 @@ public final class NetworkFile {
     static {
         org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
         options.setCodePointLimit(1 << 30);
-        MAPPER = new YAMLMapper(com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder().loaderOptions(options).build());
+        // a key given twice in one mapping is an error (Jackson would keep the last in silence)
+        MAPPER = new YAMLMapper(com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder().loaderOptions(options)
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     }
 
     static final List<String> TOP_FIELDS = List.of("format", "name", "description", "processes", "connections");

@@ -41,6 +41,10 @@ public final class SideFiles {
         }
     }
 
+    /**
+     * Reads a CSV matrix. The first line is a header when none of its cells is a number (e.g. post,pre,weight); a
+     * first line with a number in it is data, so a typo there is reported rather than lost with a header.
+     */
     static double[][] readCsv(Path file) throws IOException {
         List<double[]> rows = new ArrayList<>();
         int lineNo = 0;
@@ -51,26 +55,47 @@ public final class SideFiles {
                 continue;
             }
             String[] parts = t.split("\\s*,\\s*");
-            double[] row = new double[parts.length];
-            for (int i = 0; i < parts.length; i++) {
-                try {
-                    row[i] = Double.parseDouble(parts[i]);
-                } catch (NumberFormatException e) {
-                    if (rows.isEmpty() && lineNo == 1) {
-                        row = null; // a header line
-                        break;
-                    }
-                    throw new ModelException(file + ":" + lineNo + ": '" + parts[i] + "' is not a number");
-                }
+            if (lineNo == 1 && isHeader(parts)) {
+                continue;
             }
-            if (row != null) {
-                rows.add(row);
-            }
+            rows.add(row(file, lineNo, parts));
         }
         if (rows.isEmpty()) {
             throw new ModelException(file + ": no rows of numbers");
         }
         return rows.toArray(new double[0][]);
+    }
+
+    /** @return true when none of the cells is a number: the names of the columns */
+    private static boolean isHeader(String[] cells) {
+        for (String c : cells) {
+            if (number(c) != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Double number(String cell) {
+        try {
+            return Double.parseDouble(cell);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** @return the line's cells as numbers, or an error naming the file, line and column of a cell that is none */
+    private static double[] row(Path file, int lineNo, String[] parts) {
+        double[] row = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            Double v = number(parts[i]);
+            if (v == null) {
+                throw new ModelException(file + ":" + lineNo + ": column " + (i + 1) + ": '" + parts[i]
+                        + "' is not a number");
+            }
+            row[i] = v;
+        }
+        return row;
     }
 
     static double[][] readNpy(Path file) throws IOException {
@@ -79,18 +104,14 @@ public final class SideFiles {
                 || all[4] != 'P' || all[5] != 'Y') {
             throw new ModelException(file + ": not a NumPy .npy file (bad magic)");
         }
-        int major = all[6];
         ByteBuffer bb = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
-        int headerLen;
-        int offset;
-        if (major == 1) {
-            headerLen = bb.getShort(8) & 0xffff;
-            offset = 10;
-        } else {
-            headerLen = bb.getInt(8);
-            offset = 12;
+        int offset = headerStart(file, all);
+        long headerLen = offset == 10 ? bb.getShort(8) & 0xffff : bb.getInt(8) & 0xffffffffL;
+        if (offset + headerLen > all.length) {
+            throw new ModelException(file + ": .npy header length " + headerLen + " runs past the end of the file ("
+                    + all.length + " bytes); the file is truncated or not a .npy file");
         }
-        String header = new String(all, offset, headerLen, StandardCharsets.ISO_8859_1);
+        String header = new String(all, offset, (int) headerLen, StandardCharsets.ISO_8859_1);
         Matcher d = DESCR.matcher(header);
         Matcher f = FORTRAN.matcher(header);
         Matcher s = SHAPE.matcher(header);
@@ -103,21 +124,12 @@ public final class SideFiles {
         if ("True".equals(f.group(1))) {
             throw new ModelException(file + ": Fortran-order .npy is not supported; save a C-order array");
         }
-        String[] dims = s.group(1).split(",");
-        List<Integer> shape = new ArrayList<>();
-        for (String x : dims) {
-            if (!x.isBlank()) {
-                shape.add(Integer.parseInt(x.trim()));
-            }
-        }
-        if (shape.isEmpty() || shape.size() > 2) {
-            throw new ModelException(file + ": .npy array must be 1-D or 2-D, has shape " + shape);
-        }
-        int rows = shape.size() == 2 ? shape.get(0) : 1;
-        int cols = shape.size() == 2 ? shape.get(1) : shape.get(0);
         char kind = d.group(2).charAt(0);
-        int width = Integer.parseInt(d.group(3));
-        bb.position(offset + headerLen);
+        int width = width(file, kind, d.group(3));
+        long[] shape = shape(file, s.group(1));
+        int rows = shape.length == 2 ? (int) shape[0] : 1;
+        int cols = (int) shape[shape.length - 1];
+        bb.position(offset + (int) headerLen);
         long need = (long) rows * cols * width;
         if (bb.remaining() < need) {
             throw new ModelException(file + ": truncated .npy data: " + bb.remaining() + " bytes, shape needs " + need);
@@ -129,6 +141,65 @@ public final class SideFiles {
             }
         }
         return m;
+    }
+
+    /** @return where the header starts: after a 2-byte length in version 1, a 4-byte one in versions 2 and 3 */
+    private static int headerStart(Path file, byte[] all) {
+        int major = all[6];
+        if (major < 1 || major > 3) {
+            throw new ModelException(file + ": .npy format version " + major + " is not supported; valid are 1, 2"
+                    + " and 3");
+        }
+        if (major > 1 && all.length < 12) {
+            throw new ModelException(file + ": .npy file ends inside its header (" + all.length + " bytes)");
+        }
+        return major == 1 ? 10 : 12;
+    }
+
+    /** @return the width in bytes of a dtype NumPy writes and this reader reads */
+    private static int width(Path file, char kind, String digits) {
+        String dtype = kind + digits;
+        boolean ok = switch (kind) {
+            case 'f' -> dtype.equals("f4") || dtype.equals("f8");
+            case 'i' -> dtype.equals("i1") || dtype.equals("i2") || dtype.equals("i4") || dtype.equals("i8");
+            case 'u' -> dtype.equals("u1") || dtype.equals("u2") || dtype.equals("u4");
+            case 'b' -> dtype.equals("b1");
+            default -> false;
+        };
+        if (!ok) {
+            throw new ModelException(file + ": .npy dtype '" + dtype + "' is not supported; use int8..int64,"
+                    + " uint8..uint32, bool or float32/64");
+        }
+        return Integer.parseInt(digits);
+    }
+
+    /**
+     * @param dims the inside of the header's shape tuple, e.g. "2, 3,"
+     * @return the dimensions: one or two, each from 0 to Integer.MAX_VALUE
+     */
+    private static long[] shape(Path file, String dims) {
+        List<Long> shape = new ArrayList<>();
+        for (String x : dims.split(",")) {
+            if (x.isBlank()) {
+                continue;
+            }
+            long n;
+            try {
+                n = Long.parseLong(x.trim());
+            } catch (NumberFormatException e) {
+                throw new ModelException(file + ": .npy shape (" + dims.trim() + ") has '" + x.trim() + "', not a"
+                        + " whole number");
+            }
+            if (n < 0 || n > Integer.MAX_VALUE) {
+                throw new ModelException(file + ": .npy shape (" + dims.trim() + ") has dimension " + n + "; valid is"
+                        + " 0.." + Integer.MAX_VALUE);
+            }
+            shape.add(n);
+        }
+        if (shape.isEmpty() || shape.size() > 2) {
+            throw new ModelException(file + ": .npy array must be 1-D or 2-D, has shape " + shape);
+        }
+        return shape.stream().mapToLong(Long::longValue).toArray();
     }
 
     private static double readOne(ByteBuffer bb, char kind, int width, Path file) {

@@ -82,10 +82,11 @@ class NetworkFileTest {
         String yaml = "format: spikemesh-network/1\nprocesses: [" + procs + "]\nconnections: ["
                 + (conn == null ? "" : conn) + "]\n";
         if (expected == null) {
-            // range errors surface at validation time, with the same naming
+            // range errors surface at validation time, with the same naming: the file first
             Network n = NetworkFile.parse(yaml, "bad.yaml", null);
             ModelException e = assertThrows(ModelException.class, () -> n.graph().validate(NumericModel.FIXED_PT));
-            assertEquals("process 'd', field 'num_weight_bits': 9 is out of range; valid is 1..8", e.getMessage());
+            assertEquals("bad.yaml: process 'd', field 'num_weight_bits': 9 is out of range; valid is 1..8",
+                    e.getMessage());
             return;
         }
         ModelException e = assertThrows(ModelException.class, () -> NetworkFile.parse(yaml, "bad.yaml", null));
@@ -100,6 +101,18 @@ class NetworkFileTest {
                 () -> NetworkFile.parse("format: spikemesh-network/1\nprocesses: [is: not yaml\n", "junk.yaml", null));
         assertTrue(e.getMessage().startsWith("junk.yaml:"), e.getMessage());
         assertTrue(e.getMessage().contains("not valid YAML"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "format: spikemesh-network/1\\nprocesses: []\\nprocesses: [{name: x, type: LIF, shape: [1]}]\\n | 3 | processes",
+        "format: spikemesh-network/1\\nprocesses:\\n  - {name: x, type: LIF, shape: [1], bias_mant: 1, bias_mant: 4000}\\n"
+                + " | 3 | bias_mant"})
+    void shouldRefuseAKeyGivenTwice(String yaml, int line, String key) {
+        ModelException e = assertThrows(ModelException.class,
+                () -> NetworkFile.parse(yaml.replace("\\n", "\n"), "dup.yaml", null));
+        assertTrue(e.getMessage().startsWith("dup.yaml:" + line + ":"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("not valid YAML: Duplicate field '" + key + "'"), e.getMessage());
     }
 
     @Test

@@ -1,0 +1,71 @@
+package org.spikemesh.cli;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * I/O errors as a user reads them: the path and what is wrong with it ("no such file or directory", "permission
+ * denied", "not a directory", "is a directory"...), instead of a bare path or an exception's name.
+ */
+final class IoErrors {
+    private IoErrors() {
+    }
+
+    /**
+     * @param e an I/O error
+     * @return what went wrong, in lower case and without the path, e.g. "permission denied"
+     */
+    static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "not a directory";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "already exists";
+        }
+        if (e instanceof DirectoryNotEmptyException) {
+            return "directory not empty";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason().toLowerCase(Locale.ROOT);
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /**
+     * @param e an I/O error
+     * @return one line: for a file system error "PATH: reason" (with " -> OTHER" for a move or a link), else its
+     *         message
+     */
+    static String describe(IOException e) {
+        if (e instanceof FileSystemException f && f.getFile() != null) {
+            String other = f.getOtherFile() == null ? "" : " -> " + f.getOtherFile();
+            return f.getFile() + other + ": " + reason(e);
+        }
+        return reason(e);
+    }
+
+    /**
+     * @param target the file or directory that was to be written
+     * @param e why a temporary file or directory beside it could not be made
+     * @return an error naming the target, not the temporary path, and why
+     */
+    static FileSystemException cannotWrite(Path target, IOException e) {
+        FileSystemException r = new FileSystemException(target.toString(), null, "cannot be written ("
+                + reason(e) + ")");
+        r.initCause(e);
+        return r;
+    }
+}
