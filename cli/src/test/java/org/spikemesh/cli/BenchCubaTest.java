@@ -197,8 +197,10 @@ class BenchCubaTest {
         }
         // a round trip between two threads before each of the three repetitions, printed to 1 ns; a round trip takes
         // time (two cache-line transfers: tens of ns at least)
+        // (NaN, and null in the JSON file, when the other thread did not answer within 2 s: a machine busy with
+        // more spinning threads than processors, as when other builds run beside the tests)
         checkBeforeEachRepetition(doc, text, "thread_round_trip_ns", "round trip between two threads before each"
-                + " repetition: ([0-9]+) ([0-9]+) ([0-9]+) ns \\(median ([0-9]+)", 1, 0.5);
+                + " repetition: ([0-9]+|NaN) ([0-9]+|NaN) ([0-9]+|NaN) ns \\(median ([0-9]+|NaN)", 1, 0.5);
         // the processors' balance before each repetition: the slower of two busy threads over the faster, at least
         // 1, printed to 0.01
         checkBeforeEachRepetition(doc, text, "processor_balance", "the same work, before each repetition:"
@@ -222,6 +224,11 @@ class BenchCubaTest {
         Matcher m = printed(text, pattern);
         double[] v = new double[3];
         for (int i = 0; i < 3; i++) {
+            if (values.get(i).isNull()) {
+                // a measurement that gave up: printed NaN; the median of the others is not checked
+                assertEquals("NaN", m.group(i + 1));
+                return;
+            }
             v[i] = values.get(i).asDouble();
             assertTrue(v[i] >= least, field + " " + v[i]);
             assertEquals(Double.parseDouble(m.group(i + 1)), v[i], printedTo);
