@@ -29,6 +29,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         Subcommands.register(cl);
         cl.setExecutionExceptionHandler(new UserErrorHandler());
+        cl.setParameterExceptionHandler(new UsageErrorHandler());
         return cl;
     }
 

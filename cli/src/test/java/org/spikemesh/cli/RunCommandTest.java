@@ -272,4 +272,26 @@ class RunCommandTest {
         assertEquals(4270, lat.path("max").asLong());
         assertEquals(4270, lat.path("p50").asLong());
     }
+
+    /**
+     * docs/cli.md: errors are one line. A mistake in the command line itself printed picocli's message and then the
+     * whole usage of the command (83 lines for run); now the message, picocli's suggestions for a mistyped option
+     * and a pointer to --help, exit code 2.
+     */
+    @Test
+    void shouldTellACommandLineMistakeInOneLine() {
+        Result r = cli("run", "../examples/networks/lif_dense_lif.yaml", "--steps", "abc", "--out", "o");
+        assertEquals(2, r.code());
+        assertEquals(List.of("spikemesh run: Invalid value for option '--steps': 'abc' is not an int (see spikemesh run"
+                + " --help)"), r.err().lines().toList());
+        Result typo = cli("run", "../examples/networks/lif_dense_lif.yaml", "--steps", "3", "--out", "o", "--recrd",
+                "x.v");
+        assertEquals(2, typo.code());
+        assertEquals(1, typo.err().lines().count(), typo.err());
+        assertTrue(typo.err().contains("Unknown options: '--recrd', 'x.v'"), typo.err());
+        assertTrue(typo.err().contains("--record"), "suggests --record: " + typo.err());
+        Result missing = cli("run");
+        assertEquals(List.of("spikemesh run: Missing required parameter: 'NETWORK' (see spikemesh run --help)"),
+                missing.err().lines().toList());
+    }
 }
