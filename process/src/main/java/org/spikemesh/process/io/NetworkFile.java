@@ -97,6 +97,9 @@ public final class NetworkFile {
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ModelException(path + ": file not found");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ModelException(path + ": not UTF-8 text; a network file is YAML in UTF-8 (a NIR graph ends in"
+                    + " .nir)");
         } catch (IOException e) {
             throw new ModelException(path + ": cannot read: " + e.getMessage());
         }
@@ -470,6 +473,10 @@ public final class NetworkFile {
         Map<String, Process> children = new LinkedHashMap<>();
         for (Process p : processes(f.required("processes"), children, name)) {
             c.add(p);
+        }
+        if (children.isEmpty()) {
+            // an empty Composite reached the backends, which called it an unsupported type
+            throw ModelException.of(name, "processes", "is empty; a Composite holds at least one process");
         }
         connections(f.raw("connections"), children, "process '" + name + "', field 'connections'");
         if (f.has("ports")) {

@@ -76,7 +76,8 @@ class NetworkFileTest {
         "weight bits | {name: d, type: Dense, weights: [[1]], num_weight_bits: 9} | | ",
         "bad sign mode | {name: d, type: Dense, weights: [[1]], sign_mode: both} | | field 'sign_mode': unknown sign_mode 'both'",
         "missing shape | {name: x, type: LIF} | | process 'x' (LIF), field 'shape': is missing",
-        "ragged | {name: d, type: Dense, weights: [[1, 2], [3]]} | | field 'weights': row 1 has 1 values, row 0 has 2"
+        "ragged | {name: d, type: Dense, weights: [[1, 2], [3]]} | | field 'weights': row 1 has 1 values, row 0 has 2",
+        "empty composite | {name: layer, type: Composite, processes: [], connections: []} | | process 'layer', field 'processes': is empty; a Composite holds at least one process"
     })
     void shouldNameFileProcessAndFieldInErrors(String what, String procs, String conn, String expected) {
         String yaml = "format: spikemesh-network/1\nprocesses: [" + procs + "]\nconnections: ["
@@ -93,6 +94,15 @@ class NetworkFileTest {
         assertTrue(e.getMessage().startsWith("bad.yaml: "), e.getMessage());
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         assertTrue(!e.getMessage().contains("\n"), "one line");
+    }
+
+    /** A file that is not UTF-8 (a UTF-16 export, a binary) was "cannot read: Input length = 1". */
+    @Test
+    void shouldSayAFileIsNotUtf8(@TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path f = dir.resolve("net.yaml");
+        java.nio.file.Files.write(f, "format: spikemesh-network/1\n".getBytes(java.nio.charset.StandardCharsets.UTF_16));
+        ModelException e = assertThrows(ModelException.class, () -> NetworkFile.load(f));
+        assertEquals(f + ": not UTF-8 text; a network file is YAML in UTF-8 (a NIR graph ends in .nir)", e.getMessage());
     }
 
     @Test
