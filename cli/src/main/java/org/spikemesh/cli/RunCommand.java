@@ -194,6 +194,9 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--backend '" + backend + "' is not available; valid are reference, chip");
         }
         boolean onChip = "chip".equals(backend);
+        if (!onChip) {
+            warnChipOnly();
+        }
         // partitions of one run must all use the same thread count, whatever machine they are on: 1 unless given
         int nThreads = threads != null ? threads : partitions > 1 ? 1 : Runtime.getRuntime().availableProcessors();
         if (nThreads < 1) {
@@ -280,6 +283,21 @@ public final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--record: '" + r.trim() + "' is given twice; give each Var once"
                         + " (got " + String.join(",", record) + ")");
             }
+        }
+    }
+
+    /** the options that only a chip run reads. */
+    private static final List<String> CHIP_ONLY = List.of("--chip", "--chips", "--time-model", "--threads",
+            "--placement", "--counters-every", "--core-counters-every");
+
+    /** Warns, on the reference backend, of chip options given: they were ignored without a word. */
+    private void warnChipOnly() {
+        List<String> given = CHIP_ONLY.stream().filter(o -> spec.commandLine().getParseResult().hasMatchedOption(o))
+                .toList();
+        if (!given.isEmpty()) {
+            spec.commandLine().getErr().println("spikemesh run: warning: " + String.join(", ", given) + (given.size() == 1
+                    ? " is" : " are") + " for --backend chip; the reference backend ignores "
+                    + (given.size() == 1 ? "it" : "them"));
         }
     }
 

@@ -294,4 +294,17 @@ class RunCommandTest {
         assertEquals(List.of("spikemesh run: Missing required parameter: 'NETWORK' (see spikemesh run --help)"),
                 missing.err().lines().toList());
     }
+
+    /** Chip options on the reference backend were ignored without a word; now one warning line names them. */
+    @Test
+    void shouldWarnOfChipOptionsOnTheReferenceBackend(@TempDir Path dir) {
+        Result r = cli("run", "../examples/networks/lif_dense_lif.yaml", "--steps", "3", "--chip", "teaching-2x2",
+                "--threads", "2", "--out", dir.resolve("o").toString(), "-q");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of("spikemesh run: warning: --chip, --threads are for --backend chip; the reference backend"
+                + " ignores them"), r.err().lines().toList());
+        Result plain = cli("run", "../examples/networks/lif_dense_lif.yaml", "--steps", "3", "--out",
+                dir.resolve("p").toString(), "-q");
+        assertEquals("", plain.err());
+    }
 }
