@@ -84,6 +84,11 @@ public final class SweepResults implements AutoCloseable {
         return byKey.containsKey(key);
     }
 
+    /** @return the keys of the results, in the order they were read or added */
+    public java.util.Set<String> keys() {
+        return java.util.Collections.unmodifiableSet(byKey.keySet());
+    }
+
     /** @return the number of results */
     public int size() {
         return byKey.size();

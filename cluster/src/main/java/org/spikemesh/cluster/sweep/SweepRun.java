@@ -42,6 +42,7 @@ public final class SweepRun {
         List<PointJob> all = SweepPlan.points(spec);
         List<PointJob> slice = all.stream().filter(j -> shard.contains(j.index())).toList();
         try (SweepResults results = SweepResults.open(jsonl)) {
+            refuseOthers(results, all, jsonl);
             List<PointJob> todo = slice.stream().filter(j -> !results.done(j.key())).toList();
             if (!todo.isEmpty()) {
                 checkNetwork(spec);
@@ -55,6 +56,21 @@ public final class SweepRun {
             }
             results.finish(csv);
             return new Outcome(all.size(), slice.size(), slice.size() - todo.size(), todo.size(), results.all());
+        }
+    }
+
+    /**
+     * Refuses a results file holding points that are not this sweep's (another sweep's file, or this sweep's before
+     * an edit changed its points): resuming into it mixed both in the CSV and the page without a word.
+     */
+    private static void refuseOthers(SweepResults results, List<PointJob> all, Path jsonl) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        all.forEach(j -> keys.add(j.key()));
+        long foreign = results.keys().stream().filter(k -> !keys.contains(k)).count();
+        if (foreign > 0) {
+            throw new SweepException(jsonl + ": holds " + foreign + " result(s) of points that are not in this sweep"
+                    + " (another sweep's results, or this sweep's before it was edited); give another --out, or remove"
+                    + " the file to start again");
         }
     }
 

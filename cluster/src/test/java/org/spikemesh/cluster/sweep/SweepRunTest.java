@@ -100,4 +100,20 @@ class SweepRunTest {
         assertTrue(e.getMessage().startsWith(dir.resolve("bad.jsonl") + ":1: not a sweep result line"), e.getMessage());
         assertEquals("hello\n{\"a\":1}\n", Files.readString(dir.resolve("bad.jsonl")), "left as it was");
     }
+
+    /**
+     * Another sweep's results (here the same sweep with 11 steps instead of 10: every point's key differs) were
+     * resumed into: both sweeps' points ended in one file, CSV and page. Now refused, the file left as it was.
+     */
+    @Test
+    void shouldRefuseAResultsFileOfAnotherSweep() throws IOException {
+        run(Shard.ALL, "mine", new AtomicInteger());
+        String before = Files.readString(dir.resolve("mine.jsonl"));
+        spec = SweepFile.load(SweepFiles.write(dir, "eleven.yaml", SweepFiles.sixteen(11)));
+        SweepException e = assertThrows(SweepException.class, () -> run(Shard.ALL, "mine", new AtomicInteger()));
+        assertEquals(dir.resolve("mine.jsonl") + ": holds 16 result(s) of points that are not in this sweep (another"
+                + " sweep's results, or this sweep's before it was edited); give another --out, or remove the file to"
+                + " start again", e.getMessage());
+        assertEquals(before, Files.readString(dir.resolve("mine.jsonl")));
+    }
 }
