@@ -42,8 +42,12 @@ public final class WorkerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         for (String a : join) {
-            if (!a.matches("[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}")) {
-                throw new SweepException("--join '" + a + "' is not valid; valid is HOST:PORT, e.g. 127.0.0.1:5701");
+            if (!a.matches("[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}")
+                    || Integer.parseInt(a.substring(a.lastIndexOf(':') + 1)) > 65_535
+                    || Integer.parseInt(a.substring(a.lastIndexOf(':') + 1)) < 1) {
+                // a port beyond 65 535 passed, and Hazelcast said only "Node failed to start!"
+                throw new SweepException("--join '" + a + "' is not valid; valid is HOST:PORT with a port of 1..65535,"
+                        + " e.g. 127.0.0.1:5701");
             }
         }
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();

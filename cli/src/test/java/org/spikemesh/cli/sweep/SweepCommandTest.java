@@ -83,6 +83,16 @@ class SweepCommandTest {
         return Integer.parseInt(line.substring("{\"point\":".length(), line.indexOf(',')));
     }
 
+    /** A port beyond 65 535 passed the check, and the worker failed with Hazelcast's "Node failed to start!". */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"127.0.0.1:99999", "127.0.0.1:0", "nohost"})
+    void shouldRefuseAJoinAddressWithoutAPort(String address) {
+        Result r = cli("worker", "--join", address, "--cluster", "spikemesh-x");
+        assertEquals(2, r.code(), r.err());
+        assertEquals(List.of("spikemesh worker: --join '" + address + "' is not valid; valid is HOST:PORT with a port"
+                + " of 1..65535, e.g. 127.0.0.1:5701"), r.err().lines().toList());
+    }
+
     static Stream<Arguments> badInputs() {
         return Stream.of(
                 Arguments.of(SWEEP.replace("steps: 20", "steps: -1"), List.of(), "small.yaml: steps: "),
