@@ -104,22 +104,45 @@ public final class MapCommand implements Callable<Integer> {
             throw new IllegalArgumentException(run + ": --rates needs a run's --out directory with summary.json and"
                     + " spikes.csv");
         }
-        int steps = new ObjectMapper().readTree(summary.toFile()).path("steps").asInt();
+        com.fasterxml.jackson.databind.JsonNode doc;
+        try {
+            doc = new ObjectMapper().readTree(summary.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(summary + ": not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (doc == null || !"spikemesh-summary/1".equals(doc.path("format").asText())) {
+            throw new IllegalArgumentException(summary + ": not a run's summary (format spikemesh-summary/1); --rates"
+                    + " needs a run's --out directory");
+        }
+        int steps = doc.path("steps").asInt();
         if (steps < 1) {
             throw new IllegalArgumentException(summary + ": no steps recorded");
         }
         java.util.Map<String, double[]> r = new java.util.HashMap<>();
         try (java.io.BufferedReader in = Files.newBufferedReader(spikes)) {
             in.readLine();
+            int at = 1;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
+                at++;
                 String[] f = line.split(",");
                 if (f.length != 3) {
                     continue;
                 }
-                org.spikemesh.process.Process p = graph.process(f[1].replace('~', '/'));
+                String name = f[1].replace('~', '/');
+                if (!graph.processes().stream().anyMatch(q -> q.name().equals(name))) {
+                    // the network was blamed: "NETWORK: no process named 'kick'"
+                    throw new IllegalArgumentException(spikes + ":" + at + ": process '" + name + "' is not in the"
+                            + " network; --rates needs a run of the same network");
+                }
+                org.spikemesh.process.Process p = graph.process(name);
                 int n = p.outPorts().values().iterator().next().size();
                 double[] v = r.computeIfAbsent(p.name(), k -> new double[n]);
-                int i = Integer.parseInt(f[2]);
+                int i;
+                try {
+                    i = Integer.parseInt(f[2].strip());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(spikes + ":" + at + ": neuron '" + f[2] + "' is not a number");
+                }
                 if (i >= 0 && i < n) {
                     v[i] += 1.0 / steps;
                 }
