@@ -254,6 +254,12 @@ public final class RunCommand implements Callable<Integer> {
     private void checkFiles() throws java.io.IOException {
         OutputDirFiles files = new OutputDirFiles("--out", out);
         files.requireInputOutside("network file", network);
+        if (!network.toString().endsWith(".nir") && java.nio.file.Files.isRegularFile(network)
+                && !org.spikemesh.process.nir.NirReader.isHdf5(network)) {
+            for (Path side : org.spikemesh.process.io.NetworkFile.sideFiles(network)) {
+                files.requireInputOutside("the network's side file", side);
+            }
+        }
         files.requireInputOutside("--placement", placement);
         files.requireInputOutside("--chip", java.nio.file.Files.isRegularFile(Path.of(chip)) ? Path.of(chip) : null);
         files.requireInputOutside("--input", nir.input);

@@ -111,6 +111,27 @@ class OutputPathsCommandTest {
         assertTrue(Files.exists(net), "the input is kept");
     }
 
+    /** A weights_file of the network inside --out, an earlier run's output: it would be deleted with the directory. */
+    @Test
+    void shouldRefuseASideFileOfTheNetworkInsideOut(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("o");
+        assertEquals(0, run("--out", out.toString()).code());
+        Path weights = out.resolve("w.csv");
+        Files.writeString(weights, "1,2\n3,4\n");
+        Path net = dir.resolve("net.yaml");
+        Files.writeString(net, "format: spikemesh-network/1\nprocesses:\n"
+                + "  - {name: in, type: SpikeInput, shape: [2], spikes: {0: [1]}}\n"
+                + "  - {name: d, type: Dense, weights_file: o/w.csv}\n  - {name: x, type: LIF, shape: [2]}\n"
+                + "connections:\n  - [in.s_out, d.s_in]\n  - [d.a_out, x.a_in]\n");
+        RunCommandTest.Result r = RunCommandTest.cli("run", net.toString(), "--steps", "2", "-q", "--out",
+                out.toString());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertEquals("spikemesh run: the network's side file " + weights + ": lies inside --out " + out + ", which the"
+                + " run replaces whole (the file would be deleted); move it out of the output directory or choose"
+                + " another --out", r.err().strip());
+        assertTrue(Files.exists(weights), "the input is kept");
+    }
+
     @Test
     void shouldRefuseUnwritableOutputsOfMapExportAndSweepBeforeWorking(@TempDir Path dir) throws IOException {
         String net = "../examples/networks/lif_dense_lif.yaml";

@@ -108,6 +108,45 @@ public final class NetworkFile {
     }
 
     /**
+     * The side files a network file names ({@code weights_file}, {@code delays_file}, {@code synapses_file}, in
+     * processes and in composites), resolved as loading resolves them, without loading the network: a run checks them
+     * before anything else (it must not delete them by replacing an output directory that holds them).
+     *
+     * @param path the network file
+     * @return the side files named; none when the file cannot be read as YAML (loading it says why)
+     */
+    public static List<Path> sideFiles(Path path) {
+        List<Path> found = new ArrayList<>();
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(Files.readString(path, StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            return found;
+        }
+        Path dir = path.toAbsolutePath().getParent();
+        collectSideFiles(root, dir, found);
+        return found;
+    }
+
+    private static void collectSideFiles(JsonNode n, Path dir, List<Path> found) {
+        if (n == null) {
+            return;
+        }
+        if (n.isObject()) {
+            n.fields().forEachRemaining(e -> {
+                if (e.getKey().endsWith("_file") && e.getValue().isTextual()) {
+                    Path p = Path.of(e.getValue().asText());
+                    found.add(p.isAbsolute() ? p : dir.resolve(p));
+                } else {
+                    collectSideFiles(e.getValue(), dir, found);
+                }
+            });
+        } else if (n.isArray()) {
+            n.forEach(c -> collectSideFiles(c, dir, found));
+        }
+    }
+
+    /**
      * Parses network YAML text.
      *
      * @param yaml the text
