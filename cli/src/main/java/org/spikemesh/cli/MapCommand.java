@@ -96,14 +96,8 @@ public final class MapCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Spikes per step of every neuron from a run's spikes.csv and summary.json (steps). */
-    static java.util.Map<String, double[]> measuredRates(Path run, ProcessGraph graph) throws java.io.IOException {
-        Path summary = run.resolve("summary.json");
-        Path spikes = run.resolve("spikes.csv");
-        if (!Files.isRegularFile(summary) || !Files.isRegularFile(spikes)) {
-            throw new IllegalArgumentException(run + ": --rates needs a run's --out directory with summary.json and"
-                    + " spikes.csv");
-        }
+    /** @return the steps of the run whose summary.json this is, checked to be a run's summary with steps */
+    private static int runSteps(Path summary) throws java.io.IOException {
         com.fasterxml.jackson.databind.JsonNode doc;
         try {
             doc = new ObjectMapper().readTree(summary.toFile());
@@ -118,6 +112,18 @@ public final class MapCommand implements Callable<Integer> {
         if (steps < 1) {
             throw new IllegalArgumentException(summary + ": no steps recorded");
         }
+        return steps;
+    }
+
+    /** Spikes per step of every neuron from a run's spikes.csv and summary.json (steps). */
+    static java.util.Map<String, double[]> measuredRates(Path run, ProcessGraph graph) throws java.io.IOException {
+        Path summary = run.resolve("summary.json");
+        Path spikes = run.resolve("spikes.csv");
+        if (!Files.isRegularFile(summary) || !Files.isRegularFile(spikes)) {
+            throw new IllegalArgumentException(run + ": --rates needs a run's --out directory with summary.json and"
+                    + " spikes.csv");
+        }
+        int steps = runSteps(summary);
         java.util.Map<String, double[]> r = new java.util.HashMap<>();
         try (java.io.BufferedReader in = Files.newBufferedReader(spikes)) {
             in.readLine();
