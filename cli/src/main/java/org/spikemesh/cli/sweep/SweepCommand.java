@@ -38,7 +38,7 @@ public final class SweepCommand implements Callable<Integer> {
     Path sweep;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "results, one JSON line per point (default SWEEP-NAME.jsonl); FILE.csv and FILE.html beside it")
+            description = "results, one JSON line per point (default SWEEP-NAME.jsonl); the .csv and .html of the same name beside it (r.jsonl: r.csv, r.html)")
     Path out;
 
     @Option(names = "--shard", paramLabel = "i/N",
@@ -72,9 +72,6 @@ public final class SweepCommand implements Callable<Integer> {
         Shard slice = shard == null ? Shard.ALL : Shard.parse(shard);
         check(slice);
         Path jsonl = (out != null ? out : Path.of(s.name() + ".jsonl")).toAbsolutePath();
-        if (!java.nio.file.Files.isDirectory(jsonl.getParent())) {
-            throw new SweepException("--out " + jsonl + ": the directory " + jsonl.getParent() + " does not exist");
-        }
         Path csv = sibling(jsonl, ".csv");
         Path html = sibling(jsonl, ".html");
         // before any point runs: the results, and the CSV and HTML pages written beside them
