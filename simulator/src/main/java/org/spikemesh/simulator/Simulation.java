@@ -24,6 +24,10 @@ public final class Simulation implements AutoCloseable {
     private volatile boolean pauseRequested;
     private volatile Throwable failure;
     private boolean closed;
+    /** set by {@link #close()} from any thread: a {@link #run} in progress ends after the chunk of steps it is in. */
+    private volatile boolean stopRequested;
+    /** steps a {@link #run} hands the backend at a time, so that {@link #close()} need not wait for the whole run. */
+    static final int CHUNK = 1000;
 
     /**
      * @param backend the backend to drive
@@ -65,7 +69,22 @@ public final class Simulation implements AutoCloseable {
         }
         synchronized (lock) {
             requireIdle();
-            backend.run(steps);
+            if ((long) backend.currentStep() + steps > Integer.MAX_VALUE) {
+                // the step counter is an int: the chip engine's last step overflowed and it ran nothing
+                throw new IllegalArgumentException("run(" + steps + ") from step " + backend.currentStep()
+                        + " would pass step " + Integer.MAX_VALUE + ", the last a simulation can reach");
+            }
+            // in chunks (the results do not depend on how a run is cut): a close() from another thread ends the run
+            // after the chunk in progress instead of waiting for all of it
+            for (int done = 0; done < steps; ) {
+                if (stopRequested) {
+                    throw new IllegalStateException("the simulation was stopped at step " + backend.currentStep()
+                            + ", " + (steps - done) + " steps before the end of run(" + steps + ")");
+                }
+                int n = Math.min(CHUNK, steps - done);
+                backend.run(n);
+                done += n;
+            }
         }
     }
 
@@ -181,7 +200,10 @@ public final class Simulation implements AutoCloseable {
         return backend;
     }
 
-    /** Stops the run and releases the backend; always returns. */
+    /**
+     * Stops the run and releases the backend; always returns: a {@link #run} in progress on another thread ends after
+     * the chunk of at most {@value #CHUNK} steps it is in, with an {@link IllegalStateException} saying where.
+     */
     public void stop() {
         close();
     }
@@ -189,6 +211,8 @@ public final class Simulation implements AutoCloseable {
     @Override
     public void close() {
         Throwable pending = null;
+        // before the lock, which a run() holds: the run ends after its chunk in progress
+        stopRequested = true;
         synchronized (lock) {
             if (closed) {
                 return;

@@ -126,6 +126,7 @@ public final class ChipEngine implements Backend {
         if (plan != null) {
             PartitionRun.refuseUnsupported(graph, program, config);
         }
+        refuseForeignProbes(graph, config);
         CostModel cost = new CostModel(program.chip(), program.tilesInUse());
         // a follower records what the coordinator reports, into its batches to shard 0
         boolean reporting = me == 0 ? !config.listeners().isEmpty()
@@ -404,7 +405,7 @@ public final class ChipEngine implements Backend {
                 // a shard that waits longer than the stall limit for a batch ends the run with an error naming the
                 // silent shard, instead of hanging (a shard that fails throws at once; this catches one that stops)
                 boolean crossing = shards[from] == null || shards[to] == null;
-                WaitStrategy ws = shards[from] == null
+                WaitStrategy ws = new UninterruptibleWait(shards[from] == null
                         ? new PumpingWaitStrategy(this::pumpBridge, stallMillis * 1_000_000L)
                         : spin
                         ? new PhasedBackoffWaitStrategy(200, 2000, TimeUnit.MICROSECONDS,
@@ -412,7 +413,7 @@ public final class ChipEngine implements Backend {
                         : plan != null
                         ? new PhasedBackoffWaitStrategy(20, 200, TimeUnit.MICROSECONDS,
                                 new TimeoutBlockingWaitStrategy(stallMillis, TimeUnit.MILLISECONDS))
-                        : new TimeoutBlockingWaitStrategy(stallMillis, TimeUnit.MILLISECONDS);
+                        : new TimeoutBlockingWaitStrategy(stallMillis, TimeUnit.MILLISECONDS));
                 // the bridge that fills a ring from another partition may run on any waiting thread (one at a time)
                 RingBuffer<Batch> ring = shards[from] == null ? RingBuffer.createMultiProducer(Batch::new,
                         2 * RING_SIZE, ws) : RingBuffer.createSingleProducer(Batch::new, crossing ? 2 * RING_SIZE
@@ -566,7 +567,9 @@ public final class ChipEngine implements Backend {
                 }
             }
             rethrow();
-        } catch (AlertException | InterruptedException | RuntimeException | Error e) {
+        } catch (Throwable e) {
+            // Throwable: a listener may throw a checked exception unchecked (Kotlin, @SneakyThrows), which left the
+            // engine unfailed with its workers running ahead
             throw ended(e);
         }
     }
@@ -586,9 +589,27 @@ public final class ChipEngine implements Backend {
         } else if (e instanceof RuntimeException) {
             fail(e);
             return (RuntimeException) e;
+        } else if (!(e instanceof AlertException)) {
+            fail(e);
+            return new IllegalStateException("chip engine failed: " + e, e);
         }
         rethrow();
         return new IllegalStateException("chip engine was closed during a run", e);
+    }
+
+    /**
+     * Refuses a probe of a Var of a process that is not in the network, as the reference backend does: the engine
+     * recorded its values as built, every step, as if it were simulated.
+     */
+    private static void refuseForeignProbes(ProcessGraph graph, RunConfig config) {
+        java.util.Set<org.spikemesh.process.Process> in = java.util.Collections.newSetFromMap(
+                new java.util.IdentityHashMap<>());
+        in.addAll(graph.processes());
+        for (org.spikemesh.process.Var v : config.probes()) {
+            if (!in.contains(v.owner())) {
+                throw org.spikemesh.process.ModelException.of(v.owner().name(), v.name(), "is not part of this run");
+            }
+        }
     }
 
     void fail(Throwable e) {
@@ -680,7 +701,9 @@ public final class ChipEngine implements Backend {
             for (Shard sh : local) {
                 sh.tallyClosedLatencies();
             }
-        } catch (AlertException | InterruptedException | RuntimeException | Error e) {
+        } catch (Throwable e) {
+            // Throwable: a listener may throw a checked exception unchecked (Kotlin, @SneakyThrows), which left the
+            // engine unfailed with its workers running ahead
             throw ended(e);
         }
     }

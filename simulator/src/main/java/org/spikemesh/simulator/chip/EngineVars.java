@@ -121,17 +121,25 @@ final class EngineVars {
             writePlastic(var, values);
             return;
         }
-        List<CoreRuntime> cs = coresOf(var);
         Process p = var.owner();
         if (!(p instanceof LIF lif)) {
+            // before the mapping check, which said a Dense's weights were "not mapped to the chip in this run"
             throw ModelException.of(p.name(), var.name(), "cannot be changed on the chip engine between runs; only"
                     + " LIF state and parameters can");
         }
+        List<CoreRuntime> cs = coresOf(var);
         if (partitioned) {
             throw ModelException.of(p.name(), var.name(), "cannot be changed during a partitioned run");
         }
+        double[] before = var.get();
         var.set(values);
-        lif.validate(NumericModel.FIXED_PT);
+        try {
+            lif.validate(NumericModel.FIXED_PT);
+        } catch (RuntimeException e) {
+            // a refused value must not stay in the Var (see ReferenceBackend#write)
+            var.set(before);
+            throw e;
+        }
         for (CoreRuntime c : cs) {
             writeLif(lif, var, c);
         }

@@ -1,0 +1,207 @@
+package org.spikemesh.simulator.chip;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.spikemesh.chip.ChipConfigs;
+import org.spikemesh.compiler.CompileOptions;
+import org.spikemesh.compiler.Compiler;
+import org.spikemesh.process.ModelException;
+import org.spikemesh.process.NumericModel;
+import org.spikemesh.process.ProcessGraph;
+import org.spikemesh.process.lib.Dense;
+import org.spikemesh.process.lib.LIF;
+import org.spikemesh.process.lib.SpikeInput;
+import org.spikemesh.simulator.Monitor;
+import org.spikemesh.simulator.RunConfig;
+import org.spikemesh.simulator.RunListener;
+import org.spikemesh.simulator.Simulation;
+
+/**
+ * The run API's lifecycle, from a check of it against the chip engine's promises (stop and close always return, a
+ * failure reaches the caller with its cause, Vars behave as on the reference backend), on both backends.
+ */
+class SimulationLifecycleTest {
+    /** An input firing every 3rd step into 8 LIFs (a bias keeps them active), on cores of 2 neurons: 5 cores. */
+    private record Net(ProcessGraph graph, LIF lif, Dense dense) {
+    }
+
+    private static Net net() {
+        int[] steps = new int[100];
+        for (int i = 0; i < steps.length; i++) {
+            steps[i] = 3 * i + 1;
+        }
+        SpikeInput in = SpikeInput.of("in", new int[]{2}, Map.of(0, steps, 1, steps));
+        double[][] w = new double[8][2];
+        for (double[] row : w) {
+            java.util.Arrays.fill(row, 60);
+        }
+        Dense d = Dense.of("d", w);
+        LIF lif = LIF.builder("lif").shape(8).du(400).dv(300).vth(200).biasMant(5).build();
+        in.sOut().connect(d.sIn());
+        d.aOut().connect(lif.aIn());
+        return new Net(ProcessGraph.of(in), lif, d);
+    }
+
+    private static Simulation sim(Net n, int threads, RunConfig cfg) {
+        if (threads == 0) {
+            return Simulation.reference(n.graph(), cfg);
+        }
+        return new Simulation(new ChipEngine(n.graph(), Compiler.compile(n.graph(), ChipEngineEquivalenceTest.tinyCores(
+                ChipConfigs.preset("loihi-like"), 2), CompileOptions.defaults()).program(), cfg, threads));
+    }
+
+    private static RunConfig fixed() {
+        return RunConfig.defaults().model(NumericModel.FIXED_PT);
+    }
+
+    /**
+     * close() from another thread ended a run(n) in progress only when all n steps were done (it waited for the lock
+     * run held), and on one chip thread not at all. Now the run ends after its chunk in progress and says where.
+     */
+    @ParameterizedTest(name = "{0} threads (0: reference)")
+    @ValueSource(ints = {0, 1, 2})
+    void shouldEndARunInProgressWhenClosedFromAnotherThread(int threads) throws InterruptedException {
+        Net n = net();
+        Simulation s = sim(n, threads, fixed());
+        AtomicReference<Throwable> ended = new AtomicReference<>();
+        int steps = 50_000_000;
+        Thread runner = new Thread(() -> {
+            try {
+                s.run(steps);
+            } catch (Throwable t) {
+                ended.set(t);
+            }
+        });
+        runner.start();
+        while (s.backend().currentStep() < 2000) {
+            Thread.onSpinWait();
+        }
+        s.close();
+        runner.join();
+        assertInstanceOf(IllegalStateException.class, ended.get());
+        assertTrue(ended.get().getMessage().startsWith("the simulation was stopped at step "), ended.get().getMessage());
+        assertTrue(s.backend().currentStep() < steps, "the run did not go on to its end");
+    }
+
+    /** run(Integer.MAX_VALUE) after 5 steps overflowed the chip engine's last step: it returned having run nothing. */
+    @ParameterizedTest(name = "{0} threads (0: reference)")
+    @ValueSource(ints = {0, 1, 2})
+    void shouldRefuseARunPastTheLastStep(int threads) {
+        try (Simulation s = sim(net(), threads, fixed())) {
+            s.run(5);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.run(Integer.MAX_VALUE));
+            assertEquals("run(2147483647) from step 5 would pass step 2147483647, the last a simulation can reach",
+                    e.getMessage());
+        }
+    }
+
+    /**
+     * A listener that throws a checked exception unchecked (Kotlin, Lombok's @SneakyThrows) got past the engine's
+     * catch: the caller saw it, but the engine was not failed and its workers ran on. Now it fails the engine with the
+     * exception as the cause, as an unchecked one does.
+     */
+    @ParameterizedTest(name = "{0} threads")
+    @ValueSource(ints = {1, 2, 4})
+    void shouldFailTheEngineOnACheckedExceptionFromAListener(int threads) {
+        Net n = net();
+        RunListener sneaky = new RunListener() {
+            @Override
+            public void stepEnded(int step) {
+                if (step == 30) {
+                    throwUnchecked(new java.io.IOException("disk full"));
+                }
+            }
+        };
+        try (Simulation s = sim(n, threads, fixed().listener(sneaky))) {
+            Throwable e = assertThrows(Throwable.class, () -> s.run(100));
+            Throwable cause = e;
+            while (cause != null && !(cause instanceof java.io.IOException)) {
+                cause = cause.getCause();
+            }
+            assertTrue(cause != null, "the IOException is the cause: " + e);
+            IllegalStateException again = assertThrows(IllegalStateException.class, () -> s.run(5));
+            assertTrue(again.getMessage().contains("disk full"), again.getMessage());
+        } catch (IllegalStateException closing) {
+            // close() rethrows the failure it still holds: the engine is failed, as it should be
+            assertTrue(closing.getMessage().contains("disk full"), closing.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> void throwUnchecked(Throwable t) throws T {
+        throw (T) t;
+    }
+
+    /**
+     * An interrupt of the caller's thread failed the engine for good when it had more threads than processors (its
+     * waits block), and was ignored otherwise. Now no run ends by an interrupt: it runs to the end, equal to one
+     * thread, and the caller's interrupt flag is kept.
+     */
+    @ParameterizedTest(name = "{0} threads")
+    @ValueSource(ints = {1, 2, 4})
+    void shouldRunToTheEndWithTheCallersInterruptFlagSet(int threads) {
+        Net n1 = net();
+        double[] expected;
+        try (Simulation one = sim(n1, 1, fixed())) {
+            one.run(200);
+            expected = one.get(n1.lif().v());
+        }
+        Net n = net();
+        try (Simulation s = sim(n, threads, fixed())) {
+            Thread.currentThread().interrupt();
+            s.run(200);
+            assertTrue(Thread.interrupted(), "the flag is kept (and cleared here)");
+            assertArrayEquals(expected, s.get(n.lif().v()));
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    /**
+     * A value refused by set() (du 5000, out of 0..4095) stayed in the Var: get() read 5000 while the run went on
+     * with the old du, and every later set of the LIF failed on it.
+     */
+    @ParameterizedTest(name = "{0} threads (0: reference)")
+    @ValueSource(ints = {0, 1, 2})
+    void shouldKeepTheOldValueOfARefusedSet(int threads) {
+        Net n = net();
+        try (Simulation s = sim(n, threads, fixed())) {
+            s.run(3);
+            assertThrows(ModelException.class, () -> s.set(n.lif().du(), 5000));
+            assertEquals(400, s.get(n.lif().du())[0]);
+            s.set(n.lif().v(), 7);
+            assertEquals(7, s.get(n.lif().v())[3]);
+        }
+    }
+
+    /** A Dense's weights were "not mapped to the chip in this run"; the engine's own message was unreachable. */
+    @Test
+    void shouldSayWhatTheChipCanChangeBetweenRuns() {
+        Net n = net();
+        try (Simulation s = sim(n, 2, fixed())) {
+            s.run(3);
+            ModelException e = assertThrows(ModelException.class, () -> s.set(n.dense().weights(), 1));
+            assertEquals("process 'd', field 'weights': cannot be changed on the chip engine between runs; only LIF"
+                    + " state and parameters can", e.getMessage());
+        }
+    }
+
+    /** A probe of another network's Var recorded its values as built every step; the reference refuses it. */
+    @Test
+    void shouldRefuseAProbeOfAVarNotInTheNetwork() {
+        Net n = net();
+        LIF stranger = LIF.builder("stranger").shape(1).build();
+        ModelException e = assertThrows(ModelException.class,
+                () -> sim(n, 2, fixed().probe(stranger.v()).listener(new Monitor())));
+        assertEquals("process 'stranger', field 'v': is not part of this run", e.getMessage());
+    }
+}
