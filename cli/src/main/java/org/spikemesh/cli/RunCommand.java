@@ -254,8 +254,7 @@ public final class RunCommand implements Callable<Integer> {
     private void checkFiles() throws java.io.IOException {
         OutputDirFiles files = new OutputDirFiles("--out", out);
         files.requireInputOutside("network file", network);
-        if (!network.toString().endsWith(".nir") && java.nio.file.Files.isRegularFile(network)
-                && !org.spikemesh.process.nir.NirReader.isHdf5(network)) {
+        if (!org.spikemesh.process.nir.NirReader.looksLikeNir(network)) {
             for (Path side : org.spikemesh.process.io.NetworkFile.sideFiles(network)) {
                 files.requireInputOutside("the network's side file", side);
             }

@@ -191,7 +191,16 @@ public final class Simulation implements AutoCloseable {
     public void set(Var var, double... values) {
         pause();
         synchronized (lock) {
-            backend.write(var, values);
+            double[] before = var.get();
+            try {
+                backend.write(var, values);
+            } catch (RuntimeException e) {
+                // a refused value (out of range) stayed in the Var: get() read it while the run went on with the old
+                // one, and every later write of the process failed on it. Both backends check a value before they load
+                // it into their state, so the Var is all there is to put back
+                var.set(before);
+                throw e;
+            }
         }
     }
 

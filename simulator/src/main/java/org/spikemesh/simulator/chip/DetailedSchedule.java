@@ -29,8 +29,6 @@ final class DetailedSchedule {
     private final double[] finished;
     /** per core: the time of its learning updates this step, which start once its messages are sent and received. */
     private final double[] learn;
-    /** per core: when it sent its last message or finished its neurons, whichever is later. */
-    private final double[] sendEnd;
     private double mean;
     private int inFlight;
     /** the earliest arrival among messages in flight (a lower bound; +infinity when none). */
@@ -53,7 +51,6 @@ final class DetailedSchedule {
         this.tail = new int[n];
         this.finished = new double[n];
         this.learn = new double[n];
-        this.sendEnd = new double[n];
     }
 
     /**
@@ -87,7 +84,6 @@ final class DetailedSchedule {
                 raise(mSent[j], c, -1);
             } else {
                 computeNs = Math.max(computeNs, mSent[i]);
-                sendEnd[c] = mSent[i];
             }
         }
         learningPhase();
@@ -102,7 +98,9 @@ final class DetailedSchedule {
     private void learningPhase() {
         for (int c = 0; c < routes.cores; c++) {
             if (learn[c] != 0) {
-                double end = Math.max(sendEnd[c], finished[c]) + learn[c];
+                // the core's last entry (a message or its trailing neuron time) left at its send time
+                double sent = coreFirst[c] < coreFirst[c + 1] ? mSent[coreFirst[c + 1] - 1] : 0;
+                double end = Math.max(sent, finished[c]) + learn[c];
                 computeNs = Math.max(computeNs, end);
                 raise(end, c, -1);
             }
@@ -113,7 +111,6 @@ final class DetailedSchedule {
         density.clear();
         Arrays.fill(head, -1);
         Arrays.fill(finished, 0);
-        Arrays.fill(sendEnd, 0);
         mean = 0;
         inFlight = 0;
         nextArrival = Double.POSITIVE_INFINITY;

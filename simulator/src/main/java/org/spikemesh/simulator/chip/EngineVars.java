@@ -131,15 +131,8 @@ final class EngineVars {
         if (partitioned) {
             throw ModelException.of(p.name(), var.name(), "cannot be changed during a partitioned run");
         }
-        double[] before = var.get();
         var.set(values);
-        try {
-            lif.validate(NumericModel.FIXED_PT);
-        } catch (RuntimeException e) {
-            // a refused value must not stay in the Var (see ReferenceBackend#write)
-            var.set(before);
-            throw e;
-        }
+        lif.validate(NumericModel.FIXED_PT);
         for (CoreRuntime c : cs) {
             writeLif(lif, var, c);
         }

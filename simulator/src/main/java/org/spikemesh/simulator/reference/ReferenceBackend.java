@@ -294,17 +294,7 @@ public final class ReferenceBackend implements Backend {
 
     @Override
     public void write(Var var, double[] values) {
-        Node node = node(var);
-        double[] before = var.get();
-        try {
-            node.write(var, values);
-        } catch (RuntimeException e) {
-            // a refused value (out of range) stayed in the Var: get() read it while the run went on with the old one,
-            // and every later write of the process failed on it. The nodes check before they load, so the Var is all
-            // there is to put back
-            var.set(before);
-            throw e;
-        }
+        node(var).write(var, values);
     }
 
     @Override
