@@ -45,7 +45,6 @@ public final class SweepRun {
             refuseOthers(results, all, jsonl);
             List<PointJob> todo = slice.stream().filter(j -> !results.done(j.key())).toList();
             if (!todo.isEmpty()) {
-                checkNetwork(spec);
                 int[] done = {slice.size() - todo.size()};
                 try (PointRunner runner = runners.get()) {
                     runner.run(todo, (job, line) -> {
@@ -71,14 +70,6 @@ public final class SweepRun {
             throw new SweepException(jsonl + ": holds " + foreign + " result(s) of points that are not in this sweep"
                     + " (another sweep's results, or this sweep's before it was edited); give another --out, or remove"
                     + " the file to start again");
-        }
-    }
-
-    private static void checkNetwork(SweepSpec spec) {
-        try {
-            spec.network().build(spec.seed());
-        } catch (RuntimeException e) {
-            throw new SweepException(spec.file() + ": network: " + e.getMessage());
         }
     }
 }
