@@ -9,7 +9,9 @@ import org.spikemesh.simulator.reference.ReferenceBackend;
 /**
  * The run API, as Lava's {@code run}/{@code pause}/{@code stop}: run for N steps ({@link #run}) or continuously
  * ({@link #start}) until {@link #pause}; read and write Vars between runs ({@link #get}, {@link #set}).
- * A failure in the background thread is rethrown by the next call on this object.
+ * A failure in the background thread is rethrown by the next call on this object. A failed simulation (a run that
+ * threw, from a listener or a worker) then refuses to run on and to read or write Vars, on every backend, until it is
+ * closed; a closed one refuses them too.
  * <pre>{@code
  * try (Simulation sim = Simulation.reference(ProcessGraph.of(lif1), RunConfig.defaults().probe(lif1.v()))) {
  *     sim.run(50);
@@ -23,6 +25,13 @@ public final class Simulation implements AutoCloseable {
     private Thread runner;
     private volatile boolean pauseRequested;
     private volatile Throwable failure;
+    /**
+     * The first failure of a run, kept after it was thrown: a failed simulation refuses to run on or to read and
+     * write Vars, on both backends (the chip engine's workers may have gone past the failed step, so its state is not
+     * that of one whole step).
+     */
+    private volatile Throwable failedWith;
+    private volatile int failedAtStep;
     private boolean closed;
     /** set by {@link #close()} from any thread: a {@link #run} in progress ends after the chunk of steps it is in. */
     private volatile boolean stopRequested;
@@ -82,7 +91,12 @@ public final class Simulation implements AutoCloseable {
                             + ", " + (steps - done) + " steps before the end of run(" + steps + ")");
                 }
                 int n = Math.min(CHUNK, steps - done);
-                backend.run(n);
+                try {
+                    backend.run(n);
+                } catch (Throwable t) {
+                    markFailed(t);
+                    throw t;
+                }
                 done += n;
             }
         }
@@ -105,7 +119,15 @@ public final class Simulation implements AutoCloseable {
                 backend.step();
             }
         } catch (Throwable t) {
+            markFailed(t);
             failure = t;
+        }
+    }
+
+    private void markFailed(Throwable t) {
+        if (failedWith == null) {
+            failedAtStep = backend.currentStep();
+            failedWith = t;
         }
     }
 
@@ -178,6 +200,7 @@ public final class Simulation implements AutoCloseable {
     public double[] get(Var var) {
         pause();
         synchronized (lock) {
+            requireUsable();
             return backend.read(var);
         }
     }
@@ -191,6 +214,7 @@ public final class Simulation implements AutoCloseable {
     public void set(Var var, double... values) {
         pause();
         synchronized (lock) {
+            requireUsable();
             double[] before = var.get();
             try {
                 backend.write(var, values);
@@ -247,13 +271,28 @@ public final class Simulation implements AutoCloseable {
     }
 
     private void requireIdle() {
+        Thread r = runner;
+        if (r != null && !r.isAlive() && failure != null) {
+            // the continuous run ended by a failure: nothing is running, the failure is what to report
+            runner = null;
+        }
+        if (runner != null && !closed) {
+            throw new IllegalStateException("the simulation is running; pause() first");
+        }
+        requireUsable();
+    }
+
+    /** Refuses once closed, or once a run failed (after that failure was thrown once as it was). */
+    private void requireUsable() {
         if (closed) {
             throw new IllegalStateException("the simulation was stopped");
         }
-        if (runner != null) {
-            throw new IllegalStateException("the simulation is running; pause() first");
-        }
         rethrow();
+        Throwable f = failedWith;
+        if (f != null) {
+            throw new IllegalStateException("the simulation failed at step " + failedAtStep + " (" + f
+                    + "); its state is not that of a whole step: close it and build a new one", f);
+        }
     }
 
     private void rethrow() {

@@ -927,12 +927,21 @@ public final class ChipEngine implements Backend {
 
     @Override
     public double[] read(Var var) {
+        requireOpen();
         return vars.read(var);
     }
 
     @Override
     public void write(Var var, double[] values) {
+        requireOpen();
         vars.write(var, values);
+    }
+
+    /** Vars are read and written only while the engine is open, as on the reference backend. */
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("chip engine is closed");
+        }
     }
 
     @Override

@@ -43,6 +43,7 @@ public final class ReferenceBackend implements Backend {
     private final HostPorts hostPorts;
     private final List<Var> probes;
     private final List<RunListener> listeners;
+    private boolean closed;
     private final boolean recordSpikes;
     private int step;
     private boolean timing;
@@ -228,6 +229,7 @@ public final class ReferenceBackend implements Backend {
 
     @Override
     public void step() {
+        requireOpen();
         int t = ++step;
         long t0 = timing ? System.nanoTime() : 0;
         for (int i = 0, n = delayNodes.size(); i < n; i++) {
@@ -280,6 +282,7 @@ public final class ReferenceBackend implements Backend {
     }
 
     private Node node(Var var) {
+        requireOpen();
         Node n = nodes.get(var.owner());
         if (n == null) {
             throw ModelException.of(var.owner().name(), var.name(), "is not part of this run");
@@ -299,6 +302,13 @@ public final class ReferenceBackend implements Backend {
 
     @Override
     public void close() {
+        closed = true;
         nodes.clear();
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("reference backend is closed");
+        }
     }
 }

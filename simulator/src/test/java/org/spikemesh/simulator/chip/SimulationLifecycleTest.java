@@ -204,4 +204,93 @@ class SimulationLifecycleTest {
                 () -> sim(n, 2, fixed().probe(stranger.v()).listener(new Monitor())));
         assertEquals("process 'stranger', field 'v': is not part of this run", e.getMessage());
     }
+
+    /** A listener failing at step 30, with an unchecked exception. */
+    private static RunListener failingAt(int at) {
+        return new RunListener() {
+            @Override
+            public void stepEnded(int step) {
+                if (step == at) {
+                    throw new IllegalArgumentException("listener broke at " + step);
+                }
+            }
+        };
+    }
+
+    /**
+     * After a listener failed, the reference backend ran on from the failed step while the chip engine refused every
+     * later run (its workers may be past the step that failed). Now both refuse, naming the first failure as the cause,
+     * and refuse get and set too; close() returns.
+     */
+    @ParameterizedTest(name = "{0} threads (0: reference)")
+    @ValueSource(ints = {0, 1, 2})
+    void shouldRefuseToRunOnAfterARunFailedOnEveryBackend(int threads) {
+        Net n = net();
+        Simulation s = sim(n, threads, fixed().listener(failingAt(30)));
+        Throwable first = assertThrows(RuntimeException.class, () -> s.run(100));
+        assertTrue(String.valueOf(first).contains("listener broke at 30"), String.valueOf(first));
+        IllegalStateException again = assertThrows(IllegalStateException.class, () -> s.run(5));
+        assertTrue(again.getMessage().startsWith("the simulation failed at step "), again.getMessage());
+        assertTrue(again.getMessage().contains("listener broke at 30"), again.getMessage());
+        assertTrue(again.getMessage().endsWith("close it and build a new one"), again.getMessage());
+        assertTrue(again.getCause() != null && String.valueOf(again.getCause()).contains("listener broke at 30"));
+        assertThrows(IllegalStateException.class, () -> s.start());
+        IllegalStateException read = assertThrows(IllegalStateException.class, () -> s.get(n.lif().v()));
+        assertTrue(read.getMessage().startsWith("the simulation failed at step "), read.getMessage());
+        assertThrows(IllegalStateException.class, () -> s.set(n.lif().v(), 1));
+        try {
+            s.close();
+        } catch (IllegalStateException closing) {
+            assertTrue(String.valueOf(closing).contains("listener broke at 30"), String.valueOf(closing));
+        }
+    }
+
+    /**
+     * A continuous run that failed left its thread recorded as running: the next run() said "the simulation is
+     * running; pause() first" although nothing ran. Now it throws the failure itself, then refuses as above.
+     */
+    @ParameterizedTest(name = "{0} threads (0: reference)")
+    @ValueSource(ints = {0, 1, 2})
+    void shouldReportTheFailureOfAContinuousRunRatherThanAskForAPause(int threads) throws InterruptedException {
+        Net n = net();
+        Simulation s = sim(n, threads, fixed().listener(failingAt(30)));
+        s.start();
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (s.isRunning() && System.nanoTime() < end) {
+            Thread.sleep(1);
+        }
+        assertTrue(!s.isRunning(), "the continuous run ended at its failure");
+        Throwable first = assertThrows(RuntimeException.class, () -> s.run(5));
+        assertTrue(String.valueOf(first).contains("listener broke at 30"), String.valueOf(first));
+        IllegalStateException again = assertThrows(IllegalStateException.class, () -> s.run(5));
+        assertTrue(again.getMessage().startsWith("the simulation failed at step "), again.getMessage());
+        try {
+            s.close();
+        } catch (IllegalStateException closing) {
+            assertTrue(String.valueOf(closing).contains("listener broke at 30"), String.valueOf(closing));
+        }
+    }
+
+    /**
+     * get and set after close() read and wrote the chip engine's arrays while the reference backend said the Var "is
+     * not part of this run". Now both the simulation and each backend say that it is closed.
+     */
+    @ParameterizedTest(name = "{0} threads (0: reference)")
+    @ValueSource(ints = {0, 1, 2})
+    void shouldRefuseVarsAfterClose(int threads) {
+        Net n = net();
+        Simulation s = sim(n, threads, fixed());
+        s.run(10);
+        s.close();
+        IllegalStateException get = assertThrows(IllegalStateException.class, () -> s.get(n.lif().v()));
+        assertEquals("the simulation was stopped", get.getMessage());
+        IllegalStateException set = assertThrows(IllegalStateException.class, () -> s.set(n.lif().v(), 1));
+        assertEquals("the simulation was stopped", set.getMessage());
+        String backend = threads == 0 ? "reference backend is closed" : "chip engine is closed";
+        assertEquals(backend, assertThrows(IllegalStateException.class,
+                () -> s.backend().read(n.lif().v())).getMessage());
+        assertEquals(backend, assertThrows(IllegalStateException.class,
+                () -> s.backend().write(n.lif().v(), new double[]{1})).getMessage());
+        assertEquals(backend, assertThrows(IllegalStateException.class, () -> s.backend().run(1)).getMessage());
+    }
 }
