@@ -31,7 +31,9 @@ On `--backend reference`, the chip options given (`--chip`, `--chips`, `--time-m
 `--counters-every`, `--core-counters-every`) get one warning line, since that backend ignores them. A mistake in the
 command line itself (an unknown option, a value of the wrong type, a missing parameter) is one line too, with
 suggestions for a mistyped option: `spikemesh run: Unknown options: '--recrd', 'x.v'; Possible solutions: --reset,
---report, --record (see spikemesh run --help)`.
+--report, --record (see spikemesh run --help)`; and for a mistyped command, every command within two edits of it (a
+swap of neighbours is one), else the list of commands: `spikemesh: Unmatched argument at index 0: 'rn'; Did you mean:
+spikemesh run? (see spikemesh --help)`.
 NOTE
       ;;
     "report")

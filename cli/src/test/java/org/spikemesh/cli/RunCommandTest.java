@@ -295,6 +295,41 @@ class RunCommandTest {
                 missing.err().lines().toList());
     }
 
+    /**
+     * A mistyped command got picocli's suggestion only for some typos: 'ru' was "Did you mean: spikemesh run?", 'rn'
+     * and 'mpa' had none, and 'nir' got 'animate'. Now every command within two edits of the word is suggested (a swap
+     * of neighbours is one edit), else the commands are listed.
+     */
+    @Test
+    void shouldSuggestTheCommandMeantByATypo() {
+        assertEquals(List.of("spikemesh: Unmatched argument at index 0: 'rn'; Did you mean: spikemesh run? (see"
+                + " spikemesh --help)"), cli("rn").err().lines().toList());
+        assertEquals(List.of("spikemesh: Unmatched argument at index 0: 'mpa'; Did you mean: spikemesh map? (see"
+                + " spikemesh --help)"), cli("mpa").err().lines().toList());
+        Result nir = cli("nir", "exprt");
+        assertEquals(2, nir.code());
+        assertEquals(List.of("spikemesh: Unmatched arguments from index 0: 'nir', 'exprt'; 'nir' is not a command; the"
+                + " commands are run, bench, chip, map, report, animate, export, sweep, worker (see spikemesh --help)"),
+                nir.err().lines().toList());
+        assertEquals(List.of("spikemesh bench: Unmatched argument at index 1: 'cubba'; Did you mean: spikemesh bench"
+                + " cuba? (see spikemesh bench --help)"), cli("bench", "cubba").err().lines().toList());
+        // an unknown option is not a command: picocli's suggestion stays
+        assertTrue(cli("--verbos").err().contains("'--verbos'"));
+    }
+
+    /** Hand-worked distances: a swap of neighbours is one edit, as are an insertion, deletion or substitution. */
+    @Test
+    void shouldCountEditsAsOptimalStringAlignment() {
+        assertEquals(1, UsageErrorHandler.editDistance("rnu", "run"));
+        assertEquals(1, UsageErrorHandler.editDistance("rn", "run"));
+        assertEquals(1, UsageErrorHandler.editDistance("runn", "run"));
+        assertEquals(3, UsageErrorHandler.editDistance("nir", "run"));
+        assertEquals(1, UsageErrorHandler.editDistance("swep", "sweep"));
+        assertEquals(1, UsageErrorHandler.editDistance("bnech", "bench"));
+        assertEquals(2, UsageErrorHandler.editDistance("bnehc", "bench"));
+        assertEquals(0, UsageErrorHandler.editDistance("map", "map"));
+    }
+
     /** Chip options on the reference backend were ignored without a word; now one warning line names them. */
     @Test
     void shouldWarnOfChipOptionsOnTheReferenceBackend(@TempDir Path dir) {
