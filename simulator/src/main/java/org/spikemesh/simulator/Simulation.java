@@ -32,7 +32,11 @@ public final class Simulation implements AutoCloseable {
      */
     private volatile Throwable failedWith;
     private volatile int failedAtStep;
-    private boolean closed;
+    private volatile boolean closed;
+    /** the thread inside {@link #run}, or null. */
+    private volatile Thread inRun;
+    /** set by a close() from a listener: the run closes the simulation when it ends. */
+    private volatile boolean closeWhenRunEnds;
     /** set by {@link #close()} from any thread: a {@link #run} in progress ends after the chunk of steps it is in. */
     private volatile boolean stopRequested;
     /** steps a {@link #run} hands the backend at a time, so that {@link #close()} need not wait for the whole run. */
@@ -85,20 +89,36 @@ public final class Simulation implements AutoCloseable {
             }
             // in chunks (the results do not depend on how a run is cut): a close() from another thread ends the run
             // after the chunk in progress instead of waiting for all of it
-            for (int done = 0; done < steps; ) {
-                if (stopRequested) {
-                    throw new IllegalStateException("the simulation was stopped at step " + backend.currentStep()
-                            + ", " + (steps - done) + " steps before the end of run(" + steps + ")");
+            inRun = Thread.currentThread();
+            try {
+                for (int done = 0; done < steps; ) {
+                    if (stopRequested) {
+                        String where = "the simulation was stopped at step " + backend.currentStep() + ", "
+                                + (steps - done) + " steps before the end of run(" + steps + ")";
+                        closeIfAsked();
+                        throw new IllegalStateException(where);
+                    }
+                    int n = Math.min(CHUNK, steps - done);
+                    try {
+                        backend.run(n);
+                    } catch (Throwable t) {
+                        markFailed(t);
+                        throw t;
+                    }
+                    done += n;
                 }
-                int n = Math.min(CHUNK, steps - done);
-                try {
-                    backend.run(n);
-                } catch (Throwable t) {
-                    markFailed(t);
-                    throw t;
-                }
-                done += n;
+                closeIfAsked();
+            } finally {
+                inRun = null;
             }
+        }
+    }
+
+    /** Closes the backend when a listener asked for it during the run that is ending (on the run's thread). */
+    private void closeIfAsked() {
+        if (closeWhenRunEnds && !closed) {
+            closed = true;
+            backend.close();
         }
     }
 
@@ -118,6 +138,7 @@ public final class Simulation implements AutoCloseable {
             while (!pauseRequested) {
                 backend.step();
             }
+            closeIfAsked();
         } catch (Throwable t) {
             markFailed(t);
             failure = t;
@@ -185,6 +206,10 @@ public final class Simulation implements AutoCloseable {
             }
             Thread.onSpinWait();
             if (!isRunning()) {
+                // the run may have ended by a failure between the check above and this one: it is what to report
+                if (failure != null) {
+                    rethrow();
+                }
                 return backend.currentStep() >= target;
             }
         }
@@ -246,6 +271,15 @@ public final class Simulation implements AutoCloseable {
         Throwable pending = null;
         // before the lock, which a run() holds: the run ends after its chunk in progress
         stopRequested = true;
+        Thread me = Thread.currentThread();
+        if (me == runner || me == inRun) {
+            // from a listener, on the thread that runs the steps: it cannot wait for its own run to end (the
+            // continuous run's thread joined itself for 5 s) nor close the backend under it (each backend failed
+            // its run its own way). The run ends after its step (continuous) or chunk (run(n)) and closes then
+            pauseRequested = true;
+            closeWhenRunEnds = true;
+            return;
+        }
         synchronized (lock) {
             if (closed) {
                 return;

@@ -294,4 +294,63 @@ class SimulationLifecycleTest {
                 () -> s.backend().write(n.lif().v(), new double[]{1})).getMessage());
         assertEquals(backend, assertThrows(IllegalStateException.class, () -> s.backend().run(1)).getMessage());
     }
+
+    /**
+     * close() from a listener during run(5 000): the reference failed at once ("reference backend is closed"), one chip
+     * thread ran to the end of the chunk, two and four threads failed with "chip engine was closed during a run". Now
+     * every backend ends the run after the chunk in progress, as a close() from another thread does, then closes.
+     */
+    @ParameterizedTest(name = "{0} threads (0: reference)")
+    @ValueSource(ints = {0, 1, 2, 4})
+    void shouldStopAfterTheChunkWhenAListenerClosesTheSimulation(int threads) {
+        Net n = net();
+        AtomicReference<Simulation> self = new AtomicReference<>();
+        RunListener stopper = new RunListener() {
+            @Override
+            public void stepEnded(int step) {
+                if (step == 30) {
+                    self.get().close();
+                }
+            }
+        };
+        Simulation s = sim(n, threads, fixed().listener(stopper));
+        self.set(s);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.run(5000));
+        // chunks of Simulation.CHUNK = 1 000 steps: the close at step 30 takes effect at the end of the first
+        assertEquals("the simulation was stopped at step 1000, 4000 steps before the end of run(5000)", e.getMessage());
+        assertEquals("the simulation was stopped", assertThrows(IllegalStateException.class,
+                () -> s.get(n.lif().v())).getMessage());
+        s.close();
+    }
+
+    /**
+     * stop() from a listener of a continuous run: the run's thread joined itself for 5 s before closing. Now the run
+     * ends after the step and closes the simulation itself; later calls say it was stopped.
+     */
+    @ParameterizedTest(name = "{0} threads (0: reference)")
+    @ValueSource(ints = {0, 1, 2})
+    void shouldEndAContinuousRunStoppedByItsListener(int threads) throws InterruptedException {
+        Net n = net();
+        AtomicReference<Simulation> self = new AtomicReference<>();
+        RunListener stopper = new RunListener() {
+            @Override
+            public void stepEnded(int step) {
+                if (step == 30) {
+                    self.get().stop();
+                }
+            }
+        };
+        Simulation s = sim(n, threads, fixed().listener(stopper));
+        self.set(s);
+        s.start();
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (s.isRunning() && System.nanoTime() < end) {
+            Thread.sleep(1);
+        }
+        assertTrue(!s.isRunning(), "the run ended");
+        assertEquals(30, s.backend().currentStep(), "it ended after the step whose listener stopped it");
+        assertEquals("the simulation was stopped", assertThrows(IllegalStateException.class, () -> s.run(1))
+                .getMessage());
+        s.close();
+    }
 }
