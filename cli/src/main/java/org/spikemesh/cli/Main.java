@@ -39,6 +39,7 @@ public final class Main implements Runnable {
      * @param args command line arguments
      */
     public static void main(String[] args) {
+        FollowerSignals.ignoreWhenStartedByCoordinator();
         int code;
         try {
             code = commandLine().execute(args);
@@ -49,6 +50,8 @@ public final class Main implements Runnable {
                     + " SPIKEMESH_JAVA_OPTS=-Xmx16g,"
                     + " or use fewer neurons or synapses");
             code = 1;
+        } finally {
+            StopOnCtrlC.commandEnded();
         }
         System.exit(code);
     }

@@ -156,8 +156,11 @@ final class PartitionSetup implements AutoCloseable {
      */
     void startFollowers() throws IOException {
         for (int k = 0; k < toStart.size(); k++) {
-            Process child = new ProcessBuilder(toStart.get(k)).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.PIPE).start();
+            ProcessBuilder pb = new ProcessBuilder(toStart.get(k)).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.PIPE);
+            // the follower ignores Ctrl-C and TERM sent to the whole process group: this coordinator ends it
+            pb.environment().put(FollowerSignals.STARTED_BY, Long.toString(ProcessHandle.current().pid()));
+            Process child = pb.start();
             children.add(child);
             watch(child, k + 1);
             errors.read(child, k + 1);

@@ -136,6 +136,22 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Set by Ctrl-C: the run stops after the chunk in progress and writes consistent outputs for the steps done. */
     private volatile boolean interrupted;
+    /** the thread waiting for the other partitions to join, while it does; guarded by {@link #joinLock}. */
+    private Thread joining;
+    private final Object joinLock = new Object();
+
+    /**
+     * Ctrl-C: the run stops after its chunk in progress; a coordinator still waiting for its partitions to join is
+     * woken (that wait looked at nothing else, and held the exit until the JVM gave up on it).
+     */
+    private void stopRequested() {
+        interrupted = true;
+        synchronized (joinLock) {
+            if (joining != null) {
+                joining.interrupt();
+            }
+        }
+    }
     private int done;
     /** seconds spent stepping (without loading, compiling, starting and joining partitions, or writing). */
     private double loopSeconds;
@@ -341,7 +357,8 @@ public final class RunCommand implements Callable<Integer> {
             probes.add(graph.var(r.trim()));
         }
         Map<String, Object> summary;
-        try (StopOnCtrlC ctrlC = new StopOnCtrlC(() -> interrupted = true)) {
+        try (StopOnCtrlC ctrlC = new StopOnCtrlC(this::stopRequested,
+                "the outputs in " + out + (report != null ? " and the report " + report : ""))) {
             summary = runAndWrite(net, graph, resolved, probes, outputs, nThreads, split);
             if (report != null) {
                 // before the exit Ctrl-C holds is let go: a stopped run gets its report too
@@ -474,7 +491,19 @@ public final class RunCommand implements Callable<Integer> {
             // the split can be made: only now the followers start, and load and compile the network themselves
             split.startFollowers();
         }
-        ChipEngine engine = new ChipEngine(graph, program, cfg, nThreads, plan, split != null ? split.wire() : null);
+        ChipEngine engine;
+        synchronized (joinLock) {
+            joining = split != null ? Thread.currentThread() : null;
+        }
+        try {
+            engine = new ChipEngine(graph, program, cfg, nThreads, plan, split != null ? split.wire() : null);
+        } finally {
+            synchronized (joinLock) {
+                joining = null;
+            }
+            // a Ctrl-C that came after the partitions joined: the run loop sees it; the flag would fail the writes
+            Thread.interrupted();
+        }
         try {
             ChipOutputs.writeRoutes(program, staging);
             program = null;

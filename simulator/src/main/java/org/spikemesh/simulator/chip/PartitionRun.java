@@ -71,6 +71,13 @@ final class PartitionRun {
         });
         long deadline = System.currentTimeMillis() + joinMillis;
         while (!bridge.joined()) {
+            if (Thread.interrupted()) {
+                // Ctrl-C while waiting: the CLI interrupts this thread (nothing else here looked at it)
+                String missing = bridge.missing();
+                engine.close();
+                throw new PartitionException("partition " + plan.index() + " was stopped while waiting for " + missing
+                        + " to join; nothing was run");
+            }
             if (engine.failure() != null || System.currentTimeMillis() > deadline) {
                 String missing = bridge.missing();
                 engine.close();
