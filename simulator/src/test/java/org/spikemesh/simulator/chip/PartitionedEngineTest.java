@@ -85,6 +85,37 @@ class PartitionedEngineTest {
         }
     }
 
+    /**
+     * A coordinator waiting for a partition that never joins looked at nothing but the join limit (180 s): Ctrl-C was
+     * held until the JVM gave up on it. The CLI interrupts the waiting thread on Ctrl-C; the wait now ends at once.
+     */
+    @Test
+    void shouldStopWaitingForPartitionsWhenInterrupted() throws Exception {
+        LoopbackWires wires = new LoopbackWires(2);
+        ProcessGraph g = cuba();
+        ChipProgram p = Compiler.compile(g, FOUR_CHIPS, CompileOptions.defaults()).program();
+        java.util.concurrent.atomic.AtomicReference<Throwable> ended = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread coordinator = new Thread(() -> {
+            try {
+                new ChipEngine(g, p, RunConfig.defaults().seed(3), 1, PartitionPlan.byWork(p, 2, 0, 1),
+                        wires.wire(0)).close();
+            } catch (Throwable t) {
+                ended.set(t);
+            }
+        });
+        coordinator.start();
+        // partition 1 never starts: the coordinator is in its wait once it has built its shards (a few seconds here)
+        Thread.sleep(500);
+        while (coordinator.isAlive() && coordinator.getState() != Thread.State.TIMED_WAITING) {
+            Thread.sleep(10);
+        }
+        coordinator.interrupt();
+        coordinator.join();
+        assertTrue(ended.get() instanceof PartitionException, String.valueOf(ended.get()));
+        assertTrue(ended.get().getMessage().startsWith("partition 0 was stopped while waiting for partition 1"),
+                ended.get().getMessage());
+    }
+
     @Test
     void shouldRefuseAPartitionStartedWithOtherSettings() throws Exception {
         LoopbackWires wires = new LoopbackWires(2);
