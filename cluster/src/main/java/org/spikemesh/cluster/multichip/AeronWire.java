@@ -53,16 +53,50 @@ public final class AeronWire implements PartitionWire {
                     + ": " + e.getMessage() + " (for IPC the coordinator, partition 0, runs the driver)");
         }
         this.pubs = new ExclusivePublication[channels.length];
-        for (int q = 0; q < channels.length; q++) {
-            if (q != me) {
-                pubs[q] = aeron.addExclusivePublication(channels[q], streams[q]);
+        try {
+            for (int q = 0; q < channels.length; q++) {
+                if (q != me) {
+                    pubs[q] = aeron.addExclusivePublication(channels[q], streams[q]);
+                }
             }
+            this.sub = aeron.addSubscription(channels[me], streams[me]);
+        } catch (RuntimeException e) {
+            // a channel the driver cannot open (a UDP port in use): the client and the driver, with its directory
+            // (47 MB in /dev/shm), were left behind
+            aeron.close();
+            if (driver != null) {
+                driver.close();
+            }
+            throw new PartitionException("partition " + me + " cannot open its Aeron channel "
+                    + channelName(channels[me]) + ": " + rootMessage(e)
+                    + (channels[me].startsWith("aeron:udp") ? " (check --endpoints: each partition's HOST:PORT must"
+                    + " be free on its machine)" : ""));
         }
-        this.sub = aeron.addSubscription(channels[me], streams[me]);
         this.assembler = new FragmentAssembler((buffer, offset, length, header) -> {
             sessionToPartition.put(header.sessionId(), buffer.getInt(offset + 4));
             current.onMessage(buffer, offset, length);
         });
+    }
+
+    /** @return the channel without its buffer settings, as a user gave it (aeron:udp?endpoint=HOST:PORT) */
+    private static String channelName(String channel) {
+        int bar = channel.indexOf('|');
+        return bar < 0 ? channel : channel.substring(0, bar);
+    }
+
+    /** @return what the driver said, without Aeron's prefixes ("Address already in use") */
+    static String rootMessage(Throwable e) {
+        String m = String.valueOf(e.getMessage());
+        int channelError = m.indexOf("channel error - ");
+        if (channelError >= 0) {
+            m = m.substring(channelError + "channel error - ".length());
+        }
+        int detail = m.indexOf(" (at ");
+        if (detail >= 0) {
+            m = m.substring(0, detail);
+        }
+        int colon = m.indexOf(": aeron:");
+        return (colon >= 0 ? m.substring(0, colon) : m).strip();
     }
 
     /**
