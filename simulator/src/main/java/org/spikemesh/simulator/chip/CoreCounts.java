@@ -189,7 +189,8 @@ final class CoreCounts {
             totalTimeNs[k] += ns;
             sy += s0;
             mi += m0;
-            if (ns > slowest || ns == slowest && placeOf[k] < placeOf[slowestCore - first]) {
+            if (CoreTimes.slower(ns, placeOf[k], slowest, slowestCore < 0 ? Integer.MAX_VALUE
+                    : placeOf[slowestCore - first])) {
                 slowest = ns;
                 slowestCore = first + k;
             }
@@ -259,7 +260,8 @@ final class CoreCounts {
             ia += i0;
             sp += p0;
             mi += m0;
-            if (ns > slowest || ns == slowest && placeOf[k] < placeOf[slowestCore - first]) {
+            if (CoreTimes.slower(ns, placeOf[k], slowest, slowestCore < 0 ? Integer.MAX_VALUE
+                    : placeOf[slowestCore - first])) {
                 slowest = ns;
                 slowestCore = first + k;
             }

@@ -6,6 +6,34 @@ package org.spikemesh.simulator.chip;
  * and adds the counts the events need to the step's {@link StepPartial}.
  */
 final class CoreTimes {
+    /**
+     * The grid, in ns, on which core times are compared for the step's critical core. Each time is a sum of counts
+     * times per-event costs, so two cores whose times are equal in decimal (13.3 ns) can differ in their last bits
+     * (13.299999999999997 and 13.299999999999999), and the critical core was then the higher of the two instead of the
+     * lowest. Compared as whole multiples of this (a total order, so the slowest does not depend on how the cores are
+     * split between shards), they tie.
+     */
+    static final double TIE_NS = 1e-6;
+
+    /** @return a core time as a whole number of {@link #TIE_NS} */
+    static long tieKey(double ns) {
+        return Math.round(ns / TIE_NS);
+    }
+
+    /**
+     * @return whether a core taking ns, at global place {@code place}, is the step's slowest rather than the one so far
+     *         (slowest ns, at slowestPlace): slower on the {@link #TIE_NS} grid, or as slow there and lower
+     */
+    static boolean slower(double ns, int place, double slowest, int slowestPlace) {
+        if (ns < slowest - TIE_NS) {
+            // most cores: lower on the grid too, without rounding
+            return false;
+        }
+        long a = tieKey(ns);
+        long b = tieKey(slowest);
+        return a > b || a == b && place < slowestPlace;
+    }
+
     private final double[] synop;
     private final double[] spike;
     /** per core: its neurons times the time of an active update (its LIF neurons; 0 for a spike source). */

@@ -32,9 +32,8 @@ final class StepSums extends OpCounts {
         maxPath = 0;
         for (StepPartial p : ps) {
             addCounts(p);
-            if (p.slowestCoreNs > slowestNs || slowestCore < 0 && p.slowestCore >= 0
-                    || p.slowestCoreNs == slowestNs && p.slowestCore >= 0
-                    && placeOf[p.slowestCore] < placeOf[slowestCore]) {
+            if (p.slowestCore >= 0 && (slowestCore < 0 || CoreTimes.slower(p.slowestCoreNs, placeOf[p.slowestCore],
+                    slowestNs, placeOf[slowestCore]))) {
                 slowestNs = p.slowestCoreNs;
                 slowestCore = p.slowestCore;
             }
