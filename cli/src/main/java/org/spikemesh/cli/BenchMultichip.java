@@ -54,6 +54,23 @@ public final class BenchMultichip implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path dir = Files.createTempDirectory("spikemesh-bench-multichip");
+        try {
+            return bench(dir);
+        } finally {
+            // the network and every run's outputs (left behind after each bench before)
+            deleteTree(dir);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            for (Path f : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    private int bench(Path dir) throws IOException {
         Path net = dir.resolve("cuba.yaml");
         NetworkWriter.save(Cuba.build(neurons, seed), net);
         double[] one = measure(net, dir, 1, "ipc");

@@ -146,6 +146,9 @@ public final class RunCommand implements Callable<Integer> {
      */
     private void stopRequested() {
         interrupted = true;
+        System.err.println("spikemesh run: stopping after the steps in progress; writing the outputs of the steps done"
+                + " to " + out);
+        System.err.flush();
         synchronized (joinLock) {
             if (joining != null) {
                 joining.interrupt();

@@ -107,6 +107,38 @@ class PartitionedRunCommandTest {
         }
     }
 
+    /** bench multichip left its network and every run's outputs in a temp directory after each bench. */
+    @Test
+    void shouldLeaveNoTempFilesAfterBenchMultichip() throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        java.util.function.Supplier<java.util.Set<String>> benches = () -> {
+            try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(tmp)) {
+                return s.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("spikemesh-bench-multichip"))
+                        .collect(java.util.stream.Collectors.toSet());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        java.util.Set<String> before = benches.get();
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cl = Main.commandLine();
+        cl.setOut(new java.io.PrintWriter(out, true));
+        java.io.PrintStream stdout = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = cl.execute("bench", "multichip", "--neurons", "2100", "--steps", "20", "--partitions", "2",
+                    "--transport", "ipc", "--repeat", "1");
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals(0, code, printed.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(printed.toString(java.nio.charset.StandardCharsets.UTF_8).contains("2 processes over ipc"),
+                printed.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(before, benches.get(), "no bench directory left in " + tmp);
+    }
+
     @Test
     void shouldExplainBadPartitionOptions(@TempDir Path dir) throws IOException {
         Path net = network(dir);

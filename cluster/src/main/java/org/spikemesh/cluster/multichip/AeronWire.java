@@ -182,7 +182,8 @@ public final class AeronWire implements PartitionWire {
     public int poll(Handler handler, int limit) {
         Throwable e = clientError;
         if (e != null) {
-            throw new PartitionException("the Aeron client of partition " + me + " failed: " + e);
+            throw new PartitionException("the Aeron client of partition " + me + " failed: "
+                    + (e instanceof PartitionException ? e.getMessage() : rootMessage(e)));
         }
         current = handler;
         Integer session;

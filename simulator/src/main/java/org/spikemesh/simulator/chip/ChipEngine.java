@@ -627,8 +627,19 @@ public final class ChipEngine implements Backend {
             throw new IllegalStateException(f.getMessage(), f);
         }
         if (f != null) {
-            throw new IllegalStateException("chip engine failed: " + f, f);
+            throw new IllegalStateException("chip engine failed: " + describe(f), f);
         }
+    }
+
+    /**
+     * @return a failure as a user reads it: the message of an error the engine or a listener raised on purpose
+     *         (IllegalStateException, IllegalArgumentException), else its class too (a NullPointerException says little
+     *         without it)
+     */
+    static String describe(Throwable f) {
+        boolean plain = (f instanceof IllegalStateException || f instanceof IllegalArgumentException)
+                && f.getMessage() != null;
+        return plain ? f.getMessage() : String.valueOf(f);
     }
 
     @Override

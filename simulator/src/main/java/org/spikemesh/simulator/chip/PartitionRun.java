@@ -85,8 +85,8 @@ final class PartitionRun {
                     engine.checkLive();
                 } catch (AlertException closed) {
                     throw new PartitionException("partition " + plan.index() + " waited " + joinMillis / 1000
-                            + " s for " + missing + " to join; start every partition (system property"
-                            + " spikemesh.partition.join-seconds)");
+                            + " s for " + missing + " to join; every partition must be running, not stopped, and"
+                            + " reach this one (system property spikemesh.partition.join-seconds)");
                 }
             }
             LockSupport.parkNanos(1_000_000);
