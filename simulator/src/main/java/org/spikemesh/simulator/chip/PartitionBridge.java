@@ -263,7 +263,8 @@ final class PartitionBridge implements Agent, PartitionWire.Handler {
                 wire.offer(q, codec.buffer(), 0, len);
                 if (!closing && engine.failure() == null && now - lastHeard[q] > lossNs) {
                     throw new PartitionException(plan.describe(q) + " sent nothing for " + seconds(lossNs)
-                            + " s: it was lost (its process ended or was stopped, or the network failed); the run is ended");
+                            + " s: it was lost (its process ended or was stopped, or the network failed); the run is"
+                            + " ended");
                 }
             }
         }
