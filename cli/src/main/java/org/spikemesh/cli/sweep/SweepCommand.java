@@ -82,8 +82,22 @@ public final class SweepCommand implements Callable<Integer> {
         HazelcastRunner[] started = new HazelcastRunner[1];
         Supplier<PointRunner> runners = shard != null ? SerialRunner::new : () -> start(s, started);
         SweepRun.Outcome o;
+        // Ctrl-C ended the sweep with no word: the points done are kept (one line each), and the same command resumes
+        PrintWriter err = spec.commandLine().getErr();
+        Thread onCtrlC = new Thread(() -> {
+            err.println("sweep " + s.name() + ": stopped; the points done are kept in " + jsonl + "; the same command"
+                    + " runs the rest");
+            err.flush();
+        }, "spikemesh-sweep-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
         try (Progress bar = Progress.start("sweep " + s.name(), todo, "points", quiet)) {
             o = SweepRun.run(s, slice, jsonl, csv, runners, bar::stepTo);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException exiting) {
+                // Ctrl-C: the hook says what is kept
+            }
         }
         AtomicFiles.write(html, SweepPage.render(s.name(), o.results()));
         if (!quiet) {
