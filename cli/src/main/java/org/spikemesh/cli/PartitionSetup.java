@@ -195,6 +195,18 @@ final class PartitionSetup implements AutoCloseable {
         return new PartitionSetup(AeronWire.udp(index, parse(endpoints, count), dir), count);
     }
 
+    /**
+     * how long {@link #close} waits for each follower to exit before it kills it: 10 s after a run that ended well
+     * (a follower finishes its last step and exits), 2 s after a failed one (they were told, and exit at once; a
+     * stopped one never does, and held the error 10 s).
+     */
+    private long exitWaitMillis = 10_000;
+
+    /** The run failed: {@link #close} gives the followers 2 s to exit, not 10. */
+    void failed() {
+        exitWaitMillis = 2_000;
+    }
+
     @Override
     public void close() {
         if (closed) {
@@ -204,7 +216,7 @@ final class PartitionSetup implements AutoCloseable {
         closing = true;
         for (Process p : children) {
             try {
-                if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                if (!p.waitFor(exitWaitMillis, TimeUnit.MILLISECONDS)) {
                     p.destroyForcibly();
                 }
             } catch (InterruptedException e) {

@@ -255,6 +255,7 @@ public final class RunCommand implements Callable<Integer> {
                 return execute(onChip, nThreads, split);
             } catch (Exception e) {
                 failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                split.failed();
                 throw e;
             } finally {
                 split.close();
@@ -442,7 +443,15 @@ public final class RunCommand implements Callable<Integer> {
             Map<String, Object> chipPart = null;
             try (PartitionSetup partitionsClosedAfterTheEngine = split;
                  Simulation sim = engine != null ? new Simulation(engine) : Simulation.reference(graph, cfg)) {
-                simulate(sim);
+                try {
+                    simulate(sim);
+                } catch (RuntimeException e) {
+                    if (split != null) {
+                        // closing the split (next, with these resources) then waits 2 s per follower, not 10
+                        split.failed();
+                    }
+                    throw e;
+                }
                 if (engine != null) {
                     chipPart = ChipOutputs.write(engine, dir.staging(), chip);
                 }
