@@ -295,6 +295,19 @@ class SimulationLifecycleTest {
         assertEquals(backend, assertThrows(IllegalStateException.class, () -> s.backend().run(1)).getMessage());
     }
 
+    /** @return a listener that, at the end of step 30, does {@code what} to the simulation {@code self} holds */
+    private static RunListener atStep30(AtomicReference<Simulation> self,
+                                        java.util.function.Consumer<Simulation> what) {
+        return new RunListener() {
+            @Override
+            public void stepEnded(int step) {
+                if (step == 30) {
+                    what.accept(self.get());
+                }
+            }
+        };
+    }
+
     /**
      * close() from a listener during run(5 000): the reference failed at once ("reference backend is closed"), one chip
      * thread ran to the end of the chunk, two and four threads failed with "chip engine was closed during a run". Now
@@ -305,14 +318,7 @@ class SimulationLifecycleTest {
     void shouldStopAfterTheChunkWhenAListenerClosesTheSimulation(int threads) {
         Net n = net();
         AtomicReference<Simulation> self = new AtomicReference<>();
-        RunListener stopper = new RunListener() {
-            @Override
-            public void stepEnded(int step) {
-                if (step == 30) {
-                    self.get().close();
-                }
-            }
-        };
+        RunListener stopper = atStep30(self, Simulation::close);
         Simulation s = sim(n, threads, fixed().listener(stopper));
         self.set(s);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.run(5000));
@@ -332,14 +338,7 @@ class SimulationLifecycleTest {
     void shouldEndAContinuousRunStoppedByItsListener(int threads) throws InterruptedException {
         Net n = net();
         AtomicReference<Simulation> self = new AtomicReference<>();
-        RunListener stopper = new RunListener() {
-            @Override
-            public void stepEnded(int step) {
-                if (step == 30) {
-                    self.get().stop();
-                }
-            }
-        };
+        RunListener stopper = atStep30(self, Simulation::stop);
         Simulation s = sim(n, threads, fixed().listener(stopper));
         self.set(s);
         s.start();
