@@ -25,7 +25,9 @@ subdirectory of `--out` is refused); no input (the network file and the side fil
 outputs and named in summary.json (`"saved_weights": "learned.yaml"`), so the next run into `DIR` takes the directory
 for an earlier output and replaces it, learned.yaml included. `map`, `export`, `sweep`, `report` and `animate`
 check their output files the same way before they work, and I/O errors name the path and the reason (`PATH: no such
-file or directory`, `permission denied`, `not a directory`, `is a directory`).
+file or directory`, `permission denied`, `not a directory`, `is a directory`). Two runs into one `--out` at once:
+the second is refused (`o: another run (process 23317) is writing this directory now; ...`), where both ended well
+and the last silently replaced the other's outputs; the staging directory a killed run left is deleted by the next.
 
 On `--backend reference`, the chip options given (`--chip`, `--chips`, `--time-model`, `--threads`, `--placement`,
 `--counters-every`, `--core-counters-every`) get one warning line, since that backend ignores them. A mistake in the

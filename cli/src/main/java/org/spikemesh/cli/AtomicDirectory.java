@@ -25,11 +25,57 @@ public final class AtomicDirectory implements AutoCloseable {
         this.target = target.toAbsolutePath().normalize();
         requireReplaceable(target, this.target);
         Path parent = this.target.getParent();
+        String prefix = "." + this.target.getFileName() + ".partial-";
         try {
             Files.createDirectories(parent);
-            this.staging = Files.createTempDirectory(parent, "." + this.target.getFileName() + ".partial-");
+            requireNoOtherWriter(target, parent, prefix);
+            // the process id in the name tells a later run whether this one is still writing
+            this.staging = Files.createTempDirectory(parent, prefix + ProcessHandle.current().pid() + "-");
         } catch (IOException e) {
             throw IoErrors.cannotWrite(target, e);
+        }
+    }
+
+    /**
+     * Refuses a target that another live process is writing now (its staging directory beside the target names its
+     * process id): two runs into one --out both ended well and the last silently replaced the other's outputs. The
+     * staging directory of a process that is gone (killed with -9) is deleted.
+     */
+    private static void requireNoOtherWriter(Path given, Path parent, String prefix) throws IOException {
+        long me = ProcessHandle.current().pid();
+        java.util.List<Path> stale = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> siblings = Files.list(parent)) {
+            for (Path p : (Iterable<Path>) siblings::iterator) {
+                String name = p.getFileName().toString();
+                if (!name.startsWith(prefix) || !Files.isDirectory(p)) {
+                    continue;
+                }
+                long pid = writerOf(name.substring(prefix.length()));
+                if (pid < 0 || pid == me) {
+                    continue;
+                }
+                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    throw new IllegalArgumentException(given + ": another run (process " + pid + ") is writing this"
+                            + " directory now; give another --out, or wait for that run to end");
+                }
+                stale.add(p);
+            }
+        }
+        for (Path p : stale) {
+            deleteTree(p);
+        }
+    }
+
+    /** @return the process id a staging directory's name holds after its prefix ("12345-" then random), or -1 */
+    static long writerOf(String rest) {
+        int dash = rest.indexOf('-');
+        if (dash <= 0) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(rest.substring(0, dash));
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

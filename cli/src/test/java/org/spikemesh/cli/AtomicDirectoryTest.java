@@ -124,4 +124,34 @@ class AtomicDirectoryTest {
         assertEquals("keep me", Files.readString(dir.resolve("thesis.tex")));
         assertEquals(1, entries(dir));
     }
+
+    /**
+     * Two runs into one --out both ended well and the last silently replaced the other's outputs. A run now refuses a
+     * target whose staging directory belongs to a live process, and deletes one whose process is gone.
+     */
+    @Test
+    void shouldRefuseATargetAnotherLiveProcessIsWriting(@TempDir Path dir) throws Exception {
+        Process other = new ProcessBuilder("sleep", "60").start();
+        try {
+            Path busy = Files.createDirectory(dir.resolve(".out.partial-" + other.pid() + "-4242"));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new AtomicDirectory(dir.resolve("out")));
+            assertEquals(dir.resolve("out") + ": another run (process " + other.pid() + ") is writing this directory"
+                    + " now; give another --out, or wait for that run to end", e.getMessage());
+            assertTrue(Files.isDirectory(busy), "the other run's staging directory is left alone");
+        } finally {
+            other.destroyForcibly().waitFor();
+        }
+        // the same process gone (killed with -9): its staging directory is garbage, deleted, and the run goes on
+        try (AtomicDirectory d = new AtomicDirectory(dir.resolve("out"))) {
+            assertTrue(d.staging().getFileName().toString().startsWith(".out.partial-" + ProcessHandle.current().pid()
+                    + "-"), d.staging().toString());
+            try (Stream<Path> left = Files.list(dir)) {
+                assertEquals(1, left.filter(f -> f.getFileName().toString().startsWith(".out.partial-")).count(),
+                        "only this run's staging directory");
+            }
+        }
+        assertEquals(-1, AtomicDirectory.writerOf("1234567890"), "a staging name from before holds no process id");
+        assertEquals(77, AtomicDirectory.writerOf("77-123"));
+    }
 }
