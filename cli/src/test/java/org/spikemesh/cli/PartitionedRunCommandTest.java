@@ -107,6 +107,34 @@ class PartitionedRunCommandTest {
         }
     }
 
+    /**
+     * A coordinator killed with -9 left its media driver's directory (47 MB in /dev/shm) for good. The next partitioned
+     * run deletes those older than a minute whose driver is not alive; a young one, and anything else, stays.
+     */
+    @Test
+    void shouldDeleteTheDriverDirectoriesOfKilledRuns(@TempDir Path dir) throws IOException {
+        Path stale = Files.createDirectories(dir.resolve("spikemesh-aeron-old").resolve("publications"));
+        Files.writeString(stale.resolve("0-1.logbuffer"), "x");
+        Path old = dir.resolve("spikemesh-aeron-old");
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()
+                - 2 * PartitionSetup.STALE_MILLIS));
+        Path young = Files.createDirectory(dir.resolve("spikemesh-aeron-young"));
+        Path other = Files.createDirectory(dir.resolve("someone-else"));
+        Files.setLastModifiedTime(other, java.nio.file.attribute.FileTime.fromMillis(0));
+        assertEquals(1, PartitionSetup.deleteStaleDrivers(dir, System.currentTimeMillis() - PartitionSetup.STALE_MILLIS));
+        assertFalse(Files.exists(old));
+        assertTrue(Files.exists(young));
+        assertTrue(Files.exists(other));
+        // a live driver's directory stays whatever its age (here every directory counts as old)
+        Path live = dir.resolve("spikemesh-aeron-live");
+        try (io.aeron.driver.MediaDriver driver = org.spikemesh.cluster.multichip.AeronWire.launchDriver(live)) {
+            assertEquals(1, PartitionSetup.deleteStaleDrivers(dir, System.currentTimeMillis() + 60_000),
+                    "the young one goes now, the live one stays");
+            assertTrue(Files.exists(live.resolve("cnc.dat")), "the live driver's directory stays: "
+                    + driver.aeronDirectoryName());
+        }
+    }
+
     /** bench multichip left its network and every run's outputs in a temp directory after each bench. */
     @Test
     void shouldLeaveNoTempFilesAfterBenchMultichip() throws IOException {
