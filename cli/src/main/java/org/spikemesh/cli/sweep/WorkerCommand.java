@@ -64,13 +64,18 @@ public final class WorkerCommand implements Callable<Integer> {
             out.flush();
         }
         w.awaitSweepEnd();
+        boolean stopped = false;
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
             // the JVM is exiting (Ctrl-C): the hook has stopped the member
+            stopped = true;
         }
         if (!quiet) {
-            out.println("worker: the sweep ended; left the cluster");
+            // the sweep's members are gone: it ended, or it was stopped (the next run of it resumes); this worker
+            // cannot tell which. It said "the sweep ended" also when itself was stopped with Ctrl-C
+            out.println(stopped ? "worker: stopped; left the cluster (the points it was running are run again by the"
+                    + " sweep)" : "worker: the sweep's members have left (it ended, or was stopped); left the cluster");
             out.flush();
         }
         return 0;
