@@ -196,6 +196,12 @@ CASES = {
         'one tile: core 0 1 + t_spk 1 + t_in 1 + t_syn 1 = 4; X = 1 (within tile); barrier(1) 100: 105 ns. Energy: '
         'updates 20, spike 5, receives 10, synops 20, one within-tile delivery per packet 1 (the engine; unicast '
         'charges one per message, 2), barrier 50, static 105: 211 pJ'),
+    'mc-detailed-message-out': ('mc-fork-out', None, 0, 1, FORK, pins(('src', 0, 0), ('a', 0, 2), ('b', 0, 4)), 343.0, 475.0,
+        'multicast, detailed, message_out 10 ns / 7 pJ: the source sends to a (core 2, 1 hop) at t_spk 1 + t_out 10 = 11 '
+        'and to b (core 4, 2 hops) at 21: the detailed model charges message_out per message (per route entry), '
+        'the per-step model (331 ns: source core 11 + X 20 + 300) and the energy (7 pJ once) per spike. b finishes '
+        'at 21 + 20 + t_in 1 + synop 1 = 43; barrier(3) 300: 343 ns (once per spike would give 333). Energy: spike 5 '
+        '+ message_out 7 + receives 10, synops 20, updates 20, hops 20, barrier 50, static 343: 475 pJ'),
     'calibrated-route-order': ('loihi-calibrated', None, 0, 1, ROUTE_ORDER, pins(('src', 0, 0), ('a', 0, 4), ('b', 0, 124)),
         1078.2, None,
         'detailed; one spike through g0 (to a, core 4), g1 (to b, core 124: 7 east + 3 north hops, 48.2 ns) and g2 (to '
