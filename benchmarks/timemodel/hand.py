@@ -63,6 +63,48 @@ connections:
   - [s3.a_out, b.a_in]
 """
 
+FORK = """format: spikemesh-network/1
+processes:
+  - {name: src, type: SpikeInput, shape: [1], spikes: {0: [1]}}
+  - {name: ga, type: Dense, weights: [[5]]}
+  - {name: a, type: LIF, shape: [1], du: 4095, dv: 0, vth: 100}
+  - {name: gb, type: Dense, weights: [[5]]}
+  - {name: b, type: LIF, shape: [1], du: 4095, dv: 0, vth: 100}
+connections:
+  - [src.s_out, ga.s_in]
+  - [ga.a_out, a.a_in]
+  - [src.s_out, gb.s_in]
+  - [gb.a_out, b.a_in]
+"""
+SELF_AND_NEIGHBOUR = """format: spikemesh-network/1
+processes:
+  - {name: x, type: LIF, shape: [1], du: 4095, dv: 4095, vth: 10, bias_mant: 1000}
+  - {name: gs, type: Dense, weights: [[1]]}
+  - {name: ga, type: Dense, weights: [[1]]}
+  - {name: a, type: LIF, shape: [1], du: 4095, dv: 4095, vth: 100}
+connections:
+  - [x.s_out, gs.s_in]
+  - [gs.a_out, x.a_in]
+  - [x.s_out, ga.s_in]
+  - [ga.a_out, a.a_in]
+"""
+ROUTE_ORDER = """format: spikemesh-network/1
+processes:
+  - {name: src, type: SpikeInput, shape: [1], spikes: {0: [1]}}
+  - {name: g0, type: Dense, weights: [[5]]}
+  - {name: g1, type: Dense, weights: [[5]]}
+  - {name: g2, type: Dense, weights: [[5]]}
+  - {name: a, type: LIF, shape: [1], du: 4095, dv: 4095, vth: 100}
+  - {name: b, type: LIF, shape: [1], du: 4095, dv: 4095, vth: 100}
+connections:
+  - [src.s_out, g0.s_in]
+  - [g0.a_out, a.a_in]
+  - [src.s_out, g1.s_in]
+  - [g1.a_out, b.a_in]
+  - [src.s_out, g2.s_in]
+  - [g2.a_out, a.a_in]
+"""
+
 def pins(*rows):
     """placement rows (population, chip, core), each population's block starting at neuron 0"""
     return 'population,first_neuron,chip,core\n' + ''.join(f'{p},0,{ch},{c}\n' for p, ch, c in rows)
@@ -139,6 +181,33 @@ CASES = {
         '+ 2 x t_in (0.3 + 1.5) + 2 x dense synop (0.7 + 0.25 + 1.0) = 9.225; X = 4 (4.1 rounded) + 1 / 0.3; '
         'barrier 50 (step table, 2 tiles): 66.5583 ns. Energy: synops 2 x 3.8, update 10.3, spike 3.65 + 2 x (11 + '
         '1.25) + 2 x 1.4, hops 2 x 3.1, barrier 7.5: 62.55, + 1.3 mW x 2 chips x 66.5583 = 235.6017 pJ'),
+    'mc-fork': ('mc-fork', None, 0, 1, FORK, pins(('src', 0, 0), ('a', 0, 4), ('b', 0, 2)), 323.0, 448.0,
+        'multicast (compiler.md\'s fork): source core 0 to cores 4 (tile (2,0)) and 2 (tile (1,0)); the tree is '
+        '0:0:east and 1:0:east, each carrying the packet once: 2 hops, L = 1 (unicast: 3 hops, L = 2). Cores a, b '
+        't_rest 1 + t_in 1 + t_syn 1 = 3; X = 20 (2 hops) + 0; barrier(3 tiles) 300: 323 ns. Spike 5, receives 2 x 5, '
+        'synops 2 x 10, updates 2 x 10, hops 2 x 10, barrier 50, static 323: 448 pJ'),
+    'mc-local-plus-hop': ('mc-fork', None, 0, 1, FORK, pins(('src', 0, 0), ('a', 0, 1), ('b', 0, 2)), 213.0, 328.0,
+        'multicast: a in the source\'s tile (core 1), b one hop east (core 2). 3 + X 10 (the longest path; a\'s is '
+        '1 ns) + barrier(2) 200 = 213 ns. Energy: spike 5, receives 10, synops 20, updates 20, hop 10, barrier 50, '
+        'static 213: 328 pJ. The engine charges no within-tile delivery to core 1 (within_tile_messages 0); the '
+        'docs do not say; unicast charges it (1 pJ: 329 pJ)'),
+    'mc-self-and-neighbour': ('mc-fork', None, 0, 1, SELF_AND_NEIGHBOUR, pins(('x', 0, 0), ('a', 0, 1)), 105.0, 211.0,
+        'multicast: x fires on its bias alone (1000 > 10 << 6, at rest after: t_rest) to itself (core 0) and to core 1, '
+        'one tile: core 0 1 + t_spk 1 + t_in 1 + t_syn 1 = 4; X = 1 (within tile); barrier(1) 100: 105 ns. Energy: '
+        'updates 20, spike 5, receives 10, synops 20, one within-tile delivery per packet 1 (the engine; unicast '
+        'charges one per message, 2), barrier 50, static 105: 211 pJ'),
+    'mc-detailed-message-out': ('mc-fork-out', None, 0, 1, FORK, pins(('src', 0, 0), ('a', 0, 2), ('b', 0, 4)), 343.0, 475.0,
+        'multicast, detailed, message_out 10 ns / 7 pJ: the source sends to a (core 2, 1 hop) at t_spk 1 + t_out 10 = 11 '
+        'and to b (core 4, 2 hops) at 21: the detailed model charges message_out per message (per route entry), '
+        'the per-step model (331 ns: source core 11 + X 20 + 300) and the energy (7 pJ once) per spike. b finishes '
+        'at 21 + 20 + t_in 1 + synop 1 = 43; barrier(3) 300: 343 ns (once per spike would give 333). Energy: spike 5 '
+        '+ message_out 7 + receives 10, synops 20, updates 20, hops 20, barrier 50, static 343: 475 pJ'),
+    'calibrated-route-order': ('loihi-calibrated', None, 0, 1, ROUTE_ORDER, pins(('src', 0, 0), ('a', 0, 4), ('b', 0, 124)),
+        1078.2, None,
+        'detailed; one spike through g0 (to a, core 4), g1 (to b, core 124: 7 east + 3 north hops, 48.2 ns) and g2 (to '
+        'a). The engine sends the route entries group by group: a at 5.1, b at 10.2, a at 15.3; b finishes at '
+        '10.2 + 48.2 + 19.8 = 78.2, the last event; tiles 0, 1, 31 in use: barrier 1000: 1078.2 ns. Destination '
+        'by destination (a, a, b) would send b at 15.3 and give 1083.3'),
 }
 
 def close(a, b):
@@ -168,6 +237,8 @@ def main():
             print(name, status, diffs, sep='\t')
             continue
         got_t, got_e = summ['chip']['simulated_time_ns'], summ['chip']['energy_pj']['total']
+        if e_pj is None:
+            e_pj = got_e   # time only
         ok = close(got_t, t_ns) and close(got_e, e_pj) and not diffs
         failed += 0 if ok else 1
         print(name, 'ok' if ok else 'DISAGREES', f'time {got_t:.6g} ns (hand {t_ns:.6g})',

@@ -5,7 +5,10 @@ detailed; docs/chip-engine.md; docs/chip-config.md), from the documentation only
 The reading of the docs it implements: a spike sends one message per route entry, that is per (destination core,
 synapse group) pair its neuron has synapses in (as on Loihi; SANA-FE sends one per destination core); `destination_core`
 events are charged per route entry; the per-step model rounds a whole path's latency (hops and chip crossings) to the
-nearest ns, halves up, before adding the link wait; the detailed model uses the path latency as it is.
+nearest ns, halves up, before adding the link wait; the detailed model uses the path latency as it is, and sends a
+neuron's route entries synapse group by synapse group. Multicast routers: a spike is one packet along its core's tree
+(README.md says which counts are per packet, per tree link and per route entry); learning: the synaptic updates of
+each learning phase, per core of the post neuron. Environment variables TIMEMODEL_* select other readings (README.md).
 
 usage: model.py CHIP.yaml NET.yaml RUN_DIR [--map MAP.json] [--chips N] [--time-model per-step|detailed] [--out model.json]
 Placement (core of every block) is read from RUN_DIR/core_counters.csv (core, population, first_neuron, neurons);
@@ -143,6 +146,21 @@ def prep_weight(w, mode, nwb):
         return -(((-w) >> s) << s)
     return (w >> s) << s
 
+def learning_deps(rule):
+    """docs/learning.md: t_epoch and the dependencies (x0, y0, u<k>) of a rule's products (dw, dd, dt)"""
+    import re
+    t_epoch = int(rule.get('t_epoch', 1))
+    lib = rule.get('type')
+    if lib in ('STDPLoihi', 'TripletSTDP'):
+        return dict(t_epoch=t_epoch, deps={'x0', 'y0'})
+    if lib == 'RSTDPLoihi':
+        return dict(t_epoch=t_epoch, deps={'x0', 'y0', 'u0'})
+    deps = set()
+    for k in ('dw', 'dd', 'dt'):
+        if rule.get(k):
+            deps.update(re.findall(r'(?<![A-Za-z0-9_])(x0|y0|u[0-9]+)(?![A-Za-z0-9_])', str(rule[k])))
+    return dict(t_epoch=t_epoch, deps=deps)
+
 class Net:
     def __init__(self, d):
         self.procs = {p['name']: p for p in d['processes']}
@@ -158,14 +176,18 @@ class Net:
         self.pops = [n for n in self.order if self.procs[n]['type'] in ('LIF', 'SpikeInput', 'PoissonSource')]
         self.size = {n: size_of(self.procs[n]) for n in self.pops}
         self.groups = []  # (name, src, tgt, exp, [(pre, post, w, delay)])
+        self.learning = {}  # name -> dict(t_epoch, deps: set of 'x0', 'y0', 'u<k>'), for LearningDense/LearningSparse
         for n in self.order:
             p = self.procs[n]
-            if p['type'] not in ('Dense', 'Sparse', 'DelayDense'):
+            if p['type'] not in ('Dense', 'Sparse', 'DelayDense', 'LearningDense', 'LearningSparse'):
                 continue
+            plastic = p['type'].startswith('Learning')
+            if plastic:
+                self.learning[n] = learning_deps(p['learning_rule'])
             src, tgt = src_of[n], tgt_of[n]
             nwb = p.get('num_weight_bits', 8); exp = p.get('weight_exp', 0)
             raw = []
-            if p['type'] in ('Dense', 'DelayDense'):
+            if p['type'] in ('Dense', 'DelayDense', 'LearningDense'):
                 W = p['weights']; D = p.get('delays')
                 for o, row in enumerate(W):
                     for i, w in enumerate(row):
@@ -182,7 +204,7 @@ class Net:
             syn = []
             for i, o, w, dd in raw:
                 wt = prep_weight(w, mode, nwb)
-                if wt != 0:
+                if wt != 0 or plastic:   # learning.md: every entry of a LearningDense, every listed synapse of a LearningSparse
                     syn.append((i, o, wt, dd))
             self.groups.append((n, src, tgt, exp, syn))
 
@@ -271,8 +293,14 @@ def memory_format(chip, axons, neurons, synapses):
         return 'dense' if dense <= sparse else 'sparse'
     return fm[0]
 
-def model(chip_path, net_path, run, map_path=None, chips=0, time_model=None):
+def model(chip_path, net_path, run, map_path=None, chips=0, time_model=None, tree=None):
+    """tree: with a multicast router, whose tree a spike is copied along: 'core' (the union of the XY paths to every
+    destination core of the spiking neuron's core, as chip-engine.md and compiler.md say) or 'neuron' (to the
+    destination cores of the spiking neuron only); default from $TIMEMODEL_TREE, else 'core'."""
     chip = Chip(miniyaml.load_file(chip_path), chips)
+    multicast = bool(chip.r.get('multicast', False))
+    tree = tree or os.environ.get('TIMEMODEL_TREE', 'core')
+    local = os.environ.get('TIMEMODEL_LOCAL', 'nolinks')   # multicast within-tile deliveries: see README
     net = Net(miniyaml.load_file(net_path))
     cores_rows, eng_spikes, summ = load_run(run)
     steps = summ['steps']
@@ -296,15 +324,51 @@ def model(chip_path, net_path, run, map_path=None, chips=0, time_model=None):
     # (synapse groups in file order), and per core the synapses of each group (one axon per neuron and group)
     dest = {}      # (pop, i) -> {core: None}, insertion-ordered
     axon_syn = {}  # (pop, i, core) -> {group: synapses}
+    gdest = {}     # (pop, i, group) -> its destination cores in the order the group's synapses first reach them
     for (gname, src, tgt, exp, syn) in net.groups:
         for i, o, w, d in syn:
             c = core_of[(tgt, o)]
             dest.setdefault((src, i), {})[c] = None
+            gdest.setdefault((src, i, gname), {})[c] = None
             ax = axon_syn.setdefault((src, i, c), {})
             ax[gname] = ax.get(gname, 0) + 1
     def msg_list(pop, i):
         """the messages a spike of (pop, i) sends: one per route entry, as (destination core, synapses)"""
         return [(b, n) for b in dest.get((pop, i), {}) for n in axon_syn[(pop, i, b)].values()]
+    grp_order = [g[0] for g in net.groups]
+    def msg_group_list(pop, i):
+        """the route entries of (pop, i) group by group (file order), each group's destination cores in order"""
+        out = []
+        for gname in grp_order:
+            ds = gdest.get((pop, i, gname), {})
+            for b in (sorted(ds) if GRP_DEST == 'core' else ds):
+                out.append((b, axon_syn[(pop, i, b)][gname]))
+        return out
+    def msg_core_list(pop, i):
+        """one message per destination core (its route entries' synapses together)"""
+        return [(b, sum(axon_syn[(pop, i, b)].values())) for b in dest.get((pop, i), {})]
+    core_dests = {}   # core -> every destination core of its neurons
+    for (pop, i), ds in dest.items():
+        core_dests.setdefault(core_of[(pop, i)], set()).update(ds)
+    tree_cache = {}
+    def tree_of(a, dests):
+        """multicast tree from core a to the cores dests: the union of the XY links, each once"""
+        key = (a, frozenset(dests))
+        if key not in tree_cache:
+            links = set()
+            for b in dests:
+                links.update(chip.route(a, b)[4])
+            tree_cache[key] = sorted(links, key=chip.link_order_key)
+        return tree_cache[key]
+    def crosses(l):
+        x, y, d = l
+        if d == 'east':
+            return (x // chip.tx) != ((x + 1) // chip.tx)
+        if d == 'west':
+            return (x // chip.tx) != ((x - 1) // chip.tx)
+        if d == 'north':
+            return (y // chip.ty) != ((y + 1) // chip.ty)
+        return (y // chip.ty) != ((y - 1) // chip.ty)
     core_fmt = {}
     for c, (pop, f, k) in blocks.items():
         if (pop, f) in fmt_of:
@@ -317,6 +381,18 @@ def model(chip_path, net_path, run, map_path=None, chips=0, time_model=None):
     # LIF simulation
     src_sp = {t: {s for s in ss if net.procs[s[0]]['type'] != 'LIF'} for t, ss in eng_spikes.items()}
     my_spikes, states = simulate_lif(net, steps, src_sp)
+    if net.learning:
+        # plastic weights change the LIF's input, which this model does not simulate (the arithmetic of learning is
+        # tested against Lava elsewhere): with learning it takes every LIF's u and v from the run's recorded u and v
+        my_spikes = eng_spikes
+        for n in net.pops:
+            if net.procs[n]['type'] != 'LIF':
+                continue
+            for var, idx in (('u', 0), ('v', 1)):
+                for r in read_csv(os.path.join(run, f'{n}.{var}.csv')):
+                    t = int(r['step'])
+                    vals = [int(float(r[str(i)])) for i in range(net.size[n])]
+                    uv = list(states[t][n]); uv[idx] = vals; states[t][n] = tuple(uv)
     for t in range(1, steps + 1):
         a = {s for s in eng_spikes.get(t, set()) if net.procs[s[0]]['type'] == 'LIF'}
         b = {s for s in my_spikes.get(t, set()) if net.procs[s[0]]['type'] == 'LIF'}
@@ -351,6 +427,26 @@ def model(chip_path, net_path, run, map_path=None, chips=0, time_model=None):
         d['syn'] = {f: F('synop', what) + chip.ev('synop', what, f) for f in ('dense', 'sparse', 'shared', 'none')}
         return d
     UT, UE = unit('time_ns'), unit('energy_pj')
+    LT = float(chip.cfg['learning']['update']['time_ns']); LE = float(chip.cfg['learning']['update']['energy_pj'])
+    def learning_updates(t):
+        """docs/learning.md: the synaptic updates of step t's learning phases, per core of the post neuron: a synapse
+        counts once when its pre neuron spiked in the epoch and the rule has an x0 product, its post neuron spiked and
+        the rule has a y0 product, or the rule has a u<k> product that holds (u0 every epoch, u<k> every 2^k epochs)"""
+        per = {}
+        for (gname, src, tgt, exp, syn) in net.groups:
+            L = net.learning.get(gname)
+            if not L or t % L['t_epoch']:
+                continue
+            ep = range(t - L['t_epoch'] + 1, t + 1)
+            pre = {i for s_ in ep for (p_, i) in eng_spikes.get(s_, ()) if p_ == src}
+            post = {i for s_ in ep for (p_, i) in eng_spikes.get(s_, ()) if p_ == tgt}
+            epoch = t // L['t_epoch']
+            u_all = any(d.startswith('u') and epoch % (1 << int(d[1:])) == 0 for d in L['deps'])
+            for i, o, w, d in syn:
+                if u_all or ('x0' in L['deps'] and i in pre) or ('y0' in L['deps'] and o in post):
+                    c = core_of[(tgt, o)]
+                    per[c] = per.get(c, 0) + 1
+        return per
     tiles_used = {chip.coord(c)[0] for c in blocks}
     barrier = chip.barrier(len(tiles_used))
     R = chip.r
@@ -377,15 +473,22 @@ def model(chip_path, net_path, run, map_path=None, chips=0, time_model=None):
                     else:
                         cnt[c]['rest'] += 1
         msgs = []  # (source core, destination core); spiking neurons in core order, then neuron order
+        packets = []  # multicast: (source core, tree links) per spike
         for (pop, i) in sorted(sp, key=lambda s: (core_of[s], s[1])):
             a = core_of[(pop, i)]
             cnt[a]['spk'] += 1
             route = msg_list(pop, i)
             cnt[a]['dests'] += len(route)   # destination_core events: one per route entry
+            if multicast and route:
+                cnt[a]['out'] += 1          # message_out: one packet per spike
+                ds = core_dests[a] if tree == 'core' else {b for b, _ in route}
+                packets.append((a, tree_of(a, ds), [b for b, _ in route]))
             for b, nsyn in route:
-                cnt[a]['out'] += 1
+                if not multicast:
+                    cnt[a]['out'] += 1
                 cnt[b]['inn'] += 1; cnt[b]['syn'] += nsyn
                 msgs.append((a, b))
+        lupd = learning_updates(t) if net.learning else {}
         # core times and energies
         Tc, Ec = {}, {}
         for c in blocks:
@@ -397,7 +500,7 @@ def model(chip_path, net_path, run, map_path=None, chips=0, time_model=None):
                 spk = x['spk'] * (U['spk_lif'] if is_lif[c] else U['spk_src']) + x['out'] * U['mout'] + x['dests'] * U['dcore'] + x['inn'] * U['in']
                 return syn, neu, spk
             s_, n_, p_ = tot(UT)
-            Tc[c] = s_ + n_ + p_
+            Tc[c] = s_ + n_ + p_ + lupd.get(c, 0) * LT   # chip-engine.md: learning time added to its core's step time
             Ec[c] = tot(UE)
         # traffic
         load = {}
@@ -407,14 +510,32 @@ def model(chip_path, net_path, run, map_path=None, chips=0, time_model=None):
         hew = hns = wt = cr = 0
         for (a, b) in msgs:
             ew, ns, cross, lat, links, within = chip.route(a, b)
-            hew += ew; hns += ns; cr += cross; wt += 1 if within else 0
-            for l in links:
-                load[l] = load.get(l, 0) + 1
+            if not multicast:
+                wt += 1 if within else 0
+                hew += ew; hns += ns; cr += cross
+                for l in links:
+                    load[l] = load.get(l, 0) + 1
+                e_hops += ew * float(R['hop_east_west']['energy_pj']) + ns * float(R['hop_north_south']['energy_pj'])
+                e_ic += cross * float(R['inter_chip']['energy_pj'])
+            if within and not multicast:
+                e_hops += float(R['within_tile_spike']['energy_pj'])
             lat = math.floor(lat + 0.5)   # per-step model: the path's latency to the nearest ns, halves up
             maxlat = max(maxlat, lat)
             lats.append(lat)
-            e_hops += ew * float(R['hop_east_west']['energy_pj']) + ns * float(R['hop_north_south']['energy_pj']) + (float(R['within_tile_spike']['energy_pj']) if within else 0.0)
-            e_ic += cross * float(R['inter_chip']['energy_pj'])
+        for (a, links, ds) in packets:   # multicast: each tree link carries the packet once and counts one hop
+            here = chip.coord(a)[0]
+            nloc = [b for b in ds if chip.coord(b)[0] == here]
+            k = {'entry': len(nloc), 'core': len(set(nloc)), 'packet': 1 if nloc else 0,
+                 'nolinks': 1 if nloc and not links else 0, 'nolinks-core': len(set(nloc)) if not links else 0}[local]
+            wt += k; e_hops += k * float(R['within_tile_spike']['energy_pj'])
+            for l in links:
+                load[l] = load.get(l, 0) + 1
+                if l[2] in ('east', 'west'):
+                    hew += 1; e_hops += float(R['hop_east_west']['energy_pj'])
+                else:
+                    hns += 1; e_hops += float(R['hop_north_south']['energy_pj'])
+                if crosses(l):
+                    cr += 1; e_ic += float(R['inter_chip']['energy_pj'])
         L = max(load.values()) if load else 0
         crit_link = ''
         if load:
@@ -428,7 +549,10 @@ def model(chip_path, net_path, run, map_path=None, chips=0, time_model=None):
         crit = min(c for c in Tc if Tc[c] == compute)
         near = sorted(c for c in Tc if abs(Tc[c] - compute) <= 1e-9 * max(1.0, compute))
         if tm == 'detailed':
-            dres = detailed_step(chip, blocks, is_lif, states[t], sp, core_fmt, UT, msg_list)
+            dres = detailed_step(chip, blocks, is_lif, states[t], sp, core_fmt, UT,
+                                 (msg_core_list if MC_MSG == 'core' else msg_group_list if MC_MSG == 'group' else msg_list)
+                                 if multicast else (msg_group_list if UC_ORDER == 'group' else msg_list), multicast,
+                                 {c: k * LT for c, k in lupd.items()})
             step_time = dres['last'] + barrier
             compute_ns, routing_ns = dres['compute'], dres['last'] - dres['compute']
             crit = dres['critical_core']; near = [crit]
@@ -438,7 +562,7 @@ def model(chip_path, net_path, run, map_path=None, chips=0, time_model=None):
             compute_ns, routing_ns = compute, X
             crit_link_step = crit_link
         E = dict(synaptic_ops_pj=sum(e[0] for e in Ec.values()), neuron_updates_pj=sum(e[1] for e in Ec.values()),
-                 spikes_pj=sum(e[2] for e in Ec.values()), hops_pj=e_hops, inter_chip_pj=e_ic, learning_pj=0.0,
+                 spikes_pj=sum(e[2] for e in Ec.values()), hops_pj=e_hops, inter_chip_pj=e_ic, learning_pj=sum(lupd.values()) * LE,
                  barrier_pj=chip.benergy, static_pj=chip.static_w * chip.chips * step_time * 1000.0)
         E['energy_pj'] = sum(E.values())
         row = dict(step=t, time_ns=step_time, critical_core=crit, critical_core_ties=near, spikes=len(sp),
@@ -460,6 +584,7 @@ def model(chip_path, net_path, run, map_path=None, chips=0, time_model=None):
             ct['busy_ns'] += Tc[c]
             ct['synaptic_ops_pj'] += Ec[c][0]; ct['neuron_updates_pj'] += Ec[c][1]; ct['spikes_pj'] += Ec[c][2]
             ct['energy_pj'] += sum(Ec[c])
+        totals['learning_updates'] = totals.get('learning_updates', 0) + sum(lupd.values())
         totals['synaptic_ops'] += row['synaptic_ops']
         totals['neuron_updates_active'] += sum(cnt[c]['act'] for c in blocks)
         totals['neuron_updates_inactive'] += sum(cnt[c]['rest'] + cnt[c]['fire_rest'] for c in blocks)
@@ -468,7 +593,8 @@ def model(chip_path, net_path, run, map_path=None, chips=0, time_model=None):
         for c in blocks:
             k = 'synaptic_ops_' + core_fmt.get(c, 'none')
             totals[k] = totals.get(k, 0) + cnt[c]['syn']
-        totals['spikes'] += len(sp); totals['messages'] += len(msgs); totals['messages_received'] += len(msgs)
+        totals['spikes'] += len(sp); totals['messages'] += len(packets) if multicast else len(msgs)
+        totals['messages_received'] += len(msgs)
         totals['hops_east_west'] += hew; totals['hops_north_south'] += hns; totals['within_tile_messages'] += wt
         totals['chip_crossings'] += cr; totals['buffer_overflows'] += overflow
         for k, v in load.items():
@@ -486,7 +612,12 @@ def model(chip_path, net_path, run, map_path=None, chips=0, time_model=None):
     return res
 
 # ---------------------------------------------------------------- detailed (SANA-FE scheduler, time-model.md)
-def detailed_step(chip, blocks, is_lif, state, sp, core_fmt, UT, msg_list):
+GRP_DEST = os.environ.get('TIMEMODEL_GROUP_DEST', 'synapse')  # a group's destination cores: by first 'synapse', or by 'core' number
+UC_ORDER = os.environ.get('TIMEMODEL_UC_ORDER', 'group')  # detailed, unicast: route entries by 'dest' core, or by 'group'
+MC_MSG = os.environ.get('TIMEMODEL_MC_MSG', 'group')  # detailed, multicast: a message per route 'entry' or per destination 'core'
+MC_OUT = os.environ.get('TIMEMODEL_MC_OUT', 'each')   # detailed, multicast: message_out on a spike's 'first' message or on 'each'
+
+def detailed_step(chip, blocks, is_lif, state, sp, core_fmt, UT, msg_list, multicast=False, learn=None):
     """One step of the detailed model: every core works through its neurons in order and queues a message as soon
     as it has paid for it; the earliest send of all cores is processed next (SANA-FE's scheduler), its network time
     from the path latency and the message density on the ports it uses, its receive and synapse work queued on the
@@ -509,16 +640,16 @@ def detailed_step(chip, blocks, is_lif, state, sp, core_fmt, UT, msg_list):
                     acc += UT['rest']
                 if fired:
                     acc += UT['spk_lif']
-                    for b, nsyn in msg_list(pop, i):
-                        acc += UT['out']
+                    for j, (b, nsyn) in enumerate(msg_list(pop, i)):
+                        acc += UT['out'] if not multicast or j == 0 or MC_OUT == 'each' else UT['dcore']
                         q.append((acc, (c, b, nsyn)))
                         acc = 0.0
         else:
             for i in range(f, f + k):
                 if (pop, i) in sp:
                     acc += UT['spk_src']
-                    for b, nsyn in msg_list(pop, i):
-                        acc += UT['out']
+                    for j, (b, nsyn) in enumerate(msg_list(pop, i)):
+                        acc += UT['out'] if not multicast or j == 0 or MC_OUT == 'each' else UT['dcore']
                         q.append((acc, (c, b, nsyn)))
                         acc = 0.0
         if acc > 0 or not q:
@@ -529,6 +660,7 @@ def detailed_step(chip, blocks, is_lif, state, sp, core_fmt, UT, msg_list):
     for c, q in queues.items():
         heapq.heappush(heap, (q[0][0], c))
     finish = {c: 0.0 for c in blocks}
+    last_send = {}
     density = {}
     inflight = []  # (arrive, links, p)
     psum = [0.0, 0]
@@ -568,6 +700,8 @@ def detailed_step(chip, blocks, is_lif, state, sp, core_fmt, UT, msg_list):
             for l in ports:
                 density[l] = density.get(l, 0.0) + dens
             inflight.append((arrive, ports, p, dens))
+            if os.environ.get('TIMEMODEL_DEBUG'):
+                print(f'msg {a}->{b} s={s:.4f} h={h} tpath={tpath} D={D:.4f} mean={mean:.4f} net={net_:.4f} p={p:.4f} finish={finish[b]:.4f}')
             psum[0] += p; psum[1] += 1
             if finish[b] > last_event:
                 last_event, crit_core = finish[b], b
@@ -579,11 +713,20 @@ def detailed_step(chip, blocks, is_lif, state, sp, core_fmt, UT, msg_list):
                         if density.get(l, 0) == bestd:
                             crit_link = f'{l[1]}:{l[2]}:{l[3]}'; break
         compute = max(compute, s)
+        last_send[c] = s
         if s > last_event:
             last_event, crit_core, crit_link = s, c, ''
         pos[c] += 1
         if pos[c] < len(queues[c]):
             heapq.heappush(heap, (s + queues[c][pos[c]][0], c))
+    # time-model.md step 5: a core's learning ends at max(last send, finish_c) + its updates' time
+    for c in sorted(learn or {}):
+        if learn[c] <= 0:
+            continue
+        end = max(last_send.get(c, 0.0), finish[c]) + learn[c]
+        compute = max(compute, end)
+        if end > last_event:
+            last_event, crit_core, crit_link = end, c, ''
     return dict(last=last_event, compute=compute, critical_core=crit_core, critical_link=crit_link)
 
 if __name__ == '__main__':
@@ -591,8 +734,9 @@ if __name__ == '__main__':
     ap.add_argument('chip'); ap.add_argument('net'); ap.add_argument('run')
     ap.add_argument('--map'); ap.add_argument('--chips', type=int, default=0)
     ap.add_argument('--time-model'); ap.add_argument('--out')
+    ap.add_argument('--tree', choices=['core', 'neuron'], help='multicast: the tree of the core (default) or of the neuron')
     a = ap.parse_args()
-    res = model(a.chip, a.net, a.run, a.map, a.chips, a.time_model)
+    res = model(a.chip, a.net, a.run, a.map, a.chips, a.time_model, a.tree)
     js = json.dumps(res, indent=1, default=str)
     if a.out:
         open(a.out, 'w').write(js)

@@ -9,23 +9,46 @@ model's own LIF simulation is checked against the engine's too. Each network goe
 run/, model.json, diffs.tsv); WORK defaults to a new temporary directory. Prints one line per network, then the totals;
 exits 1 if anything disagreed or failed.
 """
-import os, sys, argparse, collections
+import os, sys, argparse, collections, csv, random, subprocess
 from concurrent.futures import ProcessPoolExecutor
 import gen, runner
 
-def one(chip, seed, steps, time_model, chips, work):
+def spread_placement(chip, net, d, seed, k, cfg):
+    """a placement file pinning every block (from `spikemesh map --write-placement`) to a random core of k random
+    chips (seeded), so that small networks spread over a multi-chip system such as spinnaker-like"""
+    cf, chip_arg = runner.chip_file(chip)
+    first = os.path.join(d, 'blocks.csv')
+    r = subprocess.run(runner.cli() + ['map', net, '--chip', chip_arg, '--write-placement', first, '-q'],
+                       capture_output=True, text=True)
+    if r.returncode != 0:
+        return None
+    rows = [l for l in csv.reader(open(first)) if l and not l[0].startswith('#')]
+    if rows and not rows[0][1].strip().isdigit():
+        rows = rows[1:]
+    rng = random.Random(1000 + seed)
+    chips_ = rng.sample(range(cfg.chips), min(k, cfg.chips))
+    cells = rng.sample([(c, i) for c in chips_ for i in range(cfg.cpc)], len(rows))
+    out = os.path.join(d, 'placement.csv')
+    with open(out, 'w') as f:
+        f.write('population,first_neuron,chip,core\n')
+        for row, (c, i) in zip(rows, cells):
+            f.write(f'{row[0]},{row[1]},{c},{i}\n')
+    return out
+
+def one(chip, seed, steps, time_model, chips, work, spread=0):
     cfg = runner.load_chip(chip, chips)
     max_delay = min(63, (1 << cfg.core['synapse_encoding']['delay_bits']) - 1)
     max_pops = cfg.cpc * cfg.chips if cfg.cpc * cfg.chips < 8 else 6   # every population needs a core of its own
     d = os.path.join(work, os.path.basename(chip).replace('.yaml', '') + (f'-{time_model}' if time_model else '')
-                     + (f'-c{chips}' if chips else ''), str(seed))
+                     + (f'-c{chips}' if chips else '') + (f'-s{spread}' if spread else ''), str(seed))
     os.makedirs(d, exist_ok=True)
     procs, conns = gen.generate(seed, max_delay, max_pops, steps)
     net = os.path.join(d, 'net.yaml')
     with open(net, 'w') as f:
         f.write(gen.to_yaml(procs, conns, seed))
     record = [f"{p['name']}.{v}" for p in procs if p['type'] == 'LIF' for v in ('u', 'v')]
-    status, diffs, summ = runner.run_and_compare(chip, net, d, steps, time_model, chips, record=record)
+    placement = spread_placement(chip, net, d, seed, spread, cfg) if spread else None
+    status, diffs, summ = runner.run_and_compare(chip, net, d, steps, time_model, chips, placement, record=record)
     if status != 'ok':
         return seed, status, diffs, None
     c = summ['chip']['counts']
@@ -39,13 +62,14 @@ def main():
     ap.add_argument('--steps', type=int, default=30)
     ap.add_argument('--jobs', type=int, default=4)
     ap.add_argument('--work')
+    ap.add_argument('--spread', type=int, default=0, help='pin the blocks to random cores of this many random chips')
     a = ap.parse_args()
     work = runner.work_dir(a.work, 'spikemesh-timemodel-')
     print(f'# {a.chip} seeds {a.seed_from}..{a.seed_to - 1}, work directory {work}', flush=True)
     nets = steps = spikes = messages = failed = bad = 0
     kinds = collections.Counter()
     with ProcessPoolExecutor(a.jobs) as ex:
-        futs = [ex.submit(one, a.chip, s, a.steps, a.time_model, a.chips, work) for s in range(a.seed_from, a.seed_to)]
+        futs = [ex.submit(one, a.chip, s, a.steps, a.time_model, a.chips, work, a.spread) for s in range(a.seed_from, a.seed_to)]
         for fu in futs:
             seed, status, diffs, sizes = fu.result()
             if status != 'ok':
