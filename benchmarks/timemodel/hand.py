@@ -186,11 +186,11 @@ CASES = {
         '0:0:east and 1:0:east, each carrying the packet once: 2 hops, L = 1 (unicast: 3 hops, L = 2). Cores a, b '
         't_rest 1 + t_in 1 + t_syn 1 = 3; X = 20 (2 hops) + 0; barrier(3 tiles) 300: 323 ns. Spike 5, receives 2 x 5, '
         'synops 2 x 10, updates 2 x 10, hops 2 x 10, barrier 50, static 323: 448 pJ'),
-    'mc-local-plus-hop': ('mc-fork', None, 0, 1, FORK, pins(('src', 0, 0), ('a', 0, 1), ('b', 0, 2)), 213.0, 328.0,
+    'mc-local-plus-hop': ('mc-fork', None, 0, 1, FORK, pins(('src', 0, 0), ('a', 0, 1), ('b', 0, 2)), 213.0, 329.0,
         'multicast: a in the source\'s tile (core 1), b one hop east (core 2). 3 + X 10 (the longest path; a\'s is '
-        '1 ns) + barrier(2) 200 = 213 ns. Energy: spike 5, receives 10, synops 20, updates 20, hop 10, barrier 50, '
-        'static 213: 328 pJ. The engine charges no within-tile delivery to core 1 (within_tile_messages 0); the '
-        'docs do not say; unicast charges it (1 pJ: 329 pJ)'),
+        '1 ns) + barrier(2) 200 = 213 ns. Energy: spike 5, receives 10, synops 20, updates 20, hop 10, the copy into '
+        'the source\'s tile 1, barrier 50, static 213: 329 pJ (the engine charged no within-tile delivery when the '
+        'packet also left the tile, 328 pJ, until 2026-12-06)'),
     'mc-self-and-neighbour': ('mc-fork', None, 0, 1, SELF_AND_NEIGHBOUR, pins(('x', 0, 0), ('a', 0, 1)), 105.0, 211.0,
         'multicast: x fires on its bias alone (1000 > 10 << 6, at rest after: t_rest) to itself (core 0) and to core 1, '
         'one tile: core 0 1 + t_spk 1 + t_in 1 + t_syn 1 = 4; X = 1 (within tile); barrier(1) 100: 105 ns. Energy: '

@@ -300,7 +300,7 @@ def model(chip_path, net_path, run, map_path=None, chips=0, time_model=None, tre
     chip = Chip(miniyaml.load_file(chip_path), chips)
     multicast = bool(chip.r.get('multicast', False))
     tree = tree or os.environ.get('TIMEMODEL_TREE', 'core')
-    local = os.environ.get('TIMEMODEL_LOCAL', 'nolinks')   # multicast within-tile deliveries: see README
+    local = os.environ.get('TIMEMODEL_LOCAL', 'packet')   # multicast within-tile deliveries: see README
     net = Net(miniyaml.load_file(net_path))
     cores_rows, eng_spikes, summ = load_run(run)
     steps = summ['steps']
@@ -482,7 +482,7 @@ def model(chip_path, net_path, run, map_path=None, chips=0, time_model=None, tre
             if multicast and route:
                 cnt[a]['out'] += 1          # message_out: one packet per spike
                 ds = core_dests[a] if tree == 'core' else {b for b, _ in route}
-                packets.append((a, tree_of(a, ds), [b for b, _ in route]))
+                packets.append((a, tree_of(a, ds), [b for b, _ in route], ds))
             for b, nsyn in route:
                 if not multicast:
                     cnt[a]['out'] += 1
@@ -522,10 +522,12 @@ def model(chip_path, net_path, run, map_path=None, chips=0, time_model=None, tre
             lat = math.floor(lat + 0.5)   # per-step model: the path's latency to the nearest ns, halves up
             maxlat = max(maxlat, lat)
             lats.append(lat)
-        for (a, links, ds) in packets:   # multicast: each tree link carries the packet once and counts one hop
+        for (a, links, ds, tree_ds) in packets:   # multicast: each tree link carries the packet once, one hop
             here = chip.coord(a)[0]
             nloc = [b for b in ds if chip.coord(b)[0] == here]
-            k = {'entry': len(nloc), 'core': len(set(nloc)), 'packet': 1 if nloc else 0,
+            # 'packet': one copy into the source's tile when the tree (the core's destinations) reaches a core there
+            tree_local = any(chip.coord(b)[0] == here for b in tree_ds)
+            k = {'entry': len(nloc), 'core': len(set(nloc)), 'packet': 1 if tree_local else 0,
                  'nolinks': 1 if nloc and not links else 0, 'nolinks-core': len(set(nloc)) if not links else 0}[local]
             wt += k; e_hops += k * float(R['within_tile_spike']['energy_pj'])
             for l in links:

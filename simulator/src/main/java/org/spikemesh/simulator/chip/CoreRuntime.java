@@ -18,6 +18,11 @@ final class CoreRuntime {
     final int n;
     /** first neuron in the shard's arrays (LIF cores). */
     int base;
+    /**
+     * whether some route entry of this core reaches a core in its own tile: with multicast routers its packet is then
+     * also copied into its tile, one within-tile delivery (set by {@link InboundBuilder}).
+     */
+    boolean reachesOwnTile;
     NeuronArray neurons;
     private final NeuronState p;
     private final SynapseMemory mem;

@@ -62,6 +62,11 @@ final class InboundBuilder {
         }
         Counter counter = new Counter(neuronBase, shardOf, shapes, geo, s > 1);
         segments.forEach(counter);
+        for (int c = 0; c < cores.length; c++) {
+            if (cores[c] != null) {
+                cores[c].reachesOwnTile = counter.ownTile[c];
+            }
+        }
         InboundBuilder b = new InboundBuilder(neuronBase, shardOf, shapes, counter.mask, counter.maxLatency);
         boolean delays = segments.delays();
         boolean recount = false;
@@ -394,10 +399,13 @@ final class InboundBuilder {
         final RouteGeometry geo;
         final long[] mask;
         int maxLatency;
+        /** per program core: whether a route entry of it reaches a core in its own tile. */
+        final boolean[] ownTile;
         Shape pending;
         int pendingNeuron;
 
         Counter(int[] neuronBase, int[] shardOf, Shape[] shapes, RouteGeometry geo, boolean masks) {
+            this.ownTile = new boolean[neuronBase.length - 1];
             this.neuronBase = neuronBase;
             this.shardOf = shardOf;
             this.shapes = shapes;
@@ -410,6 +418,7 @@ final class InboundBuilder {
             int g = neuronBase[core] + neuron;
             int k = shardOf[dest];
             maxLatency = Math.max(maxLatency, geo.latencyNs(core, dest));
+            ownTile[core] |= geo.tileOf[core] == geo.tileOf[dest];
             if (mask != null) {
                 mask[g] |= 1L << k;
             }

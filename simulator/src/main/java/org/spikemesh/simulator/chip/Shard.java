@@ -447,7 +447,9 @@ final class Shard {
                 part.hopsEastWest += treeHops[local][0];
                 part.hopsNorthSouth += treeHops[local][1];
                 part.chipCrossings += treeHops[local][2];
-                part.withinTile += tree.length == 0 ? 1 : 0;
+                // the copy into the source's own tile, whether or not the packet also leaves it (it was charged only
+                // when the packet stayed in the tile)
+                part.withinTile += core.reachesOwnTile ? 1 : 0;
             }
             int g = base + i;
             long mask = shardMask == null ? 0 : shardMask[g] & ~(1L << id);

@@ -216,6 +216,11 @@ class ChipCostTest {
 
     /** One input neuron feeding two single-neuron populations, on tiles (1,0) and (1,1) by a placement file. */
     private ChipEngine fork(ChipConfig chip) throws java.io.IOException {
+        return fork(chip, "in,0,0,0\na,0,0,1\nb,0,0,3\n");
+    }
+
+    /** The fork with its populations pinned as {@code pinRows} says (population,first_neuron,chip,core rows). */
+    private ChipEngine fork(ChipConfig chip, String pinRows) throws java.io.IOException {
         SpikeInput in = SpikeInput.of("in", new int[]{1}, java.util.Map.of(0, new int[]{1}));
         Dense da = Dense.of("da", new double[][]{{10}}, 8, 0, null);
         Dense db = Dense.of("db", new double[][]{{10}}, 8, 0, null);
@@ -227,7 +232,7 @@ class ChipCostTest {
         db.aOut().connect(b.aIn());
         ProcessGraph g = ProcessGraph.of(in, da, db, a, b);
         java.nio.file.Path pins = tmp.resolve("fork.csv");
-        java.nio.file.Files.writeString(pins, "population,first_neuron,chip,core\nin,0,0,0\na,0,0,1\nb,0,0,3\n");
+        java.nio.file.Files.writeString(pins, "population,first_neuron,chip,core\n" + pinRows);
         ChipProgram p = Compiler.compile(g, chip, new CompileOptions(0, 1, 0, null)
                 .withPins(org.spikemesh.compiler.PlacementFile.read(pins))).program();
         ChipEngine e = new ChipEngine(g, p, RunConfig.defaults(), 1);
@@ -268,6 +273,34 @@ class ChipCostTest {
             assertEquals(1, m.accounts().linkTotals(2)[1], "north link of tile (1,0)");
         }
     }
+    /**
+     * Multicast, with a destination in the source's own tile and one a hop away: teaching-2x2 with 2 cores a tile
+     * (tile (0,0): cores 0 and 1, tile (1,0): cores 2 and 3). The input on core 0 fires once, to a on core 1 (its own
+     * tile) and b on core 2 (one hop east): one packet, tree {east of (0,0)}. Step: slowest core 1 + 1 + 1 = 3 ns
+     * (inactive update, receive, synop); traffic 10 ns (the hop; a's path is 1 ns within the tile); barrier for 2 tiles
+     * 100 + 300 / 3 = 200 -> 213 ns. Energy: spike 5, updates 2 x 10, synops 2 x 10, receives 2 x 5, hop 10, the copy
+     * into the source's tile 1, barrier 50, static 213 -> 329 pJ. The copy was charged only when the packet stayed in
+     * the tile: 328 pJ, within_tile_messages 0.
+     */
+    @Test
+    void shouldChargeTheMulticastCopyIntoTheSourcesOwnTile() throws java.io.IOException {
+        org.spikemesh.chip.Router r = TEACHING.router();
+        org.spikemesh.chip.Mesh m = TEACHING.mesh();
+        ChipConfig mc = new ChipConfig(TEACHING.name(), new org.spikemesh.chip.Mesh(m.tilesX(), m.tilesY(), 2,
+                2 * m.coresPerChip(), m.chips(), m.chipGridX(), m.chipGridY()), TEACHING.core(),
+                new org.spikemesh.chip.Router(r.topology(), r.hopEastWest(), r.hopNorthSouth(), r.withinTileSpike(),
+                        r.interChip(), r.linkBandwidthMsgsPerNs(), r.bufferDepth(), true),
+                TEACHING.barrier(), TEACHING.learning(), TEACHING.staticPowerWatts());
+        try (ChipEngine e = fork(mc, "in,0,0,0\na,0,0,1\nb,0,0,2\n")) {
+            Accounts a = e.accounts();
+            assertEquals(1, a.counts().get("messages"), "one packet");
+            assertEquals(1, a.counts().get("hops_east_west"));
+            assertEquals(1, a.counts().get("within_tile_messages"), "the copy into the source's tile");
+            assertEquals(213.0, a.stepNs(0), 1e-9);
+            assertEquals(329.0, a.stepPj(0), 1e-9);
+        }
+    }
+
     /**
      * One spike from tile (3,2) of loihi-like (8 x 4 tiles of 4 cores: core 4 * (8y + x) is the first of tile (x, y))
      * to five single-neuron populations, each pinned to its own tile, routed X then Y:
