@@ -6,7 +6,6 @@ neuron, their time (added to the core's step time; detailed model: after the cor
 
 usage: learn.py CHIP SEED_FROM SEED_TO [--time-model per-step|detailed] [--steps 30] [--jobs 2] [--work DIR]"""
 import os, sys, argparse, collections, random
-from concurrent.futures import ProcessPoolExecutor
 import gen, runner
 
 RULES = [
@@ -98,25 +97,9 @@ def main():
     a = ap.parse_args()
     work = runner.work_dir(a.work, 'spikemesh-timemodel-')
     print(f'# learning on {a.chip} seeds {a.seed_from}..{a.seed_to - 1}, work directory {work}', flush=True)
-    nets = steps = spikes = upd = failed = bad = 0
-    kinds = collections.Counter()
-    with ProcessPoolExecutor(a.jobs) as ex:
-        futs = [ex.submit(one, a.chip, s, a.steps, a.time_model, work) for s in range(a.seed_from, a.seed_to)]
-        for fu in futs:
-            seed, status, diffs, sizes = fu.result()
-            if status != 'ok':
-                failed += 1
-                print(seed, status, diffs, sep='\t', flush=True)
-                continue
-            nets += 1
-            steps += sizes[0]; spikes += sizes[1]; upd += sizes[2]
-            bad += 1 if diffs else 0
-            kinds.update(diffs)
-            print(seed, f'steps {sizes[0]}', f'spikes {sizes[1]}', f'learning updates {sizes[2]}',
-                  f'disagreements {sum(diffs.values())}', dict(diffs) or '', sep='\t', flush=True)
-    print(f'# learning on {a.chip}{" " + a.time_model if a.time_model else ""}: {nets} networks, {steps} steps, '
-          f'{spikes} spikes, {upd} learning updates; {bad} networks with disagreements {dict(kinds)}; {failed} failed to run')
-    sys.exit(1 if bad or failed else 0)
+    label = f'learning on {a.chip}{" " + a.time_model if a.time_model else ""}'
+    runner.run_seeds(a.jobs, lambda ex, s: ex.submit(one, a.chip, s, a.steps, a.time_model, work),
+                     range(a.seed_from, a.seed_to), 'learning updates', label)
 
 if __name__ == '__main__':
     main()

@@ -10,7 +10,6 @@ run/, model.json, diffs.tsv); WORK defaults to a new temporary directory. Prints
 exits 1 if anything disagreed or failed.
 """
 import os, sys, argparse, collections, csv, random, subprocess
-from concurrent.futures import ProcessPoolExecutor
 import gen, runner
 
 def spread_placement(chip, net, d, seed, k, cfg):
@@ -66,25 +65,9 @@ def main():
     a = ap.parse_args()
     work = runner.work_dir(a.work, 'spikemesh-timemodel-')
     print(f'# {a.chip} seeds {a.seed_from}..{a.seed_to - 1}, work directory {work}', flush=True)
-    nets = steps = spikes = messages = failed = bad = 0
-    kinds = collections.Counter()
-    with ProcessPoolExecutor(a.jobs) as ex:
-        futs = [ex.submit(one, a.chip, s, a.steps, a.time_model, a.chips, work, a.spread) for s in range(a.seed_from, a.seed_to)]
-        for fu in futs:
-            seed, status, diffs, sizes = fu.result()
-            if status != 'ok':
-                failed += 1
-                print(seed, status, diffs, sep='\t', flush=True)
-                continue
-            nets += 1
-            steps += sizes[0]; spikes += sizes[1]; messages += sizes[2]
-            bad += 1 if diffs else 0
-            kinds.update(diffs)
-            print(seed, f'steps {sizes[0]}', f'spikes {sizes[1]}', f'messages {sizes[2]}',
-                  f'disagreements {sum(diffs.values())}', dict(diffs) or '', sep='\t', flush=True)
-    print(f'# {a.chip}{" " + a.time_model if a.time_model else ""}: {nets} networks, {steps} steps, {spikes} spikes, '
-          f'{messages} messages; {bad} networks with disagreements {dict(kinds)}; {failed} failed to run')
-    sys.exit(1 if bad or failed else 0)
+    label = f'{a.chip}{" " + a.time_model if a.time_model else ""}'
+    runner.run_seeds(a.jobs, lambda ex, s: ex.submit(one, a.chip, s, a.steps, a.time_model, a.chips, work, a.spread),
+                     range(a.seed_from, a.seed_to), 'messages', label)
 
 if __name__ == '__main__':
     main()

@@ -76,3 +76,30 @@ def run_and_compare(chip, net, d, steps, time_model=None, chips=0, placement=Non
     with open(os.path.join(out, 'summary.json')) as f:
         summary = json.load(f)
     return 'ok', diffs, summary
+
+
+def run_seeds(jobs, submit, seeds, third, label):
+    """Runs one network per seed in a pool of `jobs` processes (`submit(executor, seed)` returns its future, whose
+    result is (seed, status, disagreements, (steps, spikes, third))), prints a line per network and the totals
+    (`third` names the third size: messages, learning updates), and exits 1 when any failed or disagreed."""
+    import collections, sys
+    from concurrent.futures import ProcessPoolExecutor
+    nets = steps = spikes = extra = failed = bad = 0
+    kinds = collections.Counter()
+    with ProcessPoolExecutor(jobs) as ex:
+        futs = [submit(ex, s) for s in seeds]
+        for fu in futs:
+            seed, status, diffs, sizes = fu.result()
+            if status != 'ok':
+                failed += 1
+                print(seed, status, diffs, sep='\t', flush=True)
+                continue
+            nets += 1
+            steps += sizes[0]; spikes += sizes[1]; extra += sizes[2]
+            bad += 1 if diffs else 0
+            kinds.update(diffs)
+            print(seed, f'steps {sizes[0]}', f'spikes {sizes[1]}', f'{third} {sizes[2]}',
+                  f'disagreements {sum(diffs.values())}', dict(diffs) or '', sep='\t', flush=True)
+    print(f'# {label}: {nets} networks, {steps} steps, {spikes} spikes, {extra} {third}; {bad} networks with'
+          f' disagreements {dict(kinds)}; {failed} failed to run')
+    sys.exit(1 if bad or failed else 0)
