@@ -58,15 +58,7 @@ public final class BenchMultichip implements Callable<Integer> {
             return bench(dir);
         } finally {
             // the network and every run's outputs (left behind after each bench before)
-            deleteTree(dir);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
-            for (Path f : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(f);
-            }
+            AtomicDirectory.deleteTree(dir);
         }
     }
 

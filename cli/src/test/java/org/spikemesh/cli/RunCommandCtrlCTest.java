@@ -31,10 +31,7 @@ class RunCommandCtrlCTest {
 
     @Test
     void shouldWriteTheOutputsOfTheStepsDoneWhenStoppedWithCtrlC(@TempDir Path dir) throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/bin/kill")) || Files.isExecutable(Path.of("/usr/bin/kill")),
-                "needs kill to send SIGINT");
-        Path network = dir.resolve("lif_dense_lif.yaml");
-        Files.copy(Path.of("../examples/networks/lif_dense_lif.yaml"), network);
+        Path network = networkToStop(dir);
         Path stopped = dir.resolve("stopped");
         Path report = dir.resolve("stopped.html");
         Path log = dir.resolve("stopped.log");
@@ -87,10 +84,8 @@ class RunCommandCtrlCTest {
      */
     @Test
     void shouldWriteThePartitionedRunWhenCtrlCReachesTheWholeProcessGroup(@TempDir Path dir) throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setsid")) && (Files.isExecutable(Path.of("/bin/kill"))
-                || Files.isExecutable(Path.of("/usr/bin/kill"))), "needs setsid and kill to signal a process group");
-        Path network = dir.resolve("lif_dense_lif.yaml");
-        Files.copy(Path.of("../examples/networks/lif_dense_lif.yaml"), network);
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setsid")), "needs setsid to signal a process group");
+        Path network = networkToStop(dir);
         Path stopped = dir.resolve("stopped");
         Path log = dir.resolve("stopped.log");
         List<String> cmd = new java.util.ArrayList<>(List.of("/usr/bin/setsid"));
@@ -120,10 +115,7 @@ class RunCommandCtrlCTest {
      */
     @Test
     void shouldPrintAnErrorThatComesAfterCtrlC(@TempDir Path dir) throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/bin/kill")) || Files.isExecutable(Path.of("/usr/bin/kill")),
-                "needs kill to send SIGINT");
-        Path network = dir.resolve("lif_dense_lif.yaml");
-        Files.copy(Path.of("../examples/networks/lif_dense_lif.yaml"), network);
+        Path network = networkToStop(dir);
         Path gone = Files.createDirectory(dir.resolve("gone"));
         Path log = dir.resolve("stopped.log");
         Process p = new ProcessBuilder(run(network, STEPS, dir.resolve("stopped"), "--report",
@@ -139,6 +131,15 @@ class RunCommandCtrlCTest {
         }
         assertTrue(Files.readString(log).contains("r.html: cannot be written (no such file or directory)"),
                 "the error is printed: '" + Files.readString(log) + "'");
+    }
+
+    /** @return a copy of lif_dense_lif.yaml in dir, after checking that kill can send the signals */
+    private static Path networkToStop(Path dir) throws IOException {
+        assumeTrue(Files.isExecutable(Path.of("/bin/kill")) || Files.isExecutable(Path.of("/usr/bin/kill")),
+                "needs kill to send SIGINT");
+        Path network = dir.resolve("lif_dense_lif.yaml");
+        Files.copy(Path.of("../examples/networks/lif_dense_lif.yaml"), network);
+        return network;
     }
 
     /** @return the command line of {@code spikemesh run} on the chip, recording lif2.v, counters every 100 steps */

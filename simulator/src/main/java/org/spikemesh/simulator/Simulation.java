@@ -207,9 +207,7 @@ public final class Simulation implements AutoCloseable {
             Thread.onSpinWait();
             if (!isRunning()) {
                 // the run may have ended by a failure between the check above and this one: it is what to report
-                if (failure != null) {
-                    rethrow();
-                }
+                rethrow();
                 return backend.currentStep() >= target;
             }
         }
