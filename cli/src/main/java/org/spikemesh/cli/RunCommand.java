@@ -233,9 +233,30 @@ public final class RunCommand implements Callable<Integer> {
                     + " core_counters_by_step.csv and link_loads_by_step.csv; 0: none), got " + coreCountersEvery);
         }
         requireDistinctRecords();
-        if (partitionIndex == 0) {
-            checkFiles();
+        // followers started by the coordinator ignore the signals; one started by hand says nothing before it serves
+        beforeRun = partitionIndex == 0 ? new StoppedBeforeRun("spikemesh run: stopped before the first step, while"
+                + " reading or compiling " + network + " and building the run; nothing was run and nothing was"
+                + " written to " + out) : null;
+        try {
+            if (partitionIndex == 0) {
+                checkFiles();
+            }
+            return startRun(onChip, nThreads);
+        } finally {
+            if (beforeRun != null) {
+                beforeRun.close();
+            }
         }
+    }
+
+    /**
+     * Says so when Ctrl-C ends the process before the run's steps start (closed when {@link StopOnCtrlC} takes over),
+     * or null.
+     */
+    private StoppedBeforeRun beforeRun;
+
+    /** The run, split over processes when --partitions asks for it, once the options and files are checked. */
+    private Integer startRun(boolean onChip, int nThreads) throws Exception {
         try {
             // the compiler's rule for a chip count, checked before anything is built
             CompileOptions.defaults().withChips(chips);
@@ -361,6 +382,9 @@ public final class RunCommand implements Callable<Integer> {
             probes.add(graph.var(r.trim()));
         }
         Map<String, Object> summary;
+        if (beforeRun != null) {
+            beforeRun.close();
+        }
         try (StopOnCtrlC ctrlC = new StopOnCtrlC(this::stopRequested,
                 "the outputs in " + out + (report != null ? " and the report " + report : ""))) {
             summary = runAndWrite(net, graph, resolved, probes, outputs, nThreads, split);

@@ -133,6 +133,40 @@ class RunCommandCtrlCTest {
                 "the error is printed: '" + Files.readString(log) + "'");
     }
 
+    /**
+     * Ctrl-C while the network is still being read, before the first step: the process ended at once without a word.
+     * Now it says that nothing was run or written, exits as a process stopped by SIGINT does (130), and leaves no
+     * --out. The network here is a named pipe that the test opens for writing and writes nothing into, so the run is
+     * surely reading it when the signal comes: opening a pipe for writing returns once the run has opened it to read.
+     */
+    @Test
+    @SuppressWarnings("try")
+    void shouldSayThatNothingWasRunWhenCtrlCComesBeforeTheFirstStep(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/mkfifo")), "needs mkfifo");
+        networkToStop(dir);
+        Path pipe = dir.resolve("pipe.yaml");
+        assertEquals(0, new ProcessBuilder("/usr/bin/mkfifo", pipe.toString()).inheritIO().start().waitFor());
+        Path out = dir.resolve("out");
+        Path log = dir.resolve("early.log");
+        Process p = new ProcessBuilder(run(pipe, 10, out)).redirectErrorStream(true).redirectOutput(log.toFile())
+                .start();
+        try (java.io.OutputStream writer = Files.newOutputStream(pipe)) {
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start();
+            assertEquals(0, kill.waitFor());
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run did not end within 60 s of Ctrl-C");
+        } finally {
+            p.destroyForcibly();
+        }
+        assertEquals(130, p.exitValue(), "the exit of a process stopped by SIGINT");
+        assertEquals("spikemesh run: stopped before the first step, while reading or compiling " + pipe
+                + " and building the run; nothing was run and nothing was written to " + out,
+                Files.readString(log).strip());
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of("early.log", "lif_dense_lif.yaml", "pipe.yaml"),
+                    left.map(f -> f.getFileName().toString()).sorted().toList(), "no --out and no staging directory");
+        }
+    }
+
     /** @return a copy of lif_dense_lif.yaml in dir, after checking that kill can send the signals */
     private static Path networkToStop(Path dir) throws IOException {
         assumeTrue(Files.isExecutable(Path.of("/bin/kill")) || Files.isExecutable(Path.of("/usr/bin/kill")),
