@@ -476,6 +476,17 @@ public final class ChipEngine implements Backend {
     private static final long IDLE_YIELD_NANOS = 5_000_000;
     /** how often a parked idle worker looks for a new run, ns: {@link #run} does not wake it (see there). */
     private static final long IDLE_POLL_NANOS = 1_000_000;
+    /**
+     * after this long idle a worker stops polling and sleeps until {@link #run} or {@link #close} wakes it (or
+     * {@link #ASLEEP_NANOS} pass): an engine left open between runs, or never closed, cost every worker a wake-up
+     * each millisecond for as long as the process lived.
+     */
+    private static final long IDLE_SLEEP_AFTER_NANOS = 1_000_000_000L;
+    private static final long ASLEEP_NANOS = 1_000_000_000L;
+    /** workers asleep ({@link #IDLE_SLEEP_AFTER_NANOS}): {@link #run} wakes them. */
+    private final java.util.concurrent.atomic.AtomicInteger asleep = new java.util.concurrent.atomic.AtomicInteger();
+    /** times idle workers parked or slept, for tests. */
+    final java.util.concurrent.atomic.AtomicLong idleParks = new java.util.concurrent.atomic.AtomicLong();
 
     private void work(Shard sh) {
         boolean spin = workersSpin;
@@ -494,8 +505,11 @@ public final class ChipEngine implements Backend {
                         Thread.onSpinWait();
                     } else if (spin && now - idleSince < IDLE_YIELD_NANOS) {
                         Thread.yield();
-                    } else {
+                    } else if (now - idleSince < IDLE_SLEEP_AFTER_NANOS) {
+                        idleParks.incrementAndGet();
                         LockSupport.parkNanos(this, IDLE_POLL_NANOS);
+                    } else {
+                        sleep(sh);
                     }
                     continue;
                 }
@@ -506,6 +520,22 @@ public final class ChipEngine implements Backend {
             // closing or another shard failed: stop quietly
         } catch (Throwable e) {
             fail(e);
+        }
+    }
+
+    /**
+     * A worker idle for {@link #IDLE_SLEEP_AFTER_NANOS}: counted as asleep before it looks at the target a last time,
+     * so that {@link #run}, which sets the target before it looks at the count, either is seen here or wakes it.
+     */
+    private void sleep(Shard sh) {
+        asleep.incrementAndGet();
+        try {
+            if (sh.completed >= target && !closed) {
+                idleParks.incrementAndGet();
+                LockSupport.parkNanos(this, ASLEEP_NANOS);
+            }
+        } finally {
+            asleep.decrementAndGet();
         }
     }
 
@@ -666,12 +696,12 @@ public final class ChipEngine implements Backend {
         if (partitioned != null) {
             partitioned.requestRun(end);
         }
-        if (!workersSpin) {
+        if (!workersSpin || asleep.get() > 0) {
             // with more threads than processors the workers park at once when idle: wake them. Workers with a
             // processor each are not woken: an idle one sees the new target within IDLE_POLL_NANOS, and one woken by
             // this thread was put on this thread's processor (the scheduler places a woken thread near its waker),
             // where the two took turns for the run's first 45-200 steps until the scheduler moved one
-            // (docs/performance.md, sixteenth round)
+            // (docs/performance.md, sixteenth round). Workers asleep after a second idle are woken all the same.
             for (Thread w : workers) {
                 LockSupport.unpark(w);
             }

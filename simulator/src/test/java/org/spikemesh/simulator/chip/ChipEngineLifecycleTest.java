@@ -134,6 +134,36 @@ class ChipEngineLifecycleTest {
     }
 
     /**
+     * An engine left idle (open between runs, or never closed) polled for the next run every millisecond in each
+     * worker for as long as the process lived. After a second idle a worker now sleeps until the next run wakes it:
+     * in half a second of sleep it parks at most once or twice (polling, about 500 times), and the next runs, on 2 and
+     * on 4 threads (whose workers park at once), still equal one run of all the steps on 1 thread.
+     */
+    @ParameterizedTest(name = "{0} threads")
+    @ValueSource(ints = {2, 4})
+    void anIdleWorkerSleepsAfterASecondAndTheNextRunWakesIt(int threads) throws InterruptedException {
+        ProcessGraph g = Cuba.build(400, 4).graph();
+        double[] whole;
+        try (ChipEngine e = engine(g, 1)) {
+            e.run(60);
+            whole = results(e);
+        }
+        try (ChipEngine e = engine(g, threads)) {
+            e.run(20);
+            for (int piece = 0; piece < 2; piece++) {
+                Thread.sleep(1500);
+                long before = e.idleParks.get();
+                Thread.sleep(500);
+                long parks = e.idleParks.get() - before;
+                assertTrue(parks <= 2 * (threads - 1), parks + " parks of " + (threads - 1) + " idle workers in 0.5 s");
+                e.run(20);
+            }
+            assertEquals(60, e.currentStep());
+            assertArrayEquals(whole, results(e));
+        }
+    }
+
+    /**
      * A shard held up (as a shard whose processor the host took away is) makes the other wait for its batch: that wait,
      * over 50 us, is counted as a long wait with its time, and in that shard's waits (the held shard waits less), and
      * the run's results are those of a run without it. Alone, a shard never waits.
