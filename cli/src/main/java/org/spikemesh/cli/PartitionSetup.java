@@ -68,10 +68,43 @@ final class PartitionSetup implements AutoCloseable {
             }
 
             @Override
+            public String processOf(int partition) {
+                return describeFollower(partition);
+            }
+
+            @Override
             public void close() {
                 PartitionSetup.this.close();
             }
         };
+    }
+
+    /**
+     * @return what became of the process of follower q if this setup started it: exited with its code, alive but
+     *         stopped (a SIGSTOP or Ctrl-Z, read from /proc where there is one), or alive; else null
+     */
+    String describeFollower(int q) {
+        if (q < 1 || q > children.size()) {
+            return null;
+        }
+        Process p = children.get(q - 1);
+        if (!p.isAlive()) {
+            return "its process " + p.pid() + ", started here, exited with code " + p.exitValue();
+        }
+        return "its process " + p.pid() + ", started here, is alive" + (isStopped(p.pid()) ? " but stopped (by a"
+                + " SIGSTOP or Ctrl-Z; kill -CONT " + p.pid() + " resumes it)" : " and has not joined");
+    }
+
+    /** @return whether /proc says the process is stopped (state T); false where there is no /proc */
+    static boolean isStopped(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // pid (command) state ...: the command may hold spaces and parentheses, the state follows the last ')'
+            int close = stat.lastIndexOf(')');
+            return close > 0 && close + 2 < stat.length() && stat.charAt(close + 2) == 'T';
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Notes the exit of follower q's process, for {@link #wire()} to report. */

@@ -79,6 +79,45 @@ class PartitionedRunCommandTest {
         assertFalse(Files.exists(dir.resolve("out")), "no half-written output");
     }
 
+    /**
+     * A follower started by the coordinator and stopped (SIGSTOP, as Ctrl-Z does to a job) before it joins: the
+     * coordinator's wait ends at the join limit (4 s here) with a message that said only "every partition must be
+     * running"; it now also says what became of the process it started, and how to resume it.
+     */
+    @Test
+    void shouldSayThatAFollowerThatDidNotJoinIsStopped(@TempDir Path dir) throws Exception {
+        Path net = network(dir);
+        System.setProperty("spikemesh.partition.join-seconds", "4");
+        ProcessHandle follower = null;
+        try {
+            CompletableFuture<RunCommandTest.Result> run = CompletableFuture.supplyAsync(() -> RunCommandTest.cli(
+                    "run", net.toString(), "--backend", "chip", "--steps", "100", "--threads", "1", "--quiet",
+                    "--partitions", "2", "--out", dir.resolve("out").toString()));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (follower == null && System.nanoTime() < deadline) {
+                follower = ProcessHandle.current().children().filter(p -> p.info().arguments().map(
+                        a -> String.join(" ", a).contains("--partition-index")).orElse(false)).findFirst().orElse(null);
+                Thread.sleep(10);
+            }
+            assertTrue(follower != null, "the coordinator must start a follower process");
+            // stopped well before it can have read and compiled the network and joined
+            assertEquals(0, new ProcessBuilder("kill", "-STOP", Long.toString(follower.pid())).inheritIO().start()
+                    .waitFor());
+            RunCommandTest.Result r = run.get(60, TimeUnit.SECONDS);
+            assertEquals(2, r.code(), r.err());
+            long pid = follower.pid();
+            assertTrue(r.err().contains("partition 0 waited 4 s for partition 1 (") && r.err().contains(
+                    "; partition 1: its process " + pid + ", started here, is alive but stopped (by a SIGSTOP or"
+                    + " Ctrl-Z; kill -CONT " + pid + " resumes it)"), r.err());
+            assertFalse(Files.exists(dir.resolve("out")), "no output directory");
+        } finally {
+            System.clearProperty("spikemesh.partition.join-seconds");
+            if (follower != null) {
+                follower.destroyForcibly();
+            }
+        }
+    }
+
     @Test
     void shouldTellAMistakeEveryPartitionFindsOnce(@TempDir Path dir) {
         // lif_dense_lif maps to 2 cores: 3 partitions are too many. The coordinator finds it after its compile,

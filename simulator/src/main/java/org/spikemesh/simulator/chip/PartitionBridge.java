@@ -161,6 +161,21 @@ final class PartitionBridge implements Agent, PartitionWire.Handler {
         return b.toString();
     }
 
+    /**
+     * @return what the wire knows of the processes of the partitions not joined yet ({@link PartitionWire#processOf}),
+     *         as sentences to add to a message, or ""
+     */
+    String missingProcesses() {
+        StringBuilder b = new StringBuilder();
+        for (int q = 0; q < plan.count(); q++) {
+            String p = !helloFrom[q] || !helloSent[q] ? wire.processOf(q) : null;
+            if (p != null) {
+                b.append("; partition ").append(q).append(": ").append(p);
+            }
+        }
+        return b.toString();
+    }
+
     boolean joined() {
         return joined;
     }

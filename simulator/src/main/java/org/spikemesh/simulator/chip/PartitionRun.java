@@ -80,13 +80,14 @@ final class PartitionRun {
             }
             if (engine.failure() != null || System.currentTimeMillis() > deadline) {
                 String missing = bridge.missing();
+                String processes = bridge.missingProcesses();
                 engine.close();
                 try {
                     engine.checkLive();
                 } catch (AlertException closed) {
                     throw new PartitionException("partition " + plan.index() + " waited " + joinMillis / 1000
                             + " s for " + missing + " to join; every partition must be running, not stopped, and"
-                            + " reach this one (system property spikemesh.partition.join-seconds)");
+                            + " reach this one (system property spikemesh.partition.join-seconds)" + processes);
                 }
             }
             LockSupport.parkNanos(1_000_000);

@@ -34,6 +34,17 @@ public interface PartitionWire extends AutoCloseable {
     @Override
     void close();
 
+    /**
+     * What this wire knows of the process of a partition, for a message about a partition that did not join: e.g.
+     * that the coordinator started it and it is alive but stopped.
+     *
+     * @param partition a partition
+     * @return one clause, or null when the wire knows nothing of it (the partition was started elsewhere)
+     */
+    default String processOf(int partition) {
+        return null;
+    }
+
     /** Receives whole messages, and news of senders the transport lost. */
     interface Handler {
         /**
