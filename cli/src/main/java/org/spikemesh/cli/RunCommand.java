@@ -449,7 +449,7 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         try (AtomicDirectory dir = new AtomicDirectory(out);
-             RunRecorder rec = new RunRecorder(dir.staging(), probes, spiking, resolved == NumericModel.FIXED_PT);
+             RunRecorder rec = new RunRecorder(dir.staging(), probes, spiking);
              Progress progress = Progress.start("run", steps, "steps", quiet)) {
             RunListener tick = new RunListener() {
                 @Override
@@ -593,7 +593,8 @@ public final class RunCommand implements Callable<Integer> {
         summary.put("seed", seed);
         summary.put("spikes_total", rec.totalSpikes());
         summary.put("spikes_by_process", rec.spikeCounts());
-        summary.put("recorded", record);
+        // as looked up: "--record 'lif1.v, lif2.v'" gave " lif2.v", which names no file
+        summary.put("recorded", record.stream().map(String::trim).toList());
         Map<String, Double> thresholds = new LinkedHashMap<>();
         for (Var v : probes) {
             if (v.owner() instanceof org.spikemesh.process.lib.LIF lif && v == lif.v()) {

@@ -21,12 +21,10 @@ final class RunRecorder implements RunListener, AutoCloseable {
     private final BufferedWriter spikes;
     private final Map<Var, BufferedWriter> traces = new LinkedHashMap<>();
     private final Map<String, Long> spikeCounts = new LinkedHashMap<>();
-    private final boolean integers;
     private final StringBuilder line = new StringBuilder(256);
     private long totalSpikes;
 
-    RunRecorder(Path dir, List<Var> probes, List<Process> spiking, boolean integers) throws IOException {
-        this.integers = integers;
+    RunRecorder(Path dir, List<Var> probes, List<Process> spiking) throws IOException {
         this.spikes = Files.newBufferedWriter(dir.resolve("spikes.csv"), StandardCharsets.UTF_8);
         spikes.write("step,process,neuron\n");
         for (Process p : spiking) {
@@ -72,7 +70,9 @@ final class RunRecorder implements RunListener, AutoCloseable {
         line.append(step);
         for (double v : values) {
             line.append(',');
-            if (integers || v == Math.rint(v) && Math.abs(v) < 1e15) {
+            // whole numbers as integers; a Var of fractions (a Poisson source's rate) as it is, in fixed-point runs
+            // too (every value of a fixed-point run was cut to an integer: a rate of 0.05 was written as 0)
+            if (v == Math.rint(v) && Math.abs(v) < 1e15) {
                 line.append((long) v);
             } else {
                 line.append(v);

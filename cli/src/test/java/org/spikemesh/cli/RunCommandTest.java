@@ -136,6 +136,32 @@ class RunCommandTest {
         }
     }
 
+    /**
+     * A Var of fractions in a fixed-point run: winner_take_all's Poisson source has the rates 0.05, 0.08, 0.12 and 0.2
+     * (its network file), a probability per step, which the run wrote as 0 on every row because every value of a
+     * fixed-point run was cut to an integer. And --record given with a space after its comma ("input.rate, exc.v")
+     * gave summary.json the name " exc.v", which names no file. On both backends.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"chip", "reference"})
+    void shouldRecordFractionsAsTheyAreAndNameTheRecordedVarsAsTheirFiles(String backend, @TempDir Path dir)
+            throws IOException {
+        Path out = dir.resolve("o");
+        Result r = cli("run", "../examples/networks/winner_take_all.yaml", "--steps", "3", "--backend", backend,
+                "--chip", "teaching-2x2", "--record", "input.rate, exc.v", "--quiet", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of("step,0,1,2,3", "1,0.05,0.08,0.12,0.2", "2,0.05,0.08,0.12,0.2", "3,0.05,0.08,0.12,0.2"),
+                Files.readAllLines(out.resolve("input.rate.csv")));
+        JsonNode recorded = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("recorded");
+        assertEquals("[\"input.rate\",\"exc.v\"]", recorded.toString());
+        for (JsonNode name : recorded) {
+            assertTrue(Files.exists(out.resolve(name.asText() + ".csv")), name + " names its file");
+        }
+        // the fixed-point state stays integral: v of the 4 LIF neurons, as integers
+        assertTrue(Files.readAllLines(out.resolve("exc.v.csv")).get(1).matches("1(,-?\\d+){4}"),
+                Files.readAllLines(out.resolve("exc.v.csv")).get(1));
+    }
+
     @Test
     void shouldRecordTheWorkerThreadsTheChipRunUsed(@TempDir Path dir) throws IOException {
         // lif_dense_lif maps to 2 cores of loihi-like: at most one shard, so one thread, per core
