@@ -233,6 +233,11 @@ public final class RunCommand implements Callable<Integer> {
                     + " core_counters_by_step.csv and link_loads_by_step.csv; 0: none), got " + coreCountersEvery);
         }
         requireDistinctRecords();
+        if (out.toString().isEmpty()) {
+            // "" is the working directory to Path: the run then refused it without naming --out or any path
+            throw new IllegalArgumentException("--out is empty; give the directory to write the run's outputs into,"
+                    + " e.g. --out out/run1");
+        }
         // followers started by the coordinator ignore the signals; one started by hand says nothing before it serves
         beforeRun = partitionIndex == 0 ? new StoppedBeforeRun("spikemesh run: stopped before the first step, while"
                 + " reading or compiling " + network + " and building the run; nothing was run and nothing was"

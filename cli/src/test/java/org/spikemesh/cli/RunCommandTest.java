@@ -207,6 +207,15 @@ class RunCommandTest {
         assertTrue(r.err().contains("--record: 'lif1.v' is given twice"), r.err());
     }
 
+    /** An empty --out was taken for the working directory and refused without naming --out or a path. */
+    @Test
+    void shouldRefuseAnEmptyOut() {
+        Result r = cli("run", "../examples/networks/lif_dense_lif.yaml", "--steps", "5", "--out", "");
+        assertEquals(2, r.code());
+        assertEquals("spikemesh run: --out is empty; give the directory to write the run's outputs into, e.g. --out"
+                + " out/run1", r.err().strip());
+    }
+
     /** Impossible chip options are refused before anything runs, naming the option and what it takes. */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"-2", "-5", "1048577", "100000000"})

@@ -109,11 +109,16 @@ public final class Partitioner {
         }
         int per = chip.coresPerChip();
         int chipsNeeded = (need + per - 1) / per;
+        int most = first[worst.id() + 1] - first[worst.id()];
+        // with no population over one core the count of populations is the cause: a core holds one population's
+        // neurons (it named the first population, "alone needs 1 cores", as if that one were too big)
+        String why = most == 1 ? "each of its " + net.populations().size() + " populations needs a core of its own (a"
+                + " core holds the neurons of one population)"
+                : "population " + worst.name() + " (" + worst.size() + " neurons) alone needs " + most + " cores of "
+                + k[worst.id()] + " neurons, limited by " + limitedBy[worst.id()];
         return "network needs " + need + " cores but " + chip.name() + " has " + cores + " (" + chip.mesh().chips()
-                + " chip" + (chip.mesh().chips() == 1 ? "" : "s") + " x " + per + " cores): population " + worst.name()
-                + " (" + worst.size() + " neurons) alone needs " + (first[worst.id() + 1] - first[worst.id()])
-                + " cores of " + k[worst.id()] + " neurons, limited by " + limitedBy[worst.id()]
-                + "; pass --chips " + chipsNeeded;
+                + " chip" + (chip.mesh().chips() == 1 ? "" : "s") + " x " + per + " cores): " + why + "; pass --chips "
+                + chipsNeeded;
     }
 
     /** Per-block usage for the current block sizes, in one pass over every synapse. */

@@ -94,6 +94,24 @@ class CompilerTest {
         assertEquals(List.of(), ProgramValidator.violations(c.program()));
     }
 
+    /**
+     * Six LIF populations of 2 neurons, unconnected: each fits one core of teaching-2x2, but a core holds one
+     * population, so 6 cores are needed and the chip has 4 (2 chips of 4). The message named the first population as
+     * if it were too big ("population a (2 neurons) alone needs 1 cores"); it now says the count is the cause.
+     */
+    @Test
+    void shouldSayThatThePopulationsAreTooManyWhenEachFitsACore() {
+        List<org.spikemesh.process.Process> lifs = new ArrayList<>();
+        for (String name : List.of("a", "b", "c", "d", "e", "f")) {
+            lifs.add(LIF.builder(name).shape(2).build());
+        }
+        ProcessGraph g = new org.spikemesh.process.io.Network(lifs, List.of(), "six").graph();
+        MappingException e = assertThrows(MappingException.class,
+                () -> Compiler.compile(g, TEACHING, CompileOptions.defaults()));
+        assertEquals("network needs 6 cores but teaching-2x2 has 4 (1 chip x 4 cores): each of its 6 populations needs"
+                + " a core of its own (a core holds the neurons of one population); pass --chips 2", e.getMessage());
+    }
+
     @Test
     void shouldSayWhichLimitAndHowManyChipsWhenTheNetworkDoesNotFit() {
         MappingException e = assertThrows(MappingException.class,
