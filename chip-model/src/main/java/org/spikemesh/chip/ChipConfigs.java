@@ -177,13 +177,15 @@ public final class ChipConfigs {
     }
 
     private static Core core(ChipReader c) {
-        ChipReader e = c.child("synapse_encoding", Set.of("weight_bits", "index_bits", "delay_bits", "word_bits", "formats"));
+        ChipReader e = c.child("synapse_encoding", Set.of("weight_bits", "index_bits", "delay_bits", "word_bits", "formats",
+                "axon_types"));
         int wb = (int) e.integer("weight_bits", 1, 64, "bits");
         int ib = (int) e.integer("index_bits", 0, 64, "bits");
         int db = (int) e.integer("delay_bits", 0, 64, "bits");
         int word = (int) e.integer("word_bits", 1, 1024, "bits");
         List<String> formats = e.texts("formats", Set.of("dense", "sparse", "shared"));
-        SynapseEncoding enc = new SynapseEncoding(wb, ib, db, word, formats);
+        int types = e.has("axon_types") ? (int) e.integer("axon_types", 1, 1 << 16, "types") : 0;
+        SynapseEncoding enc = new SynapseEncoding(wb, ib, db, word, formats, types);
         for (String f : formats) {
             if (enc.bitsPerSynapse(f) > word) {
                 throw e.fail("core.synapse_encoding", "the " + f + " format needs " + enc.bitsPerSynapse(f)
@@ -252,7 +254,8 @@ public final class ChipConfigs {
                 .append(k.synapseMemoryBytes()).append("\n  synapse_encoding: {weight_bits: ").append(e.weightBits())
                 .append(", index_bits: ").append(e.indexBits()).append(", delay_bits: ").append(e.delayBits())
                 .append(", word_bits: ").append(e.wordBits()).append(", formats: [").append(String.join(", ", e.formats()))
-                .append("]}\n  neuron_state_bits: ").append(k.neuronStateBits()).append("\n  clock_mhz: ")
+                .append(']').append(e.axonTypes() > 0 ? ", axon_types: " + e.axonTypes() : "")
+                .append("}\n  neuron_state_bits: ").append(k.neuronStateBits()).append("\n  clock_mhz: ")
                 .append(num(k.clockMhz())).append('\n');
         cost(s, "synop", k.synop());
         cost(s, "neuron_update_active", k.neuronUpdateActive());

@@ -27,6 +27,26 @@ class ChipConfigTest {
         assertEquals(c.hash(), back.hash());
     }
 
+    /**
+     * TrueNorth's crossbar (Merolla 2014): a synapse is one bit, connected or not, in 256 x 256 bits (8 192 bytes);
+     * each neuron has 4 signed 9-bit weights, one per axon type. A synapse stores no weight, so the dense format
+     * takes 1 bit, not weight_bits + delay_bits = 9 (which would not fit the 1-bit word).
+     */
+    @Test
+    void shouldStoreAConnectionBitPerSynapseWhenWeightsGoByAxonType() {
+        SynapseEncoding tn = ChipConfigs.preset("truenorth-like").core().encoding();
+        assertEquals(4, tn.axonTypes());
+        assertEquals(9, tn.weightBits());
+        assertEquals(1, tn.bitsPerSynapse("dense"));
+        // without axon types the weight is stored: 9 + 0 bits
+        assertEquals(9, new SynapseEncoding(9, 0, 0, 16, java.util.List.of("dense")).bitsPerSynapse("dense"));
+        // sparse with axon types: index and delay only (8 + 2 bits)
+        assertEquals(10, new SynapseEncoding(9, 8, 2, 16, java.util.List.of("sparse"), 4).bitsPerSynapse("sparse"));
+        String text = ChipConfigs.presetText("truenorth-like").replace("axon_types: 4", "axon_types: 0");
+        ChipConfigException e = assertThrows(ChipConfigException.class, () -> ChipConfigs.parse(text, "tn.yaml"));
+        assertTrue(e.getMessage().contains("axon_types"), e.getMessage());
+    }
+
     @Test
     void shouldShrinkOnlyTheCoresNeuronLimit() {
         ChipConfig c = ChipConfigs.preset("loihi-like").withTimeModel(TimeModel.DETAILED);

@@ -86,6 +86,7 @@ public final class Compiler {
         times.put("flatten_and_quantise", (t1 - t0) / 1e6);
         stageDone.accept(1);
         Partition part = Partitioner.partition(net, target, ratesById(net, options.rates()));
+        AxonTypeCheck.check(net, part, target);
         if (options.chips() == AUTO_CHIPS) {
             int per = chip.coresPerChip();
             target = ChipConfigs.withChips(chip, (part.blocks().size() + per - 1) / per);
