@@ -414,10 +414,13 @@ public final class ChipEngine implements Backend {
                         ? new PhasedBackoffWaitStrategy(20, 200, TimeUnit.MICROSECONDS,
                                 new TimeoutBlockingWaitStrategy(stallMillis, TimeUnit.MILLISECONDS))
                         : new TimeoutBlockingWaitStrategy(stallMillis, TimeUnit.MILLISECONDS));
-                // the bridge that fills a ring from another partition may run on any waiting thread (one at a time)
-                RingBuffer<Batch> ring = shards[from] == null ? RingBuffer.createMultiProducer(Batch::new,
-                        2 * RING_SIZE, ws) : RingBuffer.createSingleProducer(Batch::new, crossing ? 2 * RING_SIZE
-                        : RING_SIZE, ws);
+                // the bridge that fills a ring from another partition may run on any waiting thread (one at a time);
+                // shard 0 runs on the thread that calls run(), which may be another at each call (a continuous run's
+                // start and resume each start one): a single-producer ring asserts one producing thread (with -ea,
+                // "Accessed by two threads"), so its rings take several producers, one at a time (one CAS a step)
+                RingBuffer<Batch> ring = shards[from] == null || from == 0 ? RingBuffer.createMultiProducer(
+                        Batch::new, crossing ? 2 * RING_SIZE : RING_SIZE, ws)
+                        : RingBuffer.createSingleProducer(Batch::new, crossing ? 2 * RING_SIZE : RING_SIZE, ws);
                 Sequence consumed = new Sequence(-1);
                 ring.addGatingSequences(consumed);
                 SequenceBarrier barrier = ring.newBarrier();
