@@ -164,7 +164,8 @@ class ChipCostTest {
             // energy: 2 spikes 2 x 5 = 10 + 1 inactive update 10 + 2 synops 2 x 10 = 20 + 2 receives 2 x 5 = 10
             // + 2 east-west hops 2 x 10 = 20 + barrier 50 + static 1 pJ/ns x 225 ns = 225 -> 345 pJ
             assertEquals(345.0, a.stepPj(0), 1e-9);
-            // by kind: synaptic ops 20; neuron updates 10; spikes 10 + receives 10 = 20; hops 20; barrier 50; static 225
+            // by kind: synaptic ops 20; neuron updates 10; spikes 10 + receives 10 = 20; hops 20; barrier 50;
+            // static 225
             assertKinds(a, 0, 20, 10, 20, 20, 0, 0, 50, 225);
         }
     }
