@@ -103,7 +103,7 @@ class SimulationLifecycleTest {
      * cores of 50 neurons CUBA at 400 neurons takes 8 cores and more: 4 threads make 4 shards.
      */
     @ParameterizedTest(name = "{0} threads (0: reference)")
-    @ValueSource(ints = {0, 1})
+    @ValueSource(ints = {0, 1, 2, 4})
     void shouldPauseAndResumeAContinuousRunAtWholeSteps(int threads) {
         // a hang guard only: the runs take well under a second
         assertTimeoutPreemptively(java.time.Duration.ofSeconds(120), () -> {
