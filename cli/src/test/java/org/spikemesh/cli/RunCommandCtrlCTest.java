@@ -29,13 +29,18 @@ class RunCommandCtrlCTest {
     /** the run's chunk, min(1000, steps / 100) steps: Ctrl-C takes effect between chunks. */
     private static final int CHUNK = 1000;
 
-    @Test
-    void shouldWriteTheOutputsOfTheStepsDoneWhenStoppedWithCtrlC(@TempDir Path dir) throws Exception {
+    /**
+     * On 1 and 2 threads: lif_dense_lif maps to 2 cores (lif1 and lif2), so 2 threads make 2 shards, and Ctrl-C must
+     * stop a run whose second shard runs on a worker thread as cleanly as a run on one thread.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "--threads {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2})
+    void shouldWriteTheOutputsOfTheStepsDoneWhenStoppedWithCtrlC(int threads, @TempDir Path dir) throws Exception {
         Path network = networkToStop(dir);
         Path stopped = dir.resolve("stopped");
         Path report = dir.resolve("stopped.html");
         Path log = dir.resolve("stopped.log");
-        Process p = new ProcessBuilder(run(network, STEPS, stopped, "--report", report.toString()))
+        Process p = new ProcessBuilder(run(network, STEPS, threads, stopped, "--report", report.toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             awaitStepping(p, dir, log);
@@ -48,6 +53,7 @@ class RunCommandCtrlCTest {
         JsonNode summary = new ObjectMapper().readTree(stopped.resolve("summary.json").toFile());
         int done = summary.get("steps").asInt();
         assertTrue(done > 0 && done < STEPS, "steps done: " + done);
+        assertEquals(threads, summary.get("threads").asInt(), "the engine's shards (threads used)");
         assertEquals(0, done % CHUNK, "Ctrl-C takes effect between chunks of " + CHUNK + " steps");
         assertEquals("stopped by the user after step " + done + " of " + STEPS, summary.get("interrupted").asText());
         assertTrue(Files.readString(report).contains("stopped by the user after step " + done),
@@ -57,9 +63,9 @@ class RunCommandCtrlCTest {
                     "no staging directory is left");
         }
 
-        // the same network run for exactly the steps done, to the end
+        // the same network run for exactly the steps done, to the end, on as many threads
         Path whole = dir.resolve("whole");
-        Process q = new ProcessBuilder(run(network, done, whole)).redirectErrorStream(true)
+        Process q = new ProcessBuilder(run(network, done, threads, whole)).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("whole.log").toFile()).start();
         assertTrue(q.waitFor(300, TimeUnit.SECONDS), "the run of " + done + " steps did not end");
         assertEquals(0, q.exitValue(), Files.readString(dir.resolve("whole.log")));
@@ -176,13 +182,19 @@ class RunCommandCtrlCTest {
         return network;
     }
 
-    /** @return the command line of {@code spikemesh run} on the chip, recording lif2.v, counters every 100 steps */
+    /** @return the command line of {@code spikemesh run} on the chip on 1 thread (as below) */
     private static List<String> run(Path network, int steps, Path out, String... more) {
+        return run(network, steps, 1, out, more);
+    }
+
+    /** @return the command line of {@code spikemesh run} on the chip, recording lif2.v, counters every 100 steps */
+    private static List<String> run(Path network, int steps, int threads, Path out, String... more) {
         List<String> cmd = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), "org.spikemesh.cli.Main", "run", network.toString(),
-                "--steps", Integer.toString(steps), "--backend", "chip", "--chip", "loihi-like", "--threads", "1",
+                "--steps", Integer.toString(steps), "--backend", "chip", "--chip", "loihi-like",
+                "--threads", Integer.toString(threads),
                 "--record", "lif2.v", "--counters-every", "100", "--core-counters-every", "100", "--quiet",
                 "--out", out.toString()));
         cmd.addAll(List.of(more));

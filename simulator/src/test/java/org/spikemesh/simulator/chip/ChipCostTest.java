@@ -161,6 +161,12 @@ class ChipCostTest {
             assertEquals(15, a.latencyHistogram().getMinValue());
             assertEquals(15, a.latencyHistogram().getMaxValue());
             assertEquals(0, a.counts().get("buffer_overflows"));
+            // energy: 2 spikes 2 x 5 = 10 + 1 inactive update 10 + 2 synops 2 x 10 = 20 + 2 receives 2 x 5 = 10
+            // + 2 east-west hops 2 x 10 = 20 + barrier 50 + static 1 pJ/ns x 225 ns = 225 -> 345 pJ
+            assertEquals(345.0, a.stepPj(0), 1e-9);
+            // by kind: synaptic ops 20; neuron updates 10; spikes 10 + receives 10 = 20; hops 20; barrier 50;
+            // static 225
+            assertKinds(a, 0, 20, 10, 20, 20, 0, 0, 50, 225);
         }
     }
 
@@ -191,8 +197,13 @@ class ChipCostTest {
     @org.junit.jupiter.api.io.TempDir
     java.nio.file.Path tmp;
 
-    @Test
-    void shouldCostOneSpikeCrossingTwoHopsExactly() throws java.io.IOException {
+    /**
+     * The same on 1, 2 and 4 threads. The network has two cores (input and LIF), and the engine makes at most one
+     * shard per core: 4 threads give 2 shards.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} threads, {1} shards")
+    @org.junit.jupiter.params.provider.CsvSource({"1,1", "2,2", "4,2"})
+    void shouldCostOneSpikeCrossingTwoHopsExactly(int threads, int shards) throws java.io.IOException {
         // pinned: the input on core 0 (tile (0,0)), the LIF on core 3 (tile (1,1)): one east-west and one north-south
         // hop. Step 1: LIF core 3 ns (inactive 1 + synop 1 + receive 1); path 10 + 20 = 30 ns; barrier 200 ns (2 tiles)
         // -> 233 ns. Energy: spike 5 + inactive 10 + synop 10 + receive 5 + hops 10 + 20 + barrier 50 + static 233
@@ -202,7 +213,9 @@ class ChipCostTest {
         ProcessGraph g = fanIn(1);
         ChipProgram p = Compiler.compile(g, TEACHING, new CompileOptions(0, 1, 0, null)
                 .withPins(org.spikemesh.compiler.PlacementFile.read(pins))).program();
-        try (ChipEngine e = new ChipEngine(g, p, RunConfig.defaults(), 1)) {
+        try (ChipEngine e = new ChipEngine(g, p, RunConfig.defaults(), threads)) {
+            assertEquals(2, e.program().cores().size());
+            assertEquals(shards, e.shards());
             e.run(1);
             Accounts a = e.accounts();
             assertEquals(1, a.counts().get("hops_east_west"));
@@ -215,38 +228,48 @@ class ChipCostTest {
     }
 
     /** One input neuron feeding two single-neuron populations, on tiles (1,0) and (1,1) by a placement file. */
-    private ChipEngine fork(ChipConfig chip) throws java.io.IOException {
-        return fork(chip, "in,0,0,0\na,0,0,1\nb,0,0,3\n");
+    private ChipEngine fork(ChipConfig chip, int threads) throws java.io.IOException {
+        return fork(chip, threads, "in,0,0,0\na,0,0,1\nb,0,0,3\n", "a", "b");
     }
 
-    /** The fork with its populations pinned as {@code pinRows} says (population,first_neuron,chip,core rows). */
-    private ChipEngine fork(ChipConfig chip, String pinRows) throws java.io.IOException {
+    /**
+     * One input neuron feeding a single-neuron LIF population (du 4095, dv 0, vth 1000: it does not fire in step 1)
+     * per name of {@code targets}, each through a Dense of weight 10, pinned as {@code pinRows} says
+     * (population,first_neuron,chip,core rows), run for one step on {@code threads} threads.
+     */
+    private ChipEngine fork(ChipConfig chip, int threads, String pinRows, String... targets)
+            throws java.io.IOException {
         SpikeInput in = SpikeInput.of("in", new int[]{1}, java.util.Map.of(0, new int[]{1}));
-        Dense da = Dense.of("da", new double[][]{{10}}, 8, 0, null);
-        Dense db = Dense.of("db", new double[][]{{10}}, 8, 0, null);
-        LIF a = LIF.builder("a").shape(1).du(4095).dv(0).vth(1000).build();
-        LIF b = LIF.builder("b").shape(1).du(4095).dv(0).vth(1000).build();
-        in.sOut().connect(da.sIn());
-        in.sOut().connect(db.sIn());
-        da.aOut().connect(a.aIn());
-        db.aOut().connect(b.aIn());
-        ProcessGraph g = ProcessGraph.of(in, da, db, a, b);
+        java.util.List<org.spikemesh.process.Process> procs = new java.util.ArrayList<>(java.util.List.of(in));
+        for (String t : targets) {
+            Dense d = Dense.of("d" + t, new double[][]{{10}}, 8, 0, null);
+            LIF lif = LIF.builder(t).shape(1).du(4095).dv(0).vth(1000).build();
+            in.sOut().connect(d.sIn());
+            d.aOut().connect(lif.aIn());
+            procs.add(d);
+            procs.add(lif);
+        }
+        ProcessGraph g = ProcessGraph.of(procs.toArray(new org.spikemesh.process.Process[0]));
         java.nio.file.Path pins = tmp.resolve("fork.csv");
         java.nio.file.Files.writeString(pins, "population,first_neuron,chip,core\n" + pinRows);
         ChipProgram p = Compiler.compile(g, chip, new CompileOptions(0, 1, 0, null)
                 .withPins(org.spikemesh.compiler.PlacementFile.read(pins))).program();
-        ChipEngine e = new ChipEngine(g, p, RunConfig.defaults(), 1);
+        ChipEngine e = new ChipEngine(g, p, RunConfig.defaults(), threads);
+        // one shard per thread, but never more shards than cores (the input's and one per target)
+        assertEquals(1 + targets.length, p.cores().size());
+        assertEquals(Math.min(threads, 1 + targets.length), e.shards(), "shards on " + threads + " threads");
         e.run(1);
         return e;
     }
 
-    @Test
-    void shouldCountAMulticastTreeOnceWhereUnicastCountsEveryPath() throws java.io.IOException {
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} threads")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 4})
+    void shouldCountAMulticastTreeOnceWhereUnicastCountsEveryPath(int threads) throws java.io.IOException {
         // unicast: (0,0)->(1,0) is one east hop, (0,0)->(1,1) east then north: 3 hops, 2 messages, east link (0,0)
         // carries 2. Step: slowest core 3 ns; traffic: longest path 10 + 20 = 30 ns, plus (2 - 1) / 0.1 = 10 ns of
         // queueing; barrier 100 + 300 * (3 - 1) / 3 = 300 ns (3 tiles) -> 343 ns. Energy: spike 5 + 2 inactive updates
         // 20 + 2 synops 20 + 2 receives 10 + hops 10 + 10 + 20 + barrier 50 + static 343 = 488 pJ.
-        try (ChipEngine u = fork(TEACHING)) {
+        try (ChipEngine u = fork(TEACHING, threads)) {
             Accounts a = u.accounts();
             assertEquals(2, a.counts().get("messages"));
             assertEquals(2, a.counts().get("hops_east_west"));
@@ -261,7 +284,7 @@ class ChipCostTest {
                 new org.spikemesh.chip.Router(r.topology(), r.hopEastWest(), r.hopNorthSouth(), r.withinTileSpike(),
                         r.interChip(), r.linkBandwidthMsgsPerNs(), r.bufferDepth(), true),
                 TEACHING.barrier(), TEACHING.learning(), TEACHING.staticPowerWatts());
-        try (ChipEngine m = fork(mc)) {
+        try (ChipEngine m = fork(mc, threads)) {
             Accounts a = m.accounts();
             assertEquals(1, a.counts().get("messages"));
             assertEquals(1, a.counts().get("hops_east_west"));
@@ -274,6 +297,43 @@ class ChipCostTest {
         }
     }
     /**
+     * The fork plus a third target c on core 2, tile (0,1): every tile of teaching-2x2 is in use, so the barrier is the
+     * table's own 4-tile point, 400 ns. Unicast, XY routes from the input on (0,0): a on (1,0) east 1 hop (10 ns); b on
+     * (1,1) east then north, 2 hops (10 + 20 = 30 ns); c on (0,1) north 1 hop (20 ns). The east link of (0,0) carries
+     * a and b: 2 messages; the north links of (0,0) and (1,0) carry 1 each.
+     * <p>Time of step 1: input core 1 spike = 1 ns; each LIF core inactive update 1 + synop 1 + receive 1 = 3 ns, the
+     * slowest (cores 1, 2 and 3 tie: the lowest, 1, is critical); traffic: longest path 30 ns + (2 - 1) / 0.1 = 10 ns
+     * of queueing on the east link of (0,0) = 40 ns; barrier 400 ns (4 tiles) -> 3 + 40 + 400 = 443 ns.
+     * <p>Energy: spike 5; 3 inactive updates 3 x 10 = 30; 3 synops 3 x 10 = 30; 3 receives 3 x 5 = 15; hops: east-west
+     * 2 x 10 = 20, north-south 2 x 20 = 40 (b's and c's) = 60; barrier 50; static 1 pJ/ns x 443 ns = 443
+     * -> 5 + 30 + 30 + 15 + 60 + 50 + 443 = 633 pJ.
+     * <p>Four cores: 4 threads make 4 shards, one core each.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} threads")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 4})
+    void shouldChargeTheFourTileBarrierWhenEveryTileIsInUse(int threads) throws java.io.IOException {
+        try (ChipEngine e = fork(TEACHING, threads, "in,0,0,0\na,0,0,1\nb,0,0,3\nc,0,0,2\n", "a", "b", "c")) {
+            Accounts a = e.accounts();
+            assertEquals(threads, e.shards());
+            assertEquals(3, a.counts().get("messages"));
+            assertEquals(2, a.counts().get("hops_east_west"));
+            assertEquals(2, a.counts().get("hops_north_south"));
+            assertEquals(2, a.stepBusiestLink(0));
+            assertEquals(2, a.linkTotals(0)[0], "east link of tile (0,0)");
+            assertEquals(1, a.linkTotals(2)[0], "north link of tile (0,0)");
+            assertEquals(1, a.linkTotals(2)[1], "north link of tile (1,0)");
+            assertEquals("0:0:east", a.criticalLink(0));
+            assertEquals(1, a.criticalCore(0));
+            assertEquals(3.0, a.stepComputeNs(0), 1e-9);
+            assertEquals(40.0, a.stepTrafficNs(0), 1e-9);
+            assertEquals(443.0, a.stepNs(0), 1e-9);
+            assertEquals(633.0, a.stepPj(0), 1e-9);
+            // by kind: synaptic ops 30; neuron updates 30; spikes 5 + receives 15 = 20; hops 60; barrier 50; static 443
+            assertKinds(a, 0, 30, 30, 20, 60, 0, 0, 50, 443);
+        }
+    }
+
+    /**
      * Multicast, with a destination in the source's own tile and one a hop away: teaching-2x2 with 2 cores a tile
      * (tile (0,0): cores 0 and 1, tile (1,0): cores 2 and 3). The input on core 0 fires once, to a on core 1 (its own
      * tile) and b on core 2 (one hop east): one packet, tree {east of (0,0)}. Step: slowest core 1 + 1 + 1 = 3 ns
@@ -282,8 +342,9 @@ class ChipCostTest {
      * into the source's tile 1, barrier 50, static 213 -> 329 pJ. The copy was charged only when the packet stayed in
      * the tile: 328 pJ, within_tile_messages 0.
      */
-    @Test
-    void shouldChargeTheMulticastCopyIntoTheSourcesOwnTile() throws java.io.IOException {
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} threads")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 4})
+    void shouldChargeTheMulticastCopyIntoTheSourcesOwnTile(int threads) throws java.io.IOException {
         org.spikemesh.chip.Router r = TEACHING.router();
         org.spikemesh.chip.Mesh m = TEACHING.mesh();
         ChipConfig mc = new ChipConfig(TEACHING.name(), new org.spikemesh.chip.Mesh(m.tilesX(), m.tilesY(), 2,
@@ -291,7 +352,7 @@ class ChipCostTest {
                 new org.spikemesh.chip.Router(r.topology(), r.hopEastWest(), r.hopNorthSouth(), r.withinTileSpike(),
                         r.interChip(), r.linkBandwidthMsgsPerNs(), r.bufferDepth(), true),
                 TEACHING.barrier(), TEACHING.learning(), TEACHING.staticPowerWatts());
-        try (ChipEngine e = fork(mc, "in,0,0,0\na,0,0,1\nb,0,0,2\n")) {
+        try (ChipEngine e = fork(mc, threads, "in,0,0,0\na,0,0,1\nb,0,0,2\n", "a", "b")) {
             Accounts a = e.accounts();
             assertEquals(1, a.counts().get("messages"), "one packet");
             assertEquals(1, a.counts().get("hops_east_west"));

@@ -2,7 +2,11 @@ package org.spikemesh.simulator.chip;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,18 +73,78 @@ class ChipEngineLifecycleTest {
         }
     }
 
+    /** A guard against a hang: generous, so that it fails only a run or close that never returns. */
+    private static final java.time.Duration HANG_GUARD = java.time.Duration.ofSeconds(60);
+
+    /** @return the live threads named as the engine names its workers ("spikemesh-shard-" and the shard) */
+    private static java.util.Set<Thread> workerThreads() {
+        java.util.Set<Thread> found = new java.util.HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("spikemesh-shard-") && t.isAlive()) {
+                found.add(t);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * @return the worker threads the engine {@code make} builds started: one per shard but the first, which runs on
+     *         the caller's thread
+     */
+    private static java.util.Set<Thread> workersOf(java.util.function.Supplier<ChipEngine> make,
+                                                   ChipEngine[] made) {
+        java.util.Set<Thread> before = workerThreads();
+        made[0] = make.get();
+        java.util.Set<Thread> mine = workerThreads();
+        mine.removeAll(before);
+        assertEquals(made[0].shards() - 1, mine.size(), "worker threads started: " + mine);
+        return mine;
+    }
+
+    /** Asserts that close() left none of the engine's worker threads running. */
+    private static void assertEnded(java.util.Set<Thread> workers) {
+        for (Thread w : workers) {
+            assertFalse(w.isAlive(), w.getName() + " still runs after close()");
+        }
+    }
+
+    /**
+     * A fault in a worker's shard (1, 3) reaches the caller wrapped, with the fault itself as the cause; a fault in
+     * shard 0, which the caller's thread runs, reaches it as it is. Either way the later refusal to run on carries the
+     * fault as its cause, and close() ends every worker.
+     */
     @ParameterizedTest(name = "fault in shard {0}")
     @ValueSource(ints = {0, 1, 3})
     void shouldRethrowAWorkerFailureWithItsCause(int shard) {
-        ChipEngine e = engine(Cuba.build(400, 1).graph(), 4);
-        assertEquals(4, e.shards());
-        e.injectFault(shard, 7);
-        IllegalStateException ex = assertThrows(IllegalStateException.class, () -> e.run(20));
-        Throwable cause = ex.getCause() == null ? ex : ex.getCause();
-        assertTrue(String.valueOf(cause.getMessage()).contains("fault injected in shard " + shard + " at step 7"),
-                String.valueOf(cause));
-        e.close();
-        assertThrows(IllegalStateException.class, () -> e.run(1), "a failed engine refuses to run on");
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            ChipEngine[] made = new ChipEngine[1];
+            java.util.Set<Thread> workers = workersOf(() -> engine(Cuba.build(400, 1).graph(), 4), made);
+            ChipEngine e = made[0];
+            assertEquals(4, e.shards());
+            assertEquals(3, workers.size());
+            e.injectFault(shard, 7);
+            IllegalStateException ex = assertThrows(IllegalStateException.class, () -> e.run(20));
+            String injected = "fault injected in shard " + shard + " at step 7";
+            Throwable fault;
+            if (shard == 0) {
+                // the caller's own shard failed: its exception is thrown as it is, with nothing to wrap
+                assertEquals(injected, ex.getMessage());
+                fault = ex;
+            } else {
+                // a worker's failure: rethrown by the caller with the worker's exception as the cause
+                fault = ex.getCause();
+                assertNotNull(fault, "the failure of shard " + shard + " has no cause: " + ex);
+                assertEquals(IllegalStateException.class, fault.getClass(), String.valueOf(fault));
+                assertEquals(injected, fault.getMessage());
+                assertEquals("chip engine failed: " + injected, ex.getMessage());
+            }
+            IllegalStateException again = assertThrows(IllegalStateException.class, () -> e.run(1),
+                    "a failed engine refuses to run on");
+            assertSame(fault, again.getCause(), "the refusal names the fault as its cause: " + again);
+            e.close();
+            assertEnded(workers);
+            assertThrows(IllegalStateException.class, () -> e.run(1), "a closed failed engine refuses to run on");
+        });
     }
 
     /**
@@ -91,22 +155,31 @@ class ChipEngineLifecycleTest {
     void aShardThatStopsSilentlyEndsTheRunWithAnErrorNamingIt() {
         String key = "spikemesh.engine.stall-seconds";
         System.setProperty(key, "1");
-        ChipEngine e;
+        ChipEngine[] made = new ChipEngine[1];
+        java.util.Set<Thread> workers;
         try {
-            e = engine(Cuba.build(400, 1).graph(), 2);
+            workers = workersOf(() -> engine(Cuba.build(400, 1).graph(), 2), made);
         } finally {
             System.clearProperty(key);
         }
+        ChipEngine e = made[0];
         e.injectStall(1, 5);
         // a hang would fail here rather than block the build: the limit is 1 s, the guard 60 s
-        IllegalStateException ex = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
-                java.time.Duration.ofSeconds(60), () -> assertThrows(IllegalStateException.class, () -> e.run(20)));
+        IllegalStateException ex = assertTimeoutPreemptively(HANG_GUARD,
+                () -> assertThrows(IllegalStateException.class, () -> e.run(20)));
         boolean named = false;
         for (Throwable c = ex; c != null; c = c.getCause()) {
             named |= String.valueOf(c.getMessage()).contains("from shard 1, which stopped without an error");
         }
         assertTrue(named, String.valueOf(ex));
-        e.close();
+        assertTimeoutPreemptively(HANG_GUARD, e::close);
+        // the stalled shard's thread ignores close(), as a lost one would (the injection parks it until released): it
+        // is released here, so that it does not park on for the rest of the build, and must then end
+        e.injectStall(1, 0);
+        for (Thread w : workers) {
+            assertTimeoutPreemptively(HANG_GUARD, () -> w.join());
+        }
+        assertEnded(workers);
     }
 
     /**
@@ -230,21 +303,30 @@ class ChipEngineLifecycleTest {
         }
     }
 
+    /** Closing an engine never run, closing twice, and closing after runs: each returns and ends every worker. */
     @ParameterizedTest(name = "{0} threads")
     @ValueSource(ints = {2, 4})
     void shouldCloseIdleAndUnusedEngines(int threads) {
-        ChipEngine e = engine(Cuba.build(200, 3).graph(), threads);
-        e.close();
-        e.close();
-        ChipEngine f = engine(Cuba.build(200, 3).graph(), threads);
-        f.run(5);
-        // a negative count is refused and leaves the engine where it was
-        assertThrows(IllegalArgumentException.class, () -> f.run(-1));
-        assertEquals(5, f.currentStep());
-        f.run(0);
-        assertEquals(5, f.currentStep());
-        f.close();
-        assertThrows(IllegalStateException.class, () -> f.run(1));
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            ChipEngine[] made = new ChipEngine[1];
+            java.util.Set<Thread> unused = workersOf(() -> engine(Cuba.build(200, 3).graph(), threads), made);
+            ChipEngine e = made[0];
+            assertEquals(threads, e.shards());
+            e.close();
+            assertEnded(unused);
+            e.close();
+            java.util.Set<Thread> used = workersOf(() -> engine(Cuba.build(200, 3).graph(), threads), made);
+            ChipEngine f = made[0];
+            f.run(5);
+            // a negative count is refused and leaves the engine where it was
+            assertThrows(IllegalArgumentException.class, () -> f.run(-1));
+            assertEquals(5, f.currentStep());
+            f.run(0);
+            assertEquals(5, f.currentStep());
+            f.close();
+            assertEnded(used);
+            assertThrows(IllegalStateException.class, () -> f.run(1));
+        });
     }
 
     @org.junit.jupiter.api.Test

@@ -2,8 +2,10 @@ package org.spikemesh.simulator.chip;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -20,6 +22,7 @@ import org.spikemesh.process.ProcessGraph;
 import org.spikemesh.process.lib.Dense;
 import org.spikemesh.process.lib.LIF;
 import org.spikemesh.process.lib.SpikeInput;
+import org.spikemesh.process.nets.Cuba;
 import org.spikemesh.simulator.Monitor;
 import org.spikemesh.simulator.RunConfig;
 import org.spikemesh.simulator.RunListener;
@@ -68,7 +71,7 @@ class SimulationLifecycleTest {
      * run held), and on one chip thread not at all. Now the run ends after its chunk in progress and says where.
      */
     @ParameterizedTest(name = "{0} threads (0: reference)")
-    @ValueSource(ints = {0, 1, 2})
+    @ValueSource(ints = {0, 1, 2, 4})
     void shouldEndARunInProgressWhenClosedFromAnotherThread(int threads) throws InterruptedException {
         Net n = net();
         Simulation s = sim(n, threads, fixed());
@@ -90,6 +93,67 @@ class SimulationLifecycleTest {
         assertInstanceOf(IllegalStateException.class, ended.get());
         assertTrue(ended.get().getMessage().startsWith("the simulation was stopped at step "), ended.get().getMessage());
         assertTrue(s.backend().currentStep() < steps, "the run did not go on to its end");
+    }
+
+    /**
+     * pause() and resume() of a continuous run ({@link Simulation#start()}): a pause ends the run after a whole step,
+     * the one {@link Simulation#step()} reports, and the state read then equals that of the reference backend run for
+     * exactly that many steps; resume() goes on from there, and the next pause equals the reference run on to that
+     * step. CUBA spikes (counted on the reference), so the state depends on every step's spikes being delivered. On
+     * cores of 50 neurons CUBA at 400 neurons takes 8 cores and more: 4 threads make 4 shards.
+     */
+    @ParameterizedTest(name = "{0} threads (0: reference)")
+    @ValueSource(ints = {0, 1, 2, 4})
+    void shouldPauseAndResumeAContinuousRunAtWholeSteps(int threads) {
+        // a hang guard only: the runs take well under a second
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(120), () -> {
+            ProcessGraph g = Cuba.build(400, 6).graph();
+            LIF lif = (LIF) g.process("cuba");
+            ProcessGraph refGraph = Cuba.build(400, 6).graph();
+            LIF refLif = (LIF) refGraph.process("cuba");
+            long[] refSpikes = {0};
+            RunListener counter = new RunListener() {
+                @Override
+                public void spikes(int step, org.spikemesh.process.Process process, int[] neurons, int count) {
+                    if (process == refLif) {
+                        refSpikes[0] += count;
+                    }
+                }
+            };
+            try (Simulation s = threads == 0 ? Simulation.reference(g, RunConfig.defaults())
+                    : new Simulation(new ChipEngine(g, Compiler.compile(g, ChipEngineEquivalenceTest.tinyCores(
+                            ChipConfigs.preset("loihi-like"), 50), CompileOptions.defaults()).program(),
+                            RunConfig.defaults(), threads));
+                 Simulation ref = Simulation.reference(refGraph, RunConfig.defaults().listener(counter))) {
+                if (threads > 0) {
+                    assertEquals(threads, ((ChipEngine) s.backend()).shards());
+                }
+                s.start();
+                assertTrue(s.awaitStep(100, 60_000), "the continuous run reached step 100");
+                s.pause();
+                assertFalse(s.isRunning(), "paused");
+                int first = s.step();
+                assertTrue(first >= 100, "paused at step " + first);
+                double[] v = s.get(lif.v());
+                double[] u = s.get(lif.u());
+                assertEquals(first, s.step(), "a paused run stays at its step");
+                ref.run(first);
+                assertTrue(refSpikes[0] > 0, "CUBA spiked in the first " + first + " steps");
+                assertArrayEquals(ref.get(refLif.v()), v, "v at the pause at step " + first);
+                assertArrayEquals(ref.get(refLif.u()), u, "u at the pause at step " + first);
+
+                s.resume();
+                assertTrue(s.awaitStep(first + 100, 60_000), "the resumed run reached step " + (first + 100));
+                s.pause();
+                int second = s.step();
+                assertTrue(second >= first + 100, "paused again at step " + second);
+                long before = refSpikes[0];
+                ref.run(second - first);
+                assertTrue(refSpikes[0] > before, "CUBA spiked between the pauses");
+                assertArrayEquals(ref.get(refLif.v()), s.get(lif.v()), "v at the pause at step " + second);
+                assertArrayEquals(ref.get(refLif.u()), s.get(lif.u()), "u at the pause at step " + second);
+            }
+        });
     }
 
     /** run(Integer.MAX_VALUE) after 5 steps overflowed the chip engine's last step: it returned having run nothing. */
@@ -334,7 +398,7 @@ class SimulationLifecycleTest {
      * ends after the step and closes the simulation itself; later calls say it was stopped.
      */
     @ParameterizedTest(name = "{0} threads (0: reference)")
-    @ValueSource(ints = {0, 1, 2})
+    @ValueSource(ints = {0, 1, 2, 4})
     void shouldEndAContinuousRunStoppedByItsListener(int threads) throws InterruptedException {
         Net n = net();
         AtomicReference<Simulation> self = new AtomicReference<>();
