@@ -184,7 +184,8 @@ final class PartitionBridge implements Agent, PartitionWire.Handler {
         int work = 0;
         for (OutboundLink link : outbound) {
             long cursor = link.ring().getCursor();
-            for (long next = link.consumed().get() + 1; next <= cursor; next++) {
+            // shard 0's rings take several producers: their cursor counts batches claimed, not yet published
+            for (long next = link.consumed().get() + 1; next <= cursor && link.ring().isAvailable(next); next++) {
                 send(partitionOfShard[link.to()], codec.batch(me, link.from(), link.to(), link.ring().get(next)));
                 link.consumed().set(next);
                 work++;
