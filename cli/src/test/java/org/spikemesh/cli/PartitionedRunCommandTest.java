@@ -59,14 +59,7 @@ class PartitionedRunCommandTest {
         CompletableFuture<RunCommandTest.Result> run = CompletableFuture.supplyAsync(() -> RunCommandTest.cli("run",
                 net.toString(), "--backend", "chip", "--steps", "2000000", "--threads", "1", "--quiet",
                 "--partitions", "2", "--out", dir.resolve("out").toString()));
-        ProcessHandle follower = null;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (follower == null && System.nanoTime() < deadline) {
-            follower = ProcessHandle.current().children().filter(p -> p.info().arguments().map(
-                    a -> String.join(" ", a).contains("--partition-index")).orElse(false)).findFirst().orElse(null);
-            Thread.sleep(100);
-        }
-        assertTrue(follower != null, "the coordinator must start a follower process");
+        ProcessHandle follower = awaitFollower();
         Thread.sleep(8000);
         assertFalse(run.isDone(), "the run must still be going when its follower dies");
         long killed = System.nanoTime();
@@ -93,13 +86,7 @@ class PartitionedRunCommandTest {
             CompletableFuture<RunCommandTest.Result> run = CompletableFuture.supplyAsync(() -> RunCommandTest.cli(
                     "run", net.toString(), "--backend", "chip", "--steps", "100", "--threads", "1", "--quiet",
                     "--partitions", "2", "--out", dir.resolve("out").toString()));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (follower == null && System.nanoTime() < deadline) {
-                follower = ProcessHandle.current().children().filter(p -> p.info().arguments().map(
-                        a -> String.join(" ", a).contains("--partition-index")).orElse(false)).findFirst().orElse(null);
-                Thread.sleep(10);
-            }
-            assertTrue(follower != null, "the coordinator must start a follower process");
+            follower = awaitFollower();
             // stopped well before it can have read and compiled the network and joined
             assertEquals(0, new ProcessBuilder("kill", "-STOP", Long.toString(follower.pid())).inheritIO().start()
                     .waitFor());
@@ -116,6 +103,20 @@ class PartitionedRunCommandTest {
                 follower.destroyForcibly();
             }
         }
+    }
+
+    /** @return the follower process the coordinator of a run in this JVM started, found within 60 s (every 10 ms) */
+    private static ProcessHandle awaitFollower() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            java.util.Optional<ProcessHandle> f = ProcessHandle.current().children().filter(p -> p.info().arguments()
+                    .map(a -> String.join(" ", a).contains("--partition-index")).orElse(false)).findFirst();
+            if (f.isPresent()) {
+                return f.get();
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the coordinator must start a follower process");
     }
 
     @Test

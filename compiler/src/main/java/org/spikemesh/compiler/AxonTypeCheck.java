@@ -1,6 +1,7 @@
 package org.spikemesh.compiler;
 
 import java.util.Arrays;
+import java.util.TreeSet;
 import org.spikemesh.chip.ChipConfig;
 import org.spikemesh.process.Values;
 import org.spikemesh.process.lib.SynapseTable;
@@ -21,7 +22,28 @@ final class AxonTypeCheck {
     /** a neuron's weight for a type not given yet (weights lie in -256..255). */
     private static final int UNSET = Integer.MIN_VALUE;
 
-    private AxonTypeCheck() {
+    private final SynapseGroup group;
+    private final Population post;
+    /** neurons per core of {@link #post}. */
+    private final int blockSize;
+    /** per neuron of {@link #post} and type: its weight, or {@link #UNSET}; shared by every group into it. */
+    private final int[] weightOfType;
+    private final int types;
+    private final ChipConfig chip;
+    private final int[] postOf;
+    private final Values weights;
+    /** the synapses of the pre neuron being typed, as (core's block, synapse), sorted. */
+    private long[] row = new long[16];
+
+    private AxonTypeCheck(SynapseGroup group, Population post, int blockSize, int[] weightOfType, ChipConfig chip) {
+        this.group = group;
+        this.post = post;
+        this.blockSize = blockSize;
+        this.weightOfType = weightOfType;
+        this.types = chip.core().encoding().axonTypes();
+        this.chip = chip;
+        this.postOf = group.table().post();
+        this.weights = group.weights();
     }
 
     /**
@@ -45,26 +67,22 @@ final class AxonTypeCheck {
                     weightOfType[q.id()] = new int[q.size() * types];
                     Arrays.fill(weightOfType[q.id()], UNSET);
                 }
-                typeAxons(g, q, part.blockSize()[q.id()], weightOfType[q.id()], types, chip);
+                new AxonTypeCheck(g, q, part.blockSize()[q.id()], weightOfType[q.id()], chip).typeAxons();
             }
         }
     }
 
-    /** Gives a type to each axon of group g into the cores of population q, whose blocks hold kq neurons. */
-    private static void typeAxons(SynapseGroup g, Population q, int kq, int[] table, int types, ChipConfig chip) {
-        SynapseTable t = g.table();
+    /** Gives a type to each axon of the group into the cores of the population. */
+    private void typeAxons() {
+        SynapseTable t = group.table();
         int[] rs = t.rowStart();
-        int[] post = t.post();
-        Values ws = g.weights();
-        long[] row = new long[16];
         for (int i = 0; i < t.numInputs(); i++) {
             int len = rs[i + 1] - rs[i];
             if (row.length < len) {
                 row = new long[Math.max(len, 2 * row.length)];
             }
-            // the row's synapses by core: (block, synapse)
             for (int j = rs[i], n = 0; j < rs[i + 1]; j++, n++) {
-                row[n] = (long) (post[j] / kq) << 32 | j;
+                row[n] = (long) (postOf[j] / blockSize) << 32 | j;
             }
             Arrays.sort(row, 0, len);
             for (int from = 0; from < len; ) {
@@ -73,13 +91,13 @@ final class AxonTypeCheck {
                 while (to < len && (int) (row[to] >>> 32) == block) {
                     to++;
                 }
-                int type = firstFit(row, from, to, post, ws, table, types);
+                int type = firstFit(from, to);
                 if (type < 0) {
-                    throw new MappingException(refusal(g, q, i, block, kq, row, from, to, post, ws, table, types, chip));
+                    throw new MappingException(refusal(i, block, from, to));
                 }
                 for (int k = from; k < to; k++) {
                     int j = (int) row[k];
-                    table[post[j] * types + type] = (int) ws.get(j);
+                    weightOfType[postOf[j] * types + type] = (int) weights.get(j);
                 }
                 from = to;
             }
@@ -87,13 +105,13 @@ final class AxonTypeCheck {
     }
 
     /** @return the first type whose weights agree with the synapses row[from..to), or -1 */
-    private static int firstFit(long[] row, int from, int to, int[] post, Values ws, int[] table, int types) {
+    private int firstFit(int from, int to) {
         for (int type = 0; type < types; type++) {
             boolean fits = true;
             for (int k = from; k < to && fits; k++) {
                 int j = (int) row[k];
-                int have = table[post[j] * types + type];
-                fits = have == UNSET || have == (int) ws.get(j);
+                int have = weightOfType[postOf[j] * types + type];
+                fits = have == UNSET || have == (int) weights.get(j);
             }
             if (fits) {
                 return type;
@@ -103,33 +121,33 @@ final class AxonTypeCheck {
     }
 
     /**
-     * @return why the axon from pre neuron i of group g fits no type in block b of q: a neuron that would get more
-     *         distinct weights than there are types, else the axons' weight patterns
+     * @return why the axon from pre neuron i fits no type in the given block: a neuron that would get more distinct
+     *         weights than there are types, else the axons' weight patterns
      */
-    private static String refusal(SynapseGroup g, Population q, int i, int block, int kq, long[] row, int from, int to,
-                                  int[] post, Values ws, int[] table, int types, ChipConfig chip) {
-        int lo = block * kq;
-        int hi = Math.min(q.size(), lo + kq) - 1;
-        String core = "the core of population " + q.name() + " holding neurons " + lo + ".." + hi;
+    private String refusal(int i, int block, int from, int to) {
         String rule = chip.name() + " gives each neuron " + types + " weights, one per axon type, and each input axon"
                 + " of a core one type";
         for (int k = from; k < to; k++) {
             int j = (int) row[k];
-            int n = post[j];
-            java.util.TreeSet<Integer> distinct = new java.util.TreeSet<>();
+            int n = postOf[j];
+            TreeSet<Integer> distinct = new TreeSet<>();
             for (int type = 0; type < types; type++) {
-                if (table[n * types + type] != UNSET) {
-                    distinct.add(table[n * types + type]);
+                if (weightOfType[n * types + type] != UNSET) {
+                    distinct.add(weightOfType[n * types + type]);
                 }
             }
-            distinct.add((int) ws.get(j));
+            distinct.add((int) weights.get(j));
             if (distinct.size() > types) {
-                return "synapse group " + g.name() + ": neuron " + n + " of population " + q.name() + " receives "
-                        + distinct.size() + " different weights " + distinct + "; " + rule + ", so at most " + types;
+                return "synapse group " + group.name() + ": neuron " + n + " of population " + post.name()
+                        + " receives " + distinct.size() + " different weights " + distinct + "; " + rule
+                        + ", so at most " + types;
             }
         }
-        return "synapse group " + g.name() + ": the axon from " + g.pre().name() + "[" + i + "] into " + core
-                + " fits none of the " + types + " axon types: its weights to the core's neurons differ from those"
-                + " of every type the core's earlier axons set; " + rule + " (types are given first fit, axon by axon)";
+        int lo = block * blockSize;
+        int hi = Math.min(post.size(), lo + blockSize) - 1;
+        return "synapse group " + group.name() + ": the axon from " + group.pre().name() + "[" + i + "] into the core of"
+                + " population " + post.name() + " holding neurons " + lo + ".." + hi + " fits none of the " + types
+                + " axon types: its weights to the core's neurons differ from those of every type the core's earlier"
+                + " axons set; " + rule + " (types are given first fit, axon by axon)";
     }
 }
