@@ -14,9 +14,12 @@ import org.spikemesh.process.lib.SynapseTable;
  *
  * <p>An input axon is a synapse group's pre neuron reaching a core (as the partitioner counts axons). Types are given
  * first fit, axon after axon in the order of the groups and pre neurons: the first type for which every neuron the
- * axon reaches in the core has that weight already, or none yet (it then takes the axon's). This finds the types of
- * the usual networks, whose weights follow the pre population or the sign (CUBA: one type for the excitatory axons,
- * one for the inhibitory); a network it refuses may still have types first fit misses.
+ * axon reaches in the core has that weight already, or none yet (it then takes the axon's). A weight is the group's
+ * integer weight with its exponent (w * 2^exp): two groups into one population agree only where both match. This finds
+ * the types of the usual networks, whose weights follow the pre population or the sign (CUBA: one type for the
+ * excitatory axons, one for the inhibitory). Where first fit misses, the partitioner halves the population's neurons
+ * per core and tries again: on a core of one neuron it fails only when that neuron receives more distinct weights
+ * than there are types.
  */
 final class AxonTypeCheck {
     /** a neuron's weight for a type not given yet (weights lie in -256..255). */
@@ -32,6 +35,8 @@ final class AxonTypeCheck {
     private final ChipConfig chip;
     private final int[] postOf;
     private final Values weights;
+    /** the group's weight exponent: part of each weight a type holds. */
+    private final int exponent;
     /** the synapses of the pre neuron being typed, as (core's block, synapse), sorted. */
     private long[] row = new long[16];
 
@@ -44,18 +49,39 @@ final class AxonTypeCheck {
         this.chip = chip;
         this.postOf = group.table().post();
         this.weights = group.weights();
+        this.exponent = group.weightExp();
+    }
+
+    /**
+     * Why the axons into some core of a population could not be given types.
+     *
+     * @param population the population's id
+     * @param message one sentence naming the synapse group, the core and the axon or neuron
+     */
+    record Failure(int population, String message) {
+    }
+
+    /** Signals the first core whose axons fit no types. */
+    private static final class NoType extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient Failure failure;
+
+        NoType(Failure failure) {
+            super(failure.message(), null, false, false);
+            this.failure = failure;
+        }
     }
 
     /**
      * @param net the flat network, fixed point
      * @param part its blocks, a core each
      * @param chip the chip; nothing is checked when its synapses hold their weights
-     * @throws MappingException when a core's axons cannot be given types
+     * @return null when every core's axons have types, else the first core's failure
      */
-    static void check(FlatNetwork net, Partition part, ChipConfig chip) {
+    static Failure check(FlatNetwork net, Partition part, ChipConfig chip) {
         int types = chip.core().encoding().axonTypes();
         if (types == 0) {
-            return;
+            return null;
         }
         int[][] weightOfType = new int[net.populations().size()][];
         for (SynapseGroup g : net.groups()) {
@@ -67,9 +93,26 @@ final class AxonTypeCheck {
                     weightOfType[q.id()] = new int[q.size() * types];
                     Arrays.fill(weightOfType[q.id()], UNSET);
                 }
-                new AxonTypeCheck(g, q, part.blockSize()[q.id()], weightOfType[q.id()], chip).typeAxons();
+                try {
+                    new AxonTypeCheck(g, q, part.blockSize()[q.id()], weightOfType[q.id()], chip).typeAxons();
+                } catch (NoType e) {
+                    return e.failure;
+                }
             }
         }
+        return null;
+    }
+
+    /** @return the weight of synapse j as types hold it: its integer weight and its group's exponent */
+    private int keyOf(int j) {
+        return (int) weights.get(j) * 256 + exponent + 128;
+    }
+
+    /** @return a key as text: the weight, with its exponent when not 0 */
+    private static String shown(int key) {
+        int w = Math.floorDiv(key, 256);
+        int e = Math.floorMod(key, 256) - 128;
+        return e == 0 ? Integer.toString(w) : w + "*2^" + e;
     }
 
     /** Gives a type to each axon of the group into the cores of the population. */
@@ -93,11 +136,11 @@ final class AxonTypeCheck {
                 }
                 int type = firstFit(from, to);
                 if (type < 0) {
-                    throw new MappingException(refusal(i, block, from, to));
+                    throw new NoType(new Failure(post.id(), refusal(i, block, from, to)));
                 }
                 for (int k = from; k < to; k++) {
                     int j = (int) row[k];
-                    weightOfType[postOf[j] * types + type] = (int) weights.get(j);
+                    weightOfType[postOf[j] * types + type] = keyOf(j);
                 }
                 from = to;
             }
@@ -111,7 +154,7 @@ final class AxonTypeCheck {
             for (int k = from; k < to && fits; k++) {
                 int j = (int) row[k];
                 int have = weightOfType[postOf[j] * types + type];
-                fits = have == UNSET || have == (int) weights.get(j);
+                fits = have == UNSET || have == keyOf(j);
             }
             if (fits) {
                 return type;
@@ -136,11 +179,11 @@ final class AxonTypeCheck {
                     distinct.add(weightOfType[n * types + type]);
                 }
             }
-            distinct.add((int) weights.get(j));
+            distinct.add(keyOf(j));
             if (distinct.size() > types) {
                 return "synapse group " + group.name() + ": neuron " + n + " of population " + post.name()
-                        + " receives " + distinct.size() + " different weights " + distinct + "; " + rule
-                        + ", so at most " + types;
+                        + " receives " + distinct.size() + " different weights " + distinct.stream()
+                        .map(AxonTypeCheck::shown).toList() + "; " + rule + ", so at most " + types;
             }
         }
         int lo = block * blockSize;

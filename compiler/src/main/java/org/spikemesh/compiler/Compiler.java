@@ -60,6 +60,11 @@ public final class Compiler {
                         + "-bit learning traces; the learning rules need 7-bit traces (Loihi's), so this chip cannot"
                         + " learn on chip (use a chip with learning.trace_bits >= 7, e.g. loihi-like)");
             }
+            if (p instanceof org.spikemesh.process.lib.LearningSynapses && chip.core().encoding().axonTypes() > 0) {
+                throw new MappingException(p.name() + ": " + chip.name() + " keeps its weights by axon type ("
+                        + chip.core().encoding().axonTypes() + " per neuron), not per synapse, so no synapse can learn a"
+                        + " weight of its own; use a chip whose synapses hold their weights, e.g. loihi-like");
+            }
         }
     }
 
@@ -86,7 +91,6 @@ public final class Compiler {
         times.put("flatten_and_quantise", (t1 - t0) / 1e6);
         stageDone.accept(1);
         Partition part = Partitioner.partition(net, target, ratesById(net, options.rates()));
-        AxonTypeCheck.check(net, part, target);
         if (options.chips() == AUTO_CHIPS) {
             int per = chip.coresPerChip();
             target = ChipConfigs.withChips(chip, (part.blocks().size() + per - 1) / per);

@@ -78,7 +78,18 @@ public final class Partitioner {
                 }
             }
             if (!changed) {
-                return finish();
+                Partition done = finish();
+                AxonTypeCheck.Failure f = AxonTypeCheck.check(net, done, chip);
+                if (f == null) {
+                    return done;
+                }
+                int q = f.population();
+                if (k[q] == 1) {
+                    throw new MappingException(f.message());
+                }
+                // fewer neurons on a core, fewer weights its axons must agree on
+                k[q] = Math.max(1, k[q] / 2);
+                limitedBy[q] = "axon types (" + chip.core().encoding().axonTypes() + " weights per neuron)";
             }
         }
         throw new MappingException("partition did not settle within " + MAX_ROUNDS + " rounds on " + chip.name());

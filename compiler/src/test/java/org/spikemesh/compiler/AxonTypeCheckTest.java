@@ -18,7 +18,8 @@ import org.spikemesh.process.nets.Cuba;
  * truenorth-like: synapses are crossbar bits, each neuron has 4 weights, one per axon type, and each input axon of a
  * core one type. Networks whose weights follow their axons compile; a neuron with more weights than types, or axons
  * whose weight patterns need more types, are refused naming the core and the axon. The preset's weights were 1 signed
- * bit before (valid -1..0): no network with a positive weight compiled.
+ * bit before (valid -1..0): no network with a positive weight compiled. Cores whose axons first fit cannot type
+ * are made smaller until they can.
  */
 class AxonTypeCheckTest {
     private static final ChipConfig TN = ChipConfigs.preset("truenorth-like");
@@ -73,17 +74,42 @@ class AxonTypeCheckTest {
 
     /**
      * Five inputs into two neurons, each neuron with 3 different weights only, but the axons' weight patterns
-     * (neuron 0, neuron 1) are (2, 2), (2, 4), (4, 2), (4, 4), (6, 8): every two differ at some neuron, so no two axons
-     * can share a type, and five types are needed. By hand, first fit: axon 0 takes type 0, axons 1, 2 and 3 each
-     * disagree with every type set before them and take 1, 2 and 3; axon 4 disagrees with all four.
+     * (neuron 0, neuron 1) are (2, 2), (2, 4), (4, 2), (4, 4), (6, 8): every two differ at some neuron, so on one core
+     * no two axons can share a type and five are needed. By hand, first fit on a core of both neurons: axon 0 takes
+     * type 0, axons 1, 2 and 3 each disagree with every type set before them and take 1, 2 and 3; axon 4 disagrees
+     * with all four. The partitioner then halves the population's cores to one neuron each, where neuron 0 needs the
+     * types 2, 4, 6 and neuron 1 the types 2, 4, 8: it compiles on 2 cores of 1 neuron.
      */
     @Test
-    void shouldRefuseAxonsThatNeedMoreTypes() {
+    void shouldShrinkTheCoresUntilTheirAxonsHaveTypes() {
+        Compilation c = Compiler.compile(dense(new double[][]{{2, 2, 4, 4, 6}, {2, 4, 2, 4, 8}}), TN,
+                CompileOptions.defaults());
+        List<Integer> sizes = c.program().cores().stream().filter(k -> k.process().name().equals("pop"))
+                .map(CoreProgram::size).toList();
+        assertEquals(List.of(1, 1), sizes);
+    }
+
+    /**
+     * A type holds a weight with its exponent: group a brings 2, 4 and 6 (exponent 0) and group b 2 and 4 with
+     * exponent 2 (8 and 16 in effect) into one neuron, 5 different weights for 4 types, on a core of one neuron already:
+     * refused. By hand, first fit: a's axons take types 0, 1, 2 (2, 4, 6); b's first axon (2*2^2) type 3; b's second
+     * (4*2^2) fits none.
+     */
+    @Test
+    void shouldTellWeightsWithOtherExponentsApart() {
+        SpikeInput in1 = SpikeInput.of("in1", new int[]{3}, java.util.Map.of(0, new int[]{1}));
+        SpikeInput in2 = SpikeInput.of("in2", new int[]{2}, java.util.Map.of(0, new int[]{1}));
+        Dense a = Dense.of("a", new double[][]{{2, 4, 6}}, 8, 0, null);
+        Dense b = Dense.of("b", new double[][]{{2, 4}}, 8, 2, null);
+        LIF lif = LIF.builder("pop").shape(1).du(100).dv(100).vth(10).build();
+        in1.sOut().connect(a.sIn());
+        in2.sOut().connect(b.sIn());
+        a.aOut().connect(lif.aIn());
+        b.aOut().connect(lif.aIn());
         MappingException e = assertThrows(MappingException.class, () -> Compiler.compile(
-                dense(new double[][]{{2, 2, 4, 4, 6}, {2, 4, 2, 4, 8}}), TN, CompileOptions.defaults()));
-        assertEquals("synapse group w: the axon from in[4] into the core of population pop holding neurons 0..1 fits"
-                + " none of the 4 axon types: its weights to the core's neurons differ from those of every type the"
-                + " core's earlier axons set; truenorth-like gives each neuron 4 weights, one per axon type, and each"
-                + " input axon of a core one type (types are given first fit, axon by axon)", e.getMessage());
+                ProcessGraph.of(in1, in2, a, b, lif), TN, CompileOptions.defaults()));
+        assertEquals("synapse group b: neuron 0 of population pop receives 5 different weights [2, 2*2^2, 4, 4*2^2,"
+                + " 6]; truenorth-like gives each neuron 4 weights, one per axon type, and each input axon of a core"
+                + " one type, so at most 4", e.getMessage());
     }
 }

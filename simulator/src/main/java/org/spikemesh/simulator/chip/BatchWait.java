@@ -59,7 +59,7 @@ final class BatchWait {
     private long sharedYields;
 
     /**
-     * Waits until the ring's cursor reaches seq, or the stall limit passes.
+     * Waits until batch seq is published on the ring, or the stall limit passes.
      *
      * @param barrier the ring's barrier, whose alert ends the wait
      * @return true when the batch came, false when the sender stalled
@@ -68,7 +68,8 @@ final class BatchWait {
     boolean await(RingBuffer<Batch> ring, SequenceBarrier barrier, long seq) throws AlertException {
         long start = System.nanoTime();
         long poll = POLL_MIN_NANOS;
-        while (ring.getCursor() < seq) {
+        // published, not only claimed: a ring with several producers moves its cursor when a slot is claimed
+        while (!ring.isAvailable(seq)) {
             barrier.checkAlert();
             long waited = System.nanoTime() - start;
             if (waited > stallNanos) {
@@ -107,7 +108,7 @@ final class BatchWait {
         long before = System.nanoTime();
         Thread.yield();
         sharingChecks++;
-        boolean shared = System.nanoTime() - before > SHARED_YIELD_NANOS && ring.getCursor() >= seq;
+        boolean shared = System.nanoTime() - before > SHARED_YIELD_NANOS && ring.isAvailable(seq);
         if (shared) {
             sharedYields++;
         }

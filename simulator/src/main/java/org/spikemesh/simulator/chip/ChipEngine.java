@@ -481,11 +481,16 @@ public final class ChipEngine implements Backend {
     private static final long IDLE_POLL_NANOS = 1_000_000;
     /**
      * after this long idle a worker stops polling and sleeps until {@link #run} or {@link #close} wakes it (or
-     * {@link #ASLEEP_NANOS} pass): an engine left open between runs, or never closed, cost every worker a wake-up
+     * {@link #asleepNanos} pass): an engine left open between runs, or never closed, cost every worker a wake-up
      * each millisecond for as long as the process lived.
      */
     private static final long IDLE_SLEEP_AFTER_NANOS = 1_000_000_000L;
-    private static final long ASLEEP_NANOS = 1_000_000_000L;
+    /**
+     * how long an asleep worker sleeps before it looks for a run by itself (system property
+     * {@code spikemesh.engine.idle-sleep-seconds}, default 1; tests set it long, so that a lost wake-up shows).
+     */
+    private final long asleepNanos = (long) (Double.parseDouble(System.getProperty(
+            "spikemesh.engine.idle-sleep-seconds", "1")) * 1e9);
     /** workers asleep ({@link #IDLE_SLEEP_AFTER_NANOS}): {@link #run} wakes them. */
     private final java.util.concurrent.atomic.AtomicInteger asleep = new java.util.concurrent.atomic.AtomicInteger();
     /** times idle workers parked or slept, for tests. */
@@ -535,7 +540,7 @@ public final class ChipEngine implements Backend {
         try {
             if (sh.completed >= target && !closed) {
                 idleParks.incrementAndGet();
-                LockSupport.parkNanos(this, ASLEEP_NANOS);
+                LockSupport.parkNanos(this, asleepNanos);
             }
         } finally {
             asleep.decrementAndGet();

@@ -1,6 +1,7 @@
 package org.spikemesh.simulator.chip;
 
 import java.util.Arrays;
+import java.util.concurrent.locks.LockSupport;
 import com.lmax.disruptor.AlertException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
@@ -120,6 +121,8 @@ final class Shard {
         this.neurons = neurons;
         this.program = program;
         this.outSeq = new long[shards];
+        // the last slot written to each ring: none yet (a ring's first sequence is 0)
+        Arrays.fill(outSeq, -1);
         this.outBatch = new Batch[shards];
         this.reporter = reporter;
         for (int k = 0; k < 4; k++) {
@@ -194,7 +197,7 @@ final class Shard {
         }
         for (int r = 0; r < outBatch.length; r++) {
             if (out != null && out[r] != null) {
-                out[r].publish(outSeq[r]);
+                publish(r);
             }
         }
         mark(ph, ShardPhases.SEND);
@@ -271,12 +274,28 @@ final class Shard {
         }
         for (int r = 0; r < outBatch.length; r++) {
             if (out != null && out[r] != null) {
-                outSeq[r] = out[r].next();
+                // the step's slot, claimed only when published (publish): with several producers a ring's cursor
+                // counts the slots claimed, and a shard waiting for this batch would take a claimed one for sent
+                while (!out[r].hasAvailableCapacity(1)) {
+                    // its consumer has not read the batch this slot held (as the Disruptor's own claim waits)
+                    LockSupport.parkNanos(1);
+                }
+                outSeq[r]++;
                 outBatch[r] = out[r].get(outSeq[r]);
                 outBatch[r].reset(t);
             }
         }
         return part;
+    }
+
+    /** Claims the slot this step's batch to shard r was written into ({@link #begin}) and publishes it. */
+    private void publish(int r) {
+        long claimed = out[r].next();
+        if (claimed != outSeq[r]) {
+            throw new IllegalStateException("shard " + id + " wrote its batch to shard " + r + " into slot "
+                    + outSeq[r] + " but claimed " + claimed + ": another thread produced to the ring");
+        }
+        out[r].publish(claimed);
     }
 
     /** Waits for the batch of step t from every other shard, in shard order, and delivers its spikes here. */
@@ -391,7 +410,7 @@ final class Shard {
      */
     private void awaitBatch(int r, long seq, int t) throws AlertException {
         RingBuffer<Batch> ring = in[r];
-        if (!spin || ring.getCursor() >= seq || fromOtherPartition != null && fromOtherPartition[r]) {
+        if (!spin || ring.isAvailable(seq) || fromOtherPartition != null && fromOtherPartition[r]) {
             // a batch from another partition is waited for by its ring's strategy, which runs the bridge meanwhile
             return;
         }

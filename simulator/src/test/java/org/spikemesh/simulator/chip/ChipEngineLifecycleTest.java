@@ -221,7 +221,11 @@ class ChipEngineLifecycleTest {
             e.run(60);
             whole = results(e);
         }
+        // asleep workers look for a run by themselves only after 10 minutes: a run they do not wake for hangs, and
+        // the guard ends the test
+        System.setProperty("spikemesh.engine.idle-sleep-seconds", "600");
         try (ChipEngine e = engine(g, threads)) {
+            System.clearProperty("spikemesh.engine.idle-sleep-seconds");
             e.run(20);
             for (int piece = 0; piece < 2; piece++) {
                 Thread.sleep(1500);
@@ -229,10 +233,13 @@ class ChipEngineLifecycleTest {
                 Thread.sleep(500);
                 long parks = e.idleParks.get() - before;
                 assertTrue(parks <= 2 * (threads - 1), parks + " parks of " + (threads - 1) + " idle workers in 0.5 s");
-                e.run(20);
+                org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                        () -> e.run(20), "the next run must wake the sleeping workers");
             }
             assertEquals(60, e.currentStep());
             assertArrayEquals(whole, results(e));
+        } finally {
+            System.clearProperty("spikemesh.engine.idle-sleep-seconds");
         }
     }
 

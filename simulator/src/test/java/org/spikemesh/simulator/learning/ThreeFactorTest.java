@@ -80,4 +80,21 @@ public class ThreeFactorTest {
                 () -> Compiler.compile(net.graph, ChipConfigs.preset("truenorth-like"), CompileOptions.defaults()));
         assertTrue(e.getMessage().contains("plastic") && e.getMessage().contains("1-bit"), e.getMessage());
     }
+
+    /**
+     * A chip that keeps its weights by axon type, a few per neuron, cannot hold a weight per synapse, so no synapse can
+     * learn: truenorth-like given 7-bit traces still refuses plastic synapses, for that reason (it compiled them).
+     */
+    @org.junit.jupiter.api.Test
+    void aChipWithWeightsByAxonTypeRefusesPlasticSynapses() {
+        Pairing net = new Pairing(new int[]{2}, new int[]{4}, 40, FixedLearningTest.rule("x1*y0", 0, 0, 1),
+                NumericModel.FIXED_PT);
+        org.spikemesh.chip.ChipConfig chip = ChipConfigs.parse(ChipConfigs.presetText("truenorth-like")
+                .replace("trace_bits: 1", "trace_bits: 7"), "tn7.yaml");
+        org.spikemesh.compiler.MappingException e = assertThrows(org.spikemesh.compiler.MappingException.class,
+                () -> Compiler.compile(net.graph, chip, CompileOptions.defaults()));
+        assertTrue(e.getMessage().endsWith(": truenorth-like keeps its weights by axon type (4 per neuron), not per"
+                + " synapse, so no synapse can learn a weight of its own; use a chip whose synapses hold their weights,"
+                + " e.g. loihi-like"), e.getMessage());
+    }
 }
