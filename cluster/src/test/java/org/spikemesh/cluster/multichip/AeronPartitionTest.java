@@ -40,6 +40,21 @@ class AeronPartitionTest {
     @TempDir
     Path tmp;
 
+    /**
+     * Up to 4 partitions with their Aeron clients share this JVM and the machine's 2 processors: under load a partition
+     * went 5 s (the default loss limit) without a message from another once, and the run ended as lost. What this test
+     * checks is the results, not the loss limit (PartitionedEngineTest does), so the limit is 30 s here.
+     */
+    @org.junit.jupiter.api.BeforeAll
+    static void patientLossLimit() {
+        System.setProperty("spikemesh.partition.loss-seconds", "30");
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void defaultLossLimit() {
+        System.clearProperty("spikemesh.partition.loss-seconds");
+    }
+
     /** loihi-like with 4-neuron cores, so that 1600 neurons take 400 cores on 4 chips. */
     private static ChipConfig tiny(ChipConfig c) {
         Core k = c.core();
