@@ -19,7 +19,8 @@ note() {
 Checked before anything is loaded or run: each Var is given to `--record` once (`--record lif1.v,lif1.v` is
 refused: it would write every row twice); `--out` can be replaced (a new or empty directory, or an earlier output)
 and made (`--out afile.txt/sub` and `--out /proc/x` are refused); every output file (`--save-weights`, `--report`,
-`--output-data`) can be written where it is, or lies directly in `--out` and goes with the directory (one in a
+`--output-data`) can be written where it is (directories of its path that do not exist yet are made, as `--out`
+makes its own), or lies directly in `--out` and goes with the directory (one in a
 subdirectory of `--out` is refused); no input (the network file and the side files it names, `--placement`, a
 `--chip` file, NIR `--input`) lies inside `--out`, which the run replaces whole. `--save-weights DIR/learned.yaml` with `--out DIR` is written with the
 outputs and named in summary.json (`"saved_weights": "learned.yaml"`), so the next run into `DIR` takes the directory

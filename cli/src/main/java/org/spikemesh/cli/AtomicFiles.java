@@ -28,9 +28,10 @@ public final class AtomicFiles {
     }
 
     /**
-     * Refuses, before anything is computed, an output file that could not be written: its directory does not exist
-     * or is a file, it cannot be written in (a file is made there and removed to find out), or the path is a
-     * directory itself.
+     * Refuses, before anything is computed, an output file that could not be written: a file stands where a directory
+     * of its path should be, it cannot be written in (a file is made there and removed to find out), or the path is a
+     * directory itself. Directories of its path that do not exist yet are made, as {@code --out} makes its own
+     * (`--report out/run.html` on a fresh checkout, where out/ is not there, was refused: the README's first command).
      *
      * @param name how the error names it (e.g. the option and the path)
      * @param file the file
@@ -39,12 +40,21 @@ public final class AtomicFiles {
     public static void requireWritable(String name, Path file) {
         Path abs = file.toAbsolutePath();
         Path parent = abs.getParent();
-        if (parent == null || !Files.isDirectory(parent)) {
+        if (parent == null) {
+            throw new IllegalArgumentException(name + ": is not a file's path");
+        }
+        if (!Files.isDirectory(parent)) {
             Path existing = nearestExisting(parent);
-            if (existing != null && !Files.isDirectory(existing)) {
+            if (existing == null || !Files.isDirectory(existing)) {
                 throw new IllegalArgumentException(name + ": " + existing + " is a file, not a directory");
             }
-            throw new IllegalArgumentException(name + ": its directory does not exist");
+            requireWritableDirectory(name, existing);
+            try {
+                Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw new IllegalArgumentException(name + ": cannot make its directory " + parent + " ("
+                        + IoErrors.reason(e) + ")", e);
+            }
         }
         refuseDirectory(name, abs);
         requireWritableDirectory(name, parent);

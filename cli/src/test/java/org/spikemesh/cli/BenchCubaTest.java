@@ -341,7 +341,7 @@ class BenchCubaTest {
     }
 
     @Test
-    void shouldRefuseImpossibleParametersBeforeBuildingAnything(@TempDir Path dir) {
+    void shouldRefuseImpossibleParametersBeforeBuildingAnything(@TempDir Path dir) throws IOException {
         PrintStream saved = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int zeroRepeats;
@@ -353,8 +353,8 @@ class BenchCubaTest {
         try {
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             zeroRepeats = Main.commandLine().execute("bench", "cuba", "--repeat", "0", "-q");
-            noDirectory = Main.commandLine().execute("bench", "cuba", "--json", dir.resolve("no/such/dir/x.json").toString(),
-                    "-q");
+            noDirectory = Main.commandLine().execute("bench", "cuba", "--json",
+                    Files.writeString(dir.resolve("afile"), "x").resolve("x.json").toString(), "-q");
             aDirectory = Main.commandLine().execute("bench", "cuba", "--json", dir.toString(), "-q");
             htmlDirectory = Main.commandLine().execute("bench", "cuba", "--html", dir.toString(), "-q");
             fewNeurons = Main.commandLine().execute("bench", "cuba", "--neurons", "0", "-q");
@@ -370,7 +370,7 @@ class BenchCubaTest {
         assertEquals(2, fewNeurons, text);
         assertEquals(2, manySynapses, text);
         assertTrue(text.contains("--steps and --repeat must be at least 1, got 10000 and 0"), text);
-        assertTrue(text.contains("x.json: its directory does not exist"), text);
+        assertTrue(text.contains("x.json: " + dir.resolve("afile") + " is a file, not a directory"), text);
         assertTrue(text.contains("--json " + dir + ": is a directory; give the name of the file to write"), text);
         assertTrue(text.contains("--html " + dir + ": is a directory; give the name of the file to write"), text);
         assertTrue(text.contains("--neurons must be at least 6 (each neuron has at least 5 synapses from other"

@@ -62,12 +62,35 @@ class OutputPathsCommandTest {
         assertFalse(Files.exists(out));
     }
 
+    /**
+     * An output file in directories that do not exist yet gets them, as --out does: the README's first command,
+     * `--out out/lif-dense-lif --report out/lif-dense-lif.html`, was refused on a fresh checkout ("its directory does
+     * not exist"), where out/ is not there.
+     */
+    @Test
+    void shouldMakeTheDirectoriesOfAnOutputFile(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("fresh/lif-dense-lif");
+        Path report = dir.resolve("fresh/lif-dense-lif.html");
+        RunCommandTest.Result r = RunCommandTest.cli("run", "../examples/networks/lif_dense_lif.yaml", "--steps", "50",
+                "--backend", "chip", "--chip", "loihi-like", "--record", "lif1.u,lif1.v,lif2.u,lif2.v", "--quiet",
+                "--out", out.toString(), "--report", report.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.exists(out.resolve("summary.json")) && Files.readString(report).startsWith("<!DOCTYPE html>"),
+                "the outputs and the report are written");
+        Path weights = dir.resolve("a/b/learned.yaml");
+        r = run("--out", dir.resolve("o2").toString(), "--save-weights", weights.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.exists(weights), "--save-weights made a/b/");
+    }
+
     @Test
     void shouldRefuseUnwritableOutputFilesBeforeRunning(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("o");
-        Path noDir = dir.resolve("nodir/learned.yaml");
+        Path aFile = Files.writeString(dir.resolve("afile"), "x");
+        Path underFile = aFile.resolve("learned.yaml");
         String[][] cases = {
-            {"--save-weights", noDir.toString(), "--save-weights " + noDir + ": its directory does not exist"},
+            {"--save-weights", underFile.toString(), "--save-weights " + underFile + ": " + aFile
+                + " is a file, not a directory"},
             {"--report", "/proc/r.html", "--report /proc/r.html: cannot write in /proc (no such file or directory)"},
             {"--report", dir.toString(), "--report " + dir + ": is a directory; give the name of the file to write"}};
         for (String[] c : cases) {
@@ -135,10 +158,11 @@ class OutputPathsCommandTest {
     @Test
     void shouldRefuseUnwritableOutputsOfMapExportAndSweepBeforeWorking(@TempDir Path dir) throws IOException {
         String net = "../examples/networks/lif_dense_lif.yaml";
+        Path aFile = Files.writeString(dir.resolve("afile"), "x");
         RunCommandTest.Result r = RunCommandTest.cli("map", net, "--chip", "loihi-like", "-q", "--report",
-                dir.resolve("nodir/r.json").toString());
-        assertEquals("spikemesh map: --report " + dir.resolve("nodir/r.json") + ": its directory does not exist",
-                r.err().strip());
+                aFile.resolve("r.json").toString());
+        assertEquals("spikemesh map: --report " + aFile.resolve("r.json") + ": " + aFile + " is a file, not a"
+                + " directory", r.err().strip());
         r = RunCommandTest.cli("map", net, "--chip", "loihi-like", "-q", "--write-placement", "/proc/p.csv");
         assertEquals("spikemesh map: --write-placement /proc/p.csv: cannot write in /proc (no such file or directory)",
                 r.err().strip());
