@@ -41,6 +41,8 @@ final class CoreCounts {
     /** per core: its (spike, destination core) pairs over the run, which a multicast router makes fewer than messages. */
     private final long[] totalDestinations;
     private final double[] totalTimeNs;
+    /** per core: this step's time, while the step is accounted. */
+    private final double[] stepNs;
     /** per-core counts summed over a window of {@link #windowSteps} steps, flushed as rows into {@link #windowRows}. */
     int windowSteps;
     private final long[] winSynops;
@@ -81,6 +83,7 @@ final class CoreCounts {
         this.totalMessagesOut = new long[size];
         this.totalDestinations = new long[size];
         this.totalTimeNs = new double[size];
+        this.stepNs = new double[size];
         this.winSynops = new long[size];
         this.winActive = new long[size];
         this.winSpikes = new long[size];
@@ -174,27 +177,41 @@ final class CoreCounts {
             }
             quiet[k] = false;
         }
+        long[] in = stepIn;
+        double[] ns = stepNs;
+        // every core's time as if quiet and its totals of synops and messages, in a loop without branches
+        times.quietNs(in, ns, size);
+        long[] ts = totalSynops;
+        long[] tm = totalMessagesIn;
+        for (int k = 0; k < size; k++) {
+            long x = in[k];
+            ts[k] += x >>> 32;
+            tm[k] += (int) x;
+        }
+        // the cores visited after the kernel, in full
+        for (int v = 0; v < visitedCount; v++) {
+            int k = visited[v];
+            long x = in[k];
+            ns[k] = times.coreNs(k, (int) (x >>> 32), stepActive[k], neuronsOf[k] - stepActive[k], stepSpikes[k],
+                    (int) x);
+        }
         long sy = 0;
         long mi = 0;
         double slowest = -1;
         int slowestCore = -1;
+        double[] tt = totalTimeNs;
         for (int k = 0; k < size; k++) {
-            long in = stepIn[k];
-            int s0 = (int) (in >>> 32);
-            int m0 = (int) in;
-            double ns = quiet[k] ? times.quietNs(k, s0, m0)
-                    : times.coreNs(k, s0, stepActive[k], neuronsOf[k] - stepActive[k], stepSpikes[k], m0);
-            totalSynops[k] += s0;
-            totalMessagesIn[k] += m0;
-            totalTimeNs[k] += ns;
-            sy += s0;
-            mi += m0;
-            if (CoreTimes.slower(ns, placeOf[k], slowest, slowestCore < 0 ? Integer.MAX_VALUE
+            long x = in[k];
+            double t = ns[k];
+            tt[k] += t;
+            sy += x >>> 32;
+            mi += (int) x;
+            if (CoreTimes.slower(t, placeOf[k], slowest, slowestCore < 0 ? Integer.MAX_VALUE
                     : placeOf[slowestCore - first])) {
-                slowest = ns;
+                slowest = t;
                 slowestCore = first + k;
             }
-            stepIn[k] = 0;
+            in[k] = 0;
         }
         part.synopsByFormat[times.uniformFormat()] += sy;
         part.lifSpikes += lifSpikes;
