@@ -72,8 +72,11 @@ public final class ExportCommand implements Callable<Integer> {
         r.warnings().forEach(w -> err.println("spikemesh export: warning: " + w));
         String reset = r.reset() == null ? "" : " --reset " + r.reset().tag();
         String input = inputData == null ? "" : " --input " + inputData;
+        // a command that runs as printed: the steps and the output directory are required by run
+        String name = out.getFileName().toString().replaceFirst("\\.nir$", "");
         spec.commandLine().getOut().println("wrote " + out + " (" + r.file().graph().nodes().size() + " top-level nodes, "
-                + m.tag() + " at dt = " + step + " s); run it with: spikemesh run " + out + " --dt " + step + reset + input);
+                + m.tag() + " at dt = " + step + " s); run it with: spikemesh run " + out + " --dt " + step + reset + input
+                + " --steps 1000 --out out/" + name);
         return 0;
     }
 

@@ -33,7 +33,13 @@ class NirExportCommandTest {
         RunCommandTest.Result r = RunCommandTest.cli("export", EXAMPLES.resolve("lif_dense_lif.yaml").toString(),
                 "--out", out.toString(), "--dt", "1e-3");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("spikemesh run " + out + " --dt 0.001 --reset zero"), r.out());
+        assertTrue(r.out().contains("spikemesh run " + out + " --dt 0.001 --reset zero --steps 1000 --out out/m"),
+                r.out());
+        // the printed command runs as printed (it lacked --steps and --out, which run requires), with out/ in dir
+        String printed = r.out().strip().replaceFirst(".*run it with: spikemesh ", "").replace("out/m",
+                dir.resolve("out/m").toString());
+        RunCommandTest.Result run = RunCommandTest.cli((printed + " --quiet").split(" "));
+        assertEquals(0, run.code(), run.err());
         NirGraph g = NirReader.read(out).graph();
         NirNode lif1 = g.nodes().get("lif1");
         // lif1: du 0 -> the current decays by 1/4096 per step: tau_syn = dt * 4096 = 4.096 s
