@@ -54,6 +54,10 @@ public final class Sparse extends Synapses {
         for (int i = 0; i < numInputs; i++) {
             sortRowByPost(order, start[i], start[i + 1], post);
         }
+        if (hasRepeatedPair(start, order, post)) {
+            return summed(name, numOutputs, numInputs, start, order, post, w, delays, numWeightBits, weightExp,
+                    signMode);
+        }
         int[] rows = new int[n];
         int[] delay = delays == null ? null : new int[n];
         for (int k = 0; k < n; k++) {
@@ -66,6 +70,55 @@ public final class Sparse extends Synapses {
         // packed straight from the caller's weights in row order: no array of doubles in between
         Values ws = Values.of(n, k -> w[order[k]]);
         return new Sparse(name, numOutputs, numInputs, start, rows, ws, delay, numWeightBits, weightExp, signMode);
+    }
+
+    /** @return whether some (pre, post) pair is listed more than once (rows sorted by post: it sits next to itself) */
+    private static boolean hasRepeatedPair(int[] start, int[] order, int[] post) {
+        for (int i = 0; i + 1 < start.length; i++) {
+            for (int k = start[i] + 1; k < start[i + 1]; k++) {
+                if (post[order[k]] == post[order[k - 1]]) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A list in which some (pre, post) pair is given more than once: one synapse of the summed weight, as in Lava,
+     * whose Sparse takes a scipy sparse matrix, and scipy's {@code csr_matrix((data, (row, col)))} adds up the entries
+     * of a repeated position. With delays a repeated pair is refused: scipy would add up their delays too.
+     */
+    private static Sparse summed(String name, int numOutputs, int numInputs, int[] start, int[] order, int[] post,
+                                 double[] w, int[] delays, int numWeightBits, int weightExp, SignMode signMode) {
+        int n = order.length;
+        int[] newStart = new int[numInputs + 1];
+        int[] rows = new int[n];
+        double[] sums = new double[n];
+        int m = 0;
+        for (int i = 0; i < numInputs; i++) {
+            newStart[i] = m;
+            for (int k = start[i]; k < start[i + 1]; k++) {
+                int o = order[k];
+                if (k > start[i] && post[o] == post[order[k - 1]]) {
+                    if (delays != null) {
+                        throw ModelException.of(name, "synapses", "two synapses from input " + i + " to output "
+                                + post[o] + " with delays; give each pair once (Lava's scipy matrix would add up"
+                                + " their delays as well as their weights)");
+                    }
+                    sums[m - 1] += w[o];
+                } else {
+                    rows[m] = post[o];
+                    sums[m++] = w[o];
+                }
+            }
+        }
+        newStart[numInputs] = m;
+        int[] r = Arrays.copyOf(rows, m);
+        checkRows(name, newStart, r, numOutputs);
+        double[] ws = Arrays.copyOf(sums, m);
+        return new Sparse(name, numOutputs, numInputs, newStart, r, Values.of(m, k -> ws[k]), null, numWeightBits,
+                weightExp, signMode);
     }
 
     /**

@@ -108,6 +108,25 @@ class SparseRowsTest {
                 .getMessage();
     }
 
+    /**
+     * A (pre, post) pair listed twice is one synapse of the summed weight, as in Lava: its Sparse takes a scipy matrix,
+     * and scipy's csr_matrix((data, (row, col))) adds up repeated entries. Pairs (post 0, pre 1, 4), (post 0, pre 1,
+     * 2) and (post 1, pre 0, 10): by pre, row 0 holds post 1 (10), row 1 post 0 (4 + 2 = 6). With delays a repeated
+     * pair is refused (scipy would add up the delays as well).
+     */
+    @Test
+    void shouldSumAPairGivenTwiceAsLavasScipyMatrixDoes() {
+        Sparse s = Sparse.of("syn", 2, 2, new int[]{0, 0, 1}, new int[]{1, 1, 0}, new double[]{4, 2, 10}, null, 8, 0,
+                null);
+        SynapseTable t = s.table();
+        assertArrayEquals(new int[]{0, 1, 2}, t.rowStart());
+        assertArrayEquals(new int[]{1, 0}, t.post());
+        assertArrayEquals(new double[]{10, 6}, s.weights().get());
+        String m = assertThrows(ModelException.class, () -> Sparse.of("syn", 2, 2, new int[]{0, 0}, new int[]{1, 1},
+                new double[]{4, 2}, new int[]{1, 3}, 8, 0, null)).getMessage();
+        assertTrue(m.contains("two synapses from input 1 to output 0 with delays; give each pair once"), m);
+    }
+
     @Test
     void shouldRefuseBadRowsNamingTheProcessAndField() {
         Values two = Values.of(1, 2);
