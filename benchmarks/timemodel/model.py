@@ -89,19 +89,9 @@ class Chip:
         r = self.r
         if (sx, sy) == (dx, dy):
             return 0, 0, 0, float(r['within_tile_spike']['time_ns']), [], True
-        links = []
-        x = sx
-        while x != dx:
-            if dx > x:
-                links.append((x, sy, 'east')); x += 1
-            else:
-                links.append((x, sy, 'west')); x -= 1
-        y = sy
-        while y != dy:
-            if dy > y:
-                links.append((dx, y, 'north')); y += 1
-            else:
-                links.append((dx, y, 'south')); y -= 1
+        # x first along the source's row, then y along the destination's column
+        links = [(x, sy, 'east' if dx > sx else 'west') for x in range(sx, dx, 1 if dx > sx else -1)]
+        links += [(dx, y, 'north' if dy > sy else 'south') for y in range(sy, dy, 1 if dy > sy else -1)]
         ew, ns = abs(dx - sx), abs(dy - sy)
         cross = abs(dcx - scx) + abs(dcy - scy)
         lat = ew * float(r['hop_east_west']['time_ns']) + ns * float(r['hop_north_south']['time_ns']) + cross * float(r['inter_chip']['time_ns'])

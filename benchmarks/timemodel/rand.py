@@ -9,7 +9,7 @@ model's own LIF simulation is checked against the engine's too. Each network goe
 run/, model.json, diffs.tsv); WORK defaults to a new temporary directory. Prints one line per network, then the totals;
 exits 1 if anything disagreed or failed.
 """
-import os, sys, argparse, collections, csv, random, subprocess
+import os, argparse, csv, random, subprocess
 import gen, runner
 
 def spread_placement(chip, net, d, seed, k, cfg):
@@ -42,16 +42,9 @@ def one(chip, seed, steps, time_model, chips, work, spread=0):
                      + (f'-c{chips}' if chips else '') + (f'-s{spread}' if spread else ''), str(seed))
     os.makedirs(d, exist_ok=True)
     procs, conns = gen.generate(seed, max_delay, max_pops, steps)
-    net = os.path.join(d, 'net.yaml')
-    with open(net, 'w') as f:
-        f.write(gen.to_yaml(procs, conns, seed))
-    record = [f"{p['name']}.{v}" for p in procs if p['type'] == 'LIF' for v in ('u', 'v')]
-    placement = spread_placement(chip, net, d, seed, spread, cfg) if spread else None
-    status, diffs, summ = runner.run_and_compare(chip, net, d, steps, time_model, chips, placement, record=record)
-    if status != 'ok':
-        return seed, status, diffs, None
-    c = summ['chip']['counts']
-    return seed, status, collections.Counter(o[0] for o in diffs), (summ['steps'], summ['spikes_total'], c['messages'])
+    return runner.compare_network(seed, d, gen.to_yaml(procs, conns, seed), procs, chip, steps,
+                                  lambda c: c['messages'], time_model, chips,
+                                  (lambda net: spread_placement(chip, net, d, seed, spread, cfg)) if spread else None)
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -78,6 +78,22 @@ def run_and_compare(chip, net, d, steps, time_model=None, chips=0, placement=Non
     return 'ok', diffs, summary
 
 
+def compare_network(seed, d, yaml_text, procs, chip, steps, third, time_model=None, chips=0, placement_for=None):
+    """Writes a generated network to D/net.yaml, runs and models it, recording every LIF's u and v (with the placement
+    file `placement_for(net)` returns, if given), and returns what run_seeds takes: (seed, status, disagreements by
+    kind, (steps, spikes, third(the run's chip counts))), or (seed, error, message, None)."""
+    import collections
+    net = os.path.join(d, 'net.yaml')
+    with open(net, 'w') as f:
+        f.write(yaml_text)
+    record = [f"{p['name']}.{v}" for p in procs if p['type'] == 'LIF' for v in ('u', 'v')]
+    placement = placement_for(net) if placement_for else None
+    status, diffs, summ = run_and_compare(chip, net, d, steps, time_model, chips, placement, record=record)
+    if status != 'ok':
+        return seed, status, diffs, None
+    return seed, status, collections.Counter(o[0] for o in diffs), (summ['steps'], summ['spikes_total'],
+                                                                     third(summ['chip']['counts']))
+
 def run_seeds(jobs, submit, seeds, third, label):
     """Runs one network per seed in a pool of `jobs` processes (`submit(executor, seed)` returns its future, whose
     result is (seed, status, disagreements, (steps, spikes, third))), prints a line per network and the totals

@@ -61,17 +61,6 @@ final class AxonTypeCheck {
     record Failure(int population, String message) {
     }
 
-    /** Signals the first core whose axons fit no types. */
-    private static final class NoType extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final transient Failure failure;
-
-        NoType(Failure failure) {
-            super(failure.message(), null, false, false);
-            this.failure = failure;
-        }
-    }
-
     /**
      * @param net the flat network, fixed point
      * @param part its blocks, a core each
@@ -93,10 +82,9 @@ final class AxonTypeCheck {
                     weightOfType[q.id()] = new int[q.size() * types];
                     Arrays.fill(weightOfType[q.id()], UNSET);
                 }
-                try {
-                    new AxonTypeCheck(g, q, part.blockSize()[q.id()], weightOfType[q.id()], chip).typeAxons();
-                } catch (NoType e) {
-                    return e.failure;
+                Failure f = new AxonTypeCheck(g, q, part.blockSize()[q.id()], weightOfType[q.id()], chip).typeAxons();
+                if (f != null) {
+                    return f;
                 }
             }
         }
@@ -115,8 +103,12 @@ final class AxonTypeCheck {
         return e == 0 ? Integer.toString(w) : w + "*2^" + e;
     }
 
-    /** Gives a type to each axon of the group into the cores of the population. */
-    private void typeAxons() {
+    /**
+     * Gives a type to each axon of the group into the cores of the population.
+     *
+     * @return null, or the first core whose axon fits no type
+     */
+    private Failure typeAxons() {
         SynapseTable t = group.table();
         int[] rs = t.rowStart();
         for (int i = 0; i < t.numInputs(); i++) {
@@ -136,7 +128,7 @@ final class AxonTypeCheck {
                 }
                 int type = firstFit(from, to);
                 if (type < 0) {
-                    throw new NoType(new Failure(post.id(), refusal(i, block, from, to)));
+                    return new Failure(post.id(), refusal(i, block, from, to));
                 }
                 for (int k = from; k < to; k++) {
                     int j = (int) row[k];
@@ -145,6 +137,7 @@ final class AxonTypeCheck {
                 from = to;
             }
         }
+        return null;
     }
 
     /** @return the first type whose weights agree with the synapses row[from..to), or -1 */

@@ -55,12 +55,15 @@ public final class Compiler {
     /** Learning rules run Loihi's arithmetic on 7-bit traces: a chip must hold at least that. */
     private static void checkLearning(ProcessGraph graph, ChipConfig chip) {
         for (org.spikemesh.process.Process p : graph.processes()) {
-            if (p instanceof org.spikemesh.process.lib.LearningSynapses && chip.learning().traceBits() < 7) {
+            if (!(p instanceof org.spikemesh.process.lib.LearningSynapses)) {
+                continue;
+            }
+            if (chip.learning().traceBits() < 7) {
                 throw new MappingException(p.name() + ": " + chip.name() + " has " + chip.learning().traceBits()
                         + "-bit learning traces; the learning rules need 7-bit traces (Loihi's), so this chip cannot"
                         + " learn on chip (use a chip with learning.trace_bits >= 7, e.g. loihi-like)");
             }
-            if (p instanceof org.spikemesh.process.lib.LearningSynapses && chip.core().encoding().axonTypes() > 0) {
+            if (chip.core().encoding().axonTypes() > 0) {
                 throw new MappingException(p.name() + ": " + chip.name() + " keeps its weights by axon type ("
                         + chip.core().encoding().axonTypes() + " per neuron), not per synapse, so no synapse can learn a"
                         + " weight of its own; use a chip whose synapses hold their weights, e.g. loihi-like");

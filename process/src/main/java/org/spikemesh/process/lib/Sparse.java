@@ -116,9 +116,8 @@ public final class Sparse extends Synapses {
         newStart[numInputs] = m;
         int[] r = Arrays.copyOf(rows, m);
         checkRows(name, newStart, r, numOutputs);
-        double[] ws = Arrays.copyOf(sums, m);
-        return new Sparse(name, numOutputs, numInputs, newStart, r, Values.of(m, k -> ws[k]), null, numWeightBits,
-                weightExp, signMode);
+        return new Sparse(name, numOutputs, numInputs, newStart, r, Values.of(Arrays.copyOf(sums, m)), null,
+                numWeightBits, weightExp, signMode);
     }
 
     /**
