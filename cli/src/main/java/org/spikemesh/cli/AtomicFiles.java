@@ -30,8 +30,10 @@ public final class AtomicFiles {
     /**
      * Refuses, before anything is computed, an output file that could not be written: a file stands where a directory
      * of its path should be, it cannot be written in (a file is made there and removed to find out), or the path is a
-     * directory itself. Directories of its path that do not exist yet are made, as {@code --out} makes its own
-     * (`--report out/run.html` on a fresh checkout, where out/ is not there, was refused: the README's first command).
+     * directory itself. Directories of its path that do not exist yet are taken when the nearest one that does is a
+     * directory that can be written in: {@link #write} makes them, as {@code --out} makes its own, so a command that
+     * fails before it writes leaves none (`--report out/run.html` on a fresh checkout, where out/ is not there, was
+     * refused: the README's first command).
      *
      * @param name how the error names it (e.g. the option and the path)
      * @param file the file
@@ -49,12 +51,7 @@ public final class AtomicFiles {
                 throw new IllegalArgumentException(name + ": " + existing + " is a file, not a directory");
             }
             requireWritableDirectory(name, existing);
-            try {
-                Files.createDirectories(parent);
-            } catch (IOException e) {
-                throw new IllegalArgumentException(name + ": cannot make its directory " + parent + " ("
-                        + IoErrors.reason(e) + ")", e);
-            }
+            return;
         }
         refuseDirectory(name, abs);
         requireWritableDirectory(name, parent);
@@ -103,7 +100,8 @@ public final class AtomicFiles {
 
     /**
      * Writes a file with any writer (e.g. an HDF5 library that opens the path itself), then moves it into place; on
-     * any failure the target is left as it was and the temporary file is removed.
+     * any failure the target is left as it was and the temporary file is removed. Directories of its path that do not
+     * exist yet are made.
      *
      * @param file the file
      * @param writer writes the content to the path it is given
@@ -115,7 +113,14 @@ public final class AtomicFiles {
         refuseDirectory(file.toString(), abs);
         Path tmp;
         try {
+            Files.createDirectories(abs.getParent());
             tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // a file where one of its directories should be (createDirectories says only that it exists)
+            java.nio.file.FileSystemException r = new java.nio.file.FileSystemException(file.toString(), null,
+                    "cannot be written (" + e.getFile() + " is a file, not a directory)");
+            r.initCause(e);
+            throw r;
         } catch (IOException e) {
             throw IoErrors.cannotWrite(file, e);
         }

@@ -81,6 +81,13 @@ class OutputPathsCommandTest {
         r = run("--out", dir.resolve("o2").toString(), "--save-weights", weights.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.exists(weights), "--save-weights made a/b/");
+        // the directories are made when the file is written: a run that fails after the checks leaves none
+        r = RunCommandTest.cli("run", "../examples/networks/cuba_4000.yaml", "--steps", "5", "--backend", "chip",
+                "--chip", "teaching-2x2", "--quiet", "--out", dir.resolve("c/run").toString(), "--report",
+                dir.resolve("c/run.html").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("network needs"), r.err());
+        assertFalse(Files.exists(dir.resolve("c")), "no directory is left by a run that wrote nothing");
     }
 
     @Test

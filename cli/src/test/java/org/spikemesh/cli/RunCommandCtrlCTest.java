@@ -115,9 +115,9 @@ class RunCommandCtrlCTest {
     }
 
     /**
-     * An error after Ctrl-C (here the report's directory removed during the run) was cut off in 3 of 8 tries: the
-     * hook let the JVM exit when the run's outputs were written, before the error was printed. Now it holds the exit
-     * until the command's last line.
+     * An error after Ctrl-C (here a file put where the report's directory was, during the run) was cut off in 3 of 8
+     * tries: the hook let the JVM exit when the run's outputs were written, before the error was printed. Now it holds
+     * the exit until the command's last line.
      */
     @Test
     void shouldPrintAnErrorThatComesAfterCtrlC(@TempDir Path dir) throws Exception {
@@ -128,14 +128,16 @@ class RunCommandCtrlCTest {
                 gone.resolve("r.html").toString())).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             awaitStepping(p, dir, log);
+            // a file where the report's directory was (a missing directory would be made again)
             Files.delete(gone);
+            Files.writeString(gone, "x");
             Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start();
             assertEquals(0, kill.waitFor());
             assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the run did not end within 120 s of Ctrl-C");
         } finally {
             p.destroyForcibly();
         }
-        assertTrue(Files.readString(log).contains("r.html: cannot be written (no such file or directory)"),
+        assertTrue(Files.readString(log).contains("r.html: cannot be written (" + gone + " is a file, not a directory)"),
                 "the error is printed: '" + Files.readString(log) + "'");
     }
 

@@ -62,6 +62,16 @@ class SweepCommandTest {
         assertFalse(again.err().contains("cluster"), "nothing to run: no cluster started: " + again.err());
     }
 
+    /** --out in directories that are not there yet: the results, the CSV and the page are written, the directories made. */
+    @Test
+    void shouldMakeTheDirectoriesOfItsOutputs() throws IOException {
+        Path out = dir.resolve("new/sub/r.jsonl");
+        Result r = cli("sweep", sweep(SWEEP).toString(), "--out", out.toString(), "--shard", "1/1", "-q");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(18, Files.readAllLines(out).size(), "3 x 2 x 3 points");
+        assertTrue(Files.exists(dir.resolve("new/sub/r.csv")) && Files.exists(dir.resolve("new/sub/r.html")));
+    }
+
     @Test
     void shouldRunSlicesWithoutAClusterThatUnionToTheSerialWhole() throws IOException {
         Path f = sweep(SWEEP);

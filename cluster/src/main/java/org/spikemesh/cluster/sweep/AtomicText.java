@@ -22,6 +22,8 @@ public final class AtomicText {
      */
     public static void write(Path file, String text) throws IOException {
         Path abs = file.toAbsolutePath();
+        // its directories, if they are not there yet (the command checked that they can be made)
+        Files.createDirectories(abs.getParent());
         Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);

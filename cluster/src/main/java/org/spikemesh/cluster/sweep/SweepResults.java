@@ -107,6 +107,8 @@ public final class SweepResults implements AutoCloseable {
         byKey.put(n.get("key").asText(), n);
         try {
             if (appender == null) {
+                // its directories, if they are not there yet (the command checked that they can be made)
+                Files.createDirectories(file.toAbsolutePath().getParent());
                 appender = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
             }

@@ -64,6 +64,8 @@ public final class NetworkWriter {
      */
     public static void save(Network net, Path file) throws IOException {
         Path abs = file.toAbsolutePath();
+        // its directories, if they are not there yet (the CLI checked that they can be made)
+        Files.createDirectories(abs.getParent());
         Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
         try {
             Files.writeString(tmp, toYaml(net), StandardCharsets.UTF_8);
