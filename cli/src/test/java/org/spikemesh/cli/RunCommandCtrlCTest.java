@@ -137,7 +137,8 @@ class RunCommandCtrlCTest {
         } finally {
             p.destroyForcibly();
         }
-        assertTrue(Files.readString(log).contains("r.html: cannot be written (" + gone + " is a file, not a directory)"),
+        assertTrue(Files.readString(log).contains("r.html: cannot be written (" + gone
+                + " is a file, not a directory)"),
                 "the error is printed: '" + Files.readString(log) + "'");
     }
 

@@ -181,8 +181,8 @@ final class AxonTypeCheck {
         }
         int lo = block * blockSize;
         int hi = Math.min(post.size(), lo + blockSize) - 1;
-        return "synapse group " + group.name() + ": the axon from " + group.pre().name() + "[" + i + "] into the core of"
-                + " population " + post.name() + " holding neurons " + lo + ".." + hi + " fits none of the " + types
+        return "synapse group " + group.name() + ": the axon from " + group.pre().name() + "[" + i + "] into the core"
+                + " of population " + post.name() + " holding neurons " + lo + ".." + hi + " fits none of the " + types
                 + " axon types: its weights to the core's neurons differ from those of every type the core's earlier"
                 + " axons set; " + rule + " (types are given first fit, axon by axon)";
     }

@@ -65,8 +65,8 @@ public final class Compiler {
             }
             if (chip.core().encoding().axonTypes() > 0) {
                 throw new MappingException(p.name() + ": " + chip.name() + " keeps its weights by axon type ("
-                        + chip.core().encoding().axonTypes() + " per neuron), not per synapse, so no synapse can learn a"
-                        + " weight of its own; use a chip whose synapses hold their weights, e.g. loihi-like");
+                        + chip.core().encoding().axonTypes() + " per neuron), not per synapse, so no synapse can"
+                        + " learn a weight of its own; use a chip whose synapses hold their weights, e.g. loihi-like");
             }
         }
     }

@@ -62,7 +62,8 @@ class SweepCommandTest {
         assertFalse(again.err().contains("cluster"), "nothing to run: no cluster started: " + again.err());
     }
 
-    /** --out in directories that are not there yet: the results, the CSV and the page are written, the directories made. */
+    /** --out in directories that are not there yet: the results, the CSV and the page are written, the directories
+     * made. */
     @Test
     void shouldMakeTheDirectoriesOfItsOutputs() throws IOException {
         Path out = dir.resolve("new/sub/r.jsonl");
