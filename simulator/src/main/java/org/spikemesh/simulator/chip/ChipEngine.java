@@ -319,29 +319,11 @@ public final class ChipEngine implements Backend {
             started[k - 1].start();
         }
         if (plan == null && local.length > 1) {
-            // a step's last count may be left to the next step when the run loop closes two steps back (closeLag):
-            // the other shards' partials of step t - 2 are final once the caller has their batches of step t
-            boolean defer = closeLag() == 2 && reporter == null
-                    && Boolean.parseBoolean(System.getProperty(DEFER_COUNTS_PROPERTY, "true"));
             for (Shard sh : local) {
                 sh.whileWaiting = closer::closeWhileWaiting;
-                sh.deferCounts = defer;
             }
         }
         return started;
-    }
-
-    /**
-     * System property: {@code false} makes every shard count the messages of the other shards' batches at the end of
-     * their step ({@link Shard#deferCounts}). Default {@code true}. CUBA at 64 000 neurons on 2 threads, settings taking
-     * turns in one process: 0.361 and 0.365 s with the counts deferred against 0.393 and 0.376 s without (medians of 7
-     * and 9; docs/performance.md, twenty-seventh round).
-     */
-    static final String DEFER_COUNTS_PROPERTY = "spikemesh.engine.defer-counts";
-
-    /** @return whether this engine's shards count the other shards' messages in the next step (for tests) */
-    boolean countsDeferred() {
-        return local.length > 1 && local[0].deferCounts;
     }
 
     /** Synapses per thread below which another thread costs more in per-step hand-over than it saves. */
@@ -521,7 +503,6 @@ public final class ChipEngine implements Backend {
             while (!closed) {
                 int t = sh.completed;
                 if (t >= target) {
-                    sh.flushCounts();
                     // between two run() calls (a caller running in chunks, as the benchmarks and the CLI do) the next
                     // target comes within microseconds: spin, then yield, and park only after IDLE_YIELD_NANOS. Parking
                     // at once cost a wake-up per call, which on this virtual machine took up to milliseconds: 4 000
@@ -762,7 +743,6 @@ public final class ChipEngine implements Backend {
                     hostPorts.apply(t, this);
                 }
             }
-            s0.flushCounts();
             awaitWorkers(end);
             if (end > closer.closedThrough()) {
                 closer.closeFromRun(end);
@@ -779,7 +759,7 @@ public final class ChipEngine implements Backend {
 
     private void awaitWorkers(int end) {
         for (int k = 1; k < local.length; k++) {
-            while (local[k].accounted < end) {
+            while (local[k].completed < end) {
                 rethrow();
                 if (closed) {
                     throw new IllegalStateException("chip engine was closed during a run");

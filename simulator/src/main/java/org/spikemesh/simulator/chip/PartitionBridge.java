@@ -198,7 +198,7 @@ final class PartitionBridge implements Agent, PartitionWire.Handler {
         int work = 0;
         for (int k = 0; k < local.length; k++) {
             Shard s = local[k];
-            int done = s.accounted;
+            int done = s.completed;
             while (partialSent[k] < done) {
                 int t = partialSent[k] + 1;
                 send(0, codec.partial(me, s.id, t, s.partials[t & 3]));

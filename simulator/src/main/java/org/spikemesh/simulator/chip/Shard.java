@@ -103,20 +103,6 @@ final class Shard {
 
     /** Step this shard completed last; written by its thread, read by the engine. */
     volatile int completed;
-    /**
-     * Step through which this shard's partials are final: {@link #completed}, or the step before it while that step's
-     * last count is deferred ({@link #deferCounts}). The steps' closers read this.
-     */
-    volatile int accounted;
-    /**
-     * Whether the last count of a step's messages (those of the other shards' batches, {@link MessageCounter#count}
-     * at the step's end) is left to the next step, after that step's batches are published: the other shards then
-     * wait for this shard's batch less, and it counts while it would otherwise wait for theirs. Set by the engine
-     * when several shards run in one process, not in lockstep; a run's last step is counted by {@link #flushCounts}.
-     */
-    boolean deferCounts;
-    /** the step whose last count is deferred, or 0. */
-    private int deferredStep;
     /** per shard r: true when r runs in another partition (its batches come through the bridge); null without. */
     boolean[] fromOtherPartition;
     /** true when every shard has a processor of its own: the rings' wait strategies spin (see awaitBatch). */
@@ -215,10 +201,6 @@ final class Shard {
             }
         }
         mark(ph, ShardPhases.SEND);
-        if (deferredStep != 0) {
-            flushCounts();
-            mark(ph, ShardPhases.COUNT_REST);
-        }
         deliverOwnSpikes(t);
         mark(ph, ShardPhases.DELIVER_OWN);
         if (in != null) {
@@ -234,10 +216,9 @@ final class Shard {
         if (learning != null) {
             learning.step(t, cores, first);
         }
-        if (deferCounts) {
-            deferredStep = t;
-        } else {
-            countRest(part);
+        messageCounter.count(part, true);
+        if (tally != null) {
+            part.maxLatency = StepPartial.longestLatency(part.latencyCount);
         }
         mark(ph, ShardPhases.COUNT_REST);
         counts.closeStep(part, t, learning);
@@ -246,30 +227,6 @@ final class Shard {
             ph.stepDone();
         }
         completed = t;
-        if (!deferCounts) {
-            accounted = t;
-        }
-    }
-
-    /** Counts the messages of the step's partial not counted yet, and its longest latency: its partial is final. */
-    private void countRest(StepPartial part) {
-        messageCounter.count(part, true);
-        if (tally != null) {
-            part.maxLatency = StepPartial.longestLatency(part.latencyCount);
-        }
-    }
-
-    /**
-     * Counts the deferred step ({@link #deferCounts}), if any: on this shard's thread, in the next step once its batches
-     * are published, or after a run's last step.
-     */
-    void flushCounts() {
-        int t = deferredStep;
-        if (t != 0) {
-            countRest(partials[t & 3]);
-            deferredStep = 0;
-            accounted = t;
-        }
     }
 
     /** Ends phase p of the step now, when the phases are timed. */

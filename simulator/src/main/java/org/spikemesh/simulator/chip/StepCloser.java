@@ -80,7 +80,7 @@ final class StepCloser {
         try {
             int done = Integer.MAX_VALUE;
             for (Shard s : local) {
-                done = Math.min(done, s.accounted);
+                done = Math.min(done, s.completed);
             }
             while (closedThrough < done) {
                 closeStep(closedThrough + 1);

@@ -363,26 +363,6 @@ class ChipEngineEquivalenceTest {
     }
 
     /**
-     * With several shards in one process, a shard counts the messages of the other shards' batches in the next step,
-     * once its own batches are sent, and a run's last step when the run ends ({@link ChipEngine#DEFER_COUNTS_PROPERTY}):
-     * every account must be that of counting at the end of each step, over a run in two halves (so a deferred count
-     * meets the end of a run).
-     */
-    @ParameterizedTest(name = "{0} on {1} threads")
-    @MethodSource("cases")
-    void shouldCountTheSameWithTheLastCountOfAStepDeferredOrNot(Case c, int threads) {
-        ProcessGraph g = c.graph().get();
-        ChipProgram program = program(g, c);
-        try (ChipEngine e = new ChipEngine(c.graph().get(), program, RunConfig.defaults(), threads)) {
-            // deferred wherever the engine runs more than one shard
-            assertEquals(e.shards() > 1, e.countsDeferred(), "shards: " + e.shards());
-        }
-        String deferred = accounts(g, program, threads, c.steps(), false);
-        assertTrue(deferred.contains("links 3[") && deferred.contains("latency "), "the digest has the link loads");
-        assertEquals(accountsWith(ChipEngine.DEFER_COUNTS_PROPERTY, "false", c, program, threads), deferred);
-    }
-
-    /**
      * A neuron whose one-synapse messages into a shard all carry one weight gets a block of one weight there (see
      * InboundTable): with such blocks or with headers only, and with targets as places (16 bits) or as cores and
      * neurons (a stream of bits, as shards of more than 65 536 neurons write them), the engine must give the same
