@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import org.spikemesh.process.io.IoErrors;
 
 /**
  * An output directory written atomically: files go to a hidden sibling directory that replaces the target only when

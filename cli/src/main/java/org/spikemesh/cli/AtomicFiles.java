@@ -2,19 +2,17 @@ package org.spikemesh.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import org.spikemesh.process.io.AtomicFile;
+import org.spikemesh.process.io.IoErrors;
 
 /**
- * Writes one output file atomically: a temporary file next to it, then a move, so a failure never leaves it
- * half-written. Files are readable by everyone where the file system has POSIX permissions (a report is a web page).
+ * The command line's output files: checked before anything is computed ({@link #requireWritable}), then written
+ * atomically by {@link AtomicFile} (a temporary file next to it, then a move, so a failure never leaves it
+ * half-written). Files are readable by everyone where the file system has POSIX permissions (a report is a web page).
  */
 public final class AtomicFiles {
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-
     private AtomicFiles() {
     }
 
@@ -109,29 +107,7 @@ public final class AtomicFiles {
      * @throws IllegalArgumentException when the path is a directory
      */
     public static void write(Path file, Writer writer) throws IOException {
-        Path abs = file.toAbsolutePath();
-        refuseDirectory(file.toString(), abs);
-        Path tmp;
-        try {
-            Files.createDirectories(abs.getParent());
-            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            // a file where one of its directories should be (createDirectories says only that it exists)
-            java.nio.file.FileSystemException r = new java.nio.file.FileSystemException(file.toString(), null,
-                    "cannot be written (" + e.getFile() + " is a file, not a directory)");
-            r.initCause(e);
-            throw r;
-        } catch (IOException e) {
-            throw IoErrors.cannotWrite(file, e);
-        }
-        try {
-            writer.write(tmp);
-            if (POSIX) {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        refuseDirectory(file.toString(), file.toAbsolutePath());
+        AtomicFile.write(file, writer::write);
     }
 }

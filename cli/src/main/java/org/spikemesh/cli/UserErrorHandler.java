@@ -1,5 +1,6 @@
 package org.spikemesh.cli;
 
+import org.spikemesh.process.io.IoErrors;
 import picocli.CommandLine;
 
 /**

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.spikemesh.process.io.AtomicFile;
 
 /**
  * The results file of a sweep (JSON lines, one per point). Lines already there count as done (resume); new results
@@ -62,7 +63,7 @@ public final class SweepResults implements AutoCloseable {
             }
         }
         if (cut || !text.isEmpty() && !text.endsWith("\n")) {
-            AtomicText.write(file, r.text());
+            AtomicFile.writeString(file, r.text());
         }
         return r;
     }
@@ -142,8 +143,8 @@ public final class SweepResults implements AutoCloseable {
      */
     public void finish(Path csv) throws IOException {
         close();
-        AtomicText.write(file, text());
-        AtomicText.write(csv, ResultsCsv.render(all()));
+        AtomicFile.writeString(file, text());
+        AtomicFile.writeString(csv, ResultsCsv.render(all()));
     }
 
     @Override

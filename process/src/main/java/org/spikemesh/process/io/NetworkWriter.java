@@ -1,10 +1,7 @@
 package org.spikemesh.process.io;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -63,17 +60,9 @@ public final class NetworkWriter {
      * @throws IOException when writing fails
      */
     public static void save(Network net, Path file) throws IOException {
-        Path abs = file.toAbsolutePath();
-        // its directories, if they are not there yet (the CLI checked that they can be made)
-        Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, toYaml(net), StandardCharsets.UTF_8);
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.writeString(file, toYaml(net));
     }
+
 
     private static void connections(StringBuilder sb, List<Connection> conns, String indent, String prefixToStrip) {
         if (conns.isEmpty()) {

@@ -1,4 +1,4 @@
-package org.spikemesh.cli;
+package org.spikemesh.process.io;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -12,9 +12,10 @@ import java.util.Locale;
 
 /**
  * I/O errors as a user reads them: the path and what is wrong with it ("no such file or directory", "permission
- * denied", "not a directory", "is a directory"...), instead of a bare path or an exception's name.
+ * denied", "not a directory", "is a directory"...), instead of a bare path or an exception's name. Every module
+ * that writes files names its errors this way ({@link AtomicFile}); the command line prints them.
  */
-final class IoErrors {
+public final class IoErrors {
     private IoErrors() {
     }
 
@@ -22,7 +23,7 @@ final class IoErrors {
      * @param e an I/O error
      * @return what went wrong, in lower case and without the path, e.g. "permission denied"
      */
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such file or directory";
         }
@@ -49,7 +50,7 @@ final class IoErrors {
      * @return one line: for a file system error "PATH: reason" (with " -> OTHER" for a move or a link), else its
      *         message
      */
-    static String describe(IOException e) {
+    public static String describe(IOException e) {
         if (e instanceof FileSystemException f && f.getFile() != null) {
             String other = f.getOtherFile() == null ? "" : " -> " + f.getOtherFile();
             return f.getFile() + other + ": " + reason(e);
@@ -62,7 +63,7 @@ final class IoErrors {
      * @param e why a temporary file or directory beside it could not be made
      * @return an error naming the target, not the temporary path, and why
      */
-    static FileSystemException cannotWrite(Path target, IOException e) {
+    public static FileSystemException cannotWrite(Path target, IOException e) {
         FileSystemException r = new FileSystemException(target.toString(), null, "cannot be written ("
                 + reason(e) + ")");
         r.initCause(e);
