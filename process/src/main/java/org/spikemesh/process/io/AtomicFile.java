@@ -13,8 +13,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * Writes a file so that it is never seen half-written: the content goes to a temporary file beside it, which is then
  * moved into place; on any failure the file is left as it was and the temporary file is removed. Directories of its
- * path that do not exist yet are made. Every output file of spikemesh is written this way (the command line's
- * reports and CSVs, a sweep's results, a saved network).
+ * path that do not exist yet are made. Every output file written on its own goes this way (the command line's
+ * reports and benchmark files, a sweep's results and CSV, a saved network); a run's {@code --out} directory is
+ * staged whole and moved into place by the command line.
  */
 public final class AtomicFile {
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
