@@ -86,16 +86,6 @@ public final class AtomicFiles {
         }
     }
 
-    /** Writes a file's content to a path. */
-    @FunctionalInterface
-    public interface Writer {
-        /**
-         * @param path where to write (a temporary file next to the target)
-         * @throws IOException when it cannot be written
-         */
-        void write(Path path) throws IOException;
-    }
-
     /**
      * Writes a file with any writer (e.g. an HDF5 library that opens the path itself), then moves it into place; on
      * any failure the target is left as it was and the temporary file is removed. Directories of its path that do not
@@ -106,8 +96,8 @@ public final class AtomicFiles {
      * @throws IOException when it cannot be written
      * @throws IllegalArgumentException when the path is a directory
      */
-    public static void write(Path file, Writer writer) throws IOException {
+    public static void write(Path file, AtomicFile.Content writer) throws IOException {
         refuseDirectory(file.toString(), file.toAbsolutePath());
-        AtomicFile.write(file, writer::write);
+        AtomicFile.write(file, writer);
     }
 }
