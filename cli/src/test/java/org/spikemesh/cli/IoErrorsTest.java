@@ -27,6 +27,10 @@ class IoErrorsTest {
         assertEquals("/r.jsonl: no such file or directory",
                 UserErrorHandler.message(new UncheckedIOException(new NoSuchFileException("/r.jsonl"))));
         assertEquals("disk full", UserErrorHandler.message(new IOException("disk full")));
+        // the system's own words, as a plain IOException carries them (reading a directory), in the sentence's case;
+        // an acronym as it is
+        assertEquals("is a directory", UserErrorHandler.message(new IOException("Is a directory")));
+        assertEquals("EOF in header", UserErrorHandler.message(new IOException("EOF in header")));
     }
 
     @Test

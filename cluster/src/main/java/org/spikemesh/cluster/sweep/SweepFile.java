@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.spikemesh.chip.ChipConfigException;
 import org.spikemesh.chip.ChipConfigs;
+import org.spikemesh.process.io.IoErrors;
 
 /** Reads and checks a sweep file (spikemesh-sweep/1); every error is one line naming the file and the field. */
 public final class SweepFile {
@@ -42,7 +43,7 @@ public final class SweepFile {
         } catch (NoSuchFileException e) {
             throw new SweepException(file + ": file not found");
         } catch (IOException e) {
-            throw new SweepException(file + ": cannot read: " + e.getMessage());
+            throw new SweepException(file + ": cannot read: " + IoErrors.reason(e));
         }
         Path dir = file.toAbsolutePath().getParent();
         return parse(text, file.toString(), dir);

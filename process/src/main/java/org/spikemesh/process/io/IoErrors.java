@@ -42,7 +42,13 @@ public final class IoErrors {
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason().toLowerCase(Locale.ROOT);
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String m = e.getMessage();
+        if (m == null) {
+            return e.getClass().getSimpleName();
+        }
+        // the system's words in the middle of a sentence ("Is a directory"), an acronym left as it is ("EOF")
+        boolean word = m.length() > 1 && Character.isUpperCase(m.charAt(0)) && Character.isLowerCase(m.charAt(1));
+        return word ? Character.toLowerCase(m.charAt(0)) + m.substring(1) : m;
     }
 
     /**

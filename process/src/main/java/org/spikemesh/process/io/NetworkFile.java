@@ -101,7 +101,7 @@ public final class NetworkFile {
             throw new ModelException(path + ": not UTF-8 text; a network file is YAML in UTF-8 (a NIR graph ends in"
                     + " .nir)");
         } catch (IOException e) {
-            throw new ModelException(path + ": cannot read: " + e.getMessage());
+            throw new ModelException(path + ": cannot read: " + IoErrors.reason(e));
         }
         Path dir = path.toAbsolutePath().getParent();
         return parse(text, path.toString(), dir);

@@ -37,7 +37,7 @@ public final class SideFiles {
         } catch (NoSuchFileException e) {
             throw new ModelException(file + ": file not found");
         } catch (IOException e) {
-            throw new ModelException(file + ": cannot read: " + e.getMessage());
+            throw new ModelException(file + ": cannot read: " + IoErrors.reason(e));
         }
     }
 

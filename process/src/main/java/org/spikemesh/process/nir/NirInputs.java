@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.spikemesh.process.ModelException;
+import org.spikemesh.process.io.IoErrors;
 
 /**
  * Reads the input spikes of a NIR run from CSV with the header {@code step,input,index}: one spike per line, at
@@ -38,7 +39,7 @@ public final class NirInputs {
         } catch (NoSuchFileException e) {
             throw new ModelException(path + ": file not found");
         } catch (IOException e) {
-            throw new ModelException(path + ": cannot read: " + e.getMessage());
+            throw new ModelException(path + ": cannot read: " + IoErrors.reason(e));
         }
         return parse(lines, path.toString());
     }

@@ -96,6 +96,13 @@ class NetworkFileTest {
         assertTrue(!e.getMessage().contains("\n"), "one line");
     }
 
+    /** A directory given as the network: the reason in words, as for every I/O error (it was "Is a directory"). */
+    @Test
+    void shouldSayADirectoryCannotBeRead(@TempDir java.nio.file.Path dir) {
+        ModelException e = assertThrows(ModelException.class, () -> NetworkFile.load(dir));
+        assertEquals(dir + ": cannot read: is a directory", e.getMessage());
+    }
+
     /** A file that is not UTF-8 (a UTF-16 export, a binary) was "cannot read: Input length = 1". */
     @Test
     void shouldSayAFileIsNotUtf8(@TempDir java.nio.file.Path dir) throws java.io.IOException {
