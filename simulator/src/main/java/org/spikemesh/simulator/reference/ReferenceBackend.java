@@ -111,6 +111,7 @@ public final class ReferenceBackend implements Backend {
         List<Process> order = graph.schedule();
         for (Process p : order) {
             if (p instanceof VarMonitor || p instanceof VarWriter) {
+                hostProcesses.add(p);
                 continue;
             }
             Node n = create(p, fixed, seed, spikeOut, actOut);
@@ -290,15 +291,33 @@ public final class ReferenceBackend implements Backend {
         return n;
     }
 
+    /**
+     * A Var of a VarMonitor or VarWriter of the run (the host runs them between steps, they have no node) is read as
+     * the process holds it, as on the chip engine: a monitor's {@code data} is recorded there. Probing one failed in
+     * the middle of the run, saying the monitor was "not part of this run".
+     */
     @Override
     public double[] read(Var var) {
+        if (hostProcesses.contains(var.owner())) {
+            requireOpen();
+            return var.get();
+        }
         return node(var).read(var);
     }
 
     @Override
     public void write(Var var, double[] values) {
+        if (hostProcesses.contains(var.owner())) {
+            requireOpen();
+            throw ModelException.of(var.owner().name(), var.name(), "belongs to a process the host runs between"
+                    + " steps (a VarMonitor or VarWriter): it can be read, not written");
+        }
         node(var).write(var, values);
     }
+
+    /** the run's VarMonitors and VarWriters. */
+    private final java.util.Set<Process> hostProcesses = java.util.Collections.newSetFromMap(
+            new java.util.IdentityHashMap<>());
 
     @Override
     public void close() {

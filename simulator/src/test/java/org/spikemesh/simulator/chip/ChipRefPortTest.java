@@ -51,6 +51,40 @@ class ChipRefPortTest {
     }
 
     /**
+     * A probe of the monitor's own {@code data} (its recording, 5 rows of 3, step t in row t - 1) reads it as the
+     * monitor holds it, on both backends; the reference backend failed at the first step ("mon is not part of this
+     * run"). Both read a step's probes before the host runs the monitor for that step, so the probe of step t holds
+     * steps 1 .. t - 1: with v = 1, 2, 3 after steps 1-3 (as above), nothing at step 1 and rows 0-1 = 1, 2 at step 3;
+     * read after the run, rows 0-2 = 1, 2, 3. Its Vars cannot be written on either backend.
+     */
+    @ParameterizedTest(name = "chip engine: {0}")
+    @ValueSource(booleans = {false, true})
+    void aMonitorsRecordingCanBeProbed(boolean chip) {
+        LIF lif = LIF.builder("lif").shape(3).du(0).dv(0).vth(100000).biasMant(1).biasExp(0).build();
+        VarMonitor mon = VarMonitor.of("mon", lif.v(), 5);
+        ProcessGraph g = ProcessGraph.of(lif, mon);
+        java.util.List<double[]> seen = new java.util.ArrayList<>();
+        RunConfig cfg = RunConfig.defaults().probe(mon.data()).listener(new org.spikemesh.simulator.RunListener() {
+            @Override
+            public void values(int t, org.spikemesh.process.Var v, double[] values) {
+                seen.add(values.clone());
+            }
+        });
+        try (Simulation sim = chip
+                ? new Simulation(new ChipEngine(g, Compiler.compile(g, ChipConfigs.preset("loihi-like"),
+                        CompileOptions.defaults()).program(), cfg, 1))
+                : Simulation.reference(g, cfg)) {
+            sim.run(3);
+            org.junit.jupiter.api.Assertions.assertEquals(3, seen.size());
+            assertArrayEquals(new double[15], seen.get(0));
+            assertArrayEquals(new double[]{1, 1, 1, 2, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0}, seen.get(2));
+            assertArrayEquals(new double[]{1, 1, 1, 2, 2, 2, 3, 3, 3, 0, 0, 0, 0, 0, 0}, sim.get(mon.data()));
+            org.junit.jupiter.api.Assertions.assertThrows(org.spikemesh.process.ModelException.class,
+                    () -> sim.set(mon.data(), new double[15]));
+        }
+    }
+
+    /**
      * Reward-modulated STDP with the reward written by a VarWriter: pre at 2, post at 4 makes the eligibility
      * t = 16 (as in ThreeFactorTest); the reward y2 = 8 written after step 5 adds (16 * 8) >> 5 = 4 units per step:
      * w = 40, then 44, 48 after steps 6 and 7. Both backends.
