@@ -558,8 +558,23 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs the steps in chunks of at most 1 000 (a hundredth of the run), until they are done or Ctrl-C. */
+    /**
+     * System property for tests: seconds the run waits, once its engine is built, before its first step (or until
+     * Ctrl-C), so that a signal surely comes in that gap.
+     */
+    static final String HOLD_BEFORE_STEPS_PROPERTY = "spikemesh.run.hold-before-steps-seconds";
+
+    /**
+     * Runs the steps in chunks of at most 1 000 (a hundredth of the run), until they are done or Ctrl-C.
+     *
+     * @throws IllegalStateException when Ctrl-C came before the first step (while the engine was built): nothing is
+     *         written then, as for a Ctrl-C while the network is read (it wrote a run of 0 steps)
+     */
     private void simulate(Simulation sim) {
+        long hold = (long) (Double.parseDouble(System.getProperty(HOLD_BEFORE_STEPS_PROPERTY, "0")) * 1e9);
+        for (long end = System.nanoTime() + hold; !interrupted && System.nanoTime() - end < 0; ) {
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+        }
         int chunk = Math.max(1, Math.min(1000, steps / 100));
         long loop0 = System.nanoTime();
         while (done < steps && !interrupted) {
@@ -568,6 +583,10 @@ public final class RunCommand implements Callable<Integer> {
             done += n;
         }
         loopSeconds = (System.nanoTime() - loop0) / 1e9;
+        if (interrupted && done == 0 && steps > 0) {
+            throw new IllegalStateException("stopped before the first step, while building the run; nothing was run"
+                    + " and nothing was written to " + out);
+        }
     }
 
     /**

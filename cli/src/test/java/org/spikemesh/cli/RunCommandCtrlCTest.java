@@ -176,6 +176,54 @@ class RunCommandCtrlCTest {
         }
     }
 
+    /**
+     * Ctrl-C once the engine is built but before the first step: the run wrote a full --out of 0 steps ("stopped by
+     * the user after step 0"), where a Ctrl-C a moment earlier writes nothing. Now neither writes. The run is held
+     * before its first step (a test property) until the signal comes, once its routes are staged.
+     */
+    @Test
+    void shouldWriteNothingWhenCtrlCComesOnceTheEngineIsBuiltButBeforeTheFirstStep(@TempDir Path dir)
+            throws Exception {
+        Path network = networkToStop(dir);
+        Path out = dir.resolve("out");
+        Path log = dir.resolve("held.log");
+        List<String> cmd = run(network, 1000, out);
+        cmd.add(1, "-D" + RunCommand.HOLD_BEFORE_STEPS_PROPERTY + "=120");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            awaitRoutesStaged(p, dir, log);
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start();
+            assertEquals(0, kill.waitFor());
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run did not end within 60 s of Ctrl-C");
+        } finally {
+            p.destroyForcibly();
+        }
+        assertEquals(130, p.exitValue(), "the exit of a process stopped by SIGINT");
+        String text = Files.readString(log);
+        assertTrue(text.contains("spikemesh run: stopped before the first step, while building the run; nothing was"
+                + " run and nothing was written to " + out), text);
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of("held.log", "lif_dense_lif.yaml"),
+                    left.map(f -> f.getFileName().toString()).sorted().toList(), "no --out and no staging directory");
+        }
+    }
+
+    /** Waits until the run has staged its routes (its engine is built), failing if it ends first. */
+    private static void awaitRoutesStaged(Process p, Path dir, Path log) throws IOException, InterruptedException {
+        for (int i = 0; i < 1200; i++) {
+            if (!p.isAlive()) {
+                fail("the run ended before Ctrl-C: " + Files.readString(log));
+            }
+            try (Stream<Path> s = Files.walk(dir)) {
+                if (s.anyMatch(f -> f.getFileName().toString().equals("routes.csv"))) {
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        fail("the run staged no routes within 60 s: " + Files.readString(log));
+    }
+
     /** @return a copy of lif_dense_lif.yaml in dir, after checking that kill can send the signals */
     private static Path networkToStop(Path dir) throws IOException {
         assumeTrue(Files.isExecutable(Path.of("/bin/kill")) || Files.isExecutable(Path.of("/usr/bin/kill")),
