@@ -44,9 +44,7 @@ class RunCommandCtrlCTest {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             awaitStepping(p, dir, log);
-            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start();
-            assertEquals(0, kill.waitFor());
-            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the run did not end within 120 s of Ctrl-C");
+            ctrlC(p, 120);
         } finally {
             p.destroyForcibly();
         }
@@ -131,9 +129,7 @@ class RunCommandCtrlCTest {
             // a file where the report's directory was (a missing directory would be made again)
             Files.delete(gone);
             Files.writeString(gone, "x");
-            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start();
-            assertEquals(0, kill.waitFor());
-            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the run did not end within 120 s of Ctrl-C");
+            ctrlC(p, 120);
         } finally {
             p.destroyForcibly();
         }
@@ -160,9 +156,7 @@ class RunCommandCtrlCTest {
         Process p = new ProcessBuilder(run(pipe, 10, out)).redirectErrorStream(true).redirectOutput(log.toFile())
                 .start();
         try (java.io.OutputStream writer = Files.newOutputStream(pipe)) {
-            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start();
-            assertEquals(0, kill.waitFor());
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run did not end within 60 s of Ctrl-C");
+            ctrlC(p, 60);
         } finally {
             p.destroyForcibly();
         }
@@ -192,9 +186,7 @@ class RunCommandCtrlCTest {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             awaitRoutesStaged(p, dir, log);
-            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start();
-            assertEquals(0, kill.waitFor());
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run did not end within 60 s of Ctrl-C");
+            ctrlC(p, 60);
         } finally {
             p.destroyForcibly();
         }
@@ -206,6 +198,13 @@ class RunCommandCtrlCTest {
             assertEquals(List.of("held.log", "lif_dense_lif.yaml"),
                     left.map(f -> f.getFileName().toString()).sorted().toList(), "no --out and no staging directory");
         }
+    }
+
+    /** Sends SIGINT to the run, as Ctrl-C does, and waits for it to end within the given seconds. */
+    private static void ctrlC(Process p, int seconds) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start();
+        assertEquals(0, kill.waitFor());
+        assertTrue(p.waitFor(seconds, TimeUnit.SECONDS), "the run did not end within " + seconds + " s of Ctrl-C");
     }
 
     /** Waits until the run has staged its routes (its engine is built), failing if it ends first. */
@@ -257,19 +256,8 @@ class RunCommandCtrlCTest {
      * more, so that some chunks are done.
      */
     private static void awaitStepping(Process p, Path dir, Path log) throws IOException, InterruptedException {
-        for (int i = 0; i < 1200; i++) {
-            if (!p.isAlive()) {
-                fail("the run ended before Ctrl-C: " + Files.readString(log));
-            }
-            try (Stream<Path> files = Files.list(dir)) {
-                if (files.anyMatch(f -> f.getFileName().toString().startsWith(".stopped.partial-")
-                        && Files.exists(f.resolve("routes.csv")))) {
-                    Thread.sleep(1000);
-                    return;
-                }
-            }
-            Thread.sleep(50);
-        }
-        fail("the run did not start within 60 s: " + Files.readString(log));
+        awaitRoutesStaged(p, dir, log);
+        Thread.sleep(1000);
     }
+
 }
