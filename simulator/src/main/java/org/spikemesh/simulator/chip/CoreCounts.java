@@ -26,8 +26,6 @@ final class CoreCounts {
     private final int[] placeOf;
     /** the shard's LIF neurons: its active updates in a step with no neuron at rest. */
     private final long activeNeurons;
-    /** per core: false while it is visited in the step (see {@link #accountQuietCores}). */
-    private final boolean[] quiet;
     private final long[] totalSynops;
     private final long[] totalMessagesIn;
     /** steps counted into the totals: a core's active updates are its neurons times these, less its inactive ones. */
@@ -73,8 +71,6 @@ final class CoreCounts {
         this.stepSpikes = new int[size];
         this.neuronsOf = new int[size];
         this.placeOf = new int[size];
-        this.quiet = new boolean[size];
-        Arrays.fill(quiet, true);
         this.totalSynops = new long[size];
         this.totalMessagesIn = new long[size];
         this.visited = new int[size];
@@ -138,7 +134,6 @@ final class CoreCounts {
             int k = visited[v];
             stepActive[k] = neuronsOf[k];
             stepSpikes[k] = 0;
-            quiet[k] = true;
         }
         visitedCount = 0;
         accountedSteps++;
@@ -175,7 +170,6 @@ final class CoreCounts {
             if (p0 != 0) {
                 totalSpikes[k] += p0;
             }
-            quiet[k] = false;
         }
         long[] in = stepIn;
         double[] ns = stepNs;

@@ -138,19 +138,10 @@ final class CoreTimes {
     }
 
     /**
-     * The time of a core in a step in which all its neurons were active, none spiked and it sent nothing: the value of
-     * {@link #coreNs} for those counts, whose zero terms add nothing (x + 0.0 is x for the non-negative times here), so
-     * they are left out.
-     *
-     * @return ns
-     */
-    double quietNs(int k, int synops, int messagesIn) {
-        return synops * synop[k] + allActive[k] + messagesIn * receive;
-    }
-
-    /**
-     * {@link #quietNs} of every core at once, from the packed counts of {@link CoreCounts#stepIn} (synops in the high
-     * half, messages in the low), in a loop without branches.
+     * The time of every core of the shard as in a step in which all its neurons were active, none spiked and it sent
+     * nothing: the value of {@link #coreNs} for those counts, whose zero terms add nothing (x + 0.0 is x for the
+     * non-negative times here), so they are left out. From the packed counts of {@link CoreCounts#stepIn} (synops in
+     * the high half, messages in the low), in a loop without branches.
      */
     void quietNs(long[] stepIn, double[] ns, int size) {
         double[] sy = synop;
