@@ -1,11 +1,15 @@
 package org.spikemesh.simulator;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.spikemesh.process.ModelException;
 import org.spikemesh.process.Process;
 import org.spikemesh.process.ProcessGraph;
 import org.spikemesh.process.RefPort;
+import org.spikemesh.process.Var;
 import org.spikemesh.process.lib.VarMonitor;
 import org.spikemesh.process.lib.VarWriter;
 
@@ -17,6 +21,8 @@ import org.spikemesh.process.lib.VarWriter;
 public final class HostPorts {
     private final List<VarMonitor> monitors = new ArrayList<>();
     private final List<VarWriter> writers = new ArrayList<>();
+    /** the monitors and the writers, by identity. */
+    private final Set<Process> both = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /**
      * @param graph the network
@@ -29,6 +35,7 @@ public final class HostPorts {
                 if (r.target() == null) {
                     throw ModelException.of(p.name(), "ref", "is not connected to a Var (give 'target: PROCESS.VAR')");
                 }
+                both.add(p);
                 if (p instanceof VarMonitor) {
                     monitors.add((VarMonitor) p);
                 } else {
@@ -36,6 +43,24 @@ public final class HostPorts {
                 }
             }
         }
+    }
+
+    /**
+     * @param p a process
+     * @return whether the host runs it between steps (a VarMonitor or VarWriter of this network): it has no state on
+     *         either backend, so its Vars are read as it holds them (a monitor's recording) and not written
+     */
+    public boolean runs(Process p) {
+        return both.contains(p);
+    }
+
+    /**
+     * @param var a Var of a process the host runs ({@link #runs})
+     * @return the error for writing it, the same on both backends
+     */
+    public static ModelException notWritable(Var var) {
+        return ModelException.of(var.owner().name(), var.name(), "belongs to a process the host runs between steps"
+                + " (a VarMonitor or VarWriter): it can be read, not written");
     }
 
     /** @return true when the network has no RefPort process */

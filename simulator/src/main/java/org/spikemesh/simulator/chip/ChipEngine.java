@@ -974,15 +974,23 @@ public final class ChipEngine implements Backend {
                 + (plan != null && plan.index() != 0 ? " partition" : ""));
     }
 
+    /**
+     * A Var of a VarMonitor or VarWriter of the run is read as the process holds it, as on the reference backend
+     * ({@link HostPorts#runs}): the host runs them between steps, off the chip (get said a monitor's recording was
+     * "not mapped to the chip", while a probe of it read it).
+     */
     @Override
     public double[] read(Var var) {
         requireOpen();
-        return vars.read(var);
+        return hostPorts.runs(var.owner()) ? var.get() : vars.read(var);
     }
 
     @Override
     public void write(Var var, double[] values) {
         requireOpen();
+        if (hostPorts.runs(var.owner())) {
+            throw HostPorts.notWritable(var);
+        }
         vars.write(var, values);
     }
 

@@ -86,11 +86,6 @@ final class EngineVars {
         if (p instanceof org.spikemesh.process.lib.Synapses) {
             return staticValue(var);
         }
-        if (p instanceof org.spikemesh.process.lib.VarMonitor || p instanceof org.spikemesh.process.lib.VarWriter) {
-            // the host runs them between steps, off the chip: a monitor's recording is held by the monitor (a probe
-            // of it read it so, and get said it was "not mapped to the chip")
-            return var.get();
-        }
         List<CoreRuntime> cs = coresOf(var);
         if (p instanceof LIF lif && (var == lif.u() || var == lif.v())) {
             double[] r = new double[var.size()];

@@ -111,7 +111,6 @@ public final class ReferenceBackend implements Backend {
         List<Process> order = graph.schedule();
         for (Process p : order) {
             if (p instanceof VarMonitor || p instanceof VarWriter) {
-                hostProcesses.add(p);
                 continue;
             }
             Node n = create(p, fixed, seed, spikeOut, actOut);
@@ -293,12 +292,12 @@ public final class ReferenceBackend implements Backend {
 
     /**
      * A Var of a VarMonitor or VarWriter of the run (the host runs them between steps, they have no node) is read as
-     * the process holds it, as on the chip engine: a monitor's {@code data} is recorded there. Probing one failed in
-     * the middle of the run, saying the monitor was "not part of this run".
+     * the process holds it, as on the chip engine ({@link HostPorts#runs}): a monitor's {@code data} is recorded
+     * there. Probing one failed in the middle of the run, saying the monitor was "not part of this run".
      */
     @Override
     public double[] read(Var var) {
-        if (hostProcesses.contains(var.owner())) {
+        if (hostPorts.runs(var.owner())) {
             requireOpen();
             return var.get();
         }
@@ -307,17 +306,12 @@ public final class ReferenceBackend implements Backend {
 
     @Override
     public void write(Var var, double[] values) {
-        if (hostProcesses.contains(var.owner())) {
+        if (hostPorts.runs(var.owner())) {
             requireOpen();
-            throw ModelException.of(var.owner().name(), var.name(), "belongs to a process the host runs between"
-                    + " steps (a VarMonitor or VarWriter): it can be read, not written");
+            throw HostPorts.notWritable(var);
         }
         node(var).write(var, values);
     }
-
-    /** the run's VarMonitors and VarWriters. */
-    private final java.util.Set<Process> hostProcesses = java.util.Collections.newSetFromMap(
-            new java.util.IdentityHashMap<>());
 
     @Override
     public void close() {
