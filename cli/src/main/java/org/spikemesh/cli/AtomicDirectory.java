@@ -89,18 +89,9 @@ public final class AtomicDirectory implements AutoCloseable {
      * @throws IllegalArgumentException naming the target and why
      */
     static void requireCreatable(String name, Path target) {
-        Path existing = AtomicFiles.nearestExisting(target.getParent());
-        if (existing == null) {
-            return;
-        }
-        if (!Files.isDirectory(existing)) {
-            throw new IllegalArgumentException(name + ": " + existing + " is a file, not a directory");
-        }
-        try {
-            Files.delete(Files.createTempDirectory(existing, ".spikemesh-check-"));
-        } catch (IOException e) {
-            throw new IllegalArgumentException(name + ": cannot write in " + existing + " (" + IoErrors.reason(e)
-                    + ")", e);
+        Path existing = AtomicFiles.nearestDirectory(name, target.getParent());
+        if (existing != null) {
+            AtomicFiles.requireWritableDirectory(name, existing);
         }
     }
 

@@ -44,15 +44,30 @@ public final class AtomicFiles {
             throw new IllegalArgumentException(name + ": is not a file's path");
         }
         if (!Files.isDirectory(parent)) {
-            Path existing = nearestExisting(parent);
-            if (existing == null || !Files.isDirectory(existing)) {
-                throw new IllegalArgumentException(name + ": " + existing + " is a file, not a directory");
+            // an absolute path: the root at least exists
+            Path existing = nearestDirectory(name, parent);
+            if (existing != null) {
+                requireWritableDirectory(name, existing);
             }
-            requireWritableDirectory(name, existing);
             return;
         }
         refuseDirectory(name, abs);
         requireWritableDirectory(name, parent);
+    }
+
+    /**
+     * @param name how the error names the output (e.g. the option and the path)
+     * @param path a directory the output needs
+     * @return the path or its nearest ancestor that exists, which must be a directory (the rest is made when the
+     *         output is written), or null when none exists
+     * @throws IllegalArgumentException when it is a file
+     */
+    static Path nearestDirectory(String name, Path path) {
+        Path existing = nearestExisting(path);
+        if (existing != null && !Files.isDirectory(existing)) {
+            throw new IllegalArgumentException(name + ": " + existing + " is a file, not a directory");
+        }
+        return existing;
     }
 
     /** @return the path itself or its nearest ancestor that exists, or null */

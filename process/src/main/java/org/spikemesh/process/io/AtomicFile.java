@@ -70,10 +70,7 @@ public final class AtomicFile {
             return Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
         } catch (FileAlreadyExistsException e) {
             // a file where one of its directories should be (createDirectories says only that it exists)
-            FileSystemException r = new FileSystemException(file.toString(), null,
-                    "cannot be written (" + e.getFile() + " is a file, not a directory)");
-            r.initCause(e);
-            throw r;
+            throw IoErrors.cannotWrite(file, e.getFile() + " is a file, not a directory", e);
         } catch (IOException e) {
             throw IoErrors.cannotWrite(file, e);
         }

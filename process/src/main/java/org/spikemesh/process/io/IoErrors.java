@@ -70,9 +70,18 @@ public final class IoErrors {
      * @return an error naming the target, not the temporary path, and why
      */
     public static FileSystemException cannotWrite(Path target, IOException e) {
-        FileSystemException r = new FileSystemException(target.toString(), null, "cannot be written ("
-                + reason(e) + ")");
-        r.initCause(e);
+        return cannotWrite(target, reason(e), e);
+    }
+
+    /**
+     * @param target the file or directory that was to be written
+     * @param why what is wrong, e.g. "/a is a file, not a directory"
+     * @param cause the error behind it
+     * @return an error naming the target and why
+     */
+    public static FileSystemException cannotWrite(Path target, String why, IOException cause) {
+        FileSystemException r = new FileSystemException(target.toString(), null, "cannot be written (" + why + ")");
+        r.initCause(cause);
         return r;
     }
 }
